@@ -1,0 +1,9 @@
+"""Headless subcommands. Each module has NAME and register(subparsers), setting `run`."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from ketachecklist.commands import validate
+
+COMMANDS: list[ModuleType] = [validate]

@@ -1,0 +1,54 @@
+"""`ketachecklist validate FILE`: check a catalogue or a comparison file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ketachecklist.core.catalogue import CATALOGUE_FORMAT, load_bundled_catalogue, parse_catalogue
+from ketachecklist.core.errors import FileFormatError
+from ketachecklist.core.safe_yaml import load_yaml_bytes
+from ketachecklist.core.storage import parse_comparison
+
+NAME = "validate"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(NAME, help="check a question catalogue or a comparison file")
+    parser.add_argument("file", type=Path, help="a questions.yaml or a comparison .yaml file")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    try:
+        print(validate_file(path))
+    except FileFormatError as error:
+        sys.stderr.write(f"{error}\n")
+        return 2
+    return 0
+
+
+def validate_file(path: Path) -> str:
+    """Return a one-line summary of a valid file; raise FileFormatError otherwise."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileFormatError.single(str(path), f"cannot read the file: {error.strerror}") from None
+    document = load_yaml_bytes(data, path.name)
+    if isinstance(document, dict) and document.get("format") == CATALOGUE_FORMAT:
+        catalogue = parse_catalogue(data, path.name)
+        return (
+            f"{path.name}: valid question catalogue '{catalogue.id}' version "
+            f"{catalogue.version}: {len(catalogue.sets)} sets, "
+            f"{len(catalogue.questions)} questions, "
+            f"{len(catalogue.information)} information sections"
+        )
+    comparison = parse_comparison(data, path.name, load_bundled_catalogue())
+    answered = sum(1 for a in comparison.answers.values() if a.rating is not None)
+    return (
+        f"{path.name}: valid comparison: {len(comparison.clinics)} clinics, "
+        f"{answered} rated answers, {len(comparison.custom_questions)} custom questions"
+    )

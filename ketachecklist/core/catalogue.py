@@ -1,0 +1,425 @@
+"""The question catalogue: question sets, questions, information sections and their sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from ketachecklist.core.errors import FileFormatError, Problem
+from ketachecklist.core.fields import FieldReader, line_of, type_name
+from ketachecklist.core.safe_yaml import load_yaml_bytes
+
+CATALOGUE_FORMAT = "ketachecklist-catalogue"
+CATALOGUE_SCHEMA_VERSION = 1
+
+
+class AnswerKind(str, Enum):
+    """The structured value a question asks for, beside its 1–5 rating and notes."""
+
+    RATING = "rating"
+    YES_NO = "yes_no"
+    MONEY = "money"
+    COUNT = "count"
+    TEXT = "text"
+    COST = "cost"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    AnswerKind.RATING: "rating only",
+    AnswerKind.YES_NO: "yes or no",
+    AnswerKind.MONEY: "amount of money",
+    AnswerKind.COUNT: "number",
+    AnswerKind.TEXT: "free text",
+    AnswerKind.COST: "cost details",
+}
+
+
+class QuestionRole(str, Enum):
+    """Marks the questions whose structured answers feed the course-cost estimate."""
+
+    COST_DETAILS = "cost_details"
+    SESSIONS_RECOMMENDED = "sessions_recommended"
+    COURSE_PRICE = "course_price"
+
+
+_ROLE_KINDS = {
+    QuestionRole.COST_DETAILS: AnswerKind.COST,
+    QuestionRole.SESSIONS_RECOMMENDED: AnswerKind.COUNT,
+    QuestionRole.COURSE_PRICE: AnswerKind.MONEY,
+}
+
+
+@dataclass(frozen=True)
+class RedFlagRule:
+    """A yes/no answer that the sources treat as a warning sign, e.g. 'no vital-sign monitoring'."""
+
+    when: bool
+    label: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str = ""
+    note: str = ""
+
+    @property
+    def citation(self) -> str:
+        return f"{self.title} ({self.publisher})" if self.publisher else self.title
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    set_id: str
+    text: str
+    kind: AnswerKind = AnswerKind.RATING
+    why: str = ""
+    reassuring: str = ""
+    concerning: str = ""
+    source: str = ""
+    beyond_article: bool = False
+    red_flag: RedFlagRule | None = None
+    unit: str = ""
+    role: QuestionRole | None = None
+    custom: bool = False
+
+
+@dataclass(frozen=True)
+class InfoSection:
+    id: str
+    title: str
+    items: tuple[str, ...]
+    source: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    id: str
+    version: str
+    title: str
+    sets: tuple[QuestionSet, ...]
+    questions: tuple[Question, ...]
+    sources: tuple[Source, ...] = ()
+    information: tuple[InfoSection, ...] = ()
+    disclaimer: str = ""
+    _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update((q.id, q) for q in self.questions)
+
+    def question(self, question_id: str) -> Question:
+        return self._by_id[question_id]
+
+    def has_question(self, question_id: str) -> bool:
+        return question_id in self._by_id
+
+    def question_set(self, set_id: str) -> QuestionSet:
+        for question_set in self.sets:
+            if question_set.id == set_id:
+                return question_set
+        raise KeyError(set_id)
+
+    def questions_in(self, set_id: str) -> Iterator[Question]:
+        return (q for q in self.questions if q.set_id == set_id)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def information_section(self, section_id: str) -> InfoSection:
+        return next(s for s in self.information if s.id == section_id)
+
+
+def bundled_catalogue_path() -> Path:
+    """data/questions.yaml: inside the installed package, or at the root of a source checkout."""
+    package_dir = Path(__file__).resolve().parent.parent
+    installed = package_dir / "data" / "questions.yaml"
+    if installed.is_file():
+        return installed
+    return package_dir.parent / "data" / "questions.yaml"
+
+
+_BUNDLED: Catalogue | None = None
+
+
+def load_bundled_catalogue() -> Catalogue:
+    """The catalogue shipped with the app (read once, then cached: it never changes at run time)."""
+    global _BUNDLED  # noqa: PLW0603 - a process-wide cache of immutable data
+    if _BUNDLED is None:
+        _BUNDLED = load_catalogue(bundled_catalogue_path())
+    return _BUNDLED
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileFormatError.single(path.name, f"cannot read the file: {error.strerror}") from None
+    return parse_catalogue(data, path.name)
+
+
+def parse_catalogue(data: bytes, source: str) -> Catalogue:
+    """Validate a whole catalogue, reporting every problem with its line and field."""
+    document = load_yaml_bytes(data, source)
+    problems: list[Problem] = []
+    top = FieldReader(document, "the catalogue", problems)
+    if not top.ok:
+        raise FileFormatError(source, problems)
+    file_format = top.text("format")
+    if file_format and file_format != CATALOGUE_FORMAT:
+        top.problem("format", f"'format' must be '{CATALOGUE_FORMAT}' (got '{file_format}')")
+    schema = top.number("schema_version", whole=True, minimum=1, maximum=10_000)
+    if schema is None and top.ok and not top.has("schema_version"):
+        top.problem("schema_version", "the catalogue has no schema_version")
+    elif schema is not None and schema > CATALOGUE_SCHEMA_VERSION:
+        top.problem(
+            "schema_version",
+            f"schema_version {int(schema)} is newer than this app "
+            f"understands ({CATALOGUE_SCHEMA_VERSION})",
+        )
+    top.reject_unknown(
+        [
+            "format",
+            "schema_version",
+            "id",
+            "version",
+            "title",
+            "disclaimer",
+            "sources",
+            "sets",
+            "questions",
+            "information",
+        ]
+    )
+
+    sources = _read_sources(top.sequence("sources", required=True), problems)
+    source_ids = {s.id for s in sources}
+    sets = _read_sets(top.sequence("sets", required=True), problems)
+    set_ids = {s.id for s in sets}
+    raw_questions = top.sequence("questions", required=True)
+    questions = []
+    seen: dict[str, int | None] = {}
+    for index, raw in enumerate(raw_questions):
+        question = read_question(raw, index, problems, set_ids, source_ids, custom=False)
+        if question is None:
+            continue
+        if question.id in seen:
+            problems.append(
+                Problem(
+                    f"duplicate question id '{question.id}' (first on line {seen[question.id]})",
+                    line_of(raw_questions, index),
+                )
+            )
+            continue
+        seen[question.id] = line_of(raw_questions, index)
+        questions.append(question)
+    _check_roles(questions, raw_questions, problems)
+    information = _read_information(top.sequence("information"), problems, source_ids)
+
+    catalogue_id = top.identifier("id")
+    version = top.text("version")
+    title = top.text("title")
+    if problems:
+        raise FileFormatError(source, problems)
+    return Catalogue(
+        id=catalogue_id,
+        version=version,
+        title=title,
+        disclaimer=top.text("disclaimer", required=False),
+        sets=tuple(sets),
+        questions=tuple(questions),
+        sources=tuple(sources),
+        information=tuple(information),
+    )
+
+
+def _read_sources(raw_sources: list[Any], problems: list[Problem]) -> list[Source]:
+    sources = []
+    for index, raw in enumerate(raw_sources):
+        reader = FieldReader(raw, f"source {index + 1}", problems)
+        if not reader.ok:
+            continue
+        source_id = reader.identifier("id")
+        reader.what = f"source '{source_id}'"
+        reader.reject_unknown(["id", "title", "publisher", "note"])
+        sources.append(
+            Source(
+                id=source_id,
+                title=reader.text("title"),
+                publisher=reader.text("publisher", required=False),
+                note=reader.text("note", required=False),
+            )
+        )
+    return sources
+
+
+def _read_sets(raw_sets: list[Any], problems: list[Problem]) -> list[QuestionSet]:
+    sets: list[QuestionSet] = []
+    for index, raw in enumerate(raw_sets):
+        reader = FieldReader(raw, f"set {index + 1}", problems)
+        if not reader.ok:
+            continue
+        set_id = reader.identifier("id")
+        reader.what = f"set '{set_id}'"
+        reader.reject_unknown(["id", "title", "description"])
+        if any(s.id == set_id for s in sets):
+            reader.problem("id", f"duplicate set id '{set_id}'")
+            continue
+        sets.append(
+            QuestionSet(
+                id=set_id,
+                title=reader.text("title"),
+                description=reader.text("description", required=False),
+            )
+        )
+    return sets
+
+
+QUESTION_FIELDS = [
+    "id",
+    "set",
+    "text",
+    "why",
+    "reassuring",
+    "concerning",
+    "kind",
+    "source",
+    "beyond_article",
+    "red_flag",
+    "unit",
+    "role",
+]
+
+
+def read_question(
+    raw: Any,
+    index: int,
+    problems: list[Problem],
+    set_ids: set[str],
+    source_ids: set[str],
+    *,
+    custom: bool,
+) -> Question | None:
+    """Read one question mapping; catalogue questions must carry why/answers/source."""
+    reader = FieldReader(raw, f"question {index + 1}", problems)
+    if not reader.ok:
+        return None
+    question_id = reader.identifier("id")
+    if question_id:
+        reader.what = f"question '{question_id}'"
+    reader.reject_unknown(QUESTION_FIELDS)
+    set_id = reader.text("set")
+    if set_id and set_id not in set_ids:
+        reader.problem("set", f"unknown set '{set_id}' (known: {', '.join(sorted(set_ids))})")
+    kind_text = reader.choice("kind", [k.value for k in AnswerKind])
+    kind = AnswerKind(kind_text) if kind_text else AnswerKind.RATING
+    source = reader.text("source", required=not custom)
+    if source and source_ids and source not in source_ids:
+        reader.problem("source", f"unknown source '{source}'")
+    role_text = reader.choice("role", [r.value for r in QuestionRole], required=False)
+    role = QuestionRole(role_text) if role_text else None
+    if role is not None and kind_text and _ROLE_KINDS[role] is not kind:
+        reader.problem("role", f"role '{role.value}' needs kind '{_ROLE_KINDS[role].value}'")
+    red_flag = _read_red_flag(reader, kind if kind_text else None)
+    return Question(
+        id=question_id,
+        set_id=set_id,
+        text=reader.text("text"),
+        kind=kind,
+        why=reader.text("why", required=not custom),
+        reassuring=reader.text("reassuring", required=not custom),
+        concerning=reader.text("concerning", required=not custom),
+        source=source,
+        beyond_article=reader.boolean("beyond_article"),
+        red_flag=red_flag,
+        unit=reader.text("unit", required=False),
+        role=role,
+        custom=custom,
+    )
+
+
+def _read_red_flag(reader: FieldReader, kind: AnswerKind | None) -> RedFlagRule | None:
+    if not reader.has("red_flag"):
+        return None
+    flag = FieldReader(reader.raw("red_flag"), f"{reader.what} red_flag", reader.problems)
+    if not flag.ok:
+        return None
+    flag.reject_unknown(["when", "label"])
+    when = flag.choice("when", ["yes", "no"])
+    label = flag.text("label")
+    if kind is not None and kind is not AnswerKind.YES_NO:
+        reader.problem("red_flag", f"a red_flag needs kind 'yes_no', not '{kind.value}'")
+        return None
+    return RedFlagRule(when=when == "yes", label=label) if when and label else None
+
+
+def _check_roles(
+    questions: list[Question], raw_questions: list[Any], problems: list[Problem]
+) -> None:
+    seen: set[QuestionRole] = set()
+    for index, question in enumerate(questions):
+        if question.role is None:
+            continue
+        if question.role in seen:
+            problems.append(
+                Problem(
+                    f"question '{question.id}': role '{question.role.value}' "
+                    "is already given to another question",
+                    line_of(raw_questions, index),
+                )
+            )
+        seen.add(question.role)
+
+
+def _read_information(
+    raw_sections: list[Any], problems: list[Problem], source_ids: set[str]
+) -> list[InfoSection]:
+    sections = []
+    for index, raw in enumerate(raw_sections):
+        reader = FieldReader(raw, f"information section {index + 1}", problems)
+        if not reader.ok:
+            continue
+        section_id = reader.identifier("id")
+        reader.what = f"information section '{section_id}'"
+        reader.reject_unknown(["id", "title", "source", "note", "items"])
+        source = reader.text("source")
+        if source and source not in source_ids:
+            reader.problem("source", f"unknown source '{source}'")
+        raw_items = reader.sequence("items", required=True)
+        items = []
+        for item_index, item in enumerate(raw_items):
+            if not isinstance(item, str) or not item.strip():
+                problems.append(
+                    Problem(
+                        f"{reader.what}: item {item_index + 1} must be text, not {type_name(item)}",
+                        line_of(raw_items, item_index),
+                    )
+                )
+                continue
+            items.append(item)
+        sections.append(
+            InfoSection(
+                id=section_id,
+                title=reader.text("title"),
+                items=tuple(items),
+                source=source,
+                note=reader.text("note", required=False),
+            )
+        )
+    return sections

@@ -1,0 +1,164 @@
+"""Typed reading of one YAML mapping, collecting problems with their line instead of raising.
+
+Validators read every field through a FieldReader so that one pass reports every problem in a
+file ("questions.yaml line 42: question 'eval-3' has no text"), not just the first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from ketachecklist.core.errors import Problem
+from ketachecklist.core.safe_yaml import LineDict, LineList
+
+_MISSING = object()
+
+
+def line_of(container: Any, key: Any) -> int | None:
+    if isinstance(container, LineDict):
+        return container.line_of(key)
+    if isinstance(container, LineList) and isinstance(key, int):
+        return container.line_of(key)
+    return getattr(container, "line", None)
+
+
+def type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class FieldReader:
+    """Reads fields of ``mapping`` described as ``what`` (e.g. "question 'eval-3'")."""
+
+    def __init__(self, mapping: Any, what: str, problems: list[Problem]) -> None:
+        self.what = what
+        self.problems = problems
+        self.ok = isinstance(mapping, dict)
+        self.mapping: dict[Any, Any] = mapping if isinstance(mapping, dict) else LineDict()
+        self.line = getattr(mapping, "line", None)
+        if not self.ok:
+            self.problems.append(
+                Problem(f"{what} must be a mapping, not {type_name(mapping)}", self.line)
+            )
+
+    def problem(self, key: Any, message: str) -> None:
+        self.problems.append(Problem(f"{self.what}: {message}", line_of(self.mapping, key)))
+
+    def has(self, key: str) -> bool:
+        return key in self.mapping and self.mapping[key] is not None
+
+    def raw(self, key: str) -> Any:
+        return self.mapping.get(key)
+
+    def text(
+        self, key: str, *, required: bool = True, default: str = "", max_length: int = 100_000
+    ) -> str:
+        value = self.mapping.get(key, _MISSING)
+        if (
+            value is _MISSING
+            or value is None
+            or (isinstance(value, str) and not value.strip() and required)
+        ):
+            if required and self.ok:
+                self.problems.append(
+                    Problem(f"{self.what} has no {key}", line_of(self.mapping, key))
+                )
+            return default
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.problem(key, f"'{key}' must be text, not {type_name(value)}")
+            return default
+        text = str(value)
+        if len(text) > max_length:
+            self.problem(key, f"'{key}' is longer than {max_length} characters")
+            return text[:max_length]
+        return text
+
+    def identifier(self, key: str) -> str:
+        value = self.text(key)
+        if value and (
+            not value.replace("-", "").replace("_", "").isalnum()
+            or not value.isascii()
+            or value != value.lower()
+        ):
+            self.problem(
+                key, f"'{key}' must use lowercase letters, digits and hyphens (got '{value}')"
+            )
+        return value
+
+    def boolean(self, key: str, *, default: bool = False) -> bool:
+        value = self.mapping.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            return default
+        if not isinstance(value, bool):
+            self.problem(key, f"'{key}' must be true or false, not {type_name(value)}")
+            return default
+        return value
+
+    def number(
+        self, key: str, *, minimum: float = 0.0, maximum: float = 1e12, whole: bool = False
+    ) -> float | None:
+        value = self.mapping.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            kind = "a whole number" if whole else "a number"
+            self.problem(key, f"'{key}' must be {kind}, not {type_name(value)}")
+            return None
+        if not math.isfinite(value) or not minimum <= value <= maximum:
+            self.problem(key, f"'{key}' must be between {minimum:g} and {maximum:g} (got {value})")
+            return None
+        if whole and value != int(value):
+            self.problem(key, f"'{key}' must be a whole number (got {value})")
+            return None
+        return value
+
+    def choice(
+        self, key: str, choices: Iterable[str], *, required: bool = True, default: str = ""
+    ) -> str:
+        options = list(choices)
+        value = self.text(key, required=required, default=default)
+        if value and value not in options:
+            self.problem(key, f"'{key}' must be one of {', '.join(options)} (got '{value}')")
+            return default
+        return value
+
+    def sequence(self, key: str, *, required: bool = False) -> list[Any]:
+        value = self.mapping.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            if required and self.ok:
+                self.problems.append(
+                    Problem(f"{self.what} has no {key}", line_of(self.mapping, key))
+                )
+            return LineList()
+        if not isinstance(value, list):
+            self.problem(key, f"'{key}' must be a list, not {type_name(value)}")
+            return LineList()
+        return value
+
+    def submapping(self, key: str) -> dict[Any, Any]:
+        value = self.mapping.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            return LineDict()
+        if not isinstance(value, dict):
+            self.problem(key, f"'{key}' must be a mapping, not {type_name(value)}")
+            return LineDict()
+        return value
+
+    def reject_unknown(self, allowed: Iterable[str]) -> None:
+        known = set(allowed)
+        for key in self.mapping:
+            if key not in known:
+                self.problem(key, f"unknown field '{key}'")

@@ -1,0 +1,238 @@
+"""Scores, completeness, red flags, course-cost estimates and the ranking of clinics.
+
+A rating r on the 1–5 scale is worth (r − 1) / 4 × 100 points. A set's score is the
+question-weighted mean of its *rated* questions; the overall score is the set-weighted mean of
+the sets that have a score. Questions not asked yet are left out of every score (never counted as
+zero) and show up only in completeness.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ketachecklist.core.catalogue import AnswerKind, QuestionRole
+from ketachecklist.core.document import Comparison, CostDetails, Coverage
+
+CLEAR_WINNER_MARGIN = 10.0
+
+
+def rating_points(rating: int) -> float:
+    return (rating - 1) / 4 * 100
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    question_id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CostEstimate:
+    """What the recorded answers say a whole course costs. ``None`` parts were not recorded."""
+
+    price_per_session: float | None
+    sessions: int | None
+    other_fees: float | None
+    course_price_quoted: float | None
+    insurance: Coverage
+    insurance_percent: float | None
+    course_total: float | None
+    out_of_pocket: float | None
+
+    @property
+    def basis(self) -> str:
+        if self.course_price_quoted is not None:
+            return "whole-course price quoted by the clinic"
+        if self.course_total is not None:
+            return "price per session × sessions recommended + other fees"
+        return "not enough recorded to estimate"
+
+
+@dataclass(frozen=True)
+class ClinicScore:
+    clinic_id: str
+    set_scores: dict[str, float | None]
+    overall: float | None
+    answered: int
+    total: int
+    red_flags: tuple[RedFlag, ...]
+    cost: CostEstimate
+    rank: int | None = None
+
+    @property
+    def completeness(self) -> float:
+        return self.answered / self.total if self.total else 0.0
+
+    def set_answered(self, comparison: Comparison, set_id: str) -> tuple[int, int]:
+        questions = comparison.questions_in(set_id)
+        rated = sum(
+            1 for q in questions if comparison.answer(self.clinic_id, q.id).rating is not None
+        )
+        return rated, len(questions)
+
+
+@dataclass(frozen=True)
+class ComparisonScores:
+    clinics: tuple[ClinicScore, ...]  # in document order
+    ranking: tuple[str, ...]  # clinic ids, best first; unscored clinics last
+    margin: float | None  # first minus second overall score, when two are scored
+
+    @property
+    def clear_winner(self) -> bool:
+        return self.margin is not None and self.margin >= CLEAR_WINNER_MARGIN
+
+    @property
+    def verdict(self) -> str:
+        """A plain description of the spread: never a recommendation."""
+        if self.margin is None:
+            return "Not enough clinics scored to compare yet."
+        if self.clear_winner:
+            return f"The top-scored clinic leads by {self.margin:.0f} points."
+        return (
+            f"No clear winner: the top two are {self.margin:.0f} points apart (under "
+            f"{CLEAR_WINNER_MARGIN:.0f})."
+        )
+
+    def of(self, clinic_id: str) -> ClinicScore:
+        return next(s for s in self.clinics if s.clinic_id == clinic_id)
+
+    def ranked(self) -> list[ClinicScore]:
+        return [self.of(clinic_id) for clinic_id in self.ranking]
+
+
+def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
+    """Mean of (value, weight) pairs; None when nothing carries weight."""
+    total_weight = sum(w for _, w in pairs)
+    if total_weight <= 0:
+        return None
+    return sum(v * w for v, w in pairs) / total_weight
+
+
+def score_clinic(comparison: Comparison, clinic_id: str) -> ClinicScore:
+    set_scores: dict[str, float | None] = {}
+    answered = total = 0
+    flags: list[RedFlag] = []
+    for question_set in comparison.catalogue.sets:
+        pairs = []
+        for question in comparison.questions_in(question_set.id):
+            total += 1
+            answer = comparison.answer(clinic_id, question.id)
+            rule = question.red_flag
+            if rule is not None and isinstance(answer.value, bool) and answer.value == rule.when:
+                flags.append(RedFlag(question.id, rule.label))
+            if answer.rating is None:
+                continue
+            answered += 1
+            pairs.append((rating_points(answer.rating), comparison.question_weight(question.id)))
+        set_scores[question_set.id] = weighted_mean(pairs)
+    overall = weighted_mean(
+        [
+            (score, comparison.set_weight(set_id))
+            for set_id, score in set_scores.items()
+            if score is not None
+        ]
+    )
+    return ClinicScore(
+        clinic_id,
+        set_scores,
+        overall,
+        answered,
+        total,
+        tuple(flags),
+        estimate_cost(comparison, clinic_id),
+    )
+
+
+def estimate_cost(comparison: Comparison, clinic_id: str) -> CostEstimate:
+    def value_of(role: QuestionRole) -> object:
+        question = comparison.question_with_role(role)
+        return None if question is None else comparison.answer(clinic_id, question.id).value
+
+    details = value_of(QuestionRole.COST_DETAILS)
+    if not isinstance(details, CostDetails):
+        details = CostDetails()
+    sessions = details.sessions_recommended
+    counted = value_of(QuestionRole.SESSIONS_RECOMMENDED)
+    if sessions is None and isinstance(counted, int) and not isinstance(counted, bool):
+        sessions = counted
+    quoted = value_of(QuestionRole.COURSE_PRICE)
+    course_price = (
+        float(quoted) if isinstance(quoted, int | float) and not isinstance(quoted, bool) else None
+    )
+
+    if course_price is not None:
+        total: float | None = course_price + (details.other_fees or 0.0)
+    elif details.price_per_session is not None and sessions is not None:
+        total = details.price_per_session * sessions + (details.other_fees or 0.0)
+    else:
+        total = None
+    return CostEstimate(
+        details.price_per_session,
+        sessions,
+        details.other_fees,
+        course_price,
+        details.insurance,
+        details.insurance_percent,
+        total,
+        _out_of_pocket(total, details),
+    )
+
+
+def _out_of_pocket(total: float | None, details: CostDetails) -> float | None:
+    if total is None:
+        return None
+    if details.insurance is Coverage.FULL:
+        return 0.0
+    if details.insurance is Coverage.PARTIAL:
+        if details.insurance_percent is None:
+            return None
+        return total * (1 - details.insurance_percent / 100)
+    return total  # not covered, or not known yet: plan for paying it all
+
+
+def score_comparison(comparison: Comparison) -> ComparisonScores:
+    scores = [score_clinic(comparison, clinic.id) for clinic in comparison.clinics]
+    scored = sorted(
+        (s for s in scores if s.overall is not None), key=lambda s: -(s.overall or 0.0)
+    )  # stable: ties keep document order
+    ranks: dict[str, int] = {}
+    for position, score in enumerate(scored):
+        tied_with_previous = position > 0 and score.overall == scored[position - 1].overall
+        ranks[score.clinic_id] = (
+            ranks[scored[position - 1].clinic_id] if tied_with_previous else position + 1
+        )
+    ranked_scores = tuple(_with_rank(s, ranks.get(s.clinic_id)) for s in scores)
+    ranking = tuple(s.clinic_id for s in scored) + tuple(
+        s.clinic_id for s in scores if s.overall is None
+    )
+    margin = None
+    if len(scored) >= 2:
+        margin = (scored[0].overall or 0.0) - (scored[1].overall or 0.0)
+    return ComparisonScores(ranked_scores, ranking, margin)
+
+
+def _with_rank(score: ClinicScore, rank: int | None) -> ClinicScore:
+    return ClinicScore(
+        score.clinic_id,
+        score.set_scores,
+        score.overall,
+        score.answered,
+        score.total,
+        score.red_flags,
+        score.cost,
+        rank,
+    )
+
+
+def best_rated_clinics(comparison: Comparison, question_id: str) -> set[str]:
+    """The clinics with the highest rating on one question (empty when nobody rated it)."""
+    ratings = {c.id: comparison.answer(c.id, question_id).rating for c in comparison.clinics}
+    rated = {cid: r for cid, r in ratings.items() if r is not None}
+    if not rated:
+        return set()
+    top = max(rated.values())
+    return {cid for cid, r in rated.items() if r == top}
+
+
+def kind_is_numeric(kind: AnswerKind) -> bool:
+    return kind in (AnswerKind.MONEY, AnswerKind.COUNT)

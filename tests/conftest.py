@@ -1,0 +1,44 @@
+"""Test-wide setup: headless Qt, and a guard that fails any test which opens a network socket."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+
+_ALLOWED_FAMILIES = {getattr(socket, "AF_UNIX", None)}
+_real_socket = socket.socket
+
+
+class _NoNetworkSocket(_real_socket):
+    """Local (AF_UNIX) sockets are fine — Qt and multiprocessing use them; IP sockets are not."""
+
+    def __init__(self, family: Any = -1, *args: Any, **kwargs: Any) -> None:
+        if family not in _ALLOWED_FAMILIES and family != -1:
+            raise AssertionError(f"the app tried to open a network socket (family {family})")
+        super().__init__(family, *args, **kwargs)
+
+
+def _refuse(*_args: Any, **_kwargs: Any) -> Any:
+    raise AssertionError("the app tried to make a network connection")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> Iterator[None]:
+    saved = (socket.socket, socket.create_connection, socket.getaddrinfo)
+    socket.socket = _NoNetworkSocket  # type: ignore[misc]
+    socket.create_connection = _refuse
+    socket.getaddrinfo = _refuse
+    try:
+        yield
+    finally:
+        socket.socket, socket.create_connection, socket.getaddrinfo = saved  # type: ignore[misc]

@@ -1,0 +1,227 @@
+"""Scoring: hand-worked examples and properties (scale-invariant weights, unanswered ≥ lowest)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ketachecklist.core.catalogue import (
+    AnswerKind,
+    Catalogue,
+    Question,
+    QuestionRole,
+    QuestionSet,
+    RedFlagRule,
+)
+from ketachecklist.core.document import Answer, Clinic, Comparison, CostDetails, Coverage
+from ketachecklist.core.scoring import best_rated_clinics, rating_points, score_comparison
+
+
+def tiny_catalogue() -> Catalogue:
+    sets = (QuestionSet("evaluation", "Evaluation"), QuestionSet("cost", "Cost"))
+    questions = (
+        Question("e1", "evaluation", "Who evaluates me?"),
+        Question(
+            "e2",
+            "evaluation",
+            "Vitals monitored?",
+            kind=AnswerKind.YES_NO,
+            red_flag=RedFlagRule(when=False, label="No vital-sign monitoring"),
+        ),
+        Question("e3", "evaluation", "Time spent?", kind=AnswerKind.COUNT),
+        Question("c1", "cost", "How much?", kind=AnswerKind.COST, role=QuestionRole.COST_DETAILS),
+        Question(
+            "c2",
+            "cost",
+            "How many rounds?",
+            kind=AnswerKind.COUNT,
+            role=QuestionRole.SESSIONS_RECOMMENDED,
+        ),
+        Question(
+            "c3",
+            "cost",
+            "Whole course price?",
+            kind=AnswerKind.MONEY,
+            role=QuestionRole.COURSE_PRICE,
+        ),
+    )
+    return Catalogue(id="tiny", version="1", title="Tiny", sets=sets, questions=questions)
+
+
+def make(*clinics: str) -> Comparison:
+    comparison = Comparison(catalogue=tiny_catalogue())
+    for name in clinics:
+        comparison.add_clinic(Clinic(id=name.lower(), name=name))
+    return comparison
+
+
+def test_rating_points_scale() -> None:
+    assert [rating_points(r) for r in range(1, 6)] == [0, 25, 50, 75, 100]
+
+
+def test_hand_worked_scores() -> None:
+    comparison = make("A", "B")
+    # A: evaluation rated 5 and 3 (weights 2 and 1) -> (100*2 + 50*1) / 3 = 83.33; cost rated 2
+    # -> 25. Set weights evaluation 3, cost 1 -> (83.33*3 + 25) / 4 = 68.75
+    comparison.set_answer("a", "e1", Answer(rating=5))
+    comparison.set_answer("a", "e2", Answer(rating=3, value=True))
+    comparison.set_answer("a", "c1", Answer(rating=2))
+    comparison.set_question_weight("e1", 2)
+    comparison.set_set_weight("evaluation", 3)
+    # B: only e1 rated 4 -> 75 in evaluation, nothing in cost -> overall 75
+    comparison.set_answer("b", "e1", Answer(rating=4))
+    scores = score_comparison(comparison)
+    a, b = scores.of("a"), scores.of("b")
+    assert a.set_scores["evaluation"] == pytest.approx(250 / 3)
+    assert a.set_scores["cost"] == pytest.approx(25)
+    assert a.overall == pytest.approx(68.75)
+    assert b.set_scores == {"evaluation": 75, "cost": None}
+    assert b.overall == 75
+    assert (a.answered, a.total, a.completeness) == (3, 6, 0.5)
+    assert scores.ranking == ("b", "a")
+    assert (b.rank, a.rank) == (1, 2)
+    assert scores.margin == pytest.approx(6.25)
+    assert not scores.clear_winner
+    assert scores.verdict.startswith("No clear winner")
+
+
+def test_clear_winner_at_ten_points() -> None:
+    comparison = make("A", "B")
+    comparison.set_answer("a", "e1", Answer(rating=5))
+    comparison.set_answer("b", "e1", Answer(rating=4))
+    scores = score_comparison(comparison)
+    assert scores.margin == 25
+    assert scores.clear_winner
+
+
+def test_unscored_clinic_has_no_rank_and_ties_share_rank() -> None:
+    comparison = make("A", "B", "C")
+    comparison.set_answer("a", "e1", Answer(rating=3))
+    comparison.set_answer("c", "e1", Answer(rating=3))
+    scores = score_comparison(comparison)
+    assert scores.of("b").overall is None
+    assert scores.of("b").rank is None
+    assert (scores.of("a").rank, scores.of("c").rank) == (1, 1)
+    assert scores.ranking == ("a", "c", "b")
+    assert scores.margin == 0
+
+
+def test_red_flag_from_yes_no_answer_even_without_rating() -> None:
+    comparison = make("A")
+    comparison.set_answer("a", "e2", Answer(value=False))
+    flags = score_comparison(comparison).of("a").red_flags
+    assert [(f.question_id, f.label) for f in flags] == [("e2", "No vital-sign monitoring")]
+    comparison.set_answer("a", "e2", Answer(value=True))
+    assert score_comparison(comparison).of("a").red_flags == ()
+
+
+def test_cost_estimate_per_session_with_partial_insurance() -> None:
+    comparison = make("A")
+    comparison.set_answer(
+        "a",
+        "c1",
+        Answer(
+            value=CostDetails(
+                price_per_session=450.0,
+                other_fees=200.0,
+                insurance=Coverage.PARTIAL,
+                insurance_percent=25.0,
+            )
+        ),
+    )
+    comparison.set_answer("a", "c2", Answer(value=6))
+    cost = score_comparison(comparison).of("a").cost
+    assert cost.sessions == 6
+    assert cost.course_total == 450 * 6 + 200
+    assert cost.out_of_pocket == pytest.approx((450 * 6 + 200) * 0.75)
+    assert cost.basis.startswith("price per session")
+
+
+def test_cost_estimate_prefers_quoted_course_price_and_sessions_in_details() -> None:
+    comparison = make("A")
+    comparison.set_answer(
+        "a",
+        "c1",
+        Answer(
+            value=CostDetails(
+                price_per_session=500.0, sessions_recommended=8, insurance=Coverage.NONE
+            )
+        ),
+    )
+    comparison.set_answer("a", "c2", Answer(value=6))
+    assert score_comparison(comparison).of("a").cost.course_total == 4000
+    comparison.set_answer("a", "c3", Answer(value=3600.0))
+    cost = score_comparison(comparison).of("a").cost
+    assert cost.course_total == 3600
+    assert cost.out_of_pocket == 3600
+    assert cost.basis == "whole-course price quoted by the clinic"
+
+
+def test_cost_unknown_when_parts_missing() -> None:
+    comparison = make("A")
+    comparison.set_answer("a", "c1", Answer(value=CostDetails(price_per_session=500.0)))
+    cost = score_comparison(comparison).of("a").cost
+    assert cost.course_total is None
+    assert cost.out_of_pocket is None
+
+
+def test_best_rated_clinics() -> None:
+    comparison = make("A", "B", "C")
+    assert best_rated_clinics(comparison, "e1") == set()
+    comparison.set_answer("a", "e1", Answer(rating=4))
+    comparison.set_answer("b", "e1", Answer(rating=4))
+    comparison.set_answer("c", "e1", Answer(rating=2))
+    assert best_rated_clinics(comparison, "e1") == {"a", "b"}
+
+
+ratings = st.lists(st.none() | st.integers(1, 5), min_size=6, max_size=6)
+weights = st.lists(st.floats(0.1, 10), min_size=6, max_size=6)
+
+
+def rated(values: list[int | None], question_weights: list[float]) -> Comparison:
+    comparison = make("A")
+    questions = comparison.questions()
+    for question, rating, weight in zip(questions, values, question_weights, strict=True):
+        comparison.set_question_weight(question.id, weight)
+        if rating is not None:
+            comparison.set_answer("a", question.id, Answer(rating=rating))
+    return comparison
+
+
+@given(ratings, weights, st.floats(0.01, 9.0))
+def test_scaling_all_weights_changes_nothing(
+    values: list[int | None], w: list[float], factor: float
+) -> None:
+    before = score_comparison(rated(values, w)).of("a")
+    after = score_comparison(rated(values, [x * factor for x in w])).of("a")
+    if before.overall is None:
+        assert after.overall is None
+    else:
+        assert after.overall == pytest.approx(before.overall)
+    for set_id, score in before.set_scores.items():
+        assert after.set_scores[set_id] == pytest.approx(score)
+
+
+@given(ratings, weights, st.integers(0, 5))
+def test_unanswered_never_lowers_a_score(
+    values: list[int | None], w: list[float], index: int
+) -> None:
+    """Leaving a question unanswered scores at least as well as the lowest rating would."""
+    unanswered = list(values)
+    unanswered[index] = None
+    lowest = list(values)
+    lowest[index] = 1
+    skipped = score_comparison(rated(unanswered, w)).of("a")
+    scored_low = score_comparison(rated(lowest, w)).of("a")
+    assert scored_low.overall is not None
+    if skipped.overall is not None:
+        assert skipped.overall >= scored_low.overall - 1e-9
+    assert skipped.answered == scored_low.answered - 1
+
+
+@given(ratings, weights)
+def test_scores_stay_within_0_to_100(values: list[int | None], w: list[float]) -> None:
+    score = score_comparison(rated(values, w)).of("a")
+    for value in [score.overall, *score.set_scores.values()]:
+        assert value is None or -1e-9 <= value <= 100 + 1e-9
