@@ -1,4 +1,4 @@
-"""`ketachecklist validate FILE`: exit 0 with a summary line, or exit 2 with one line per problem."""
+"""`ketachecklist validate FILE`: exit 0 and a summary line, or exit 2 and one line per problem."""
 
 from __future__ import annotations
 
