@@ -1,14 +1,20 @@
 """Strict, safe YAML reading that remembers where every value came from.
 
-Built on ``yaml.SafeLoader`` (never the full or unsafe loaders): python object tags are refused
-by the safe constructor, and on top of that we refuse aliases (no "billion laughs"), duplicate
-keys, nesting deeper than ``MAX_DEPTH``, files larger than ``MAX_BYTES`` and bytes that are not
-UTF-8. Mappings and sequences come back as ``LineDict``/``LineList`` so validators can name the
-line of each field.
+Built on ``yaml.SafeLoader`` (never the full or unsafe loaders). On top of it we refuse every
+explicit tag (``!!python/...`` and also ``!!binary``, ``!!set``, ``!!omap``: files written by the
+app never carry tags), aliases (no "billion laughs"), duplicate keys, nesting deeper than
+``MAX_DEPTH``, files larger than ``MAX_BYTES`` and bytes that are not UTF-8. A plain value the
+constructor cannot build (``2026-13-45``, a 5000-digit number) is reported, not raised.
+Mappings and sequences come back as ``LineDict``/``LineList`` so validators can name the line of
+each field. ``read_file_bytes`` reads a file with the same size limit without ever blocking on
+a pipe or device.
 """
 
 from __future__ import annotations
 
+import os
+import stat
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -46,26 +52,44 @@ class _RefusalError(Exception):
         self.line = line
 
 
+_TAGGED_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+
 class _StrictLoader(yaml.SafeLoader):
     _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        line = event.start_mark.line + 1 if event.start_mark is not None else None
+        if isinstance(event, yaml.AliasEvent):
+            raise _RefusalError("YAML aliases (*name) are not allowed in ketachecklist files", line)
+        if isinstance(event, _TAGGED_EVENTS) and event.tag is not None:
+            shown_tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")[:60]
             raise _RefusalError(
-                "YAML aliases (*name) are not allowed in ketachecklist files",
-                event.start_mark.line + 1,
+                f"YAML tags like '{shown_tag}' are not allowed "
+                "(only plain YAML is allowed: no program objects)",
+                line,
             )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                event = self.peek_event()  # type: ignore[no-untyped-call]
-                raise _RefusalError(
-                    f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark.line + 1
-                )
+                raise _RefusalError(f"nesting is deeper than {MAX_DEPTH} levels", line)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except _RefusalError:
+            raise
+        except (ValueError, OverflowError, ArithmeticError) as error:
+            # Implicitly typed plain values: an impossible date, an integer too long to convert.
+            shown = str(node.value)[:40] if isinstance(node, yaml.ScalarNode) else "a value"
+            raise _RefusalError(
+                f"the value '{shown}' cannot be read ({str(error)[:120]})",
+                node.start_mark.line + 1,
+            ) from None
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDict:
@@ -100,6 +124,54 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
+def read_file_bytes(path: Path, source: str, limit: int = MAX_BYTES) -> bytes:
+    """Read at most ``limit`` bytes of a regular file; refuse pipes, devices and folders.
+
+    Opening with O_NONBLOCK keeps a FIFO from hanging the app; reading one byte past the limit
+    lets a 100 MB (or endless) file be refused without reading it all.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        raise FileFormatError.single(
+            source, f"cannot read the file: {error.strerror or error}"
+        ) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "a device or pipe"
+            raise FileFormatError.single(source, f"this is {what}, not a file")
+        if info.st_size > limit:
+            raise _too_big(source, info.st_size, limit)
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as error:
+        raise FileFormatError.single(
+            source, f"cannot read the file: {error.strerror or error}"
+        ) from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise _too_big(source, max(len(data), info.st_size), limit)
+    return data
+
+
+def _too_big(source: str, size: int, limit: int) -> FileFormatError:
+    return FileFormatError.single(
+        source,
+        f"the file is {size / 1_048_576:.1f} MB; ketachecklist files are at most "
+        f"{limit // 1_048_576} MB",
+    )
+
+
 def decode_utf8(data: bytes, source: str) -> str:
     """Decode file bytes as UTF-8 (a BOM is allowed), naming the line of the first bad byte."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -116,11 +188,7 @@ def decode_utf8(data: bytes, source: str) -> str:
 def load_yaml_bytes(data: bytes, source: str) -> Any:
     """Parse ``data`` safely; every failure becomes a FileFormatError naming ``source``."""
     if len(data) > MAX_BYTES:
-        raise FileFormatError.single(
-            source,
-            f"the file is {len(data) / 1_048_576:.1f} MB; ketachecklist files are at most "
-            f"{MAX_BYTES // 1_048_576} MB",
-        )
+        raise _too_big(source, len(data), MAX_BYTES)
     text = decode_utf8(data, source)
     if "\x00" in text:
         nul_line = text.count("\n", 0, text.index("\x00")) + 1
