@@ -9,8 +9,8 @@ from typing import Any
 
 from ketachecklist.core.catalogue import CATALOGUE_FORMAT, load_bundled_catalogue, parse_catalogue
 from ketachecklist.core.errors import FileFormatError
-from ketachecklist.core.safe_yaml import load_yaml_bytes
-from ketachecklist.core.storage import parse_comparison
+from ketachecklist.core.safe_yaml import load_yaml_bytes, read_file_bytes
+from ketachecklist.core.storage import read_comparison
 
 NAME = "validate"
 
@@ -32,11 +32,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def validate_file(path: Path) -> str:
-    """Return a one-line summary of a valid file; raise FileFormatError otherwise."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FileFormatError.single(str(path), f"cannot read the file: {error.strerror}") from None
+    """Return a one-line summary of a valid file; raise FileFormatError otherwise.
+
+    The file is read with a size limit and never blocks (a pipe or device is refused), so any
+    file, however hostile, gives one answer quickly.
+    """
+    data = read_file_bytes(path, str(path) if not path.is_file() else path.name)
     document = load_yaml_bytes(data, path.name)
     if isinstance(document, dict) and document.get("format") == CATALOGUE_FORMAT:
         catalogue = parse_catalogue(data, path.name)
@@ -46,9 +47,15 @@ def validate_file(path: Path) -> str:
             f"{len(catalogue.questions)} questions, "
             f"{len(catalogue.information)} information sections"
         )
-    comparison = parse_comparison(data, path.name, load_bundled_catalogue())
+    loaded = read_comparison(data, path.name, load_bundled_catalogue())
+    comparison = loaded.comparison
     answered = sum(1 for a in comparison.answers.values() if a.rating is not None)
+    older = (
+        f" (older format version {loaded.schema_version}: the app upgrades it when saving)"
+        if loaded.migrated
+        else ""
+    )
     return (
-        f"{path.name}: valid comparison: {len(comparison.clinics)} clinics, "
+        f"{path.name}: valid comparison{older}: {len(comparison.clinics)} clinics, "
         f"{answered} rated answers, {len(comparison.custom_questions)} custom questions"
     )

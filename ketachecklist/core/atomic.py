@@ -1,46 +1,179 @@
 """Crash-safe file replacement without Qt: temp file beside the target → fsync → rename → fsync dir.
 
-The target is either its old bytes or its new bytes at every instant; a failure at any step
-leaves it untouched and removes the temp file.
+The same steps as QSaveFile, with no direct-write fallback: the target holds either its old bytes
+or its new bytes at every instant, whatever fails and whenever the process is killed. A failure
+removes the temp file and raises SaveError naming the stage; only a failure of the final folder
+fsync comes after the new version is in place.
+
+A process killed mid-save cannot remove its temp file. Temp names carry the writer's pid
+(``.<name>.<pid>.<random>.saving``), and ``remove_stale_temp_files`` — called after every
+successful save — deletes those whose writer is no longer running.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 
+from ketachecklist.core.errors import SaveError, SaveStage
+from ketachecklist.core.processes import pid_running
+
 PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
+TEMP_SUFFIX = ".saving"
+_TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)\.[^.]+" + re.escape(TEMP_SUFFIX) + "$")
+# Folders that cannot be fsynced on some file systems (or platforms) report these.
+_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.EBADF, getattr(errno, "ENOTSUP", errno.EINVAL)}
 
 
 def fsync_directory(directory: Path) -> None:
-    """Make a rename inside ``directory`` durable (a no-op where the OS cannot open folders)."""
+    """Make a rename inside ``directory`` durable.
+
+    Platforms or file systems that cannot open or fsync a folder are skipped; any other failure
+    (an I/O error) is raised.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
     try:
-        fd = os.open(directory, os.O_RDONLY)
+        fd = os.open(directory, flags)
     except OSError:
-        return
+        return  # Windows cannot open folders; the rename is as durable as the OS makes it
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as error:
+        if error.errno not in _FSYNC_UNSUPPORTED:
+            raise
     finally:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> None:
-    """Replace ``path`` with ``data`` atomically; the file ends up with permissions ``mode``."""
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def resolve_target(path: Path) -> Path:
+    """The file a save to ``path`` should replace: a symlink's target, so the link survives."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def write_temp_file(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> Path:
+    """Write ``data`` to a new temp file beside ``path`` and fsync it; return the temp's path.
+
+    The temp file is created exclusively with mode 0600 (then ``mode``). On failure it is
+    removed and SaveError (stage CREATE, WRITE or FSYNC) is raised. Pair with ``commit_temp_file``.
+    """
     directory = path.parent if str(path.parent) else Path()
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".saving", dir=directory)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), mode)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp_name).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp_name).unlink()
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=directory
+        )
+    except OSError as error:
+        raise SaveError(error, path, SaveStage.CREATE) from error
+    stage = SaveStage.WRITE
+    try:
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
+            _write_all(fd, data)
+            stage = SaveStage.FSYNC
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException as error:
+        discard_temp_file(Path(temp_name))
+        if isinstance(error, OSError):
+            raise SaveError(error, path, stage) from error
         raise
-    fsync_directory(directory)
+    return Path(temp_name)
+
+
+def commit_temp_file(temp: Path, path: Path) -> None:
+    """Atomically rename ``temp`` over ``path``, then fsync the folder.
+
+    If the rename fails the temp file is removed and ``path`` is untouched (stage REPLACE).
+    """
+    try:
+        temp.replace(path)
+    except BaseException as error:
+        discard_temp_file(temp)
+        if isinstance(error, OSError):
+            raise SaveError(error, path, SaveStage.REPLACE) from error
+        raise
+    try:
+        fsync_directory(path.parent if str(path.parent) else Path())
+    except OSError as error:
+        raise SaveError(error, path, SaveStage.SYNC_FOLDER) from error
+
+
+def discard_temp_file(temp: Path) -> None:
+    with contextlib.suppress(OSError):
+        temp.unlink()
+
+
+def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> None:
+    """Replace ``path`` with ``data`` atomically; the file ends up with permissions ``mode``.
+
+    Raises SaveError (an OSError) naming the stage that failed.
+    """
+    commit_temp_file(write_temp_file(path, data, mode), path)
+
+
+def stale_temp_files(path: Path) -> list[Path]:
+    """Temp files left beside ``path`` (or its backups) by writers that are no longer running."""
+    return _stale_temps(path.parent if str(path.parent) else Path(), path.name)
+
+
+def _stale_temps(directory: Path, name_prefix: str) -> list[Path]:
+    stale: list[Path] = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return stale
+    for entry in entries:
+        match = _TEMP_NAME.match(entry.name)
+        if match is None or not match["target"].startswith(name_prefix):
+            continue
+        if int(match["pid"]) == os.getpid() or pid_running(int(match["pid"])):
+            continue
+        stale.append(Path(entry.path))
+    return stale
+
+
+def remove_stale_temp_files(path: Path, *, whole_folder: bool = False) -> int:
+    """Delete temp files of ``path`` (or, with ``whole_folder``, of any file in its folder)
+    left by killed writers; returns how many were removed."""
+    directory = path.parent if str(path.parent) else Path()
+    removed = 0
+    for temp in _stale_temps(directory, "" if whole_folder else path.name):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+            removed += 1
+    return removed
+
+
+def ensure_private_dir(directory: Path) -> Path:
+    """Create ``directory`` (and missing parents) as 0700; tighten it to 0700 if it exists.
+
+    Only for folders the app owns (recovery, settings); existing parents are left alone.
+    """
+    missing: list[Path] = []
+    current = directory
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=PRIVATE_DIR_MODE)
+        folder.chmod(PRIVATE_DIR_MODE)  # mkdir's mode is filtered by the umask
+    if stat.S_IMODE(directory.stat().st_mode) != PRIVATE_DIR_MODE:
+        directory.chmod(PRIVATE_DIR_MODE)
+    return directory

@@ -1,20 +1,23 @@
 """The comparison file: versioned, human-readable YAML (see docs/file-format.md).
 
 ``comparison_to_yaml``/``parse_comparison`` convert; ``save_comparison``/``load_comparison`` add
-atomic writing and reading. Every problem with a file raises FileFormatError naming what and
-where.
+atomic writing and reading; ``open_comparison`` also reports the file's fingerprint and whether
+it was migrated from an older format. Every problem with a file raises FileFormatError naming
+what and where; every failed save raises SaveError (see docs/reliability.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ketachecklist.core.atomic import atomic_write_bytes
+from ketachecklist.core.atomic import atomic_write_bytes, remove_stale_temp_files, resolve_target
+from ketachecklist.core.backups import BACKUP_GENERATIONS, keep_backups
 from ketachecklist.core.catalogue import AnswerKind, Catalogue, Question, read_question
 from ketachecklist.core.document import (
     MAX_WEIGHT,
@@ -27,9 +30,10 @@ from ketachecklist.core.document import (
     Decision,
     Treatment,
 )
-from ketachecklist.core.errors import FileFormatError, Problem
+from ketachecklist.core.errors import FileFormatError, Problem, SaveError, SaveStage
 from ketachecklist.core.fields import FieldReader, line_of, type_name
-from ketachecklist.core.safe_yaml import load_yaml_bytes
+from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state
+from ketachecklist.core.safe_yaml import MAX_BYTES, LineDict, load_yaml_bytes, read_file_bytes
 
 COMPARISON_FORMAT = "ketachecklist-comparison"
 SCHEMA_VERSION = 1
@@ -38,8 +42,10 @@ MAX_TEXT = 100_000
 MAX_MONEY = 1e9
 
 # Upgrades from older schema versions: MIGRATIONS[n] turns a version-n mapping into version n+1.
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+# A migration only reshapes what it recognises and leaves anything unexpected in place, so the
+# version-1 validator then reports it with its line. Defined at the end of this module.
+Migration = Callable[[dict[Any, Any]], dict[Any, Any]]
+OLDEST_SCHEMA_VERSION = 0
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -153,19 +159,126 @@ def _value_data(value: AnswerValue) -> Any:
     return value
 
 
-def save_comparison(comparison: Comparison, path: Path) -> None:
-    """Serialise fully in memory first, then replace ``path`` atomically (0600)."""
+class ChangedOnDiskError(Exception):
+    """The file was changed (or removed) by someone else since we loaded or saved it.
+
+    Raised by ``save_comparison(..., expected=...)`` before anything is written; the UI asks
+    the patient, then saves again with ``expected=None`` to overwrite, or offers Save As.
+    """
+
+    def __init__(self, path: Path, state: DiskState) -> None:
+        self.path = path
+        self.state = state
+        if state is DiskState.MISSING:
+            message = (
+                f"“{path.name}” has been moved or deleted since you opened it. Saving will "
+                "create it again in the same place."
+            )
+        else:
+            message = (
+                f"“{path.name}” was changed by another program since you opened or last saved "
+                "it. Saving now would replace those changes."
+            )
+        super().__init__(message)
+
+
+def encode_comparison(comparison: Comparison) -> bytes:
+    """The file's bytes, built entirely in memory and checked to read back.
+
+    Checking the round trip before anything touches the disk means a save can never replace a
+    readable file with one the app would refuse (a serializer bug, a document over the size
+    limit); any exception here leaves every file untouched.
+    """
     data = comparison_to_yaml(comparison).encode("utf-8")
-    atomic_write_bytes(path, data)
+    if len(data) > MAX_BYTES:
+        raise SaveError(
+            OSError(
+                27,  # EFBIG
+                f"the comparison is {len(data) / 1_048_576:.1f} MB, over the "
+                f"{MAX_BYTES // 1_048_576} MB a file may hold",
+            ),
+            Path("comparison.yaml"),
+            SaveStage.WRITE,
+        )
+    parse_comparison(data, "the file being saved", comparison.catalogue)
+    return data
+
+
+def save_comparison(
+    comparison: Comparison,
+    path: Path,
+    *,
+    backups: int = BACKUP_GENERATIONS,
+    expected: Fingerprint | None = None,
+) -> Fingerprint:
+    """Save safely; returns the fingerprint of the file now on disk.
+
+    1. Serialise fully in memory and check it reads back (``encode_comparison``).
+    2. If ``expected`` is given and the file on disk no longer matches it, raise
+       ChangedOnDiskError (nothing written).
+    3. Keep the previous version as ``<name>.bak1`` (rotating up to ``backups`` generations),
+       and, if it is in an older format, its original bytes as ``<name>.v<N>.bak``.
+    4. Write a temp file beside it, fsync, rename over ``path``, fsync the folder (0600).
+    5. Remove temp files left by earlier saves that were killed.
+
+    Any OSError is raised as SaveError; before step 4's rename completes the file on disk is
+    byte-identical to what it was. A symlink is followed, so the link itself survives.
+    """
+    data = encode_comparison(comparison)
+    try:
+        target = resolve_target(path)
+        if expected is not None:
+            state = disk_state(target, expected)
+            if state is not DiskState.UNCHANGED:
+                raise ChangedOnDiskError(path, state)
+        keep_backups(target, SCHEMA_VERSION, backups)
+        atomic_write_bytes(target, data)
+    except SaveError as error:
+        if error.path != path:  # report the document the patient chose, not the backup name
+            raise SaveError(error.cause, path, error.stage) from error
+        raise
+    except OSError as error:  # e.g. the folder cannot even be looked into
+        raise SaveError(error, path, SaveStage.CREATE) from error
+    remove_stale_temp_files(target)
+    try:
+        info = target.stat()
+    except OSError as error:
+        raise SaveError(error, path, SaveStage.SYNC_FOLDER) from error
+    return Fingerprint.of(data, info)
 
 
 # --- reading ----------------------------------------------------------------------------------
-def load_comparison(path: Path, catalogue: Catalogue) -> Comparison:
+@dataclass(frozen=True)
+class LoadedComparison:
+    """A comparison as read from a file, with what the UI needs to keep it safe."""
+
+    comparison: Comparison
+    schema_version: int  # the version found in the file, before any migration
+    fingerprint: Fingerprint | None = None  # of the bytes read; None when not read from a file
+
+    @property
+    def migrated(self) -> bool:
+        """True if the file was in an older format and was upgraded in memory.
+
+        The next save writes the current format; the original bytes are then kept as
+        ``<name>.v<schema_version>.bak`` (see core/backups.py). The UI should mention both.
+        """
+        return self.schema_version < SCHEMA_VERSION
+
+
+def open_comparison(path: Path, catalogue: Catalogue) -> LoadedComparison:
+    """Read, migrate and validate ``path``; raises FileFormatError naming what and where."""
+    data = read_file_bytes(path, path.name)
     try:
-        data = path.read_bytes()
+        info = path.stat()
     except OSError as error:
         raise FileFormatError.single(path.name, f"cannot read the file: {error.strerror}") from None
-    return parse_comparison(data, path.name, catalogue)
+    loaded = read_comparison(data, path.name, catalogue)
+    return LoadedComparison(loaded.comparison, loaded.schema_version, Fingerprint.of(data, info))
+
+
+def load_comparison(path: Path, catalogue: Catalogue) -> Comparison:
+    return open_comparison(path, catalogue).comparison
 
 
 def read_schema_version(document: Any, source: str) -> int:
@@ -181,7 +294,9 @@ def read_schema_version(document: Any, source: str) -> int:
             f"this is not a ketachecklist comparison ('format' is "
             f"'{file_format}', expected '{COMPARISON_FORMAT}')",
         )
-    version = top.number("schema_version", minimum=1, maximum=1_000_000, whole=True)
+    version = top.number(
+        "schema_version", minimum=OLDEST_SCHEMA_VERSION, maximum=1_000_000, whole=True
+    )
     if version is None and not problems:
         top.problem("schema_version", "the comparison file has no schema_version")
     if problems:
@@ -198,13 +313,19 @@ def read_schema_version(document: Any, source: str) -> int:
     return int(version)
 
 
-def parse_comparison(data: bytes, source: str, catalogue: Catalogue) -> Comparison:
+def read_comparison(data: bytes, source: str, catalogue: Catalogue) -> LoadedComparison:
+    """Parse file bytes, migrating older versions in memory (the bytes are never changed)."""
     document = load_yaml_bytes(data, source)
-    version = read_schema_version(document, source)
+    found = read_schema_version(document, source)
+    version = found
     while version < SCHEMA_VERSION:
         document = MIGRATIONS[version](document)
         version += 1
-    return _read_comparison(document, source, catalogue)
+    return LoadedComparison(_read_comparison(document, source, catalogue), found)
+
+
+def parse_comparison(data: bytes, source: str, catalogue: Catalogue) -> Comparison:
+    return read_comparison(data, source, catalogue).comparison
 
 
 def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Comparison:
@@ -457,3 +578,99 @@ def _read_decision(raw: dict[Any, Any], comparison: Comparison, problems: list[P
 
 def _as_float(number: float | None) -> float | None:
     return None if number is None else float(number)
+
+
+# --- migrations -------------------------------------------------------------------------------
+# Schema version 0 was the preview format (documented in docs/reliability.md, "Older files"):
+#   catalogue: <id>                      -> catalogue: {id: <id>}
+#   set_weights / question_weights       -> weights: {sets: ..., questions: ...}
+#   clinic treatment: <one kind>         -> treatments: [<kind>]
+#   answer score (0 = not asked) / notes -> rating (empty = not asked) / said
+#   chosen_clinic / decision_reason      -> decision: {clinic: ..., reason: ...}
+
+
+def _relined(source: Any, items: list[tuple[Any, Any, int | None]]) -> LineDict:
+    """A LineDict of (key, value, line) keeping ``source``'s line numbers for error messages."""
+    result = LineDict()
+    result.line = getattr(source, "line", 0)
+    result.key_lines = {}
+    for key, value, line in items:
+        result[key] = value
+        result.key_lines[key] = line if line is not None else result.line
+    return result
+
+
+def _with_renames(mapping: dict[Any, Any], renames: dict[str, str]) -> LineDict:
+    items: list[tuple[Any, Any, int | None]] = []
+    taken = set(mapping)
+    for key, value in mapping.items():
+        new_key = renames.get(key, key) if isinstance(key, str) else key
+        if new_key != key and new_key in taken:
+            new_key = key  # both spellings present: leave the old one for the validator to name
+        items.append((new_key, value, line_of(mapping, key)))
+    return _relined(mapping, items)
+
+
+def _migrate_answer_v0(answer: Any) -> Any:
+    if not isinstance(answer, dict):
+        return answer
+    migrated = _with_renames(answer, {"score": "rating", "notes": "said"})
+    if migrated.get("rating") == 0 and not isinstance(migrated.get("rating"), bool):
+        migrated["rating"] = None  # version 0 stored "not asked yet" as a zero
+    return migrated
+
+
+def _migrate_clinic_v0(clinic: Any) -> Any:
+    if not isinstance(clinic, dict):
+        return clinic
+    migrated = _with_renames(clinic, {"treatment": "treatments"})
+    if "treatment" in clinic and "treatments" in migrated and "treatments" not in clinic:
+        single = migrated["treatments"]
+        if single is None or single == "":
+            migrated["treatments"] = []
+        elif isinstance(single, str):
+            migrated["treatments"] = [single]
+    answers = migrated.get("answers")
+    if isinstance(answers, dict):
+        migrated["answers"] = _relined(
+            answers,
+            [
+                (key, _migrate_answer_v0(value), line_of(answers, key))
+                for key, value in answers.items()
+            ],
+        )
+    return migrated
+
+
+def _migrate_v0_to_v1(document: dict[Any, Any]) -> dict[Any, Any]:
+    items: list[tuple[Any, Any, int | None]] = []
+    weights: list[tuple[Any, Any, int | None]] = []
+    decision: list[tuple[Any, Any, int | None]] = []
+    decision_line: int | None = None
+    for key, value in document.items():
+        line = line_of(document, key)
+        if key == "schema_version":
+            items.append((key, 1, line))
+        elif key == "catalogue" and isinstance(value, str):
+            items.append((key, _relined(document, [("id", value, line)]), line))
+        elif key in {"set_weights", "question_weights"} and "weights" not in document:
+            weights.append(("sets" if key == "set_weights" else "questions", value, line))
+        elif key in {"chosen_clinic", "decision_reason"} and "decision" not in document:
+            decision.append(("clinic" if key == "chosen_clinic" else "reason", value, line))
+            decision_line = line if decision_line is None else decision_line
+        elif key == "clinics" and isinstance(value, list):
+            migrated = type(value)(_migrate_clinic_v0(clinic) for clinic in value)
+            for attribute in ("line", "item_lines"):
+                if hasattr(value, attribute):
+                    setattr(migrated, attribute, getattr(value, attribute))
+            items.append((key, migrated, line))
+        else:
+            items.append((key, value, line))
+    if weights:
+        items.append(("weights", _relined(document, weights), weights[0][2]))
+    if decision:
+        items.append(("decision", _relined(document, decision), decision_line))
+    return _relined(document, items)
+
+
+MIGRATIONS: dict[int, Migration] = {0: _migrate_v0_to_v1}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 import time
 from pathlib import Path
 
@@ -58,10 +59,15 @@ def test_any_comparison_round_trips_in_memory(comparison: Comparison) -> None:
 )
 @given(comparison=comparisons(CATALOGUE))
 def test_any_comparison_round_trips_on_disk(tmp_path: Path, comparison: Comparison) -> None:
-    path = tmp_path / "mine.yaml"
+    """Reliability menu row 1: save → load equal, and no temp file is ever left behind."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))  # hypothesis reuses tmp_path across examples
+    path = folder / "mine.yaml"
     save_comparison(comparison, path)
     assert_same(load_comparison(path, CATALOGUE), comparison)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"], "temp files left behind"
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.yaml"], "temp files left behind"
+    save_comparison(comparison, path)  # a second save over it keeps one backup, no temp file
+    assert_same(load_comparison(path, CATALOGUE), comparison)
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.yaml", "mine.yaml.bak1"]
 
 
 def test_saved_file_is_private_and_readable_yaml(tmp_path: Path) -> None:

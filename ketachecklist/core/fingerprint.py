@@ -1,0 +1,66 @@
+"""Noticing that a file changed on disk since we loaded or saved it.
+
+A Fingerprint (mtime_ns, size, sha256) is taken from the exact bytes read or written. The file
+counts as changed when its content differs: the hash decides, so a `touch` or a sync tool that
+rewrites identical bytes does not alarm the patient, while an edit that keeps size and mtime
+(coarse timestamps, a restored copy) is still caught.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from ketachecklist.core.errors import FileFormatError
+from ketachecklist.core.safe_yaml import MAX_BYTES, read_file_bytes
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes, info: os.stat_result) -> Fingerprint:
+        return cls(info.st_mtime_ns, len(data), hashlib.sha256(data).hexdigest())
+
+
+class DiskState(Enum):
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"  # another program (or copy of the app) wrote different content
+    MISSING = "missing"  # deleted, renamed or its drive removed
+
+
+def fingerprint_file(path: Path) -> Fingerprint | None:
+    """The fingerprint of the file now, or None if it does not exist (or cannot be read)."""
+    try:
+        info = path.stat()
+        data = read_file_bytes(path, path.name, limit=max(MAX_BYTES, info.st_size))
+    except (OSError, FileFormatError):
+        return None
+    return Fingerprint.of(data, info)
+
+
+def disk_state(path: Path, known: Fingerprint | None) -> DiskState:
+    """Compare the file on disk with ``known`` (None: the file did not exist when we looked)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return DiskState.MISSING if known is not None else DiskState.UNCHANGED
+    if known is None:
+        return DiskState.CHANGED  # a file appeared where there was none
+    if info.st_size != known.size:
+        return DiskState.CHANGED
+    current = fingerprint_file(path)
+    if current is None:
+        return DiskState.MISSING
+    return DiskState.UNCHANGED if current.sha256 == known.sha256 else DiskState.CHANGED
+
+
+def changed_on_disk(path: Path, known: Fingerprint | None) -> bool:
+    """True if saving over ``path`` would overwrite something we have not seen."""
+    return disk_state(path, known) is not DiskState.UNCHANGED
