@@ -33,7 +33,13 @@ from ketachecklist.core.document import (
 from ketachecklist.core.errors import FileFormatError, Problem, SaveError, SaveStage
 from ketachecklist.core.fields import FieldReader, line_of, type_name
 from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state
-from ketachecklist.core.safe_yaml import MAX_BYTES, LineDict, load_yaml_bytes, read_file_bytes
+from ketachecklist.core.safe_yaml import (
+    MAX_BYTES,
+    LineDict,
+    LineList,
+    load_yaml_bytes,
+    read_file_bytes,
+)
 
 COMPARISON_FORMAT = "ketachecklist-comparison"
 SCHEMA_VERSION = 1
@@ -600,6 +606,13 @@ def _relined(source: Any, items: list[tuple[Any, Any, int | None]]) -> LineDict:
     return result
 
 
+def _line_list(items: list[Any], line: int | None) -> LineList:
+    result = LineList(items)
+    result.line = line or 0
+    result.item_lines = [result.line] * len(items)
+    return result
+
+
 def _with_renames(mapping: dict[Any, Any], renames: dict[str, str]) -> LineDict:
     items: list[tuple[Any, Any, int | None]] = []
     taken = set(mapping)
@@ -626,10 +639,11 @@ def _migrate_clinic_v0(clinic: Any) -> Any:
     migrated = _with_renames(clinic, {"treatment": "treatments"})
     if "treatment" in clinic and "treatments" in migrated and "treatments" not in clinic:
         single = migrated["treatments"]
+        line = line_of(clinic, "treatment")
         if single is None or single == "":
-            migrated["treatments"] = []
+            migrated["treatments"] = _line_list([], line)
         elif isinstance(single, str):
-            migrated["treatments"] = [single]
+            migrated["treatments"] = _line_list([single], line)
     answers = migrated.get("answers")
     if isinstance(answers, dict):
         migrated["answers"] = _relined(
