@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import errno
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -19,8 +20,18 @@ class Problem:
     line: int | None = None
 
     def render(self, source: str) -> str:
+        """``source line N: message`` on one line, whatever characters the file put in it."""
         where = f"{source} line {self.line}" if self.line is not None else source
-        return f"{where}: {self.message}" if where else self.message
+        text = f"{where}: {self.message}" if where else self.message
+        return text if text.isprintable() else "".join(map(_visible, text))
+
+
+def _visible(char: str) -> str:
+    # Control characters and line separators quoted from a hostile file (a key "\r", a name
+    # with U+2028) would split or garble the one-line message; show them escaped instead.
+    if unicodedata.category(char) in {"Cc", "Zl", "Zp"}:
+        return repr(char)[1:-1]
+    return char
 
 
 class FileFormatError(ValueError):
@@ -118,13 +129,13 @@ def save_error_message(error: BaseException, path: Path | None = None) -> str:
         reason = f"The disk reported an error while saving {name} ({detail})."
         advice = "Use Save As to save to another disk."
     elif stage is SaveStage.REPLACE:
-        reason = f"ketachecklist could not replace {name} with the new version ({detail})."
+        reason = f"{name} could not be replaced with the new version ({detail})."
         advice = "Close other programs that may be using the file and save again, or use Save As."
     else:
         doing = f" while {stage.value}" if stage is not None else ""
         reason = f"{name} could not be saved{doing}: {detail}."
         advice = "Try again, or use Save As to save to another place."
-    reason = reason[0].upper() + reason[1:]
+    reason = reason[:1].upper() + reason[1:]  # "your comparison could not…" starts a sentence
     return (
         f"{reason} The file on the disk was not changed, and your changes are still open "
         f"here. {advice}"

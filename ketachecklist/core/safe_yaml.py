@@ -193,11 +193,19 @@ def load_yaml_bytes(data: bytes, source: str) -> Any:
     if "\x00" in text:
         nul_line = text.count("\n", 0, text.index("\x00")) + 1
         raise FileFormatError.single(source, "the file contains binary data (a NUL byte)", nul_line)
-    loader = _StrictLoader(text)
+    loader: _StrictLoader | None = None
     try:
+        loader = _StrictLoader(text)  # the reader already refuses unprintable characters here
         return loader.get_single_data()
     except _RefusalError as refusal:
         raise FileFormatError.single(source, refusal.message, refusal.line) from None
+    except yaml.reader.ReaderError as error:
+        raise FileFormatError.single(
+            source,
+            f"the file contains a control character (U+{error.character:04X}) that is not "
+            "allowed in a YAML text file",
+            text.count("\n", 0, error.position) + 1,
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -210,4 +218,5 @@ def load_yaml_bytes(data: bytes, source: str) -> Any:
     except RecursionError:
         raise FileFormatError.single(source, "the file is nested too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()

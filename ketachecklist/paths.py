@@ -1,0 +1,61 @@
+"""The one module for QStandardPaths lookups: where the app keeps its private files.
+
+QtCore only (no widgets, no QApplication needed). Everything lives in one per-user folder, the
+platform's local app-data location, so removing that folder removes every trace of the app:
+
+- Linux: ``$XDG_DATA_HOME/ketachecklist`` (usually ``~/.local/share/ketachecklist``)
+- macOS: ``~/Library/Application Support/ketachecklist``
+- Windows: ``%LOCALAPPDATA%/ketachecklist``
+
+It is GenericDataLocation + "ketachecklist" — what AppLocalDataLocation gives for an app named
+ketachecklist, but not dependent on QCoreApplication's name being set first (without a name,
+AppLocalDataLocation is the shared data folder itself).
+
+Folders are created 0700 and files 0600. Documents and their backups are not here: they live
+wherever the patient saves them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from ketachecklist.core.atomic import PRIVATE_FILE_MODE, ensure_private_dir
+
+APP_DIR_NAME = "ketachecklist"
+SETTINGS_FILE_NAME = "settings.ini"
+
+
+def app_data_dir() -> Path:
+    """The app's private folder (created 0700 on first use)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    if not base:
+        base = str(Path.home() / ".local" / "share")
+    return ensure_private_dir(Path(base) / APP_DIR_NAME)
+
+
+def recovery_dir() -> Path:
+    """Where autosave snapshots go (pass to ``RecoveryStore.open``); created 0700."""
+    return ensure_private_dir(app_data_dir() / "recovery")
+
+
+def settings_path() -> Path:
+    """The settings file, created empty with mode 0600 if missing."""
+    path = app_data_dir() / SETTINGS_FILE_NAME
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    path.chmod(PRIVATE_FILE_MODE)
+    return path
+
+
+def open_settings() -> QSettings:
+    """The app's QSettings, an INI file in the private folder.
+
+    QSettings rewrites the file through QSaveFile, which keeps the 0600 of the file created here.
+    """
+    return QSettings(str(settings_path()), QSettings.Format.IniFormat)
