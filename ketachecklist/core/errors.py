@@ -57,6 +57,7 @@ class FileFormatError(ValueError):
 class SaveStage(str, Enum):
     """Where a save failed; everything before REPLACE leaves the original file untouched."""
 
+    CHECK = "checking the new version"  # before touching the disk (too large to read back)
     BACKUP = "keeping a backup of the previous version"
     CREATE = "creating the new file"
     WRITE = "writing"
@@ -84,7 +85,7 @@ class SaveError(OSError):
         return self.stage is not SaveStage.SYNC_FOLDER
 
 
-_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
 _GONE = {errno.ENOENT, errno.ENOTDIR, getattr(errno, "ENODEV", errno.ENOENT)}
 _DEVICE = {errno.EIO, getattr(errno, "ENXIO", errno.EIO), getattr(errno, "ESTALE", errno.EIO)}
@@ -110,7 +111,10 @@ def save_error_message(error: BaseException, path: Path | None = None) -> str:
             f"Your changes were written to {name}, but the computer could not confirm they "
             f"reached the disk ({detail}). Save again, or save a copy somewhere else, to be sure."
         )
-    if code in _DISK_FULL:
+    if stage is SaveStage.CHECK:
+        reason = f"{name} could not be saved: {detail}."
+        advice = "Shorten some very long notes, or split the comparison into two files."
+    elif code in _DISK_FULL:
         reason = f"The disk is full, so {name} could not be saved."
         advice = "Free some space on the disk, or use Save As to save to another place."
     elif code in _NOT_WRITABLE:

@@ -9,6 +9,7 @@ what and where; every failed save raises SaveError (see docs/reliability.md).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,7 +189,7 @@ class ChangedOnDiskError(Exception):
         super().__init__(message)
 
 
-def encode_comparison(comparison: Comparison) -> bytes:
+def encode_comparison(comparison: Comparison, path: Path | None = None) -> bytes:
     """The file's bytes, built entirely in memory and checked to read back.
 
     Checking the round trip before anything touches the disk means a save can never replace a
@@ -199,12 +200,12 @@ def encode_comparison(comparison: Comparison) -> bytes:
     if len(data) > MAX_BYTES:
         raise SaveError(
             OSError(
-                27,  # EFBIG
-                f"the comparison is {len(data) / 1_048_576:.1f} MB, over the "
-                f"{MAX_BYTES // 1_048_576} MB a file may hold",
+                errno.EFBIG,
+                f"it would be {len(data) / 1_048_576:.1f} MB, over the "
+                f"{MAX_BYTES // 1_048_576} MB a comparison file may hold",
             ),
-            Path("comparison.yaml"),
-            SaveStage.WRITE,
+            path or Path("comparison.yaml"),
+            SaveStage.CHECK,
         )
     parse_comparison(data, "the file being saved", comparison.catalogue)
     return data
@@ -230,7 +231,7 @@ def save_comparison(
     Any OSError is raised as SaveError; before step 4's rename completes the file on disk is
     byte-identical to what it was. A symlink is followed, so the link itself survives.
     """
-    data = encode_comparison(comparison)
+    data = encode_comparison(comparison, path)
     try:
         target = resolve_target(path)
         if expected is not None:

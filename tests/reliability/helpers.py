@@ -29,7 +29,7 @@ def sample_comparison(version: int = 1, clinics: int = 3, note_lines: int = 2) -
                 notes="\n".join(
                     f"note {version}.{line} =cmd|' /C calc'" for line in range(note_lines)
                 ),
-                consultation_date=dt.date(2026, 12, 1 + index),
+                consultation_date=dt.date(2026, 12, 1 + index % 28),
             )
         )
         for number, question in enumerate(CATALOGUE.questions):

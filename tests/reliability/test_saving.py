@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from ketachecklist.core import atomic, storage
+from ketachecklist.core import atomic, safe_yaml, storage
 from ketachecklist.core.document_file import DocumentFile
 from ketachecklist.core.errors import SaveError, SaveStage, save_error_message
 from ketachecklist.core.storage import load_comparison, save_comparison
@@ -322,3 +322,23 @@ def test_temp_files_of_killed_saves_are_cleaned_on_the_next_save(
         temp.write_bytes(b"half")
     save_comparison(sample_comparison(2), path)
     assert names(tmp_path) == sorted([live.name, other.name, "mine.yaml", "mine.yaml.bak1"])
+
+
+def test_a_comparison_too_large_to_read_back_is_not_written(
+    tmp_path: Path, saved: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader refuses files over 5 MB, so saving one would lose the document: refused first.
+    (The limit is lowered to 20 kB here: dumping 5 MB of YAML takes seconds.)"""
+    path, _ = saved
+    assert storage.MAX_BYTES == safe_yaml.MAX_BYTES, "saving and loading share one limit"
+    monkeypatch.setattr(storage, "MAX_BYTES", 20_000)
+    before = snapshot(tmp_path)
+    comparison = sample_comparison(2)
+    comparison.title = "x" * 30_000
+    with pytest.raises(SaveError) as caught:
+        save_comparison(comparison, path)
+    assert caught.value.stage is SaveStage.CHECK
+    assert snapshot(tmp_path) == before
+    message = save_error_message(caught.value)
+    assert message.startswith("“mine.yaml” could not be saved: it would be 0.0 MB, over the 0 MB")
+    assert "Shorten some very long notes" in message
