@@ -1,0 +1,163 @@
+"""One clinic's answer to one question: the rating, what they said, the structured answer.
+
+Every change is a ``SetAnswerCommand``; typing merges per field. Text that is not yet a valid
+number is kept as a draft per clinic, question and field, so moving to another question and
+back never loses it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ketachecklist.core.document import Answer, AnswerValue
+from ketachecklist.ui.commands import SetAnswerCommand
+from ketachecklist.ui.formatting import WARNING
+from ketachecklist.ui.notes_edit import NotesEdit
+from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.question_guidance import QuestionGuidance
+from ketachecklist.ui.rating_picker import RatingPicker
+from ketachecklist.ui.value_editor import ValueEditor
+
+DraftKey = tuple[str, str, str]  # clinic id, question id, field
+
+
+def _section_title(text: str, buddy: QWidget | None = None) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
+
+
+class AnswerEditor(QWidget):
+    def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._clinic_id = ""
+        self._question_id = ""
+        self._drafts: dict[DraftKey, str] = {}
+
+        self.guidance = QuestionGuidance(document)
+        self.rating = RatingPicker()
+        self.said = NotesEdit("What the clinic said", lines=5)
+        self.said.editor.setPlaceholderText("Their words, as you remember them")
+        self.value = ValueEditor()
+        self.red_flag = QLabel()
+        self.red_flag.setTextFormat(Qt.TextFormat.PlainText)
+        self.red_flag.setWordWrap(True)
+        self.red_flag.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.guidance)
+        spacing = self.fontMetrics().lineSpacing() // 2
+        layout.addSpacing(spacing)
+        layout.addWidget(_section_title("How reassuring was their answer?"))
+        layout.addWidget(self.rating)
+        layout.addSpacing(spacing)
+        layout.addWidget(_section_title("What the clinic &said", self.said.editor))
+        layout.addWidget(self.said)
+        layout.addWidget(self.value)
+        layout.addWidget(self.red_flag)
+        layout.addStretch(1)
+
+        self.rating.rating_picked.connect(self._rating_picked)
+        self.said.edited.connect(self._said_edited)
+        self.value.value_edited.connect(self._value_edited)
+        document.answer_changed.connect(self._answer_changed)
+        document.questions_changed.connect(self._refresh)
+        document.replaced.connect(self._forget_drafts)
+
+    @property
+    def clinic_id(self) -> str:
+        return self._clinic_id
+
+    @property
+    def question_id(self) -> str:
+        return self._question_id
+
+    def show_answer(self, clinic_id: str, question_id: str) -> None:
+        if (clinic_id, question_id) == (self._clinic_id, self._question_id):
+            return
+        self._keep_drafts()
+        self._clinic_id = clinic_id
+        self._question_id = question_id
+        self._show()
+
+    def _refresh(self) -> None:
+        """Show the same answer again after a change, keeping any not-yet-valid typed text."""
+        self._keep_drafts()
+        self._show()
+
+    def _show(self) -> None:
+        comparison = self._document.comparison
+        if not self._clinic_id or not self._question_id:
+            return
+        try:
+            question = comparison.question(self._question_id)
+            comparison.clinic(self._clinic_id)
+        except KeyError:
+            return
+        answer = comparison.answer(self._clinic_id, self._question_id)
+        self.guidance.show_question(question)
+        self.rating.set_rating(answer.rating)
+        self.said.set_text(answer.said)
+        self.value.show_value(question, answer.value)
+        for field, box in self.value.number_fields().items():
+            draft = self._drafts.get((self._clinic_id, self._question_id, field))
+            if draft is not None:
+                box.restore_draft(draft)
+        self._show_red_flag()
+
+    def _show_red_flag(self) -> None:
+        flag = self._document.scores.red_flag(self._clinic_id, self._question_id)
+        self.red_flag.setText(
+            f"{WARNING} Red flag: {flag.label}. The sources name this as a warning sign."
+            if flag is not None
+            else ""
+        )
+        self.red_flag.setVisible(flag is not None)
+
+    def _keep_drafts(self) -> None:
+        if not self._clinic_id or not self._question_id:
+            return
+        for field, box in self.value.number_fields().items():
+            key = (self._clinic_id, self._question_id, field)
+            draft = box.draft()
+            if draft is None:
+                self._drafts.pop(key, None)
+            else:
+                self._drafts[key] = draft
+
+    def _forget_drafts(self) -> None:
+        self._drafts.clear()
+        self._clinic_id = self._question_id = ""
+
+    def _answer_changed(self, clinic_id: str, question_id: str) -> None:
+        if (clinic_id, question_id) == (self._clinic_id, self._question_id):
+            self._refresh()
+
+    def _current(self) -> Answer:
+        return self._document.comparison.answer(self._clinic_id, self._question_id)
+
+    def _push(self, answer: Answer, field: str) -> None:
+        if not self._clinic_id or not self._question_id or answer == self._current():
+            return
+        self._document.push(
+            SetAnswerCommand(self._document, self._clinic_id, self._question_id, answer, field)
+        )
+
+    def _rating_picked(self, rating: int | None) -> None:
+        self._push(replace(self._current(), rating=rating), "rating")
+
+    def _said_edited(self, text: str) -> None:
+        self._push(replace(self._current(), said=text), "said")
+
+    def _value_edited(self, value: AnswerValue, field: str) -> None:
+        self._drafts.pop((self._clinic_id, self._question_id, field), None)
+        self._push(replace(self._current(), value=value), field)

@@ -1,0 +1,291 @@
+"""Work through the question sets for one clinic: pick a set, a question, record the answer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketachecklist.core.catalogue import AnswerKind, Question
+from ketachecklist.ui.answer_editor import AnswerEditor
+from ketachecklist.ui.commands import AddQuestionCommand
+from ketachecklist.ui.formatting import set_progress_text
+from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.question_list_model import QuestionListModel
+from ketachecklist.ui.roles import QUESTION_ID_ROLE
+
+NO_CLINIC_TEXT = (
+    "Add the first clinic you are considering (Clinic ▸ Add clinic, or Ctrl+Shift+N). "
+    "Then come back here to go through the questions for it."
+)
+
+
+class AnswersPage(QWidget):
+    def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._clinic_id = ""
+        self.model = QuestionListModel(document, self)
+
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.heading.setAccessibleName("Clinic you are recording answers for")
+
+        self.sets = QTabBar()
+        self.sets.setAccessibleName("Question sets")
+        self.sets.setExpanding(False)
+        self.sets.setDrawBase(True)
+        self.sets.setElideMode(Qt.TextElideMode.ElideNone)
+        self.sets.setUsesScrollButtons(True)
+        self.sets.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.set_description = QLabel()
+        self.set_description.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_description.setWordWrap(True)
+
+        self.questions = QListView()
+        self.questions.setModel(self.model)
+        self.questions.setAccessibleName("Questions in this set")
+        self.questions.setWordWrap(True)
+        self.questions.setUniformItemSizes(False)
+        self.questions.setSpacing(2)
+        self.questions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.questions.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.questions.setResizeMode(QListView.ResizeMode.Adjust)
+        self.add_question = QPushButton("Add your &own question")
+        self.add_question.setAccessibleName("Add your own question to this set")
+        self.add_question.setToolTip("Add a question of your own to this set")
+
+        self.editor = AnswerEditor(document)
+        self.previous_button = QPushButton("&Previous question")
+        self.previous_button.setAccessibleName("Previous question")
+        self.next_button = QPushButton("&Next question")
+        self.next_button.setAccessibleName("Next question")
+        self.next_button.setToolTip("Go on to the next question (moves to the next set at the end)")
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(self.editor)
+        self.scroll_area = scroll
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.questions, 1)
+        left_layout.addWidget(self.add_question)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        steps = QHBoxLayout()
+        steps.addWidget(self.previous_button)
+        steps.addWidget(self.next_button)
+        steps.addStretch(1)
+        right_layout.addLayout(steps)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+
+        working = QWidget()
+        working_layout = QVBoxLayout(working)
+        working_layout.setContentsMargins(0, 0, 0, 0)
+        working_layout.addWidget(self.heading)
+        working_layout.addWidget(self.sets)
+        working_layout.addWidget(self.set_description)
+        working_layout.addWidget(self.splitter, 1)
+        self.empty = QLabel(NO_CLINIC_TEXT)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(working)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        self.sets.currentChanged.connect(self._set_picked)
+        self.questions.selectionModel().currentChanged.connect(self._question_picked)
+        self.model.modelReset.connect(self._after_reset)
+        self.add_question.clicked.connect(self.add_own_question)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(+1))
+        self.editor.guidance.question_removed.connect(self._question_removed)
+        document.replaced.connect(self._reload_sets)
+        document.answer_changed.connect(self._answer_changed)
+        document.questions_changed.connect(self._update_set_titles)
+        document.clinic_changed.connect(self._clinic_renamed)
+        self._reload_sets()
+
+    # --- public ---------------------------------------------------------------------------------
+    @property
+    def clinic_id(self) -> str:
+        return self._clinic_id
+
+    def set_clinic(self, clinic_id: str) -> None:
+        self._clinic_id = clinic_id
+        self.stack.setCurrentIndex(1 if clinic_id else 0)
+        self._update_heading()
+        self._update_set_titles()
+        self.model.show(clinic_id, self._current_set_id())
+        self._select_current_or_first()
+        self._show_current()
+
+    def show_question(self, question_id: str) -> None:
+        try:
+            question = self._document.comparison.question(question_id)
+        except KeyError:
+            return
+        set_ids = [s.id for s in self._document.comparison.catalogue.sets]
+        self.sets.setCurrentIndex(set_ids.index(question.set_id))
+        self._select(question_id)
+
+    def current_question_id(self) -> str:
+        index = self.questions.currentIndex()
+        return str(index.data(QUESTION_ID_ROLE)) if index.isValid() else ""
+
+    def step(self, direction: int) -> None:
+        """Next or previous question; past the end of a set, on into the next set."""
+        row = self.questions.currentIndex().row() + direction
+        if 0 <= row < self.model.rowCount():
+            self._select_row(row)
+            return
+        set_index = self.sets.currentIndex() + direction
+        if 0 <= set_index < self.sets.count():
+            self.sets.setCurrentIndex(set_index)
+            self._select_row(0 if direction > 0 else self.model.rowCount() - 1)
+
+    def add_own_question(self) -> None:
+        set_id = self._current_set_id()
+        if not set_id:
+            return
+        comparison = self._document.comparison
+        question = Question(
+            id=comparison.new_custom_question_id(),
+            set_id=set_id,
+            text="My question",
+            kind=AnswerKind.RATING,
+            custom=True,
+        )
+        self._document.push(AddQuestionCommand(self._document, question))
+        self._select(question.id)
+        self.editor.guidance.focus_wording()
+
+    # --- helpers --------------------------------------------------------------------------------
+    def _current_set_id(self) -> str:
+        sets = self._document.comparison.catalogue.sets
+        index = self.sets.currentIndex()
+        return sets[index].id if 0 <= index < len(sets) else ""
+
+    def _reload_sets(self) -> None:
+        sets = self._document.comparison.catalogue.sets
+        blocked = self.sets.blockSignals(True)
+        try:
+            if self.sets.count() != len(sets):
+                while self.sets.count():
+                    self.sets.removeTab(0)
+                for question_set in sets:
+                    self.sets.addTab(question_set.title)
+        finally:
+            self.sets.blockSignals(blocked)
+        self._update_set_titles()
+        self._set_picked(self.sets.currentIndex())
+
+    def _update_set_titles(self) -> None:
+        comparison = self._document.comparison
+        scores = self._document.scores
+        for index, question_set in enumerate(comparison.catalogue.sets):
+            if self._clinic_id and scores.has_clinic(self._clinic_id):
+                rated, total = scores.clinic(self._clinic_id).set_answered(
+                    comparison, question_set.id
+                )
+                text = f"{question_set.title} · {set_progress_text(rated, total)}"
+                tip = f"{rated} of {total} questions rated for this clinic"
+            else:
+                text, tip = question_set.title, question_set.description
+            self.sets.setTabText(index, text.replace("&", "&&"))
+            self.sets.setTabToolTip(index, tip)
+
+    def _update_heading(self) -> None:
+        comparison = self._document.comparison
+        if not self._clinic_id:
+            self.heading.setText("")
+            return
+        self.heading.setText(f"Answers from {comparison.clinic(self._clinic_id).name}")
+
+    def _clinic_renamed(self, clinic_id: str) -> None:
+        if clinic_id == self._clinic_id:
+            self._update_heading()
+
+    def _answer_changed(self, clinic_id: str, _question_id: str) -> None:
+        if clinic_id == self._clinic_id:
+            self._update_set_titles()
+
+    def _set_picked(self, index: int) -> None:
+        sets = self._document.comparison.catalogue.sets
+        self.set_description.setText(sets[index].description if 0 <= index < len(sets) else "")
+        self.model.show(self._clinic_id, self._current_set_id())
+        self._select_current_or_first()
+
+    def _after_reset(self) -> None:
+        self._select_current_or_first()
+
+    def _select_current_or_first(self) -> None:
+        wanted = self.editor.question_id
+        if self.model.row_of(wanted) >= 0:
+            self._select(wanted)
+        elif self.model.rowCount():
+            self._select_row(0)
+
+    def _select(self, question_id: str) -> None:
+        row = self.model.row_of(question_id)
+        if row >= 0:
+            self._select_row(row)
+
+    def _select_row(self, row: int) -> None:
+        self.questions.selectionModel().setCurrentIndex(
+            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.questions.scrollTo(self.model.index(row))
+        self._show_current()
+
+    def _question_picked(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        question_id = self.current_question_id()
+        if self._clinic_id and question_id:
+            self.editor.show_answer(self._clinic_id, question_id)
+            self.scroll_area.ensureVisible(0, 0)
+        row = self.questions.currentIndex().row()
+        set_index = self.sets.currentIndex()
+        self.previous_button.setEnabled(row > 0 or set_index > 0)
+        self.next_button.setEnabled(
+            row < self.model.rowCount() - 1 or set_index < self.sets.count() - 1
+        )
+
+    def _question_removed(self, _question_id: str) -> None:
+        self._select_current_or_first()

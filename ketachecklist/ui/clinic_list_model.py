@@ -1,0 +1,102 @@
+"""The clinics in document order, with each one's progress: the list the patient picks from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from ketachecklist.ui.formatting import WARNING
+from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.roles import CLINIC_ID_ROLE
+
+NAME_COLUMN = 0
+PROGRESS_COLUMN = 1
+_HEADERS = ("Clinic", "Rated")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ClinicListModel(QAbstractTableModel):
+    def __init__(self, document: OpenDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        document.replaced.connect(self._reset)
+        document.clinics_changed.connect(self._reset)
+        document.clinic_changed.connect(self._clinic_changed)
+        document.answer_changed.connect(self._answer_changed)
+        document.questions_changed.connect(self._progress_changed)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._document.comparison.clinics)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self.rowCount():
+            return None
+        clinic = self._document.comparison.clinics[index.row()]
+        if role == CLINIC_ID_ROLE:
+            return clinic.id
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return None
+        score = self._document.scores.clinic(clinic.id)
+        flags = len(score.red_flags)
+        if index.column() == NAME_COLUMN:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return clinic.name
+            where = f"\n{clinic.location}" if clinic.location else ""
+            return f"{clinic.name}{where}"
+        progress = f"{score.answered} of {score.total}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{progress} {WARNING}{flags}" if flags else progress
+        flag_words = f", {flags} red flag{'s' if flags != 1 else ''}" if flags else ""
+        return f"{progress} questions rated{flag_words}"
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_HEADERS)
+        ):
+            return _HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def row_of(self, clinic_id: str) -> int:
+        for row, clinic in enumerate(self._document.comparison.clinics):
+            if clinic.id == clinic_id:
+                return row
+        return -1
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def _clinic_changed(self, clinic_id: str) -> None:
+        row = self.row_of(clinic_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(_HEADERS) - 1))
+
+    def _answer_changed(self, clinic_id: str, _question_id: str) -> None:
+        row = self.row_of(clinic_id)
+        if row >= 0:
+            self.dataChanged.emit(
+                self.index(row, PROGRESS_COLUMN), self.index(row, PROGRESS_COLUMN)
+            )
+
+    def _progress_changed(self) -> None:
+        if self.rowCount():
+            last = self.rowCount() - 1
+            self.dataChanged.emit(self.index(0, PROGRESS_COLUMN), self.index(last, PROGRESS_COLUMN))

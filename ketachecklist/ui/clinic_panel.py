@@ -1,0 +1,210 @@
+"""The list of clinics on the left: pick the clinic to work on; add, duplicate, reorder, remove.
+
+The panel owns the clinic actions (with their shortcuts) so the Clinic menu and the buttons
+here are the same actions.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketachecklist.core.document import Clinic
+from ketachecklist.ui.clinic_list_model import NAME_COLUMN, PROGRESS_COLUMN, ClinicListModel
+from ketachecklist.ui.commands import (
+    AddClinicCommand,
+    DuplicateClinicCommand,
+    MoveClinicCommand,
+    RemoveClinicCommand,
+)
+from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.roles import CLINIC_ID_ROLE
+
+
+class ClinicPanel(QWidget):
+    current_clinic_changed = Signal(str)  # clinic id, or "" when there is none
+    clinic_added = Signal(str)  # a new clinic the patient will want to name
+    message = Signal(str)  # a calm status line ("Removed a clinic. Undo brings it back.")
+
+    def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._current = ""
+        self.model = ClinicListModel(document, self)
+
+        title = QLabel("Clinics")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Clinics")
+        self.view.setAccessibleDescription(
+            "The clinics you are comparing. Pick one to see its details and answers."
+        )
+        self.view.setRootIsDecorated(False)
+        self.view.setItemsExpandable(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PROGRESS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.add_action = self._action(
+            "Add clinic", "Add a clinic you are considering", QKeySequence("Ctrl+Shift+N")
+        )
+        self.duplicate_action = self._action(
+            "Duplicate clinic",
+            "Copy this clinic's details and answers (for a second site of the same group)",
+            QKeySequence("Ctrl+Shift+D"),
+        )
+        self.move_up_action = self._action(
+            "Move clinic up", "Move this clinic up the list", QKeySequence("Ctrl+Shift+Up")
+        )
+        self.move_down_action = self._action(
+            "Move clinic down", "Move this clinic down the list", QKeySequence("Ctrl+Shift+Down")
+        )
+        self.remove_action = self._action(
+            "Remove clinic",
+            "Remove this clinic and its answers (Undo brings it back)",
+            QKeySequence("Ctrl+Shift+Del"),
+        )
+        self.add_action.triggered.connect(self.add_clinic)
+        self.duplicate_action.triggered.connect(self.duplicate_clinic)
+        self.move_up_action.triggered.connect(lambda: self.move_clinic(-1))
+        self.move_down_action.triggered.connect(lambda: self.move_clinic(+1))
+        self.remove_action.triggered.connect(self.remove_clinic)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._button(self.add_action, "Add"))
+        buttons.addWidget(self._button(self.duplicate_action, "Duplicate"))
+        buttons.addWidget(self._button(self.move_up_action, "Up"))
+        buttons.addWidget(self._button(self.move_down_action, "Down"))
+        buttons.addWidget(self._button(self.remove_action, "Remove"))
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._after_reset)
+        self._update_actions()
+
+    @property
+    def current_clinic_id(self) -> str:
+        return self._current
+
+    def select_clinic(self, clinic_id: str) -> None:
+        row = self.model.row_of(clinic_id)
+        if row < 0:
+            return
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(row, NAME_COLUMN),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    # --- actions --------------------------------------------------------------------------------
+    def add_clinic(self) -> None:
+        comparison = self._document.comparison
+        clinic_id = comparison.new_clinic_id()
+        name = f"Clinic {len(comparison.clinics) + 1}"
+        self._document.push(AddClinicCommand(self._document, Clinic(id=clinic_id, name=name)))
+        self.select_clinic(clinic_id)
+        self.clinic_added.emit(clinic_id)
+
+    def duplicate_clinic(self) -> None:
+        if not self._current:
+            return
+        command = DuplicateClinicCommand(self._document, self._current)
+        self._document.push(command)
+        self.select_clinic(command.copy_id)
+        self.message.emit("Made a copy of the clinic, right below it.")
+
+    def move_clinic(self, step: int) -> None:
+        if not self._current:
+            return
+        row = self.model.row_of(self._current)
+        target = row + step
+        if not 0 <= target < self.model.rowCount():
+            return
+        clinic_id = self._current
+        self._document.push(MoveClinicCommand(self._document, clinic_id, target))
+        self.select_clinic(clinic_id)
+
+    def remove_clinic(self) -> None:
+        if not self._current:
+            return
+        row = self.model.row_of(self._current)
+        self._document.push(RemoveClinicCommand(self._document, self._current))
+        count = self.model.rowCount()
+        if count:
+            self.select_clinic(self.model.index(min(row, count - 1), 0).data(CLINIC_ID_ROLE))
+        self.message.emit("Removed the clinic and its answers. Edit ▸ Undo brings them back.")
+
+    # --- helpers --------------------------------------------------------------------------------
+    def _action(self, text: str, tip: str, shortcut: QKeySequence) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(f"{tip} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.setStatusTip(tip)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+        return action
+
+    def _button(self, action: QAction, text: str) -> QToolButton:
+        action.setIconText(text)  # tool buttons show the short icon text; menus the full text
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setAccessibleName(action.text())
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return button
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        clinic_id = current.data(CLINIC_ID_ROLE) if current.isValid() else ""
+        self._set_current(clinic_id or "")
+
+    def _after_reset(self) -> None:
+        row = self.model.row_of(self._current)
+        if row < 0 and self.model.rowCount():
+            row = 0
+        clinic_id = self.model.index(row, 0).data(CLINIC_ID_ROLE) if row >= 0 else ""
+        if clinic_id:
+            self.select_clinic(clinic_id)
+        # Announce even an unchanged id: after New or Open it may be another document's clinic.
+        self._set_current(clinic_id or "", force=True)
+
+    def _set_current(self, clinic_id: str, *, force: bool = False) -> None:
+        changed = clinic_id != self._current
+        self._current = clinic_id
+        self._update_actions()
+        if changed or force:
+            self.current_clinic_changed.emit(clinic_id)
+
+    def _update_actions(self) -> None:
+        row = self.model.row_of(self._current) if self._current else -1
+        has = row >= 0
+        self.duplicate_action.setEnabled(has)
+        self.remove_action.setEnabled(has)
+        self.move_up_action.setEnabled(has and row > 0)
+        self.move_down_action.setEnabled(has and row < self.model.rowCount() - 1)

@@ -1,0 +1,363 @@
+"""The comparison grid: clinics as columns, questions as rows grouped by set, with summaries.
+
+Column 0 names each row; columns 1… are the clinics, in document order or sorted by the
+overall score or one set's score. The top rows summarise each clinic (rank, overall score,
+questions rated, estimated course cost, red flags); then each set has a subtotal row followed
+by its questions. Every number comes from the core's scoring, through ``OpenDocument.scores``.
+Symbols always come with words: "★" marks the best rating in a row, "⚠" a red flag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+from ketachecklist.core.catalogue import Question
+from ketachecklist.core.scoring import ClinicScore
+from ketachecklist.ui.formatting import (
+    STAR,
+    WARNING,
+    completeness_text,
+    course_cost_text,
+    number,
+    rank_text,
+    rating_text,
+    red_flags_text,
+    score_text,
+    set_progress_text,
+    value_text,
+)
+from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE, SET_ID_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+LABEL_COLUMN = 0
+SORT_AS_ENTERED = ""
+SORT_OVERALL = "overall"
+
+
+class RowKind(Enum):
+    SUMMARY = "summary"
+    SET = "set"
+    QUESTION = "question"
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: RowKind
+    key: str  # summary name, set id or question id
+
+
+SUMMARY_LABELS = {
+    "rank": "Rank by overall score",
+    "overall": "Overall score",
+    "completeness": "Questions rated",
+    "cost": "Estimated course cost",
+    "flags": "Red flags",
+}
+_TEXT_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+)
+
+
+class ComparisonTableModel(QAbstractTableModel):
+    def __init__(self, document: OpenDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._rows: list[Row] = []
+        self._columns: list[str] = []  # clinic ids, in the order shown
+        self._questions: dict[str, Question] = {}
+        self._sort_key = SORT_AS_ENTERED
+        self._show_notes = False
+        self._rebuild()
+        document.replaced.connect(self._reset)
+        document.clinics_changed.connect(self._reset)
+        document.questions_changed.connect(self._reset)
+        document.clinic_changed.connect(self._clinic_changed)
+        document.answer_changed.connect(self._scores_changed)
+        document.weights_changed.connect(self._scores_changed)
+        document.question_changed.connect(self._question_changed)
+
+    # --- options --------------------------------------------------------------------------------
+    @property
+    def sort_key(self) -> str:
+        return self._sort_key
+
+    def set_sort_key(self, key: str) -> None:
+        """ "" for the order entered, "overall", or a set id (best score first)."""
+        if key == self._sort_key:
+            return
+        self._sort_key = key
+        self._reorder()
+
+    @property
+    def show_notes(self) -> bool:
+        return self._show_notes
+
+    def set_show_notes(self, show: bool) -> None:
+        if show != self._show_notes:
+            self._show_notes = show
+            self._all_cells_changed()
+
+    def row(self, row: int) -> Row:
+        return self._rows[row]
+
+    def row_of_question(self, question_id: str) -> int:
+        return next(
+            (i for i, r in enumerate(self._rows) if r == Row(RowKind.QUESTION, question_id)), -1
+        )
+
+    def summary_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self._rows) if r.kind is not RowKind.QUESTION]
+
+    def column_of_clinic(self, clinic_id: str) -> int:
+        try:
+            return self._columns.index(clinic_id) + 1
+        except ValueError:
+            return -1
+
+    def clinic_order(self) -> list[str]:
+        return list(self._columns)
+
+    # --- Qt model interface ---------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._columns) + 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if section == LABEL_COLUMN:
+            return "Question" if role in _TEXT_ROLES else None
+        clinic_id = self._columns[section - 1]
+        if role == CLINIC_ID_ROLE:
+            return clinic_id
+        if role not in _TEXT_ROLES:
+            return None
+        clinic = self._document.comparison.clinic(clinic_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return clinic.name
+        where = f"\n{clinic.location}" if clinic.location else ""
+        return f"{clinic.name}{where}"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if column == LABEL_COLUMN:
+            return self._label_data(row, role)
+        if column > len(self._columns):
+            return None
+        clinic_id = self._columns[column - 1]
+        if role == CLINIC_ID_ROLE:
+            return clinic_id
+        if role == QUESTION_ID_ROLE:
+            return row.key if row.kind is RowKind.QUESTION else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold() if row.kind is not RowKind.QUESTION else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row, clinic_id)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, clinic_id)
+        if role not in _TEXT_ROLES:
+            return None
+        if row.kind is RowKind.QUESTION:
+            return self._question_cell(clinic_id, self._questions[row.key], role)
+        score = self._document.scores.clinic(clinic_id)
+        if row.kind is RowKind.SET:
+            return self._set_cell(score, row.key, role)
+        return self._summary_cell(score, row.key, role)
+
+    # --- cells ----------------------------------------------------------------------------------
+    def _label_data(self, row: Row, role: int) -> Any:
+        if role == SET_ID_ROLE:
+            return row.key if row.kind is RowKind.SET else None
+        if role == QUESTION_ID_ROLE:
+            return row.key if row.kind is RowKind.QUESTION else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold() if row.kind is not RowKind.QUESTION else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        if role == Qt.ItemDataRole.BackgroundRole and row.kind is RowKind.SET:
+            return QGuiApplication.palette().brush(QPalette.ColorRole.AlternateBase)
+        if role not in _TEXT_ROLES:
+            return None
+        comparison = self._document.comparison
+        if row.kind is RowKind.SUMMARY:
+            return SUMMARY_LABELS[row.key]
+        if row.kind is RowKind.SET:
+            question_set = comparison.catalogue.question_set(row.key)
+            weight = comparison.set_weight(row.key)
+            counts = "" if weight == 1 else f" (counts ×{number(weight)})"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{question_set.title}: set score out of 100{counts}"
+            return f"{question_set.title}{counts}"
+        question = self._questions[row.key]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{question.text}\n\n{question.why}" if question.why else question.text
+        mine = " (your own question)" if question.custom else ""
+        weight = comparison.question_weight(question.id)
+        counts = "" if weight == 1 else f" (counts ×{number(weight)})"
+        return f"{question.text}{mine}{counts}"
+
+    def _question_cell(self, clinic_id: str, question: Question, role: int) -> str:
+        comparison = self._document.comparison
+        scores = self._document.scores
+        answer = comparison.answer(clinic_id, question.id)
+        best = clinic_id in scores.marked_best(question.id)
+        flag = scores.red_flag(clinic_id, question.id)
+        accessible = role == Qt.ItemDataRole.AccessibleTextRole
+        tooltip = role == Qt.ItemDataRole.ToolTipRole
+        lines = []
+        if answer.rating is None:
+            recorded = bool(answer.said) or answer.value is not None
+            lines.append("Not rated yet" if recorded else rating_text(None))
+        elif best:
+            prefix = "Best rating in this row: " if accessible or tooltip else f"{STAR} "
+            lines.append(prefix + rating_text(answer.rating))
+        else:
+            lines.append(rating_text(answer.rating))
+        value = value_text(question, answer.value)
+        if value:
+            lines.append(value)
+        if flag is not None:
+            lines.append(f"{'Red flag: ' if accessible else WARNING + ' '}{flag.label}")
+        if answer.said and (self._show_notes or accessible or tooltip):
+            lines.append(f"They said: {answer.said}" if accessible or tooltip else answer.said)
+        return "\n".join(lines)
+
+    def _set_cell(self, score: ClinicScore, set_id: str, role: int) -> str:
+        rated, total = score.set_answered(self._document.comparison, set_id)
+        text = f"{score_text(score.set_scores.get(set_id))} · {set_progress_text(rated, total)}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        return f"Set score: {text} questions rated"
+
+    def _summary_cell(self, score: ClinicScore, key: str, role: int) -> str:
+        display = role == Qt.ItemDataRole.DisplayRole
+        if key == "rank":
+            return rank_text(score, len(self._columns))
+        if key == "overall":
+            return score_text(score.overall)
+        if key == "completeness":
+            return completeness_text(score)
+        if key == "cost":
+            text = course_cost_text(score.cost)
+            return text if display else f"{text}\nBasis: {score.cost.basis}"
+        if display:
+            return red_flags_text(score)
+        labels = [f"Red flag: {flag.label}" for flag in score.red_flags]
+        return "\n".join(labels) if labels else "No red flags recorded"
+
+    def _background(self, row: Row, clinic_id: str) -> Any:
+        if row.kind is RowKind.SET:
+            return QGuiApplication.palette().brush(QPalette.ColorRole.AlternateBase)
+        if row.kind is RowKind.QUESTION and clinic_id in self._document.scores.marked_best(row.key):
+            tint = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
+            tint.setAlpha(48)
+            return tint
+        return None
+
+    def _foreground(self, row: Row, clinic_id: str) -> Any:
+        if row.kind is RowKind.QUESTION:
+            answer = self._document.comparison.answer(clinic_id, row.key)
+            if answer.is_blank:
+                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+        return None
+
+    def _bold(self) -> QFont:
+        font = QGuiApplication.font()
+        font.setBold(True)
+        return font
+
+    # --- refreshing -----------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        comparison = self._document.comparison
+        rows = [Row(RowKind.SUMMARY, key) for key in SUMMARY_LABELS]
+        self._questions = {}
+        for question_set in comparison.catalogue.sets:
+            rows.append(Row(RowKind.SET, question_set.id))
+            for question in comparison.questions_in(question_set.id):
+                rows.append(Row(RowKind.QUESTION, question.id))
+                self._questions[question.id] = question
+        self._rows = rows
+        self._columns = self._ordered_clinics()
+
+    def _ordered_clinics(self) -> list[str]:
+        comparison = self._document.comparison
+        if self._sort_key == SORT_AS_ENTERED or not comparison.clinics:
+            return [clinic.id for clinic in comparison.clinics]
+        scores = self._document.scores
+        if self._sort_key == SORT_OVERALL:
+            return list(scores.scores.ranking)
+        by_set = [
+            (scores.clinic(clinic.id).set_scores.get(self._sort_key), clinic.id)
+            for clinic in comparison.clinics
+        ]
+        scored = sorted((s for s in by_set if s[0] is not None), key=lambda s: -(s[0] or 0.0))
+        return [cid for _, cid in scored] + [cid for s, cid in by_set if s is None]
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._rebuild()
+        self.endResetModel()
+
+    def _reorder(self) -> bool:
+        """Put the clinic columns in the chosen order; True when the order changed."""
+        order = self._ordered_clinics()
+        if order == self._columns:
+            return False
+        self.layoutAboutToBeChanged.emit()
+        old_columns = self._columns
+        self._columns = order
+        new_position = {clinic_id: column + 1 for column, clinic_id in enumerate(order)}
+        old_indexes = self.persistentIndexList()
+        new_indexes = []
+        for index in old_indexes:
+            column = index.column()
+            if column != LABEL_COLUMN:
+                column = new_position[old_columns[column - 1]]
+            new_indexes.append(self.index(index.row(), column))
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
+        return True
+
+    def _scores_changed(self, *_ids: str) -> None:
+        if self._sort_key != SORT_AS_ENTERED:
+            self._reorder()
+        self._all_cells_changed()
+
+    def _all_cells_changed(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns))
+            )
+
+    def _clinic_changed(self, clinic_id: str) -> None:
+        column = self.column_of_clinic(clinic_id)
+        if column > 0:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+
+    def _question_changed(self, question_id: str) -> None:
+        row = self.row_of_question(question_id)
+        if row >= 0:
+            self._questions[question_id] = self._document.comparison.question(question_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns)))

@@ -1,0 +1,149 @@
+"""The side-by-side comparison: the grid, how to sort it, and what its symbols mean."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketachecklist.ui.comparison_model import (
+    LABEL_COLUMN,
+    SORT_AS_ENTERED,
+    SORT_OVERALL,
+    ComparisonTableModel,
+)
+from ketachecklist.ui.formatting import STAR, WARNING
+from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE
+from ketachecklist.ui.wrapping_header import WrappingHeader
+
+LEGEND = (
+    f"{STAR} best rating in the row (when the ratings differ)   ·   {WARNING} red flag: an "
+    "answer the sources name as a warning sign   ·   Scores are out of 100 and use only the "
+    "questions you rated: “not asked yet” never counts as zero. Double-click a cell, or press "
+    "Enter, to open that answer."
+)
+NO_CLINICS = "Add clinics and record their answers: they will appear here side by side."
+
+
+class ComparisonPage(QWidget):
+    answer_requested = Signal(str, str)  # clinic id, question id
+
+    def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.model = ComparisonTableModel(document, self)
+
+        self.sort = QComboBox()
+        self.sort.setAccessibleName("Sort clinics by")
+        self.sort.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sort.addItem("The order you entered them", SORT_AS_ENTERED)
+        self.sort.addItem("Overall score", SORT_OVERALL)
+        for question_set in document.comparison.catalogue.sets:
+            self.sort.addItem(f"{question_set.title} score", question_set.id)
+        sort_label = QLabel("&Sort clinics by")
+        sort_label.setBuddy(self.sort)
+        self.notes = QCheckBox("Show what each clinic said (&notes)")
+        self.notes.setAccessibleName("Show what each clinic said")
+        self.verdict = QLabel()
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
+        self.verdict.setWordWrap(True)
+        self.verdict.setAccessibleName("Summary of the scores")
+
+        self.table = QTableView()
+        self.table.setHorizontalHeader(WrappingHeader(self.table))
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Comparison grid")
+        self.table.setAccessibleDescription(
+            "Clinics as columns, questions as rows grouped by set, with set subtotals, "
+            "overall score, rank, questions rated, estimated course cost and red flags."
+        )
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setCornerButtonEnabled(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        metrics = self.table.fontMetrics()
+        self._label_width = metrics.horizontalAdvance("x" * 52)
+        self._clinic_width = metrics.horizontalAdvance("x" * 30)
+        header.setDefaultSectionSize(self._clinic_width)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("x" * 10))
+
+        self.legend = QLabel(LEGEND)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)
+
+        controls = QHBoxLayout()
+        controls.addWidget(sort_label)
+        controls.addWidget(self.sort)
+        controls.addSpacing(metrics.horizontalAdvance("x" * 3))
+        controls.addWidget(self.notes)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
+
+        # Row heights follow the text; recomputed once after a burst of changes.
+        self._resize_rows = QTimer(self)
+        self._resize_rows.setSingleShot(True)
+        self._resize_rows.setInterval(0)
+        self._resize_rows.timeout.connect(self.fit_rows)
+
+        self.sort.activated.connect(self._sort_picked)
+        self.notes.toggled.connect(self.model.set_show_notes)
+        self.table.activated.connect(self._activated)
+        self.model.modelReset.connect(self._after_reset)
+        self.model.dataChanged.connect(self._resize_rows.start)
+        self.model.layoutChanged.connect(self._resize_rows.start)
+        self.model.headerDataChanged.connect(self._resize_rows.start)
+        self.table.horizontalScrollBar().valueChanged.connect(self._resize_rows.start)
+        document.edited.connect(self._update_verdict)
+        self._after_reset()
+
+    def fit_rows(self) -> None:
+        self.table.resizeRowsToContents()
+
+    def select_cell(self, clinic_id: str, question_id: str) -> None:
+        row = self.model.row_of_question(question_id)
+        column = self.model.column_of_clinic(clinic_id)
+        if row >= 0 and column > 0:
+            self.table.setCurrentIndex(self.model.index(row, column))
+
+    def _after_reset(self) -> None:
+        self.table.setColumnWidth(LABEL_COLUMN, self._label_width)
+        for column in range(1, self.model.columnCount()):
+            self.table.setColumnWidth(column, self._clinic_width)
+        self._update_verdict()
+        self._resize_rows.start()
+
+    def _update_verdict(self) -> None:
+        if not self._document.comparison.clinics:
+            self.verdict.setText(NO_CLINICS)
+            return
+        self.verdict.setText(self._document.scores.scores.verdict)
+
+    def _sort_picked(self, index: int) -> None:
+        self.model.set_sort_key(str(self.sort.itemData(index)))
+
+    def _activated(self, index: QModelIndex) -> None:
+        clinic_id = index.data(CLINIC_ID_ROLE)
+        question_id = index.data(QUESTION_ID_ROLE)
+        if clinic_id and question_id:
+            self.answer_requested.emit(str(clinic_id), str(question_id))

@@ -1,0 +1,192 @@
+"""Record the final decision: which clinic, when, and why — beside where the scores stand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketachecklist.core.document import Decision
+from ketachecklist.ui.commands import SetDecisionCommand
+from ketachecklist.ui.formatting import (
+    WARNING,
+    completeness_text,
+    course_cost_text,
+    ordinal,
+    score_text,
+)
+from ketachecklist.ui.notes_edit import NotesEdit
+from ketachecklist.ui.open_document import OpenDocument
+
+NOT_DECIDED = "Not decided yet"
+EXPLANATION = (
+    "When you are ready, record which clinic you chose and why, so you and your family can "
+    "look back on it. The app does not recommend a clinic: the choice is yours, made with "
+    "your own doctor."
+)
+
+
+def _bold(label: QLabel) -> QLabel:
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class DecisionPage(QWidget):
+    def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._updating = False
+        self._standing_stale = True
+        explanation = QLabel(EXPLANATION)
+        explanation.setTextFormat(Qt.TextFormat.PlainText)
+        explanation.setWordWrap(True)
+
+        self.clinic = QComboBox()
+        self.clinic.setAccessibleName("Chosen clinic")
+        self.clinic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.has_date = QCheckBox("&Decided on")
+        self.has_date.setAccessibleName("Decision date recorded")
+        self.date = QDateEdit()
+        self.date.setAccessibleName("Decision date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setDate(QDate.currentDate())
+        self.reason = NotesEdit("Why you chose it", lines=10)
+        self.reason.editor.setPlaceholderText(
+            "What decided it: the answers, the people, the cost, how it felt"
+        )
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        clinic_label = QLabel("Chose&n clinic")
+        clinic_label.setBuddy(self.clinic)
+        form.addRow(clinic_label, self.clinic)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.date)
+        date_row.addStretch(1)
+        form.addRow("When", date_row)
+        reason_label = QLabel("&Why")
+        reason_label.setBuddy(self.reason.editor)
+        form.addRow(reason_label, self.reason)
+
+        self.standing = QLabel()
+        self.standing.setTextFormat(Qt.TextFormat.PlainText)
+        self.standing.setWordWrap(True)
+        self.standing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.standing.setAccessibleName("Where the scores stand")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(_bold(QLabel("Your decision")))
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addSpacing(self.fontMetrics().lineSpacing())
+        layout.addWidget(_bold(QLabel("Where the scores stand")))
+        layout.addWidget(self.standing)
+        layout.addStretch(1)
+
+        self.clinic.activated.connect(self._clinic_picked)
+        self.has_date.clicked.connect(self._date_toggled)
+        self.date.dateChanged.connect(self._date_changed)
+        self.reason.edited.connect(self._reason_edited)
+        for signal in (
+            document.replaced,
+            document.clinics_changed,
+            document.clinic_changed,
+            document.decision_changed,
+        ):
+            signal.connect(self._refresh)
+        document.edited.connect(self._refresh_standing)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        comparison = self._document.comparison
+        decision = comparison.decision
+        self._updating = True
+        try:
+            self.clinic.clear()
+            self.clinic.addItem(NOT_DECIDED, "")
+            for clinic in comparison.clinics:
+                self.clinic.addItem(clinic.name, clinic.id)
+            self.clinic.setCurrentIndex(max(0, self.clinic.findData(decision.clinic_id or "")))
+            self.has_date.setChecked(decision.decided_on is not None)
+            self.date.setEnabled(decision.decided_on is not None)
+            if decision.decided_on is not None:
+                day = decision.decided_on
+                self.date.setDate(QDate(day.year, day.month, day.day))
+            self.reason.set_text(decision.reason)
+        finally:
+            self._updating = False
+        self._refresh_standing()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._standing_stale:
+            self._refresh_standing()
+        super().showEvent(event)
+
+    def _refresh_standing(self) -> None:
+        if not self.isVisible():  # refreshed when shown: no work per keystroke while hidden
+            self._standing_stale = True
+            return
+        self._standing_stale = False
+        comparison = self._document.comparison
+        if not comparison.clinics:
+            self.standing.setText("No clinics yet.")
+            return
+        scores = self._document.scores.scores
+        lines = []
+        for score in scores.ranked():
+            name = comparison.clinic(score.clinic_id).name
+            place = ordinal(score.rank) if score.rank is not None else "Not scored"
+            flags = len(score.red_flags)
+            flag_text = (
+                f"{WARNING} {flags} red flag{'s' if flags != 1 else ''}"
+                if flags
+                else "no red flags"
+            )
+            cost = course_cost_text(score.cost).replace("\n", ", ")
+            lines.append(
+                f"{place}: {name} — {score_text(score.overall)}; {completeness_text(score)}; "
+                f"course cost {cost}; {flag_text}"
+            )
+        lines.append("")
+        lines.append(scores.verdict)
+        self.standing.setText("\n".join(lines))
+
+    def _push(self, decision: Decision, field: str) -> None:
+        if self._updating or decision == self._document.comparison.decision:
+            return
+        self._document.push(SetDecisionCommand(self._document, decision, field))
+
+    def _clinic_picked(self, index: int) -> None:
+        clinic_id = str(self.clinic.itemData(index) or "") or None
+        self._push(replace(self._document.comparison.decision, clinic_id=clinic_id), "clinic")
+
+    def _date_toggled(self, checked: bool) -> None:
+        self.date.setEnabled(checked)
+        day = self.date.date()
+        value = dt.date(day.year(), day.month(), day.day()) if checked else None
+        self._push(replace(self._document.comparison.decision, decided_on=value), "date")
+
+    def _date_changed(self, day: QDate) -> None:
+        if not self.has_date.isChecked():
+            return
+        value = dt.date(day.year(), day.month(), day.day())
+        self._push(replace(self._document.comparison.decision, decided_on=value), "date")
+
+    def _reason_edited(self, text: str) -> None:
+        self._push(replace(self._document.comparison.decision, reason=text), "reason")

@@ -1,0 +1,17 @@
+"""The calm, permanent line on every screen: this is not medical advice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ketachecklist import DISCLAIMER
+
+
+class DisclaimerNote(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(DISCLAIMER, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAccessibleName("Not medical advice")
+        self.setAccessibleDescription(DISCLAIMER)

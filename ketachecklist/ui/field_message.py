@@ -1,0 +1,38 @@
+"""A calm line under a field that names what is wrong with what was typed, in plain words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ketachecklist.ui.formatting import WARNING
+
+
+class FieldMessage(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setVisible(False)
+        self._field: QWidget | None = None
+
+    def describe(self, field: QWidget) -> None:
+        """The field the message is about: it gets the message as accessible description."""
+        self._field = field
+
+    def show_problem(self, text: str) -> None:
+        self.setText(f"{WARNING} {text}")
+        self.setVisible(True)
+        if self._field is not None:
+            self._field.setAccessibleDescription(text)
+
+    def clear_problem(self) -> None:
+        if not self.isHidden() or self.text():
+            self.setText("")
+            self.setVisible(False)
+            if self._field is not None:
+                self._field.setAccessibleDescription("")
+
+    @property
+    def has_problem(self) -> bool:
+        return bool(self.text())

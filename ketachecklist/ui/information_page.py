@@ -1,0 +1,93 @@
+"""Before your consultation: the APA's pre-treatment steps, conditions that interfere with
+treatment, side effects to ask about and warning signs, each with its source.
+
+The text is built with QTextCursor calls, never from HTML, so nothing in it is read as markup.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextListFormat
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from ketachecklist.core.catalogue import Catalogue, InfoSection
+
+TITLE = "Before your consultation"
+INTRODUCTION = (
+    "What the sources say to check and to ask about before ketamine treatment. Read it with "
+    "someone you trust, and take your questions to the clinic and to your own doctor. This is "
+    "not medical advice."
+)
+SECTION_ORDER = (
+    "apa-pretreatment-steps",
+    "interfering-conditions",
+    "side-effects",
+    "warning-signs",
+)
+
+
+class InformationPage(QWidget):
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName(TITLE)
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        self._build()
+
+    def sections(self) -> list[InfoSection]:
+        known = {section.id: section for section in self.catalogue.information}
+        first = [known[section_id] for section_id in SECTION_ORDER if section_id in known]
+        return first + [s for s in self.catalogue.information if s.id not in SECTION_ORDER]
+
+    def _build(self) -> None:
+        document = self.browser.document()
+        document.clear()
+        cursor = QTextCursor(document)
+        base = QTextCharFormat()
+        size = self.font().pointSizeF()
+        heading = QTextCharFormat()
+        heading.setFontWeight(QFont.Weight.Bold)
+        subheading = QTextCharFormat()
+        subheading.setFontWeight(QFont.Weight.Bold)
+        if size > 0:  # relative to the system font, so text scales with it
+            heading.setFontPointSize(size * 1.5)
+            subheading.setFontPointSize(size * 1.15)
+        muted = QTextCharFormat()
+        muted.setFontItalic(True)
+        spaced = QTextBlockFormat()
+        spaced.setTopMargin(self.fontMetrics().lineSpacing())
+
+        cursor.insertText(TITLE, heading)
+        cursor.insertBlock(QTextBlockFormat(), base)
+        cursor.insertText(INTRODUCTION, base)
+        for section in self.sections():
+            cursor.insertBlock(spaced, subheading)
+            cursor.insertText(section.title, subheading)
+            list_format = QTextListFormat()
+            list_format.setStyle(QTextListFormat.Style.ListDisc)
+            for position, item in enumerate(section.items):
+                if position == 0:
+                    cursor.insertBlock(QTextBlockFormat(), base)
+                    cursor.createList(list_format)
+                else:
+                    cursor.insertBlock()
+                cursor.insertText(item, base)
+            cursor.insertBlock(QTextBlockFormat(), muted)
+            source = self.catalogue.source(section.source)
+            citation = source.citation if source is not None else section.source
+            note = f" {section.note}" if section.note else ""
+            cursor.insertText(f"Source: {citation}.{note}", muted)
+        cursor.insertBlock(spaced, subheading)
+        cursor.insertText("Sources", subheading)
+        for position, source in enumerate(self.catalogue.sources):
+            if position == 0:
+                cursor.insertBlock(QTextBlockFormat(), base)
+                cursor.createList(QTextListFormat.Style.ListDecimal)
+            else:
+                cursor.insertBlock()
+            note = f" {source.note}" if source.note else ""
+            cursor.insertText(f"{source.citation}.{note}", base)
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)

@@ -1,0 +1,291 @@
+"""The main window: the clinic list beside six pages, the menus, title, and remembered layout.
+
+File-menu room for the export actions: insert them before ``export_anchor`` (a separator after
+Save As), e.g. ``window.file_menu.insertActions(window.export_anchor, actions)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketachecklist import DISCLAIMER, __version__
+from ketachecklist.ui.answers_page import AnswersPage
+from ketachecklist.ui.clinic_details_form import ClinicDetailsForm
+from ketachecklist.ui.clinic_panel import ClinicPanel
+from ketachecklist.ui.comparison_page import ComparisonPage
+from ketachecklist.ui.decision_page import DecisionPage
+from ketachecklist.ui.disclaimer_note import DisclaimerNote
+from ketachecklist.ui.document_controller import DocumentController
+from ketachecklist.ui.information_page import InformationPage
+from ketachecklist.ui.resources import app_icon
+from ketachecklist.ui.settings import AppSettings
+from ketachecklist.ui.weights_page import WeightsPage
+from ketachecklist.ui.welcome_banner import WelcomeBanner
+
+APP_NAME = "ketachecklist"
+MESSAGE_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        controller: DocumentController,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        document = controller.document
+        self.document = document
+        self.setObjectName("main-window")
+        self.setWindowIcon(app_icon())
+
+        # --- pages ------------------------------------------------------------------------------
+        self.clinics = ClinicPanel(document)
+        self.details = ClinicDetailsForm(document)
+        self.answers = AnswersPage(document)
+        self.comparison = ComparisonPage(document)
+        self.weights = WeightsPage(document)
+        self.information = InformationPage(document.comparison.catalogue)
+        self.decision = DecisionPage(document)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Pages")
+        self.tabs.setDocumentMode(True)
+        self.pages: list[tuple[QWidget, str]] = [
+            (self.details, "Clinic details"),
+            (self.answers, "Answers"),
+            (self.comparison, "Comparison"),
+            (self.weights, "Weights"),
+            (self.information, "Before your consultation"),
+            (self.decision, "Decision"),
+        ]
+        for page, title in self.pages:
+            self.tabs.addTab(page, title)
+
+        self.disclaimer = DisclaimerNote()
+        self.welcome = WelcomeBanner()
+        self.welcome.setVisible(not settings.welcome_seen())
+        self.welcome.dismissed.connect(lambda: settings.set_welcome_seen(True))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.clinics)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        panel_width = self.fontMetrics().horizontalAdvance("x" * 40)
+        self.splitter.setSizes([panel_width, panel_width * 4])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.disclaimer)
+        layout.addWidget(self.welcome)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.statusBar().setSizeGripEnabled(True)
+
+        # --- wiring -----------------------------------------------------------------------------
+        self.clinics.current_clinic_changed.connect(self.details.set_clinic)
+        self.clinics.current_clinic_changed.connect(self.answers.set_clinic)
+        self.clinics.clinic_added.connect(self._clinic_added)
+        self.clinics.message.connect(self.show_message)
+        self.comparison.answer_requested.connect(self.open_answer)
+        document.undo_stack.cleanChanged.connect(self._update_title)
+        controller.path_changed.connect(self._update_title)
+        controller.saved.connect(lambda path: self.show_message(f"Saved to {path}"))
+        self._update_title()
+        self._restore_layout()
+
+    # --- public ---------------------------------------------------------------------------------
+    def show_page(self, page: QWidget) -> None:
+        self.tabs.setCurrentWidget(page)
+
+    def open_answer(self, clinic_id: str, question_id: str) -> None:
+        """Go to one clinic's answer to one question (from the comparison grid)."""
+        self.clinics.select_clinic(clinic_id)
+        self.show_page(self.answers)
+        self.answers.show_question(question_id)
+        self.answers.editor.rating.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def show_welcome(self) -> None:
+        self.welcome.show()
+        self.welcome.button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- menus ----------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        controller = self.controller
+        menu_bar = self.menuBar()
+
+        self.file_menu = menu_bar.addMenu("&File")
+        self.new_action = self._add(
+            self.file_menu,
+            "&New comparison",
+            controller.new_comparison,
+            QKeySequence.StandardKey.New,
+        )
+        self.open_action = self._add(
+            self.file_menu, "&Open…", controller.open, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addSeparator()
+        self.save_action = self._add(
+            self.file_menu, "&Save", controller.save, QKeySequence.StandardKey.Save
+        )
+        self.save_as_action = self._add(
+            self.file_menu, "Save &as…", controller.save_as, QKeySequence.StandardKey.SaveAs
+        )
+        if self.save_as_action.shortcut().isEmpty():
+            self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        # Export, Print… and Print consultation sheet… go here (before this separator).
+        self.export_anchor = self.file_menu.addSeparator()
+        self.quit_action = self._add(
+            self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit
+        )
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+
+        edit_menu = menu_bar.addMenu("&Edit")
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        clinic_menu = menu_bar.addMenu("&Clinic")
+        for action in (
+            self.clinics.add_action,
+            self.clinics.duplicate_action,
+            self.clinics.move_up_action,
+            self.clinics.move_down_action,
+            self.clinics.remove_action,
+        ):
+            clinic_menu.addAction(action)
+            self.addAction(action)
+
+        view_menu = menu_bar.addMenu("&View")
+        self.page_actions: list[QAction] = []
+        for number, (page, title) in enumerate(self.pages, start=1):
+            action = self._add(
+                view_menu, title, lambda p=page: self.show_page(p), QKeySequence(f"Ctrl+{number}")
+            )
+            self.page_actions.append(action)
+            self.tabs.setTabToolTip(number - 1, f"{title} ({action.shortcut().toString()})")
+        view_menu.addSeparator()
+        self.notes_action = view_menu.addAction("Show what each clinic said in the comparison")
+        self.notes_action.setCheckable(True)
+        self.notes_action.toggled.connect(self.comparison.notes.setChecked)
+        self.comparison.notes.toggled.connect(self.notes_action.setChecked)
+
+        help_menu = menu_bar.addMenu("&Help")
+        self._add(help_menu, "What is this app &for?", self.show_welcome)
+        self._add(help_menu, "&About ketachecklist", self._about)
+
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        self.addAction(action)
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        if not files:
+            empty = self.recent_menu.addAction("No recent files")
+            empty.setEnabled(False)
+            return
+        for number, path in enumerate(files, start=1):
+            label = path.name.replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number} {label}" if number < 10 else label)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("Clear this list")
+        clear.triggered.connect(self.settings.clear_recent_files)
+
+    def open_recent(self, path: Path) -> bool:
+        return self.controller.open_path(path)
+
+    def _about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About ketachecklist")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setText(
+            f"ketachecklist {__version__}\n\n"
+            "Questions to put to ketamine clinics, your answers, and a side-by-side "
+            "comparison. Your data stays on this computer; the app never uses the network.\n\n"
+            f"{DISCLAIMER}"
+        )
+        box.exec()
+
+    # --- window state ---------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.controller.display_name}[*] — {APP_NAME}")
+        path = self.controller.path
+        self.setWindowFilePath(str(path) if path is not None else "")
+        self.setWindowModified(self.document.is_modified())
+
+    def _clinic_added(self, _clinic_id: str) -> None:
+        self.show_page(self.details)
+        self.details.focus_name()
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                available = screen.availableGeometry()
+                self.resize(int(available.width() * 0.85), int(available.height() * 0.85))
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        for name, splitter in self._splitters().items():
+            saved = self.settings.layout_state(name)
+            if saved is not None:
+                splitter.restoreState(saved)
+
+    def save_layout(self) -> None:
+        self.settings.set_window_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        for name, splitter in self._splitters().items():
+            self.settings.set_layout_state(name, splitter.saveState())
+        self.settings.sync()
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main-splitter": self.splitter, "answers-splitter": self.answers.splitter}
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.controller.close():
+            event.ignore()
+            return
+        self.save_layout()
+        event.accept()

@@ -1,0 +1,148 @@
+"""A box for an amount of money or a count, forgiving about how it is typed.
+
+"$1,200", "1200.50" and " 6 " are all fine. Anything else keeps the typed text in the box and
+says under it what is wrong; the recorded value stays as it was until the text makes sense.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+
+from ketachecklist.ui.field_message import FieldMessage
+from ketachecklist.ui.formatting import money as money_text
+from ketachecklist.ui.undo_routing import route_undo_to_window
+
+Number = int | float
+
+
+class NumberInputError(ValueError):
+    """What is wrong with a typed number, as a sentence for the patient."""
+
+
+def parse_number(text: str, *, whole: bool, maximum: float, money: bool = False) -> Number | None:
+    """The number typed in ``text`` (None when empty); NumberInputError names what is wrong."""
+    cleaned = text.strip()
+    if money:
+        cleaned = cleaned.replace("$", "").replace("€", "").replace("£", "")
+    cleaned = cleaned.replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if not cleaned:
+        return None
+    example = "475 or 475.50" if money else ("6" if whole else "1.5")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        kind = "an amount" if money else ("a whole number" if whole else "a number")
+        raise NumberInputError(
+            f"“{text.strip()}” is not {kind}. Type a number such as {example}."
+        ) from None
+    if not math.isfinite(value):
+        raise NumberInputError(f"“{text.strip()}” is not a number. Type one such as {example}.")
+    if value < 0:
+        raise NumberInputError(f"“{text.strip()}” is below zero. Type a number such as {example}.")
+    if value > maximum:
+        limit = money_text(maximum) if money else f"{maximum:,.0f}"
+        raise NumberInputError(f"“{text.strip()}” is more than {limit}, the most this can record.")
+    if whole:
+        if value != int(value):
+            raise NumberInputError(
+                f"“{text.strip()}” is not a whole number. Type a whole number such as {example}."
+            )
+        return int(value)
+    return value
+
+
+def number_as_text(value: Number | None, *, money: bool) -> str:
+    if value is None:
+        return ""
+    if money:
+        return f"{value:.2f}".removesuffix(".00")
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+class NumberField(QWidget):
+    value_edited = Signal(object)  # int | float | None, only for valid text the patient typed
+
+    def __init__(
+        self,
+        accessible_name: str,
+        *,
+        whole: bool,
+        maximum: float,
+        money: bool = False,
+        unit: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._whole = whole
+        self._maximum = maximum
+        self._money = money
+        self.line_edit = QLineEdit()
+        self.line_edit.setAccessibleName(accessible_name)
+        self.line_edit.setPlaceholderText("not recorded")
+        self.line_edit.setMaxLength(40)
+        width = self.line_edit.fontMetrics().horizontalAdvance("0" * 14)
+        self.line_edit.setMaximumWidth(width)
+        route_undo_to_window(self.line_edit)
+        self.prefix = QLabel("$" if money else "")
+        self.prefix.setVisible(money)
+        self.unit = QLabel()
+        self.unit.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_unit(unit)
+        self.message = FieldMessage()
+        self.message.describe(self.line_edit)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.prefix, 0, 0)
+        layout.addWidget(self.line_edit, 0, 1)
+        layout.addWidget(self.unit, 0, 2)
+        layout.setColumnStretch(3, 1)
+        layout.addWidget(self.message, 1, 0, 1, 4)
+        self.setFocusProxy(self.line_edit)
+        self.line_edit.textEdited.connect(self._edited)
+
+    def set_unit(self, unit: str) -> None:
+        self.unit.setText(unit)
+        self.unit.setVisible(bool(unit))
+
+    def set_value(self, value: Number | None) -> None:
+        """Show a recorded value (clears any problem message). Keeps the text if it means it."""
+        self.message.clear_problem()
+        try:
+            shown = self._parse(self.line_edit.text())
+        except NumberInputError:
+            shown = None
+        else:
+            if shown == value:
+                return
+        self.line_edit.setText(number_as_text(value, money=self._money))
+
+    def value(self) -> Number | None:
+        return self._parse(self.line_edit.text())
+
+    def draft(self) -> str | None:
+        """The typed text when it is not a valid number (to keep it), else None."""
+        return self.line_edit.text() if self.message.has_problem else None
+
+    def restore_draft(self, text: str) -> None:
+        self.line_edit.setText(text)
+        self._check(text)
+
+    def _parse(self, text: str) -> Number | None:
+        return parse_number(text, whole=self._whole, maximum=self._maximum, money=self._money)
+
+    def _check(self, text: str) -> tuple[bool, Number | None]:
+        try:
+            value = self._parse(text)
+        except NumberInputError as problem:
+            self.message.show_problem(f"{problem} Until then the last recorded value is kept.")
+            return False, None
+        self.message.clear_problem()
+        return True, value
+
+    def _edited(self, text: str) -> None:
+        valid, value = self._check(text)
+        if valid:
+            self.value_edited.emit(value)

@@ -1,0 +1,69 @@
+"""The comparison open in the window: the core document, its one undo stack, and change signals.
+
+Every edit is a QUndoCommand (see ``commands.py``) pushed with ``push``; the commands change the
+core ``Comparison`` and then announce what changed through the signals below, so the views
+refresh exactly what they show. Scores come from the core, cached per document revision.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ketachecklist.core.document import Comparison
+from ketachecklist.ui.score_cache import ScoreCache
+
+
+class OpenDocument(QObject):
+    replaced = Signal()  # a whole new comparison (New, Open): views reset
+    clinics_changed = Signal()  # clinics added, removed or reordered
+    clinic_changed = Signal(str)  # one clinic's details (name, phone, ...)
+    answer_changed = Signal(str, str)  # clinic id, question id
+    questions_changed = Signal()  # custom questions added, removed, or a kind changed
+    question_changed = Signal(str)  # one custom question's wording
+    weights_changed = Signal()
+    decision_changed = Signal()
+    edited = Signal()  # after every change above (autosave and status hook here)
+
+    def __init__(self, comparison: Comparison, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._comparison = comparison
+        self._scores: ScoreCache | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(0)  # unlimited: a patient may want to go far back
+        for signal in (
+            self.replaced,
+            self.clinics_changed,
+            self.clinic_changed,
+            self.answer_changed,
+            self.questions_changed,
+            self.question_changed,
+            self.weights_changed,
+            self.decision_changed,
+        ):
+            signal.connect(self.edited)
+
+    @property
+    def comparison(self) -> Comparison:
+        return self._comparison
+
+    def replace(self, comparison: Comparison) -> None:
+        """Show another comparison; its history starts empty and clean."""
+        self.undo_stack.clear()
+        self._comparison = comparison
+        self._scores = None
+        self.undo_stack.setClean()
+        self.replaced.emit()
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def scores(self) -> ScoreCache:
+        """The core's scores for the current revision (recomputed only after an edit)."""
+        if self._scores is None or not self._scores.is_current(self._comparison):
+            self._scores = ScoreCache(self._comparison)
+        return self._scores

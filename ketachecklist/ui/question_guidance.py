@@ -1,0 +1,201 @@
+"""One question and the reasons behind it: why it matters, what reassuring and concerning
+answers sound like, and the source. The patient's own questions can be reworded here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketachecklist.core.catalogue import AnswerKind, Question
+from ketachecklist.ui.commands import (
+    ChangeQuestionKindCommand,
+    EditQuestionWordingCommand,
+    RemoveQuestionCommand,
+)
+from ketachecklist.ui.field_message import FieldMessage
+from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.undo_routing import route_undo_to_window
+
+
+def _plain_label(selectable: bool = True) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    font = label.font()
+    font.setBold(True)
+    if scale != 1.0 and font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+class QuestionGuidance(QWidget):
+    question_removed = Signal(str)
+
+    def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._question: Question | None = None
+        self.set_title = _plain_label()
+        self.text = _bold(_plain_label(), 1.2)
+        self.text.setAccessibleName("Question")
+
+        # the patient's own question: editable wording and kind
+        self.custom = QWidget()
+        self.wording = QLineEdit()
+        self.wording.setAccessibleName("Your question")
+        route_undo_to_window(self.wording)
+        self.wording_message = FieldMessage()
+        self.wording_message.describe(self.wording)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of answer")
+        for kind in AnswerKind:
+            self.kind.addItem(kind.label.capitalize(), kind.value)
+        self.why_edit = QLineEdit()
+        self.why_edit.setAccessibleName("Why you ask it")
+        self.why_edit.setPlaceholderText("optional")
+        route_undo_to_window(self.why_edit)
+        self.remove_button = QPushButton("Remove this question")
+        self.remove_button.setAccessibleName("Remove this question")
+        self.remove_button.setToolTip("Removes your question and its answers (Undo brings it back)")
+        custom_form = QFormLayout(self.custom)
+        custom_form.setContentsMargins(0, 0, 0, 0)
+        wording_label = QLabel("Your &question")
+        wording_label.setBuddy(self.wording)
+        custom_form.addRow(wording_label, self.wording)
+        custom_form.addRow("", self.wording_message)
+        kind_label = QLabel("Kind of &answer")
+        kind_label.setBuddy(self.kind)
+        custom_form.addRow(kind_label, self.kind)
+        why_label = QLabel("&Why you ask it")
+        why_label.setBuddy(self.why_edit)
+        custom_form.addRow(why_label, self.why_edit)
+        custom_form.addRow("", self.remove_button)
+
+        self.why_title = _bold(_plain_label(False))
+        self.why_title.setText("Why it matters")
+        self.why = _plain_label()
+        self.reassuring_title = _bold(_plain_label(False))
+        self.reassuring_title.setText("A reassuring answer sounds like")
+        self.reassuring = _plain_label()
+        self.concerning_title = _bold(_plain_label(False))
+        self.concerning_title.setText("A concerning answer sounds like")
+        self.concerning = _plain_label()
+        self.source = _plain_label()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.set_title)
+        layout.addWidget(self.text)
+        layout.addWidget(self.custom)
+        for title, body in (
+            (self.why_title, self.why),
+            (self.reassuring_title, self.reassuring),
+            (self.concerning_title, self.concerning),
+        ):
+            layout.addSpacing(title.fontMetrics().lineSpacing() // 3)
+            layout.addWidget(title)
+            layout.addWidget(body)
+        layout.addSpacing(self.source.fontMetrics().lineSpacing() // 3)
+        layout.addWidget(self.source)
+
+        self.wording.textEdited.connect(self._wording_edited)
+        self.why_edit.textEdited.connect(self._why_edited)
+        self.kind.activated.connect(self._kind_picked)
+        self.remove_button.clicked.connect(self._remove)
+        document.question_changed.connect(self._question_changed)
+
+    def show_question(self, question: Question) -> None:
+        self._question = question
+        catalogue = self._document.comparison.catalogue
+        set_title = catalogue.question_set(question.set_id).title
+        self.set_title.setText(f"{set_title} · your own question" if question.custom else set_title)
+        self.text.setText(question.text)
+        self.text.setVisible(not question.custom)
+        self.custom.setVisible(question.custom)
+        if question.custom:
+            if self.wording.text() != question.text:
+                self.wording.setText(question.text)
+            if self.why_edit.text() != question.why:
+                self.why_edit.setText(question.why)
+            self.wording_message.clear_problem()
+            self.kind.setCurrentIndex(max(0, self.kind.findData(question.kind.value)))
+        for title, body, text in (
+            (self.why_title, self.why, question.why if not question.custom else ""),
+            (self.reassuring_title, self.reassuring, question.reassuring),
+            (self.concerning_title, self.concerning, question.concerning),
+        ):
+            body.setText(text)
+            title.setVisible(bool(text))
+            body.setVisible(bool(text))
+        self.source.setText(self._source_text(question))
+        self.source.setVisible(bool(self.source.text()))
+
+    def focus_wording(self) -> None:
+        self.wording.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.wording.selectAll()
+
+    def _source_text(self, question: Question) -> str:
+        if question.custom:
+            return ""
+        source = self._document.comparison.catalogue.source(question.source)
+        citation = source.citation if source is not None else question.source
+        extra = (
+            " This question goes beyond the Verywell article." if question.beyond_article else ""
+        )
+        return f"Source: {citation}.{extra}"
+
+    def _question_changed(self, question_id: str) -> None:
+        if self._question is not None and self._question.id == question_id:
+            self.show_question(self._document.comparison.question(question_id))
+
+    def _wording_edited(self, text: str) -> None:
+        if self._question is None:
+            return
+        if not text.strip():
+            self.wording_message.show_problem(
+                "A question needs some words. Until you type them, the last wording is kept."
+            )
+            return
+        self.wording_message.clear_problem()
+        current = self._document.comparison.question(self._question.id)
+        command = EditQuestionWordingCommand(self._document, replace(current, text=text), "text")
+        self._document.push(command)
+
+    def _why_edited(self, text: str) -> None:
+        if self._question is None:
+            return
+        current = self._document.comparison.question(self._question.id)
+        command = EditQuestionWordingCommand(self._document, replace(current, why=text), "why")
+        self._document.push(command)
+
+    def _kind_picked(self, index: int) -> None:
+        if self._question is None:
+            return
+        kind = AnswerKind(self.kind.itemData(index))
+        if kind is not self._document.comparison.question(self._question.id).kind:
+            self._document.push(ChangeQuestionKindCommand(self._document, self._question.id, kind))
+
+    def _remove(self) -> None:
+        if self._question is None:
+            return
+        question_id = self._question.id
+        self._document.push(RemoveQuestionCommand(self._document, question_id))
+        self.question_removed.emit(question_id)

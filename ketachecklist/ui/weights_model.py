@@ -1,0 +1,111 @@
+"""Every question with its weight inside its set; the weight column is editable (undoable)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from ketachecklist.core.catalogue import Question
+from ketachecklist.core.document import MAX_WEIGHT
+from ketachecklist.ui.commands import SetQuestionWeightCommand
+from ketachecklist.ui.formatting import number
+from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.roles import QUESTION_ID_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+SET_COLUMN = 0
+QUESTION_COLUMN = 1
+WEIGHT_COLUMN = 2
+_HEADERS = ("Set", "Question", "Weight")
+
+
+class QuestionWeightsModel(QAbstractTableModel):
+    def __init__(self, document: OpenDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._questions: list[Question] = document.comparison.questions()
+        document.replaced.connect(self._reload)
+        document.questions_changed.connect(self._reload)
+        document.question_changed.connect(self._reload)
+        document.weights_changed.connect(self._weights_changed)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._questions)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_HEADERS)
+        ):
+            return _HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == WEIGHT_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._questions):
+            return None
+        question = self._questions[index.row()]
+        comparison = self._document.comparison
+        if role == QUESTION_ID_ROLE:
+            return question.id
+        column = index.column()
+        if column == WEIGHT_COLUMN:
+            weight = comparison.question_weight(question.id)
+            if role == Qt.ItemDataRole.EditRole:
+                return weight
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return number(weight)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "How much this question counts inside its set (0 leaves it out)"
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return None
+        if column == SET_COLUMN:
+            return comparison.catalogue.question_set(question.set_id).title
+        return question.text
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != WEIGHT_COLUMN:
+            return False
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            weight = float(value)
+        except (TypeError, ValueError):
+            return False
+        if not math.isfinite(weight) or not 0 <= weight <= MAX_WEIGHT:
+            return False
+        question = self._questions[index.row()]
+        if weight == self._document.comparison.question_weight(question.id):
+            return True
+        self._document.push(SetQuestionWeightCommand(self._document, question.id, weight))
+        return True
+
+    def _reload(self) -> None:
+        self.beginResetModel()
+        self._questions = self._document.comparison.questions()
+        self.endResetModel()
+
+    def _weights_changed(self) -> None:
+        if self._questions:
+            last = len(self._questions) - 1
+            self.dataChanged.emit(self.index(0, WEIGHT_COLUMN), self.index(last, WEIGHT_COLUMN))

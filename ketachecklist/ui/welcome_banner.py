@@ -1,0 +1,55 @@
+"""The first-start note: what the app is for, how to begin, and that it is not medical advice.
+
+Shown inside the window (never a modal dialog) until the patient says "Got it"; Help ▸ What is
+this app for? brings it back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+WELCOME_TITLE = "Welcome. This app helps you compare ketamine clinics."
+WELCOME_TEXT = (
+    "Add each clinic you are considering (the Add button on the left). For each one, go "
+    "through the questions under Answers: every question says why it matters and what a "
+    "reassuring or concerning answer sounds like. Rate what they told you, note their words, "
+    "and see the clinics side by side under Comparison. Your answers stay on this computer, "
+    "in the file you save.\n"
+    "It is not medical advice: it organises what you recorded and never says a clinic is "
+    "safe. Talk about your choice with your own doctor."
+)
+
+
+class WelcomeBanner(QFrame):
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        title = QLabel(WELCOME_TITLE)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setWordWrap(True)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(WELCOME_TEXT)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        self.button = QPushButton("&Got it")
+        self.button.setAccessibleName("Got it: hide this welcome note")
+        self.button.clicked.connect(self._dismiss)
+        words = QVBoxLayout()
+        words.addWidget(title)
+        words.addWidget(text)
+        layout = QHBoxLayout(self)
+        layout.addLayout(words, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        self.setAccessibleName("Welcome note")
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()

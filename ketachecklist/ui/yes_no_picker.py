@@ -1,0 +1,41 @@
+"""Yes, No, or "Not recorded" (some questions, like Spravato's REMS, don't apply everywhere)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QWidget
+
+_CHOICES: tuple[tuple[bool | None, str], ...] = (
+    (True, "Yes"),
+    (False, "No"),
+    (None, "Not recorded"),
+)
+
+
+class YesNoPicker(QWidget):
+    value_picked = Signal(object)  # True, False or None
+
+    def __init__(self, accessible_prefix: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[bool | None, QRadioButton] = {}
+        for button_id, (value, label) in enumerate(_CHOICES):
+            button = QRadioButton(label)
+            button.setAccessibleName(f"{accessible_prefix}: {label}")
+            self.group.addButton(button, button_id)
+            self.buttons[value] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.group.idClicked.connect(
+            lambda button_id: self.value_picked.emit(_CHOICES[button_id][0])
+        )
+        self.setFocusProxy(self.buttons[True])
+
+    def set_value(self, value: bool | None) -> None:
+        self.buttons[value].setChecked(True)
+
+    def value(self) -> bool | None:
+        checked = self.group.checkedId()
+        return None if checked < 0 else _CHOICES[checked][0]
