@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ketachecklist.commands import validate
+from ketachecklist.commands import export, sheet, validate
 
-COMMANDS: list[ModuleType] = [validate]
+COMMANDS: list[ModuleType] = [validate, export, sheet]

@@ -1,0 +1,132 @@
+"""`ketachecklist export FILE --format pdf|html|csv [-o OUT] [--page-size a4|letter]`.
+
+Headless: HTML and CSV need no Qt at all; the PDF uses QtGui on the offscreen platform when
+there is no display. The output is rendered in memory and written atomically, so a failure
+never leaves a half-written file. Exit 0 on success; a bad file, option or output gives one
+clear line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ketachecklist.core.catalogue import load_bundled_catalogue
+from ketachecklist.core.document import Comparison
+from ketachecklist.core.errors import FileFormatError
+from ketachecklist.core.storage import load_comparison
+from ketachecklist.report.model import ComparisonReport, PageSize, build_report, default_page_size
+from ketachecklist.report.output import (
+    ExportFormat,
+    default_export_path,
+    export_error_message,
+    write_output,
+)
+
+NAME = "export"
+EXIT_OK = 0
+EXIT_FAILED = 2
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        NAME,
+        help="write the comparison as a PDF report, HTML or CSV (no display needed)",
+        description="Write the comparison as a PDF report, a self-contained HTML file or a "
+        "CSV spreadsheet. Not medical advice.",
+    )
+    parser.add_argument("file", type=Path, help="a comparison .yaml file")
+    add_format_options(parser)
+    parser.set_defaults(run=run)
+
+
+def add_format_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=[f.value for f in ExportFormat],
+        help="pdf, html or csv (default: from the output's suffix, otherwise pdf)",
+    )
+    add_output_options(parser, "FILE with .pdf, .html or .csv")
+
+
+def add_output_options(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help=f"where to write (default: {default})"
+    )
+    parser.add_argument(
+        "--page-size",
+        choices=[s.value for s in PageSize],
+        help="paper size for PDF and printing (default: from your locale)",
+    )
+
+
+def fail(message: str) -> int:
+    sys.stderr.write(f"ketachecklist: {message}\n")
+    return EXIT_FAILED
+
+
+def load(path: Path) -> Comparison:
+    """The comparison in ``path``; FileFormatError (one line per problem) if it is not one."""
+    return load_comparison(path, load_bundled_catalogue())
+
+
+def file_error_line(error: FileFormatError) -> str:
+    """One line for a bad file: its first problem, and how many more there are."""
+    lines = str(error).splitlines()
+    more = len(lines) - 1
+    if more:
+        lines[0] += f" (and {more} more; 'ketachecklist validate FILE' lists them all)"
+    return lines[0]
+
+
+def output_path(requested: Path | None, default: Path) -> Path:
+    """``-o`` as given, a folder given as ``-o`` holding the default name, or the default."""
+    if requested is None:
+        return default
+    if requested.is_dir():
+        return requested / default.name
+    return requested
+
+
+def render(report: ComparisonReport, export_format: ExportFormat) -> bytes:
+    if export_format is ExportFormat.HTML:
+        from ketachecklist.report.html import render_html_bytes  # noqa: PLC0415
+
+        return render_html_bytes(report)
+    if export_format is ExportFormat.CSV:
+        from ketachecklist.report.csv_export import render_csv  # noqa: PLC0415
+
+        return render_csv(report)
+    # Qt is loaded only for a PDF, and without a display when there is none.
+    from ketachecklist.report.qt_support import ensure_gui_application  # noqa: PLC0415
+
+    ensure_gui_application()
+    from ketachecklist.report.pdf import render_pdf  # noqa: PLC0415
+
+    return render_pdf(report)
+
+
+def run(args: argparse.Namespace) -> int:
+    source: Path = args.file
+    try:
+        comparison = load(source)
+    except FileFormatError as error:
+        return fail(file_error_line(error))
+    requested: Path | None = args.output
+    export_format = (
+        ExportFormat(args.format)
+        if args.format
+        else (ExportFormat.from_suffix(requested) if requested else None) or ExportFormat.PDF
+    )
+    target = output_path(requested, default_export_path(source, export_format))
+    page_size = PageSize(args.page_size) if args.page_size else default_page_size()
+    report = build_report(comparison, source_name=source.name, page_size=page_size)
+    data = render(report, export_format)
+    try:
+        write_output(target, data)
+    except OSError as error:
+        return fail(export_error_message(error, target))
+    print(f"Wrote {target} ({export_format.label}, {len(report.clinics)} clinics)")
+    return EXIT_OK

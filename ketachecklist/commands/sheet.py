@@ -1,0 +1,80 @@
+"""`ketachecklist sheet FILE [--clinic NAME] [-o OUT] [--page-size a4|letter]`.
+
+Writes the consultation sheet as a PDF: for the clinic named (with what was recorded so far),
+or a blank one to take to a clinic not in the comparison yet. Headless, atomic, exit 0 or 2
+with one clear line, like `export`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ketachecklist.commands.export import (
+    EXIT_OK,
+    add_output_options,
+    fail,
+    file_error_line,
+    load,
+    output_path,
+)
+from ketachecklist.core.errors import FileFormatError
+from ketachecklist.report.model import PageSize, build_sheet, default_page_size, find_clinic
+from ketachecklist.report.output import default_sheet_path, export_error_message, write_output
+
+NAME = "sheet"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        NAME,
+        help="write a printable consultation sheet (PDF) for one clinic, or a blank one",
+        description="Write a consultation sheet to take to a phone call or a visit: every "
+        "question, why it matters, what was recorded so far and room to write. Without "
+        "--clinic the sheet is blank. Not medical advice.",
+    )
+    parser.add_argument("file", type=Path, help="a comparison .yaml file")
+    parser.add_argument(
+        "--clinic", metavar="NAME", help="the clinic's name, as in the comparison (or its id)"
+    )
+    add_output_options(parser, "FILE-sheet-CLINIC.pdf beside FILE")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    source: Path = args.file
+    try:
+        comparison = load(source)
+    except FileFormatError as error:
+        return fail(file_error_line(error))
+    clinic_id = None
+    clinic_name = None
+    if args.clinic is not None:
+        clinic = find_clinic(comparison, args.clinic)
+        if clinic is None:
+            names = "; ".join(f"“{_one_line(c.name)}”" for c in comparison.clinics) or "none yet"
+            return fail(
+                f"no clinic called “{_one_line(args.clinic)}” in {source.name}. Clinics: {names}"
+            )
+        clinic_id, clinic_name = clinic.id, clinic.name
+    target = output_path(args.output, default_sheet_path(source, clinic_name))
+    page_size = PageSize(args.page_size) if args.page_size else default_page_size()
+    sheet = build_sheet(comparison, clinic_id, source_name=source.name, page_size=page_size)
+    from ketachecklist.report.qt_support import ensure_gui_application  # noqa: PLC0415
+
+    ensure_gui_application()
+    from ketachecklist.report.sheet import render_sheet_pdf  # noqa: PLC0415
+
+    data = render_sheet_pdf(sheet)
+    try:
+        write_output(target, data)
+    except OSError as error:
+        return fail(export_error_message(error, target))
+    what = f"for {clinic_name}" if clinic_name else "(blank)"
+    print(f"Wrote {target}: consultation sheet {what}")
+    return EXIT_OK
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,142 @@
+"""The report as a spreadsheet (CSV): one row per question, three columns per clinic.
+
+Columns: Set, Question, Question id, then for each clinic (in ranked order) its rating
+(1–5, a number), its answer (a number for money and counts, otherwise words) and what the
+clinic said. After the questions come rows for each set's score, the overall score, the rank,
+the share of questions rated, the course-cost estimates and the red flags, and a closing note.
+
+Spreadsheet safety: any text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return (also after leading spaces or line breaks) gets a single quote (``'``) in
+front, so Excel, LibreOffice and Google Sheets show it as text and never run it as a formula.
+Real numbers (ratings, scores, costs, counts) are written as plain numbers and stay numbers.
+The file is UTF-8 with a byte-order mark so Excel shows accents and other scripts correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+
+from ketachecklist.report.model import ComparisonReport
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+Value = str | int | float | None
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def neutralise(text: str) -> str:
+    """Text that no spreadsheet will read as a formula (prefixed with ' when needed).
+
+    Leading spaces and line breaks are looked through too (`` =1+1``), to be safe with
+    spreadsheets that trim them on import.
+    """
+    if text.startswith(FORMULA_STARTS) or text.lstrip(" \n").startswith(FORMULA_STARTS):
+        return f"'{text}"
+    return text
+
+
+def cell(value: Value) -> str | int | float:
+    """A CSV cell: numbers stay numbers; text is neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ""
+        value = round(value, 2)
+        return int(value) if value.is_integer() else value
+    return neutralise(_text(value))
+
+
+def _text(value: str) -> str:
+    """User text for a cell, as typed: only control characters other than tab and line breaks
+    are dropped (the CSV module quotes cells with line breaks)."""
+    return _CONTROL.sub("", value)
+
+
+def report_rows(report: ComparisonReport) -> list[list[Value]]:
+    clinics = report.clinics
+    header: list[Value] = ["Set", "Question", "Question id"]
+    for column in clinics:
+        header += [
+            f"{column.name} – rating (1–5)",
+            f"{column.name} – answer",
+            f"{column.name} – what they said",
+        ]
+    rows: list[list[Value]] = [header]
+    for table in report.sets:
+        for question in table.rows:
+            row: list[Value] = [table.title, question.text, question.id]
+            for answer in question.cells:
+                value: Value = (
+                    answer.value_number if answer.value_number is not None else answer.value_text
+                )
+                if answer.red_flag:
+                    flag = f"RED FLAG: {answer.red_flag}"
+                    value = f"{value} – {flag}" if value not in (None, "") else flag
+                row += [answer.rating, value, answer.said]
+            rows.append(row)
+    for table in report.sets:
+        row = ["Set score", f"{table.title} score (out of 100)", ""]
+        for score in table.scores:
+            number = None if score.score is None else round(score.score, 1)
+            row += [number, f"{score.rated} of {score.total} rated", ""]
+        rows.append(row)
+    summary_rows: list[tuple[str, str, list[tuple[Value, Value]]]] = [
+        (
+            "Overall score",
+            "Overall score (out of 100, by your scores)",
+            [(None if s.overall is None else round(s.overall, 1), "") for s in report.summary],
+        ),
+        ("Rank", "Rank by your scores", [(s.rank, s.rank_text) for s in report.summary]),
+        (
+            "Questions rated",
+            "Questions rated (percent)",
+            [
+                (round(s.completeness * 100, 1), f"{s.answered} of {s.total}")
+                for s in report.summary
+            ],
+        ),
+    ]
+    for total in (t for t in report.totals if t.key in ("course_cost", "out_of_pocket")):
+        notes = total.note_texts or ("",) * len(clinics)
+        summary_rows.append(
+            (
+                "Course cost",
+                total.label,
+                [(n, note) for n, note in zip(total.numbers, notes, strict=True)],
+            )
+        )
+    summary_rows.append(
+        (
+            "Red flags",
+            "Number of red flags",
+            [(len(s.red_flags), "; ".join(s.red_flags)) for s in report.summary],
+        )
+    )
+    for kind, label, values in summary_rows:
+        row = [kind, label, ""]
+        for amount, note in values:
+            row += [amount, note, ""]
+        rows.append(row)
+    rows.append([])
+    decision = report.decision.text
+    if report.decision.reason_text:
+        decision += f" {report.decision.reason_text}"
+    rows.append(["Decision", decision])
+    rows.append(["Note", report.disclaimer])
+    return rows
+
+
+def render_csv(report: ComparisonReport) -> bytes:
+    """The whole spreadsheet as UTF-8 bytes with a byte-order mark, CRLF line ends."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in report_rows(report):
+        writer.writerow([cell(value) for value in row])
+    return buffer.getvalue().encode("utf-8-sig", errors="replace")

@@ -1,0 +1,180 @@
+"""The consultation sheet: one clinic's questions on paper, to take to a phone call or a visit.
+
+For each question: why it matters, what a reassuring and a concerning answer sound like, any
+red flag to listen for, what was recorded so far, boxes to tick and ruled lines to write on.
+A blank sheet (no clinic yet) has the same questions with room for the clinic's details. It is
+laid out by the same page engine as the report, always portrait, with the same footer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPdfWriter
+
+from ketachecklist.core.catalogue import AnswerKind
+from ketachecklist.report.model import (
+    NOT_MEDICAL_ADVICE,
+    ConsultationSheet,
+    SheetQuestion,
+    format_date,
+)
+from ketachecklist.report.paged import (
+    Flow,
+    Fonts,
+    Page,
+    Para,
+    Row,
+    Style,
+    Table,
+    body_height,
+    content_area,
+    mm,
+    page_layout,
+    paint_pages,
+    pt,
+    shorten,
+)
+
+TITLE = Style(18, bold=True)
+SUBTITLE = Style(12, bold=True)
+H1 = Style(13, bold=True)
+QUESTION = Style(10, bold=True)
+BODY = Style(9)
+SMALL = Style(8)
+SMALL_ITALIC = Style(8, italic=True)
+BOLD_SMALL = Style(8.5, bold=True)
+RECORDED = Style(8.5)
+CHECKS = Style(9.5)
+NOTICE = Style(9, bold=True)
+LABEL = Style(9, bold=True)
+
+BOX = "☐"
+RULE_GAP = mm(8)
+RATING_BOXES = "Your rating:  " + "   ".join(f"{BOX} {n}" for n in range(1, 6))
+
+
+def sheet_page_layout(sheet: ConsultationSheet) -> QPageLayout:
+    return page_layout(sheet.page_size, QPageLayout.Orientation.Portrait)
+
+
+def footer_text(sheet: ConsultationSheet, page: int, count: int) -> str:
+    parts = [format_date(sheet.generated)]
+    if sheet.source_name:
+        parts.append(shorten(sheet.source_name, 50))
+    parts.append(shorten(sheet.clinic_name or "blank consultation sheet", 50))
+    return f"{' · '.join(parts)} · page {page} of {count} · {NOT_MEDICAL_ADVICE}"
+
+
+def answer_boxes(question: SheetQuestion) -> str:
+    """Boxes and blanks to fill in by hand, by the kind of answer the question asks for."""
+    unit = f" {question.unit}" if question.unit else ""
+    if question.kind is AnswerKind.YES_NO:
+        answer = f"Answer:  {BOX} Yes   {BOX} No"
+    elif question.kind is AnswerKind.MONEY:
+        answer = f"Amount: ______________{unit}"
+    elif question.kind is AnswerKind.COUNT:
+        answer = f"Number: __________{unit}"
+    elif question.kind is AnswerKind.COST:
+        answer = (
+            "Per session: __________   Sessions: ______   Other fees: __________   "
+            f"Insurance:  {BOX} none   {BOX} part: ____%   {BOX} all"
+        )
+    else:
+        answer = ""
+    return f"{answer}      {RATING_BOXES}" if answer else RATING_BOXES
+
+
+def _question_block(flow: Flow, question: SheetQuestion, *, blank: bool) -> None:
+    paragraphs = [Para(f"{question.number}  {question.text}", QUESTION, len(question.number))]
+    if question.why:
+        paragraphs.append(Para(f"Why it matters: {question.why}", BODY, len("Why it matters:")))
+    if question.reassuring:
+        paragraphs.append(Para(f"Reassuring: {question.reassuring}", SMALL_ITALIC, 11))
+    if question.concerning:
+        paragraphs.append(Para(f"Concerning: {question.concerning}", SMALL_ITALIC, 11))
+    if question.red_flag_hint:
+        paragraphs.append(Para(question.red_flag_hint, BOLD_SMALL))
+    if question.citation:
+        source = "your own question" if question.custom else question.citation
+        paragraphs.append(Para(f"Source: {source}", SMALL_ITALIC))
+    if not blank:
+        paragraphs.append(Para(question.recorded_text, RECORDED, len("Recorded so far:")))
+    if question.recorded is not None and question.recorded.red_flag:
+        paragraphs.append(Para(question.recorded.red_flag_text, BOLD_SMALL))
+    paragraphs.append(Para(answer_boxes(question), CHECKS))
+    stack = flow.stack(paragraphs)
+    lines = 2 if question.kind in (AnswerKind.YES_NO, AnswerKind.COUNT) else 3
+    flow.keep_together(stack.height + lines * RULE_GAP)
+    flow.place_stack(stack)
+    flow.rules(lines, RULE_GAP)
+    flow.space(pt(12))
+
+
+def layout_sheet(sheet: ConsultationSheet, fonts: Fonts, width: float, height: float) -> list[Page]:
+    flow = Flow(fonts, width, height)
+    subtitle = sheet.clinic_name or "For a clinic not in your comparison yet"
+    flow.text([Para("Consultation sheet", TITLE)])
+    flow.text([Para(subtitle, SUBTITLE)])
+    flow.space(pt(6))
+    label_width = mm(38)
+    rows = []
+    for label, value in sheet.details:
+        rows.append(
+            Row(
+                [[Para(label, LABEL)], [Para(value, BODY)] if value else []],
+                min_height=0.0 if value else mm(9),
+            )
+        )
+    rows.append(Row([[Para("Date of this call or visit", LABEL)], []], min_height=mm(9)))
+    rows.append(Row([[Para("Spoke with", LABEL)], []], min_height=mm(9)))
+    flow.table(Table([label_width, width - label_width], None, rows, keep_whole=True))
+    if sheet.notes:
+        flow.space(pt(4))
+        flow.text([Para(f"Your notes so far: {sheet.notes}", BODY, len("Your notes so far:"))])
+    flow.space(pt(8))
+    flow.text([Para(sheet.instructions, BODY)])
+    flow.space(pt(6))
+    flow.table(
+        Table(
+            [width], None, [Row([[Para(sheet.disclaimer, NOTICE)]])], padding=pt(4), keep_whole=True
+        )
+    )
+    for question_set in sheet.sets:
+        flow.space(pt(12))
+        intro = [Para(f"{question_set.number}. {question_set.title}", H1)]
+        if question_set.description:
+            intro.append(Para(question_set.description, SMALL_ITALIC))
+        flow.text(intro, keep_with=pt(120))
+        flow.space(pt(8))
+        for question in question_set.questions:
+            _question_block(flow, question, blank=sheet.clinic_name is None)
+    flow.space(pt(6))
+    flow.text([Para("Other questions and notes", H1)], keep_with=RULE_GAP * 6)
+    flow.rules(10, RULE_GAP)
+    if sheet.catalogue_disclaimer:
+        flow.space(pt(14))
+        flow.text([Para(sheet.catalogue_disclaimer, SMALL)])
+    return flow.pages
+
+
+def paint_sheet(device: QPagedPaintDevice, sheet: ConsultationSheet) -> int:
+    """Lay out and paint the sheet on ``device`` with its current page layout; returns pages."""
+    fonts = Fonts()
+    layout = device.pageLayout()
+    pages = layout_sheet(sheet, fonts, content_area(layout)[0], body_height(layout))
+    paint_pages(device, fonts, pages, lambda page, count: footer_text(sheet, page, count))
+    return len(pages)
+
+
+def render_sheet_pdf(sheet: ConsultationSheet) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(sheet_page_layout(sheet))
+    writer.setTitle(sheet.title)
+    writer.setCreator("ketachecklist")
+    paint_sheet(writer, sheet)
+    del writer
+    buffer.close()
+    return bytes(data.data())
