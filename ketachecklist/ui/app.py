@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from ketachecklist import __version__
 from ketachecklist.core.catalogue import Catalogue, load_bundled_catalogue
 from ketachecklist.core.document import Comparison
+from ketachecklist.report.qt_support import guard_none_refcount
 from ketachecklist.ui.dialog_prompter import DialogPrompter
 from ketachecklist.ui.document_controller import DocumentController
 from ketachecklist.ui.main_window import MainWindow
@@ -48,6 +49,7 @@ def build_main_window(
 
 
 def run_app(path: str | None) -> int:
+    guard_none_refcount()  # a long session makes millions of Qt calls (see qt_support)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     configure_application(app)
