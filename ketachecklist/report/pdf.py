@@ -59,6 +59,7 @@ CELL = Style(8.5)
 CELL_BOLD = Style(8.5, bold=True)
 CELL_ITALIC = Style(8.5, italic=True)
 HEAD = Style(8.5, bold=True)
+SUMMARY_HEAD = Style(7.5, bold=True)  # page 1 has many narrow columns: whole words must fit
 NOTICE = Style(9.5, bold=True)
 
 QUESTION_COLUMN_MIN = mm(52)
@@ -131,10 +132,12 @@ def render_pdf(report: ComparisonReport) -> bytes:
 
 
 # --- page 1 -----------------------------------------------------------------------------------
+def _notice_table(flow: Flow, text: str) -> Table:
+    return Table([flow.width], None, [Row([[Para(text, NOTICE)]])], padding=pt(5), keep_whole=True)
+
+
 def _notice(flow: Flow, text: str) -> None:
-    flow.table(
-        Table([flow.width], None, [Row([[Para(text, NOTICE)]])], padding=pt(5), keep_whole=True)
-    )
+    flow.table(_notice_table(flow, text))
 
 
 def _first_page(flow: Flow, report: ComparisonReport) -> None:
@@ -164,7 +167,7 @@ def _summary_table(flow: Flow, report: ComparisonReport) -> Table:
     padding = pt(3)
 
     def fit(text: str, minimum: float) -> float:
-        widest = max((fonts.text_width(w, HEAD) for w in text.split()), default=0.0)
+        widest = max((fonts.text_width(w, SUMMARY_HEAD) for w in text.split()), default=0.0)
         return max(minimum, widest + 2 * padding + pt(1))
 
     heads = ["Rank", "Clinic", "Overall (of 100)", *report.set_titles]
@@ -172,6 +175,16 @@ def _summary_table(flow: Flow, report: ComparisonReport) -> Table:
     widths = [fit("Rank", mm(11)), 0.0, fit("Overall", mm(13))]
     widths += [fit(title, mm(12)) for title in report.set_titles]
     widths += [fit("Questions", mm(17)), fit("(estimate)", mm(21)), fit("flags", mm(12))]
+    # On a wide page, let "22 of 30 (73%)" and the cost sit on one line: one line per clinic.
+    spare = flow.width - sum(widths) - mm(55)
+    for column, texts in (
+        (-3, [row.completeness_text for row in report.summary]),
+        (-2, [row.cost_text for row in report.summary]),
+    ):
+        natural = max(fonts.text_width(t, CELL) for t in texts) + 2 * padding + pt(1)
+        grow = min(max(0.0, natural - widths[column]), max(0.0, spare), mm(30))
+        widths[column] += grow
+        spare -= grow
     rest = flow.width - sum(widths)
     if rest < mm(38):  # many question sets: shrink the others, keep the names readable
         factor = (flow.width - mm(38)) / sum(widths)
@@ -201,7 +214,7 @@ def _summary_table(flow: Flow, report: ComparisonReport) -> Table:
         rows.append(Row(cells))
     return Table(
         widths,
-        [[Para(h, HEAD)] for h in heads],
+        [[Para(h, SUMMARY_HEAD)] for h in heads],
         rows,
         continued=[Para("The clinics, ranked by your scores (continued)", SMALL_ITALIC)],
         padding=padding,
@@ -402,7 +415,9 @@ def _information(flow: Flow, report: ComparisonReport) -> None:
             pt(10),
         )
     flow.space(pt(10))
+    notice = flow.table_height(_notice_table(flow, report.disclaimer))
     if report.catalogue_disclaimer:
-        flow.text([Para(report.catalogue_disclaimer, SMALL)])
+        # Keep the closing note with the notice, so neither ends up alone on a last page.
+        flow.text([Para(report.catalogue_disclaimer, SMALL)], keep_with=notice + pt(6))
         flow.space(pt(6))
     _notice(flow, report.disclaimer)

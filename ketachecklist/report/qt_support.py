@@ -1,8 +1,9 @@
 """Qt for headless rendering: a QGuiApplication when none exists, and a PySide6 workaround.
 
-``ensure_gui_application`` gives the PDF renderers the QGuiApplication that fonts need,
-choosing the offscreen platform when there is no display, so ``ketachecklist export`` works on a
-server or over SSH.
+``ensure_gui_application`` gives the PDF renderers the QGuiApplication that fonts need, on the
+offscreen platform unless the user chose one in QT_QPA_PLATFORM: the headless commands never need
+a display, and a DISPLAY with no usable X server (SSH, a container, missing xcb libraries)
+would otherwise abort the process inside Qt's xcb plugin.
 
 ``guard_none_refcount`` works around a PySide6 6.12 bug on Python 3.11 and older: every call of
 a Qt method that returns nothing hands Python ``None`` without counting the reference, so each
@@ -51,7 +52,7 @@ def guard_none_refcount() -> bool:
 
 
 def ensure_gui_application() -> QGuiApplication:
-    """The running QGuiApplication, or a new one (offscreen when there is no display)."""
+    """The running QGuiApplication, or a new one (offscreen unless QT_QPA_PLATFORM says)."""
     global _application  # noqa: PLW0603 - the one application object of the process
     guard_none_refcount()
     existing = QCoreApplication.instance()
@@ -59,9 +60,8 @@ def ensure_gui_application() -> QGuiApplication:
         return existing
     if existing is not None:
         raise RuntimeError("a non-GUI QCoreApplication is already running")
-    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    if sys.platform not in ("win32", "darwin") and headless:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _application = QGuiApplication([sys.argv[0] if sys.argv else "ketachecklist"])
     return _application
 
