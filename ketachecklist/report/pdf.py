@@ -260,6 +260,8 @@ def _clinic_details(flow: Flow, report: ComparisonReport) -> None:
 
 # --- question sets ----------------------------------------------------------------------------
 def _column_widths(flow: Flow, chunk_size: int) -> list[float]:
+    if chunk_size == 0:  # no clinics yet: the questions alone, across the page
+        return [flow.width]
     clinic = min((flow.width - QUESTION_COLUMN_MIN) / chunk_size, CLINIC_COLUMN_MAX)
     return [flow.width - clinic * chunk_size] + [clinic] * chunk_size
 

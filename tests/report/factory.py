@@ -31,6 +31,7 @@ NAME_STYLES = [
     "Café Mood Clinic 💊",
     "Riverside Mood Disorders",
 ]
+HOSTILE_NAME = NAME_STYLES[1]
 SAID = [
     "A psychiatrist does the full evaluation in person.",
     '=HYPERLINK("http://example.invalid","click")',

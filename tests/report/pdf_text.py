@@ -1,0 +1,71 @@
+"""Reading PDFs back with QtPdf: the text of each page and each page's size in points."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF
+from PySide6.QtPdf import QPdfDocument
+
+FOOTER = re.compile(r"page (\d+) of (\d+)")
+
+
+@dataclass(frozen=True)
+class PdfPages:
+    texts: list[str]
+    sizes: list[QSizeF]
+
+    @property
+    def count(self) -> int:
+        return len(self.texts)
+
+    @property
+    def flat(self) -> str:
+        """All text, whitespace collapsed (wrapped lines join with one space)."""
+        return flatten(" ".join(self.texts))
+
+
+def flatten(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_pdf(data: bytes) -> PdfPages:
+    document = QPdfDocument()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    assert document.status() == QPdfDocument.Status.Ready, document.error()
+    count = document.pageCount()
+    texts = [document.getAllText(page).text() for page in range(count)]
+    sizes = [document.pagePointSize(page) for page in range(count)]
+    document.close()
+    buffer.close()
+    return PdfPages(texts, sizes)
+
+
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufeff]")
+_WRAPPED_HYPHEN = re.compile(r"(\w)- ")  # "FDA- approved": wrapped after the hyphen
+
+
+def searchable(text: str) -> str:
+    """Text as a PDF gives it back: emoji are drawn from a colour font that carries no text,
+    whitespace collapses, and a line wrapped after a hyphen reads "FDA- approved"."""
+    return _WRAPPED_HYPHEN.sub(r"\1-", flatten(_EMOJI.sub("", text)))
+
+
+def shows(flat: str, expected: str) -> bool:
+    """``expected`` appears in the PDF text ``flat``, ignoring whitespace (a line may wrap after
+    any punctuation). Right-to-left words may come back in visual order, so for those every
+    word must appear."""
+    haystack = _squeezed(flat)
+    if _squeezed(expected) in haystack:
+        return True
+    wanted = searchable(expected)
+    return bool(_RTL.search(wanted)) and all(_squeezed(w) in haystack for w in wanted.split())
+
+
+def _squeezed(text: str) -> str:
+    return "".join(_EMOJI.sub("", text).split())
