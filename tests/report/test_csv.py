@@ -1,0 +1,94 @@
+"""The CSV export: rows and columns, injection neutralised, numbers kept, UTF-8 with BOM."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ketachecklist.report.csv_export import FORMULA_STARTS, cell, neutralise, render_csv
+from ketachecklist.report.model import build_report
+from tests.report.factory import HOSTILE_NAME, make_comparison
+from tests.strategies import HOSTILE_SAMPLES
+
+BOM = b"\xef\xbb\xbf"
+
+
+def read_rows(data: bytes) -> list[list[str]]:
+    assert data.startswith(BOM)
+    return list(csv.reader(io.StringIO(data[len(BOM) :].decode("utf-8"), newline="")))
+
+
+def dangerous(text: str) -> bool:
+    return text.lstrip(" \n").startswith(FORMULA_STARTS)
+
+
+def test_bom_and_row_structure() -> None:
+    comparison = make_comparison(3)
+    report = build_report(comparison)
+    rows = read_rows(render_csv(report))
+    header = rows[0]
+    assert header[:3] == ["Set", "Question", "Question id"]
+    assert len(header) == 3 + 3 * 3
+    questions = comparison.questions()
+    body = rows[1 : 1 + len(questions)]
+    assert [r[2] for r in body] == [q.id for q in questions]
+    kinds = [r[0] for r in rows[1 + len(questions) :] if r]
+    assert kinds.count("Set score") == len(comparison.catalogue.sets)
+    for kind in ("Overall score", "Course cost", "Red flags", "Decision", "Note"):
+        assert kind in kinds
+    for column in report.clinics:
+        assert any(column.name in h or neutralise(column.name) in h for h in header)
+
+
+def test_injection_payloads_are_neutralised() -> None:
+    rows = read_rows(render_csv(build_report(make_comparison(8))))
+    cells = [value for row in rows for value in row]
+    assert any(HOSTILE_NAME in value for value in cells)  # shown, but inside a longer cell
+    assert any(value.startswith("'=HYPERLINK(") for value in cells)
+    assert any(value.startswith("'@SUM(") for value in cells)
+    assert any(value.startswith("'=1+1") for value in cells)
+    for value in cells:
+        assert not dangerous(value) or value.startswith("'"), value
+        if value.startswith("-"):
+            float(value)  # only a real negative number may start with a minus
+
+
+def test_numbers_stay_numbers() -> None:
+    report = build_report(make_comparison(3))
+    rows = read_rows(render_csv(report))
+    header = rows[0]
+    rating_columns = [i for i, h in enumerate(header) if h.endswith("rating (1–5)")]
+    body = rows[1 : 1 + len(report.questions())]
+    ratings = [row[i] for row in body for i in rating_columns if row[i]]
+    assert ratings
+    assert all(r in {"1", "2", "3", "4", "5"} for r in ratings)
+    overall = next(r for r in rows if r and r[0] == "Overall score")
+    for summary, index in zip(report.summary, rating_columns, strict=True):
+        if summary.overall is not None:
+            assert float(overall[index]) == round(summary.overall, 1)
+    cost = next(r for r in rows if r and r[0] == "Course cost")
+    assert any(cost[i] and float(cost[i]) > 0 for i in rating_columns)
+
+
+def test_cell_keeps_numbers_and_neutralises_text() -> None:
+    assert cell(12) == 12
+    assert cell(2.5) == 2.5
+    assert cell(3.0) == 3
+    assert cell(-2) == -2
+    assert cell("-2") == "'-2"
+    assert cell(float("nan")) == ""
+    assert cell(None) == ""
+    for payload in ("=1+1", "+1", "-1", "@x", "\tx", "\rx", " =1", "\n=1"):
+        assert cell(payload) == f"'{payload}"
+    assert cell("Zürich") == "Zürich"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(HOSTILE_SAMPLES) | st.text())
+def test_no_text_cell_can_start_a_formula(text: str) -> None:
+    value = cell(text)
+    assert isinstance(value, str)
+    assert not dangerous(value) or value.startswith("'")
