@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import EXAMPLES
 from tests.report.cli_helpers import (
     assert_one_line_error,
     run_cli,
@@ -15,7 +16,6 @@ from tests.report.cli_helpers import (
     running_as_root,
     shared_scratch,
 )
-from tests.conftest import EXAMPLES
 from tests.report.pdf_text import read_pdf
 
 EXAMPLE = EXAMPLES / "three-clinics.yaml"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.report.cli_helpers import assert_one_line_error, run_cli
 from tests.conftest import EXAMPLES
+from tests.report.cli_helpers import assert_one_line_error, run_cli
 from tests.report.pdf_text import read_pdf, shows
 
 
