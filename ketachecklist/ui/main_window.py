@@ -28,7 +28,9 @@ from ketachecklist.ui.comparison_page import ComparisonPage
 from ketachecklist.ui.decision_page import DecisionPage
 from ketachecklist.ui.disclaimer_note import DisclaimerNote
 from ketachecklist.ui.document_controller import DocumentController
+from ketachecklist.ui.export_actions import ExportActions
 from ketachecklist.ui.information_page import InformationPage
+from ketachecklist.ui.print_dialogs import PrintDialogs
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import AppSettings
 from ketachecklist.ui.weights_page import WeightsPage
@@ -96,6 +98,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.exports = ExportActions(
+            self,
+            controller,
+            lambda: self.clinics.current_clinic_id,
+            PrintDialogs(self),
+            self.show_message,
+        )
+        self.file_menu.insertActions(self.export_anchor, self.exports.actions)
+        self.file_menu.insertSeparator(self.exports.actions[0])
         self.statusBar().setSizeGripEnabled(True)
 
         # --- wiring -----------------------------------------------------------------------------

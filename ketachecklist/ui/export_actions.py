@@ -1,0 +1,241 @@
+"""File → Export as PDF/HTML/CSV…, Print… and Print consultation sheet….
+
+Every output is built from the one report model (``report.model``) and rendered by the same
+code as the headless commands; Print… paints the PDF's page layout on the printer, so the
+preview and the paper look exactly like the exported PDF. Files are rendered in memory and
+written atomically, so a failed export never leaves half a file. Dialogs are reached only
+through an ``ExportPrompter`` (``ui.print_dialogs`` has the real ones), so tests drive the
+menu actions without modal windows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMainWindow
+
+from ketachecklist.report.csv_export import render_csv
+from ketachecklist.report.html import render_html_bytes
+from ketachecklist.report.model import (
+    ComparisonReport,
+    ConsultationSheet,
+    PageSize,
+    build_report,
+    build_sheet,
+    default_page_size,
+)
+from ketachecklist.report.output import (
+    ExportFormat,
+    default_export_path,
+    export_error_message,
+    write_output,
+)
+from ketachecklist.report.pdf import paint_report, render_pdf, report_page_layout
+from ketachecklist.report.sheet import paint_sheet, sheet_page_layout
+from ketachecklist.ui.document_controller import DocumentController
+
+PrintPainter = Callable[[QPrinter], None]
+
+FILE_FILTERS = {
+    ExportFormat.PDF: "PDF documents (*.pdf)",
+    ExportFormat.HTML: "Web pages (*.html *.htm)",
+    ExportFormat.CSV: "Spreadsheets (*.csv)",
+}
+
+
+class SheetChoice(Enum):
+    CURRENT = "current"
+    BLANK = "blank"
+    CANCEL = "cancel"
+
+
+class ExportPrompter(Protocol):
+    """The dialogs an export needs; the app uses ``PrintDialogs``, tests a scripted one."""
+
+    def choose_export_file(self, title: str, suggestion: Path, file_filter: str) -> Path | None:
+        """Where to write an export, or None when the patient cancels."""
+
+    def choose_sheet(self, clinic_name: str) -> SheetChoice:
+        """A consultation sheet for ``clinic_name`` (the selected clinic), or a blank one?"""
+
+    def preview_and_print(self, printer: QPrinter, paint: PrintPainter, title: str) -> bool:
+        """Show a print preview painted by ``paint``; True when it was printed."""
+
+    def show_error(self, title: str, message: str) -> None:
+        """Tell the patient what went wrong (plain text)."""
+
+
+class ExportActions(QObject):
+    """The export and print actions of one main window."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        controller: DocumentController,
+        current_clinic: Callable[[], str],
+        prompter: ExportPrompter,
+        show_message: Callable[[str], None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self.current_clinic = current_clinic
+        self.prompter = prompter
+        self.show_message = show_message
+        self.page_size: PageSize = default_page_size()
+        self.export_pdf_action = self._action(
+            "Export as &PDF…",
+            "Write the comparison as a PDF report to read or print",
+            lambda: self.export(ExportFormat.PDF),
+        )
+        self.export_html_action = self._action(
+            "Export as &HTML…",
+            "Write the comparison as one web page that works without the internet",
+            lambda: self.export(ExportFormat.HTML),
+        )
+        self.export_csv_action = self._action(
+            "Export as &CSV…",
+            "Write the comparison as a spreadsheet (Excel, LibreOffice)",
+            lambda: self.export(ExportFormat.CSV),
+        )
+        self.print_action = self._action(
+            "&Print…", "Preview and print the comparison report", self.print_report
+        )
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_sheet_action = self._action(
+            "Print consultation &sheet…",
+            "Print the questions to take to a phone call or visit, with room to write",
+            self.print_sheet,
+        )
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [
+            self.export_pdf_action,
+            self.export_html_action,
+            self.export_csv_action,
+            self.print_action,
+            self.print_sheet_action,
+        ]
+
+    def _action(self, text: str, tip: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        return action
+
+    # --- building -------------------------------------------------------------------------------
+    def report(self) -> ComparisonReport:
+        document = self.controller.document
+        source = self.controller.path
+        return build_report(
+            document.comparison,
+            document.scores.scores,
+            source_name=source.name if source else "",
+            page_size=self.page_size,
+        )
+
+    def sheet(self, clinic_id: str | None) -> ConsultationSheet:
+        source = self.controller.path
+        return build_sheet(
+            self.controller.document.comparison,
+            clinic_id,
+            source_name=source.name if source else "",
+            page_size=self.page_size,
+        )
+
+    # --- actions --------------------------------------------------------------------------------
+    def export(self, export_format: ExportFormat) -> bool:
+        """Ask where, render in memory, write atomically; True when the file was written."""
+        suggestion = default_export_path(self.controller.path, export_format)
+        if self.controller.path is None:
+            suggestion = Path.home() / suggestion
+        target = self.prompter.choose_export_file(
+            f"Export the comparison as {export_format.label}",
+            suggestion,
+            FILE_FILTERS[export_format],
+        )
+        if target is None:
+            return False
+        if not target.suffix:
+            target = target.with_suffix(export_format.suffix)
+        with self._busy(f"Writing {target.name}…"):
+            report = self.report()
+            data = _render(report, export_format)
+            try:
+                write_output(target, data)
+            except OSError as error:
+                self.show_message(f"Could not write {target.name}.")
+                self.prompter.show_error("Export failed", export_error_message(error, target))
+                return False
+        self.show_message(f"Exported {export_format.label} to {target}")
+        return True
+
+    def print_report(self) -> bool:
+        report = self.report()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(report_page_layout(report))
+        printer.setDocName(report.title)
+        self.show_message("Preparing the print preview…")
+        printed = self.prompter.preview_and_print(
+            printer, lambda device: self._paint(lambda: paint_report(device, report)), "Print"
+        )
+        self.show_message("Sent the report to the printer." if printed else "Printing cancelled.")
+        return printed
+
+    def print_sheet(self) -> bool:
+        clinic_id: str | None = self.current_clinic() or None
+        comparison = self.controller.document.comparison
+        known = {clinic.id for clinic in comparison.clinics}
+        if clinic_id is not None and clinic_id in known:
+            choice = self.prompter.choose_sheet(comparison.clinic(clinic_id).name)
+            if choice is SheetChoice.CANCEL:
+                return False
+            if choice is SheetChoice.BLANK:
+                clinic_id = None
+        else:
+            clinic_id = None
+        sheet = self.sheet(clinic_id)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(sheet_page_layout(sheet))
+        printer.setDocName(sheet.title)
+        self.show_message("Preparing the consultation sheet…")
+        printed = self.prompter.preview_and_print(
+            printer,
+            lambda device: self._paint(lambda: paint_sheet(device, sheet)),
+            "Print consultation sheet",
+        )
+        self.show_message("Sent the sheet to the printer." if printed else "Printing cancelled.")
+        return printed
+
+    # --- feedback -------------------------------------------------------------------------------
+    def _paint(self, paint: Callable[[], object]) -> None:
+        with self._busy("Laying out the pages…"):
+            paint()
+
+    @contextmanager
+    def _busy(self, message: str) -> Iterator[None]:
+        """A busy cursor and a status line while the work runs (it is quick, but not instant)."""
+        self.show_message(message)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            yield
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+
+def _render(report: ComparisonReport, export_format: ExportFormat) -> bytes:
+    if export_format is ExportFormat.HTML:
+        return render_html_bytes(report)
+    if export_format is ExportFormat.CSV:
+        return render_csv(report)
+    return render_pdf(report)

@@ -1,0 +1,59 @@
+"""The real dialogs behind ``ExportPrompter``: file choosers, a question, the print preview.
+
+Message boxes use ``Qt.PlainText`` so a clinic called ``<b>x</b>`` shows as typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ketachecklist.ui.export_actions import PrintPainter, SheetChoice
+
+
+class PrintDialogs:
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def choose_export_file(self, title: str, suggestion: Path, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self._parent, title, str(suggestion), file_filter)
+        return Path(name) if name else None
+
+    def choose_sheet(self, clinic_name: str) -> SheetChoice:
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Print consultation sheet")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"Print the sheet for “{clinic_name}”, with what you recorded so far?\n\n"
+            "Or print a blank sheet for a clinic that is not in your comparison yet."
+        )
+        current = box.addButton("For this clinic", QMessageBox.ButtonRole.AcceptRole)
+        blank = box.addButton("Blank sheet", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(current)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is current:
+            return SheetChoice.CURRENT
+        if clicked is blank:
+            return SheetChoice.BLANK
+        return SheetChoice.CANCEL
+
+    def preview_and_print(self, printer: QPrinter, paint: PrintPainter, title: str) -> bool:
+        dialog = QPrintPreviewDialog(printer, self._parent)
+        dialog.setWindowTitle(title)
+        dialog.paintRequested.connect(paint)
+        return bool(dialog.exec())
+
+    def show_error(self, title: str, message: str) -> None:
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(message)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
