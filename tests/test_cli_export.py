@@ -130,3 +130,14 @@ def test_read_only_folder_keeps_the_old_file_and_writes_nothing() -> None:
             assert f"“report.{export_format}”" in message
         assert old.read_bytes() == b"old content"
         assert sorted(p.name for p in locked.iterdir()) == ["report.csv"]
+
+
+def test_never_overwrites_the_comparison_itself(example: Path) -> None:
+    before = example.read_bytes()
+    for args in (
+        ("export", str(example), "--format", "csv", "-o", str(example)),
+        ("sheet", str(example), "-o", str(example.parent / "." / example.name)),
+    ):
+        message = assert_one_line_error(run_cli(*args))
+        assert "is your comparison file" in message
+    assert example.read_bytes() == before

@@ -22,6 +22,8 @@ from ketachecklist.report.output import (
     ExportFormat,
     default_export_path,
     export_error_message,
+    overwrites_source,
+    source_overwrite_message,
     write_output,
 )
 
@@ -121,9 +123,14 @@ def run(args: argparse.Namespace) -> int:
         else (ExportFormat.from_suffix(requested) if requested else None) or ExportFormat.PDF
     )
     target = output_path(requested, default_export_path(source, export_format))
+    if overwrites_source(target, source):
+        return fail(source_overwrite_message(target))
     page_size = PageSize(args.page_size) if args.page_size else default_page_size()
     report = build_report(comparison, source_name=source.name, page_size=page_size)
-    data = render(report, export_format)
+    try:
+        data = render(report, export_format)
+    except RuntimeError as error:  # Qt could not draw the pages (PaintError and the like)
+        return fail(export_error_message(error, target))
     try:
         write_output(target, data)
     except OSError as error:

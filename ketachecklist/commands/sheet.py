@@ -21,7 +21,13 @@ from ketachecklist.commands.export import (
 )
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.report.model import PageSize, build_sheet, default_page_size, find_clinic
-from ketachecklist.report.output import default_sheet_path, export_error_message, write_output
+from ketachecklist.report.output import (
+    default_sheet_path,
+    export_error_message,
+    overwrites_source,
+    source_overwrite_message,
+    write_output,
+)
 
 NAME = "sheet"
 
@@ -59,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
             )
         clinic_id, clinic_name = clinic.id, clinic.name
     target = output_path(args.output, default_sheet_path(source, clinic_name))
+    if overwrites_source(target, source):
+        return fail(source_overwrite_message(target))
     page_size = PageSize(args.page_size) if args.page_size else default_page_size()
     sheet = build_sheet(comparison, clinic_id, source_name=source.name, page_size=page_size)
     from ketachecklist.report.qt_support import ensure_gui_application  # noqa: PLC0415
@@ -66,7 +74,10 @@ def run(args: argparse.Namespace) -> int:
     ensure_gui_application()
     from ketachecklist.report.sheet import render_sheet_pdf  # noqa: PLC0415
 
-    data = render_sheet_pdf(sheet)
+    try:
+        data = render_sheet_pdf(sheet)
+    except RuntimeError as error:  # Qt could not draw the pages
+        return fail(export_error_message(error, target))
     try:
         write_output(target, data)
     except OSError as error:

@@ -46,6 +46,23 @@ def write_output(path: Path, data: bytes) -> None:
     atomic_write_bytes(path, data)
 
 
+def overwrites_source(target: Path, source: Path | None) -> bool:
+    """True when ``target`` is the comparison file itself (an export must never replace it)."""
+    if source is None:
+        return False
+    try:
+        return target.resolve() == source.resolve() or target.samefile(source)
+    except OSError:
+        return False
+
+
+def source_overwrite_message(target: Path) -> str:
+    return (
+        f"“{target.name}” is your comparison file; an export would replace it. "
+        "Nothing was written. Choose another name."
+    )
+
+
 def default_export_path(source: Path | None, export_format: ExportFormat) -> Path:
     """``three-clinics.pdf`` beside ``three-clinics.yaml``; ``comparison.pdf`` for a new one."""
     if source is None:

@@ -35,6 +35,8 @@ from ketachecklist.report.output import (
     ExportFormat,
     default_export_path,
     export_error_message,
+    overwrites_source,
+    source_overwrite_message,
     write_output,
 )
 from ketachecklist.report.pdf import paint_report, render_pdf, report_page_layout
@@ -168,6 +170,9 @@ class ExportActions(QObject):
             return False
         if not target.suffix:
             target = target.with_suffix(export_format.suffix)
+        if overwrites_source(target, self.controller.path):
+            self.prompter.show_error("Export failed", source_overwrite_message(target))
+            return False
         with self._busy(f"Writing {target.name}…"):
             report = self.report()
             data = _render(report, export_format)

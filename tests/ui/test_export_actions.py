@@ -206,3 +206,14 @@ def test_sheet_without_clinics_is_blank_without_asking(window: MainWindow, tmp_p
     trigger(window, "Print consultation &sheet…")
     [printed] = scripted.printed
     assert "blank consultation sheet" in read_pdf(printed.read_bytes()).texts[0]
+
+
+def test_export_never_replaces_the_open_comparison(
+    example_window: MainWindow, exporter: ScriptedExportPrompter, example_file: Path
+) -> None:
+    before = example_file.read_bytes()
+    exporter.export_paths.append(example_file)
+    trigger(example_window, "Export as &CSV…")
+    assert example_file.read_bytes() == before
+    [(_title, message)] = exporter.errors
+    assert "is your comparison file" in message
