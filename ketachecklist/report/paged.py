@@ -255,6 +255,9 @@ class Row:
     cells: list[list[Para]]
     fill: QColor | None = None
     min_height: float = 0.0  # layout units: room to write by hand
+    # Shown in the first column where a row split across pages goes on, once that column's
+    # own text is used up (so the reader still knows which question it is).
+    continued: list[Para] = field(default_factory=list)
 
 
 @dataclass
@@ -278,9 +281,20 @@ class _LaidRow:
     stacks: list[TextStack]
     fill: QColor | None
     min_height: float
+    continued: TextStack | None = None
+
+    def label_needed(self, offsets: list[float]) -> bool:
+        """Whether a continued piece starting at ``offsets`` shows the ``continued`` label."""
+        return (
+            self.continued is not None
+            and any(o > _EPSILON for o in offsets)
+            and offsets[0] >= self.stacks[0].height - _EPSILON
+        )
 
     def height_from(self, offsets: list[float], padding: float) -> float:
         content = max((s.height - o for s, o in zip(self.stacks, offsets, strict=True)), default=0)
+        if self.continued is not None and self.label_needed(offsets):
+            content = max(content, self.continued.height)
         return max(content + 2 * padding, self.min_height)
 
 
@@ -399,7 +413,17 @@ class Flow:
         header = (
             _LaidRow(self._lay_row(table, table.header), HEADER_FILL, 0.0) if table.header else None
         )
-        rows = [_LaidRow(self._lay_row(table, r.cells), r.fill, r.min_height) for r in table.rows]
+        rows = [
+            _LaidRow(
+                self._lay_row(table, r.cells),
+                r.fill,
+                r.min_height,
+                self.stack(r.continued, table.widths[0] - 2 * table.padding)
+                if r.continued
+                else None,
+            )
+            for r in table.rows
+        ]
         continued = self.stack(table.continued) if table.continued else None
         zeros = [0.0] * len(table.widths)
         header_h = header.height_from(zeros, table.padding) if header else 0.0
@@ -452,6 +476,8 @@ class Flow:
                     for s, o in zip(row.stacks, offsets, strict=True)
                 ]
             piece = max(c - o for c, o in zip(cuts, offsets, strict=True)) + 2 * table.padding
+            if row.continued is not None and row.label_needed(offsets):
+                piece = max(piece, row.continued.height + 2 * table.padding)
             self._place_row(table, row, offsets, cuts, piece)
             self.y += piece
             offsets = cuts
@@ -474,6 +500,9 @@ class Flow:
             if end > start:
                 self.add(TextOp(stack, x + table.padding, self.y + table.padding, start, end))
             x += width
+        if row.continued is not None and row.label_needed(starts):
+            label = row.continued
+            self.add(TextOp(label, table.padding, self.y + table.padding, 0.0, label.height))
 
 
 # --- pages and painting -----------------------------------------------------------------------

@@ -334,7 +334,12 @@ def _set_table(
         text = [Para(f"{question.number}  {question.text}", CELL, len(question.number))]
         if question.note:
             text.append(Para(question.note, SMALL_ITALIC))
-        rows.append(Row([text, *[_cell(question.cells[i]) for i in chunk]]))
+        rows.append(
+            Row(
+                [text, *[_cell(question.cells[i]) for i in chunk]],
+                continued=[Para(f"{question.number} (continued)", SMALL_ITALIC)],
+            )
+        )
     if chunk:
         rows.append(
             Row(

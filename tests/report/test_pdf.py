@@ -204,3 +204,21 @@ def _renamed(clinic: Clinic, name: str, notes: str) -> Clinic:
 def test_names_are_unique_in_the_factory() -> None:
     names = [clinic_name(i) for i in range(30)]
     assert len(set(names)) == 30
+
+
+def test_a_cell_taller_than_a_page_splits_across_pages_and_loses_nothing() -> None:
+    from ketachecklist.core.document import Answer
+
+    comparison = make_comparison(3, decide=False)
+    question = comparison.questions()[0]
+    words = " ".join(f"w{n:04d}" for n in range(900))  # about 5,400 characters
+    comparison.set_answer(comparison.clinics[1].id, question.id, Answer(rating=2, said=words))
+    pages = read_pdf(render_pdf(build_report(comparison, generated=TODAY)))
+    flat = searchable(pages.flat)
+    holders = [t for t in pages.texts if "w0000" in t or "w0899" in t]
+    assert all(f"w{n:04d}" in flat for n in range(900))
+    assert len({pages.texts.index(t) for t in holders}) >= 2  # the row went on to a next page
+    for text in pages.texts:
+        if "w0450" in text:
+            assert "Question" in text  # the header row repeats above the continued row
+            assert "1.1 (continued)" in text  # which question the continued row belongs to
