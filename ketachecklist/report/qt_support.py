@@ -1,9 +1,10 @@
 """Qt for headless rendering: a QGuiApplication when none exists, and a PySide6 workaround.
 
-``ensure_gui_application`` gives the PDF renderers the QGuiApplication that fonts need, on the
-offscreen platform unless the user chose one in QT_QPA_PLATFORM: the headless commands never need
-a display, and a DISPLAY with no usable X server (SSH, a container, missing xcb libraries)
-would otherwise abort the process inside Qt's xcb plugin.
+``ensure_gui_application`` gives the PDF renderers the QGuiApplication that fonts need. On Linux
+and other X11/Wayland systems it is always on the offscreen platform unless the user chose one
+in QT_QPA_PLATFORM: the headless commands never need a display, and a DISPLAY with no usable X
+server (SSH, a container, missing xcb libraries) would otherwise abort the process inside Qt's
+xcb plugin.
 
 ``guard_none_refcount`` works around a PySide6 6.12 bug on Python 3.11 and older: every call of
 a Qt method that returns nothing hands Python ``None`` without counting the reference, so each
@@ -60,7 +61,9 @@ def ensure_gui_application() -> QGuiApplication:
         return existing
     if existing is not None:
         raise RuntimeError("a non-GUI QCoreApplication is already running")
-    if not os.environ.get("QT_QPA_PLATFORM"):
+    # Windows and macOS always have their native platform, with the system's fonts; elsewhere
+    # a DISPLAY may point at no usable X server, and xcb would abort the process.
+    if not os.environ.get("QT_QPA_PLATFORM") and sys.platform not in ("win32", "darwin"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _application = QGuiApplication([sys.argv[0] if sys.argv else "ketachecklist"])
     return _application

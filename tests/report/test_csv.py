@@ -92,3 +92,12 @@ def test_no_text_cell_can_start_a_formula(text: str) -> None:
     value = cell(text)
     assert isinstance(value, str)
     assert not dangerous(value) or value.startswith("'")
+
+
+def test_an_empty_comparison_exports_its_questions() -> None:
+    comparison = make_comparison(0)
+    rows = read_rows(render_csv(build_report(comparison)))
+    assert rows[0] == ["Set", "Question", "Question id"]
+    assert [r[2] for r in rows[1 : 1 + len(comparison.questions())]] == [
+        q.id for q in comparison.questions()
+    ]

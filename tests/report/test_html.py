@@ -123,3 +123,10 @@ def test_any_user_text_never_becomes_markup(name: str, said: str) -> None:
     parsed = parse(page)
     assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
     assert all("src" not in a and "href" not in a for _, a in parsed.tags)
+
+
+def test_an_empty_comparison_exports() -> None:
+    report = build_report(make_comparison(0))
+    page = render_html(report)
+    assert "No clinics in this comparison yet." in page
+    assert all(" ".join(q.text.split()) in " ".join(parse(page).text) for q in report.questions())
