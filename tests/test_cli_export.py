@@ -141,3 +141,11 @@ def test_never_overwrites_the_comparison_itself(example: Path) -> None:
         message = assert_one_line_error(run_cli(*args))
         assert "is your comparison file" in message
     assert example.read_bytes() == before
+
+
+def test_output_folder_gets_the_default_name(example: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    result = run_cli("export", str(example), "--format", "csv", "-o", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert (folder / "three-clinics.csv").read_bytes().startswith(b"\xef\xbb\xbf")
