@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ketachecklist.ui.formatting import WARNING
+from ketachecklist.ui.formatting import WARNING, plain_tooltip
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
 
@@ -34,6 +34,12 @@ class ClinicListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(_HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = self._data(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
+            return plain_tooltip(value)  # user text must never be read as markup
+        return value
+
+    def _data(self, index: Index, role: int) -> Any:
         if not index.isValid() or index.row() >= self.rowCount():
             return None
         clinic = self._document.comparison.clinics[index.row()]

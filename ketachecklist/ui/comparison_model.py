@@ -24,6 +24,7 @@ from ketachecklist.ui.formatting import (
     completeness_text,
     course_cost_text,
     number,
+    plain_tooltip,
     rank_text,
     rating_text,
     red_flags_text,
@@ -153,9 +154,16 @@ class ComparisonTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return clinic.name
         where = f"\n{clinic.location}" if clinic.location else ""
-        return f"{clinic.name}{where}"
+        text = f"{clinic.name}{where}"
+        return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = self._data(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
+            return plain_tooltip(value)  # user text must never be read as markup
+        return value
+
+    def _data(self, index: Index, role: int) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]

@@ -29,6 +29,7 @@ from ketachecklist.ui.decision_page import DecisionPage
 from ketachecklist.ui.disclaimer_note import DisclaimerNote
 from ketachecklist.ui.document_controller import DocumentController
 from ketachecklist.ui.export_actions import ExportActions
+from ketachecklist.ui.formatting import plain_tooltip
 from ketachecklist.ui.information_page import InformationPage
 from ketachecklist.ui.print_dialogs import PrintDialogs
 from ketachecklist.ui.resources import app_icon
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 4)
-        panel_width = self.fontMetrics().horizontalAdvance("x" * 40)
+        panel_width = self.fontMetrics().horizontalAdvance("x" * 48)
         self.splitter.setSizes([panel_width, panel_width * 4])
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -235,7 +236,7 @@ class MainWindow(QMainWindow):
         for number, path in enumerate(files, start=1):
             label = path.name.replace("&", "&&")
             action = self.recent_menu.addAction(f"&{number} {label}" if number < 10 else label)
-            action.setToolTip(str(path))
+            action.setToolTip(plain_tooltip(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
         self.recent_menu.addSeparator()
@@ -260,7 +261,9 @@ class MainWindow(QMainWindow):
 
     # --- window state ---------------------------------------------------------------------------
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.controller.display_name}[*] — {APP_NAME}")
+        # "[*]" is where Qt puts the unsaved marker; one in a file name is doubled to stay text.
+        name = self.controller.display_name.replace("[*]", "[*][*]")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         path = self.controller.path
         self.setWindowFilePath(str(path) if path is not None else "")
         self.setWindowModified(self.document.is_modified())

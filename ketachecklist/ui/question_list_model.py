@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ketachecklist.core.catalogue import Question
-from ketachecklist.ui.formatting import CHECK, WARNING, rating_text
+from ketachecklist.ui.formatting import CHECK, WARNING, plain_tooltip, rating_text
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
 
@@ -37,6 +37,12 @@ class QuestionListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._questions)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = self._data(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
+            return plain_tooltip(value)  # user text must never be read as markup
+        return value
+
+    def _data(self, index: Index, role: int) -> Any:
         if not index.isValid() or index.row() >= len(self._questions):
             return None
         question = self._questions[index.row()]

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from ketachecklist.core.catalogue import Question
 from ketachecklist.core.document import MAX_WEIGHT
 from ketachecklist.ui.commands import SetQuestionWeightCommand
-from ketachecklist.ui.formatting import number
+from ketachecklist.ui.formatting import number, plain_tooltip
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
 
@@ -57,6 +57,12 @@ class QuestionWeightsModel(QAbstractTableModel):
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = self._data(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
+            return plain_tooltip(value)  # user text must never be read as markup
+        return value
+
+    def _data(self, index: Index, role: int) -> Any:
         if not index.isValid() or index.row() >= len(self._questions):
             return None
         question = self._questions[index.row()]

@@ -41,6 +41,8 @@ class WeightsPage(QWidget):
         font.setBold(True)
         sets_title.setFont(font)
         form = QFormLayout()
+        # A weight is a short number: a box across the whole page would look like a text field.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.set_weights: dict[str, QDoubleSpinBox] = {}
         for question_set in document.comparison.catalogue.sets:
             spin = QDoubleSpinBox()
