@@ -31,6 +31,7 @@ from ketachecklist.ui.document_controller import DocumentController
 from ketachecklist.ui.export_actions import ExportActions
 from ketachecklist.ui.formatting import plain_tooltip
 from ketachecklist.ui.information_page import InformationPage
+from ketachecklist.ui.inner_widget_names import name_inner_widgets
 from ketachecklist.ui.print_dialogs import PrintDialogs
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import AppSettings
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         controller.saved.connect(lambda path: self.show_message(f"Saved to {path}"))
         self._update_title()
         self._restore_layout()
+        name_inner_widgets(self)
 
     # --- public ---------------------------------------------------------------------------------
     def show_page(self, page: QWidget) -> None:

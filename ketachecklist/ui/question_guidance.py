@@ -100,6 +100,15 @@ class QuestionGuidance(QWidget):
         self.concerning = _plain_label()
         self.source = _plain_label()
 
+        for label, name in (
+            (self.set_title, "Question set"),
+            (self.why, "Why it matters"),
+            (self.reassuring, "A reassuring answer sounds like"),
+            (self.concerning, "A concerning answer sounds like"),
+            (self.source, "Source"),
+        ):
+            label.setAccessibleName(name)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.set_title)
