@@ -12,6 +12,7 @@ call per user action and cannot forget a step:
   the document stays unsaved, and ``save_error_message(error)`` says what happened.
 - ``save_as(comparison, path)`` locks the new path first, then saves there, then lets go of the
   old one.
+- ``for_restored(path)`` reattaches a restored autosave to the file it belongs to.
 - ``close()`` releases the lock.
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from ketachecklist.core.catalogue import Catalogue
 from ketachecklist.core.document import Comparison
-from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state
+from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state, fingerprint_file
 from ketachecklist.core.lock import DocumentLockedError, ProcessLock, lock_document
 from ketachecklist.core.storage import SCHEMA_VERSION, open_comparison, save_comparison
 
@@ -84,6 +85,28 @@ class DocumentFile:
         )
         document.lock_problem = lock_problem
         return document, loaded.comparison
+
+    @classmethod
+    def for_restored(cls, path: Path) -> DocumentFile:
+        """The file a restored autosave belongs to, locked like an opened file.
+
+        The fingerprint is of what is on disk now (None if the file is gone), so saving the
+        restored work asks only if the file changes after the restore. If another live process
+        edits the file, the document is read-only (Save goes to Save As). Nothing is read or
+        written here except the lock file.
+        """
+        lock: ProcessLock | None = None
+        lock_problem: OSError | None = None
+        read_only = False
+        try:
+            lock = lock_document(path)
+        except DocumentLockedError:
+            read_only = True
+        except OSError as error:
+            lock_problem = error
+        document = cls(path, fingerprint=fingerprint_file(path), read_only=read_only, lock=lock)
+        document.lock_problem = lock_problem
+        return document
 
     @property
     def migrated(self) -> bool:

@@ -1,4 +1,9 @@
-"""Application start-up: `ketachecklist [FILE]` opens the window on a new or saved comparison."""
+"""Application start-up: `ketachecklist [FILE]` opens the window on a new or saved comparison.
+
+``launch`` is everything ``run_app`` does before the event loop: private settings, the recovery
+store (autosave), the window, the offer to restore work of a session that did not close
+cleanly, then FILE. End-to-end tests drive a real process through the same function.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from ketachecklist import __version__
+from ketachecklist import __version__, paths
 from ketachecklist.core.catalogue import Catalogue, load_bundled_catalogue
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.lock import LockedError
+from ketachecklist.core.recovery import RecoveryStore
 from ketachecklist.report.qt_support import guard_none_refcount
 from ketachecklist.ui.dialog_prompter import DialogPrompter
 from ketachecklist.ui.document_controller import DocumentController
@@ -35,17 +42,69 @@ def build_main_window(
     settings: AppSettings,
     catalogue: Catalogue | None = None,
     prompter: Prompter | None = None,
+    *,
+    recovery: RecoveryStore | None = None,
+    autosave_delay_ms: int | None = None,
 ) -> MainWindow:
-    """The window on a new comparison; tests pass their own settings and prompter."""
+    """The window on a new comparison; tests pass their own settings and prompter.
+
+    With a ``recovery`` store the document is autosaved there (the app always passes one).
+    """
     catalogue = catalogue or load_bundled_catalogue()
     document = OpenDocument(Comparison(catalogue=catalogue))
     dialogs = DialogPrompter()
-    controller = DocumentController(document, catalogue, prompter or dialogs, settings)
+    controller = DocumentController(
+        document,
+        catalogue,
+        prompter or dialogs,
+        settings,
+        recovery=recovery,
+        autosave_delay_ms=autosave_delay_ms,
+    )
     window = MainWindow(controller, settings)
     document.setParent(window)
     controller.setParent(window)
     dialogs.set_parent(window)
+    controller.message.connect(window.show_message)
     return window
+
+
+def open_recovery_store() -> tuple[RecoveryStore | None, str]:
+    """This run's recovery store, or None and why (the app still starts, without autosave)."""
+    try:
+        return RecoveryStore.open(paths.recovery_dir()), ""
+    except (OSError, LockedError) as error:
+        detail = getattr(error, "strerror", None) or str(error)
+        return None, f"Autosave is off: the app's private folder can't be used ({detail})."
+
+
+def launch(path: str | None, prompter: Prompter | None = None) -> MainWindow:
+    """Show the window, offer leftovers of a crashed session, then open ``path``."""
+    recovery, problem = open_recovery_store()
+    window = build_main_window(
+        AppSettings(paths.open_settings()), prompter=prompter, recovery=recovery
+    )
+    window.show()
+    if problem:
+        window.show_message(problem)
+    controller = window.controller
+    # Unsaved work first: the patient may have been in the middle of FILE itself.
+    restored = controller.offer_recovery()
+    if path and restored:
+        window.show_message(
+            f"“{Path(path).name}” was not opened because autosaved work was restored; "
+            "open it from the File menu when you are ready."
+        )
+    elif path:
+        controller.open_path(Path(path), confirm=False)
+    return window
+
+
+def close_recovery_store(window: MainWindow) -> None:
+    """End this run's session; snapshots still on disk are offered at the next start."""
+    autosaver = window.controller.autosaver
+    if autosaver is not None:
+        autosaver.store.close()
 
 
 def run_app(path: str | None) -> int:
@@ -53,8 +112,8 @@ def run_app(path: str | None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     configure_application(app)
-    window = build_main_window(AppSettings())
-    window.show()
-    if path:
-        window.controller.open_path(Path(path), confirm=False)
-    return int(app.exec())
+    window = launch(path)
+    try:
+        return int(app.exec())
+    finally:
+        close_recovery_store(window)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ketachecklist.ui.prompter import SaveChoice
+from ketachecklist.ui.prompter import ChangedOnDiskChoice, RestoreChoice, SaveChoice
 
 FILE_FILTER = "ketachecklist comparisons (*.yaml *.yml);;All files (*)"
 SUFFIX = ".yaml"
@@ -61,10 +61,64 @@ class DialogPrompter:
         return SaveChoice.CANCEL
 
     def show_error(self, title: str, message: str) -> None:
+        self._tell(QMessageBox.Icon.Warning, title, message)
+
+    def show_info(self, title: str, message: str) -> None:
+        self._tell(QMessageBox.Icon.Information, title, message)
+
+    def ask_open_read_only(self, message: str) -> bool:
+        box = self._box(QMessageBox.Icon.Question, "The file is open elsewhere", message)
+        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is read_only
+
+    def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
+        box = self._box(QMessageBox.Icon.Warning, "The file changed on the disk", message)
+        save_as = box.addButton("Save as a new file…", QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton("Replace it", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)  # the choice that loses nothing
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save_as:
+            return ChangedOnDiskChoice.SAVE_AS
+        if clicked is overwrite:
+            return ChangedOnDiskChoice.OVERWRITE
+        return ChangedOnDiskChoice.CANCEL
+
+    def ask_restore(self, description: str, saved_at: str) -> RestoreChoice:
+        box = self._box(
+            QMessageBox.Icon.Question,
+            "Restore unsaved work?",
+            f"ketachecklist was closed before this work was saved. It was autosaved "
+            f"{saved_at}:\n\n{description}\n\nRestore it now?",
+        )
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton("Not now (ask next time)", QMessageBox.ButtonRole.RejectRole)
+        delete = box.addButton("Delete it", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.setEscapeButton(later)  # closing the box must never delete someone's notes
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is restore:
+            return RestoreChoice.RESTORE
+        if clicked is delete:
+            return RestoreChoice.DELETE
+        return RestoreChoice.LATER
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, message: str) -> None:
+        box = self._box(icon, title, message)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def _box(self, icon: QMessageBox.Icon, title: str, message: str) -> QMessageBox:
         box = QMessageBox(self._parent)
-        box.setIcon(QMessageBox.Icon.Warning)
+        box.setIcon(icon)
         box.setWindowTitle(title)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(message)  # plain text: never setInformativeText, which guesses the format
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.exec()
+        return box

@@ -1,14 +1,16 @@
-"""New, Open, Save, Save As and "save your changes?": every file the app reads or writes.
+"""New, Open, Save, Save As, restore and "save your changes?": every file the app reads or writes.
 
-All opening goes through ``_read`` and all saving through ``_write``: the one place to add
-autosave, crash recovery, file locking, backups and changed-on-disk checks. Dialogs are reached
-only through a ``Prompter`` so the logic is tested without modal windows.
+The controller orchestrates; the Qt-free core does the work and keeps the guarantees
+(docs/reliability.md):
+- ``DocumentFile`` locks the file while it is open (another copy of the app is offered a
+  read-only view), remembers its fingerprint (saving asks if it changed on disk), keeps backups
+  and saves atomically;
+- the ``Autosaver`` writes recovery snapshots a few seconds after each edit, and
+  ``offer_recovery`` gives back the work of a session that ended without closing cleanly.
 
-Hooks for that later work:
-- ``document.edited`` fires after every change (start an autosave timer there);
-- ``opened(path)`` / ``saved(path)`` / ``closed()`` mark the life of a file on disk (take or
-  release a lock, remember a fingerprint);
-- ``confirm_discard`` runs before anything replaces or closes the document.
+Dialogs are reached only through a ``Prompter`` so all of this is tested without modal windows.
+Every failure ends in one plain-words message; the document on screen is kept, and so is its
+unsaved state.
 """
 
 from __future__ import annotations
@@ -19,21 +21,27 @@ from PySide6.QtCore import QObject, Signal
 
 from ketachecklist.core.catalogue import Catalogue
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.document_file import DocumentFile, ReadOnlyDocumentError
 from ketachecklist.core.errors import FileFormatError, save_error_message
-from ketachecklist.core.storage import load_comparison, save_comparison
+from ketachecklist.core.lock import DocumentLockedError, lock_document
+from ketachecklist.core.recovery import RecoveryInfo, RecoveryStore, describe_unreadable
+from ketachecklist.core.storage import ChangedOnDiskError
+from ketachecklist.ui.autosave import Autosaver
 from ketachecklist.ui.open_document import OpenDocument
-from ketachecklist.ui.prompter import Prompter, SaveChoice
+from ketachecklist.ui.prompter import ChangedOnDiskChoice, Prompter, RestoreChoice, SaveChoice
 from ketachecklist.ui.settings import AppSettings
 
 UNTITLED = "Untitled comparison"
 SUGGESTED_NAME = "Clinic comparison.yaml"
+READ_ONLY = "read-only"
 
 
 class DocumentController(QObject):
-    path_changed = Signal()  # the file behind the document changed (or became none)
+    path_changed = Signal()  # the file behind the document changed (or became none, or read-only)
     opened = Signal(object)  # Path: a file was read and is now shown
     saved = Signal(object)  # Path: the document was written there
     closed = Signal()  # the file shown until now is no longer shown (New, Open, quit)
+    message = Signal(str)  # a quiet note for the status bar
 
     def __init__(
         self,
@@ -42,27 +50,41 @@ class DocumentController(QObject):
         prompter: Prompter,
         settings: AppSettings,
         parent: QObject | None = None,
+        *,
+        recovery: RecoveryStore | None = None,
+        autosave_delay_ms: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.catalogue = catalogue
         self.prompter = prompter
         self.settings = settings
-        self._path: Path | None = None
+        self._file = DocumentFile()
+        # Without a recovery store (most widget tests) nothing is autosaved.
+        self.autosaver: Autosaver | None = None
+        if recovery is not None:
+            self.autosaver = Autosaver(document, recovery, autosave_delay_ms, self)
+            self.autosaver.message.connect(self.message)
 
     @property
     def path(self) -> Path | None:
-        return self._path
+        return self._file.path
+
+    @property
+    def read_only(self) -> bool:
+        """Opened while another copy of the app edits the file: Save goes to Save As."""
+        return self._file.read_only
 
     @property
     def display_name(self) -> str:
-        return self._path.name if self._path is not None else UNTITLED
+        name = self._file.path.name if self._file.path is not None else UNTITLED
+        return f"{name} ({READ_ONLY})" if self._file.read_only else name
 
     # --- commands -------------------------------------------------------------------------------
     def new_comparison(self) -> bool:
         if not self.confirm_discard():
             return False
-        self._show(Comparison(catalogue=self.catalogue), None)
+        self._show(Comparison(catalogue=self.catalogue), DocumentFile())
         return True
 
     def open(self) -> bool:
@@ -76,29 +98,56 @@ class DocumentController(QObject):
         """Open ``path``; on any problem say what is wrong and keep the current document."""
         if confirm and not self.confirm_discard():
             return False
-        comparison = self._read(path)
-        if comparison is None:
+        # Opening the file already open here (to go back to the saved version): our own lock
+        # must go first, or the file would look busy in "another" window.
+        reopening = self._is_current_file(path) and self._file.lock is not None
+        if reopening:
+            self._file.close()
+        opened = self._read(path)
+        if opened is None:
+            if reopening:
+                self._relock()
             return False
-        self._show(comparison, path)
+        file, comparison = opened
+        self._show(comparison, file)
         self.settings.add_recent_file(path)
         self.opened.emit(path)
+        if file.migrated:
+            self.prompter.show_info("An older file was updated", file.migration_note())
+        if file.lock_problem is not None:
+            self.message.emit(
+                f"The folder of “{path.name}” can't be written to; use Save As to keep changes."
+            )
         return True
 
     def save(self) -> bool:
-        if self._path is None:
+        if self._file.path is None or self._file.read_only:
             return self.save_as()
-        return self._write(self._path)
+        return self._save(overwrite=False)
 
     def save_as(self) -> bool:
-        suggestion = self._path or self.settings.last_folder() / SUGGESTED_NAME
+        suggestion = self._file.path or self.settings.last_folder() / SUGGESTED_NAME
         path = self.prompter.choose_file_to_save(suggestion)
         if path is None:
             return False
-        if not self._write(path):
+        before = (self._file.path, self._file.read_only)
+        try:
+            self._file.save_as(self.document.comparison, path)
+        except DocumentLockedError as error:
+            who = f"by {error.holder.describe()}" if error.holder else "in another window"
+            self.prompter.show_error(
+                "Could not save",
+                f"“{path.name}” is open for editing {who}, so it was not replaced. Nothing was "
+                "written; your changes are still open here. Choose another name, or close the "
+                "file there first.",
+            )
             return False
-        if path != self._path:
-            self._path = path
+        except Exception as error:  # every failure gets plain words
+            self.prompter.show_error("Could not save", save_error_message(error, path))
+            return False
+        if (self._file.path, self._file.read_only) != before:
             self.path_changed.emit()
+        self._saved(path)
         return True
 
     def confirm_discard(self) -> bool:
@@ -111,43 +160,147 @@ class DocumentController(QObject):
         return choice is SaveChoice.DISCARD
 
     def close(self) -> bool:
-        """Before quitting: True when the window may close."""
+        """Before quitting: True when the window may close (lock and snapshot are then gone)."""
         if not self.confirm_discard():
             return False
+        if self.autosaver is not None:
+            self.autosaver.stop()
+        self._file.close()
         self.closed.emit()
         return True
 
-    # --- the only file I/O ----------------------------------------------------------------------
-    def _read(self, path: Path) -> Comparison | None:
-        try:
-            return load_comparison(path, self.catalogue)
-        except (FileFormatError, OSError) as error:
-            if not path.exists():
-                self.settings.remove_recent_file(path)
-            self.prompter.show_error(
-                "Could not open the comparison",
-                f"“{path.name}” could not be opened. Nothing was changed.\n\n{error}",
-            )
-            return None
+    # --- crash recovery -------------------------------------------------------------------------
+    def offer_recovery(self) -> bool:
+        """At start-up: offer the work autosaved by sessions that ended without closing.
 
-    def _write(self, path: Path) -> bool:
-        try:
-            save_comparison(self.document.comparison, path)
-        except Exception as error:
-            self.prompter.show_error("Could not save", save_error_message(error, path))
+        Newest first; True once one is restored (the others are kept and offered next time).
+        """
+        if self.autosaver is None:
             return False
-        self.document.undo_stack.setClean()
-        self.settings.add_recent_file(path)
-        self.saved.emit(path)
+        store = self.autosaver.store
+        leftovers = store.leftovers()
+        for index, info in enumerate(leftovers):
+            saved_at = info.saved_at.astimezone().strftime("on %Y-%m-%d at %H:%M")
+            choice = self.prompter.ask_restore(info.describe(), saved_at)
+            if choice is RestoreChoice.DELETE:
+                store.discard(info)
+            elif choice is RestoreChoice.RESTORE and self.restore(info):
+                kept = len(leftovers) - index - 1
+                if kept:
+                    self.message.emit(
+                        f"{kept} more autosaved copies are kept; they will be offered next time."
+                    )
+                return True
+        return False
+
+    def restore(self, info: RecoveryInfo) -> bool:
+        """Show an autosaved copy, unsaved, under the name of the file it belongs to."""
+        if self.autosaver is None:
+            return False
+        store = self.autosaver.store
+        try:
+            comparison = store.load(info, self.catalogue)
+        except FileFormatError as error:
+            self.prompter.show_error("Could not restore", describe_unreadable(error))
+            return False  # the snapshot is kept: a later version may read it
+        if not self.confirm_discard():
+            return False
+        path = info.document_path
+        file = DocumentFile() if path is None else DocumentFile.for_restored(path)
+        self._show(comparison, file)
+        self.document.mark_modified()
+        # Our own snapshot first, then the old one may go: at every moment one copy exists.
+        if self.autosaver.write_now():
+            store.discard(info)
+        self.message.emit(f"Restored {self.display_name}. Save it to keep it.")
         return True
 
+    # --- the only file I/O ----------------------------------------------------------------------
+    def _read(self, path: Path) -> tuple[DocumentFile, Comparison] | None:
+        try:
+            return DocumentFile.open(path, self.catalogue)
+        except DocumentLockedError as error:
+            if error.holder is not None and error.holder.is_this_process:
+                self._cannot_open(path, "It is already open in this window.")
+                return None
+            if not self.prompter.ask_open_read_only(error.user_message()):
+                return None
+        except (FileFormatError, OSError) as error:
+            self._cannot_open(path, error)
+            return None
+        try:
+            return DocumentFile.open(path, self.catalogue, read_only=True)
+        except (FileFormatError, OSError) as error:
+            self._cannot_open(path, error)
+            return None
+
+    def _cannot_open(self, path: Path, problem: object) -> None:
+        if not path.exists():
+            self.settings.remove_recent_file(path)
+        self.prompter.show_error(
+            "Could not open the comparison",
+            f"“{path.name}” could not be opened. Nothing was changed.\n\n{problem}",
+        )
+
+    def _save(self, *, overwrite: bool) -> bool:
+        path = self._file.path
+        assert path is not None  # save() sends untitled documents to save_as
+        try:
+            self._file.save(self.document.comparison, overwrite=overwrite)
+        except ChangedOnDiskError as error:
+            choice = self.prompter.ask_changed_on_disk(str(error))
+            if choice is ChangedOnDiskChoice.OVERWRITE:
+                return self._save(overwrite=True)
+            if choice is ChangedOnDiskChoice.SAVE_AS:
+                return self.save_as()
+            return False
+        except ReadOnlyDocumentError:
+            return self.save_as()
+        except Exception as error:  # every failure gets plain words
+            self.prompter.show_error("Could not save", save_error_message(error, path))
+            return False
+        self._saved(path)
+        return True
+
+    def _saved(self, path: Path) -> None:
+        self.document.undo_stack.setClean()
+        if self.autosaver is not None:
+            self.autosaver.saved(path)
+        self.settings.add_recent_file(path)
+        self.saved.emit(path)
+
     # --- helpers --------------------------------------------------------------------------------
-    def _show(self, comparison: Comparison, path: Path | None) -> None:
-        if self._path is not None:
+    def _show(self, comparison: Comparison, file: DocumentFile) -> None:
+        if self._file.path is not None:
             self.closed.emit()
-        self._path = path
+        self._file.close()
+        self._file = file
+        if self.autosaver is not None:
+            self.autosaver.follow(file.path)
         self.document.replace(comparison)
         self.path_changed.emit()
 
+    def _is_current_file(self, path: Path) -> bool:
+        current = self._file.path
+        if current is None:
+            return False
+        try:
+            return current.resolve() == path.resolve()
+        except OSError:
+            return current.absolute() == path.absolute()
+
+    def _relock(self) -> None:
+        """Take back the lock on the current file after reopening it failed."""
+        if self._file.path is None:
+            return
+        try:
+            self._file.lock = lock_document(self._file.path)
+        except (
+            DocumentLockedError,
+            OSError,
+        ):  # someone took it meanwhile: saving still works, backups still kept
+            self._file.lock = None
+
     def _start_folder(self) -> Path:
-        return self._path.parent if self._path is not None else self.settings.last_folder()
+        path = self._file.path
+        return path.parent if path is not None else self.settings.last_folder()

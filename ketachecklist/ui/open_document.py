@@ -55,6 +55,10 @@ class OpenDocument(QObject):
         self.undo_stack.setClean()
         self.replaced.emit()
 
+    def mark_modified(self) -> None:
+        """Show the document as unsaved although nothing was undone or done (a restored copy)."""
+        self.undo_stack.resetClean()  # no undo step leads back to "saved": it never was
+
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)
 

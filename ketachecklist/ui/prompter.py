@@ -17,6 +17,22 @@ class SaveChoice(Enum):
     CANCEL = "cancel"
 
 
+class ChangedOnDiskChoice(Enum):
+    """The file changed on disk since it was opened: what should Save do?"""
+
+    OVERWRITE = "overwrite"
+    SAVE_AS = "save as"
+    CANCEL = "cancel"
+
+
+class RestoreChoice(Enum):
+    """An autosaved copy was left by a session that ended without closing cleanly."""
+
+    RESTORE = "restore"
+    LATER = "later"  # keep it and ask again at the next start (the safe default)
+    DELETE = "delete"
+
+
 class Prompter(Protocol):
     def choose_file_to_open(self, folder: Path) -> Path | None:
         """The comparison file to open, or None when the patient cancels."""
@@ -29,3 +45,15 @@ class Prompter(Protocol):
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the patient what went wrong (``message`` is plain text, one line per problem)."""
+
+    def show_info(self, title: str, message: str) -> None:
+        """Tell the patient something worth knowing that is not a problem (plain text)."""
+
+    def ask_open_read_only(self, message: str) -> bool:
+        """The file is being edited elsewhere (``message`` says by whom): open it read-only?"""
+
+    def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
+        """The file changed on disk since it was opened (``message`` says how): overwrite it?"""
+
+    def ask_restore(self, description: str, saved_at: str) -> RestoreChoice:
+        """Restore unsaved work autosaved at ``saved_at`` (``description`` names the file)?"""

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from ketachecklist.core.catalogue import Catalogue, load_bundled_catalogue
 from ketachecklist.ui.app import build_main_window, configure_application
 from ketachecklist.ui.main_window import MainWindow
-from ketachecklist.ui.prompter import SaveChoice
+from ketachecklist.ui.prompter import ChangedOnDiskChoice, RestoreChoice, SaveChoice
 from ketachecklist.ui.settings import AppSettings
 from tests.conftest import EXAMPLES
 
@@ -41,6 +41,14 @@ class ScriptedPrompter:
     errors: list[tuple[str, str]] = field(default_factory=list)
     asked_to_save: list[str] = field(default_factory=list)
     default_choice: SaveChoice = SaveChoice.DISCARD
+    infos: list[tuple[str, str]] = field(default_factory=list)
+    read_only_offers: list[str] = field(default_factory=list)
+    open_read_only: bool = False
+    changed_on_disk: list[str] = field(default_factory=list)
+    changed_on_disk_choice: ChangedOnDiskChoice = ChangedOnDiskChoice.CANCEL
+    restore_offers: list[tuple[str, str]] = field(default_factory=list)
+    restore_choices: list[RestoreChoice] = field(default_factory=list)
+    default_restore_choice: RestoreChoice = RestoreChoice.LATER
 
     def choose_file_to_open(self, folder: Path) -> Path | None:
         return self.open_paths.pop(0) if self.open_paths else None
@@ -54,6 +62,21 @@ class ScriptedPrompter:
 
     def show_error(self, title: str, message: str) -> None:
         self.errors.append((title, message))
+
+    def show_info(self, title: str, message: str) -> None:
+        self.infos.append((title, message))
+
+    def ask_open_read_only(self, message: str) -> bool:
+        self.read_only_offers.append(message)
+        return self.open_read_only
+
+    def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
+        self.changed_on_disk.append(message)
+        return self.changed_on_disk_choice
+
+    def ask_restore(self, description: str, saved_at: str) -> RestoreChoice:
+        self.restore_offers.append((description, saved_at))
+        return self.restore_choices.pop(0) if self.restore_choices else self.default_restore_choice
 
 
 @pytest.fixture(autouse=True, scope="session")
