@@ -1,0 +1,174 @@
+"""The comparison grid and the decision, through the real widgets: sorting, notes on demand,
+best answers and red flags in symbols and words, live updates, and undo of every kind of edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from ketachecklist.ui.comparison_model import Row, RowKind
+from ketachecklist.ui.main_window import MainWindow
+
+
+def _headers(window: MainWindow) -> list[str]:
+    model = window.comparison.model
+    return [
+        model.headerData(column, Qt.Orientation.Horizontal)
+        for column in range(1, model.columnCount())
+    ]
+
+
+def _summary(window: MainWindow, key: str) -> list[str]:
+    model = window.comparison.model
+    row = next(r for r in range(model.rowCount()) if model.row(r) == Row(RowKind.SUMMARY, key))
+    return [model.index(row, column).data() for column in range(1, model.columnCount())]
+
+
+def _pick_sort(window: MainWindow, text: str) -> None:
+    sort = window.comparison.sort
+    index = sort.findText(text)
+    assert index >= 0, text
+    sort.setCurrentIndex(index)
+    sort.activated.emit(index)
+
+
+def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
+    window = example_window
+    window.show_page(window.comparison)
+    harbor, quickwell, riverside = (c.name for c in window.document.comparison.clinics)
+    assert _headers(window) == [harbor, quickwell, riverside]
+    assert _summary(window, "rank") == ["2nd of 3", "3rd of 3", "1st of 3"]
+    assert _summary(window, "overall") == ["79 / 100", "28 / 100", "95 / 100"]
+    assert _summary(window, "completeness")[0].startswith("16 of 30 rated")
+    assert _summary(window, "cost")[0].startswith("$3,100")
+    flags = _summary(window, "flags")
+    assert flags[1] == "⚠ 4 red flags"  # a symbol AND words
+    assert flags[0] == "None recorded"
+
+    _pick_sort(window, "Overall score")
+    assert _headers(window) == [riverside, harbor, quickwell]
+    _pick_sort(window, "Cost score")
+    order = window.comparison.model.clinic_order()
+    scores = window.document.scores
+    set_scores = [scores.clinic(cid).set_scores.get("cost") for cid in order]
+    rated = [s for s in set_scores if s is not None]
+    assert rated == sorted(rated, reverse=True)
+    assert set_scores[: len(rated)] == rated  # unscored clinics last
+    _pick_sort(window, "The order you entered them")
+    assert _headers(window) == [harbor, quickwell, riverside]
+
+
+def test_best_answers_and_red_flags_are_marked_in_words(example_window: MainWindow) -> None:
+    window = example_window
+    model = window.comparison.model
+    row = model.row_of_question("evaluation-who-evaluates")
+    cells = [model.index(row, column) for column in range(1, 4)]
+    assert cells[0].data() == "★ 5 · Reassuring"
+    assert cells[0].data(Qt.ItemDataRole.AccessibleTextRole).startswith("Best rating in this row")
+    assert not cells[1].data().startswith("★")
+    flagged = model.index(model.row_of_question("evaluation-primary-care"), 2)
+    assert "⚠ No contact with your own doctor or therapist" in flagged.data()
+    assert "Red flag: No contact" in flagged.data(Qt.ItemDataRole.AccessibleTextRole)
+    # The legend explains the symbols in words.
+    assert "★ best rating" in window.comparison.legend.text()
+    assert "⚠ red flag" in window.comparison.legend.text()
+
+
+def test_notes_on_demand_from_the_checkbox_and_the_view_menu(example_window: MainWindow) -> None:
+    window = example_window
+    model = window.comparison.model
+    cell = model.index(model.row_of_question("evaluation-who-evaluates"), 1)
+    said = window.document.comparison.answer("clinic-1", "evaluation-who-evaluates").said
+    assert said not in cell.data()
+    assert said in cell.data(Qt.ItemDataRole.AccessibleTextRole)  # always there for readers
+    window.notes_action.trigger()
+    assert window.comparison.notes.isChecked()
+    assert cell.data().endswith(said)
+    window.comparison.notes.click()
+    assert not window.notes_action.isChecked()
+    assert said not in cell.data()
+
+
+def test_grid_follows_an_edit_and_its_undo(qtbot: QtBot, example_window: MainWindow) -> None:
+    window = example_window
+    model = window.comparison.model
+    _pick_sort(window, "Overall score")
+    before = _headers(window)
+    # Rate every question of the last-ranked clinic "Reassuring": it climbs the ranking.
+    last = window.comparison.model.clinic_order()[-1]
+    window.clinics.select_clinic(last)
+    window.show_page(window.answers)
+    page = window.answers
+    for set_index in range(page.sets.count()):
+        page.sets.setCurrentIndex(set_index)
+        for row in range(page.model.rowCount()):
+            page.questions.setCurrentIndex(page.model.index(row))
+            with qtbot.waitSignal(model.dataChanged):
+                qtbot.mouseClick(page.editor.rating.buttons[5], Qt.MouseButton.LeftButton)
+    assert window.comparison.model.clinic_order()[0] == last
+    assert _summary(window, "rank")[0] == "1st of 3"
+    stack = window.document.undo_stack
+    while stack.canUndo() and stack.undoText() == "Edit rating":
+        window.undo_action.trigger()
+    assert _headers(window) == before
+
+
+def test_double_click_or_enter_opens_the_answer(qtbot: QtBot, example_window: MainWindow) -> None:
+    window = example_window
+    window.show_page(window.comparison)
+    window.comparison.select_cell("clinic-2", "evaluation-time")
+    table = window.comparison.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.answers
+    assert window.clinics.current_clinic_id == "clinic-2"
+    assert window.answers.current_question_id() == "evaluation-time"
+
+
+def test_decision_chosen_explained_dated_and_undone(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    window = example_window
+    page = window.decision
+    window.show_page(page)
+    comparison = window.document.comparison
+    assert page.clinic.currentText() == "Not decided yet"
+    riverside = page.clinic.findData("clinic-3")
+    page.clinic.setCurrentIndex(riverside)
+    page.clinic.activated.emit(riverside)
+    assert comparison.decision.clinic_id == "clinic-3"
+    qtbot.mouseClick(page.has_date, Qt.MouseButton.LeftButton)
+    assert comparison.decision.decided_on is not None
+    page.reason.editor.setFocus()
+    page.reason.editor.moveCursor(page.reason.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.reason.editor, " They answered everything.")
+    assert comparison.decision.reason.endswith("They answered everything.")
+    assert "1st: Riverside" in page.standing.text()
+
+    window.undo_action.trigger()  # the reason typed, as one step
+    assert comparison.decision.reason == "Still waiting for the Riverside consultation."
+    window.undo_action.trigger()  # the date
+    assert comparison.decision.decided_on is None
+    assert not page.has_date.isChecked()
+    window.undo_action.trigger()  # the clinic
+    assert comparison.decision.clinic_id is None
+    assert page.clinic.currentText() == "Not decided yet"
+    for _ in range(3):
+        window.redo_action.trigger()
+    assert comparison.decision.clinic_id == "clinic-3"
+    assert page.clinic.currentData() == "clinic-3"
+    assert page.reason.text().endswith("They answered everything.")
+
+
+def test_choice_lists_pass_the_model_tester(
+    qtmodeltester: ModelTester, example_window: MainWindow
+) -> None:
+    """The combo boxes' own item models count as item models too."""
+    window = example_window
+    qtmodeltester.check(window.decision.clinic.model())
+    qtmodeltester.check(window.comparison.sort.model())
+    qtmodeltester.check(window.answers.editor.guidance.kind.model())
+    window.clinics.add_action.trigger()
+    qtmodeltester.check(window.decision.clinic.model())
+    assert window.decision.clinic.count() == 5  # "Not decided yet" and four clinics
