@@ -87,3 +87,45 @@ def read_line(child: subprocess.Popen[str], expected_prefix: str) -> str:
         _, err = child.communicate(timeout=30)
         raise AssertionError(f"child said {line!r}, expected {expected_prefix!r}; stderr: {err}")
     return line.strip()
+
+
+def app_environment(home: Path) -> dict[str, str]:
+    """The environment of a real app process with its own private home: headless Qt, and every
+    QStandardPaths location (settings, app data, recovery) inside ``home``."""
+    runtime = home / "runtime"
+    runtime.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return dict(
+        os.environ,
+        PYTHONPATH=str(REPO),
+        PYTHONUNBUFFERED="1",
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_RUNTIME_DIR=str(runtime),
+    )
+
+
+def start_app_process(home: Path, *args: str, code: str | None = None) -> subprocess.Popen[str]:
+    """The real app (``python -m ketachecklist ARGS``), or ``code`` playing it, under umask 000
+    so that every owner-only mode it creates is its own doing."""
+    command = (
+        [sys.executable, "-m", "ketachecklist"] if code is None else [sys.executable, "-c", code]
+    )
+    return subprocess.Popen(
+        [*command, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+        cwd=REPO,
+        env=app_environment(home),
+        umask=0,
+    )
+
+
+def app_data_of(home: Path) -> Path:
+    """Where an app process started with ``app_environment(home)`` keeps its private files."""
+    return home / ".local" / "share" / "ketachecklist"

@@ -8,6 +8,7 @@ import errno
 import json
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -316,3 +317,49 @@ def test_failed_save_says_why_keeps_the_document_unsaved_and_the_file_identical(
     assert app_window.controller.save()
     assert not app_window.isWindowModified()
     assert load_comparison(mine, CATALOGUE).clinics[-1].name == "Typed today"
+
+
+@pytest.fixture
+def read_only_folder(mine: Path) -> Iterator[Path]:
+    """``mine``'s folder made read-only for real. Root ignores folder permissions, so as root
+    (here and in CI) the folder is made immutable instead, which binds root too."""
+    folder = mine.parent
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        undo = ["chmod", "700", str(folder)]
+    elif shutil.which("chattr") and _run(["chattr", "+i", str(folder)]):
+        undo = ["chattr", "-i", str(folder)]
+    else:
+        pytest.skip("root without chattr: no way to make a folder read-only here")
+    try:
+        yield folder
+    finally:
+        _run(undo)
+
+
+def _run(command: list[str]) -> bool:
+    return subprocess.run(command, check=False, capture_output=True).returncode == 0
+
+
+def test_row04_read_only_folder_gives_plain_words_and_writes_nothing(
+    app_window: MainWindow, prompter: ScriptedPrompter, mine: Path, read_only_folder: Path
+) -> None:
+    original = mine.read_bytes()
+    messages: list[str] = []
+    app_window.controller.message.connect(messages.append)
+    assert app_window.controller.open_path(mine)
+    assert messages == [
+        "The folder of “mine.yaml” can't be written to; use Save As to keep changes."
+    ]
+    add_clinic(app_window, "Typed today")
+    assert not app_window.controller.save()
+    [(title, message)] = prompter.errors
+    assert title == "Could not save"
+    assert message.startswith(
+        f"The folder “{read_only_folder}” can't be written to (it is read-only, or you don't "
+        "have permission), so “mine.yaml” could not be saved."
+    )
+    assert "Use Save As" in message
+    assert app_window.isWindowModified()
+    assert mine.read_bytes() == original
+    assert names(read_only_folder) == ["mine.yaml"], "nothing written, not even a lock"
