@@ -1,0 +1,196 @@
+"""Start-up as `ketachecklist FILE` does it (``ui.app.launch``), and the real restore dialog:
+its text is plain, it names the time, and closing it with Escape never deletes the work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from ketachecklist import paths
+from ketachecklist.core.recovery import RecoveryStore
+from ketachecklist.core.storage import save_comparison
+from ketachecklist.ui import app as app_module
+from ketachecklist.ui.dialog_prompter import DialogPrompter
+from ketachecklist.ui.main_window import MainWindow
+from ketachecklist.ui.prompter import ChangedOnDiskChoice, RestoreChoice
+from tests.reliability.helpers import same_content, sample_comparison
+from tests.ui.conftest import ScriptedPrompter
+
+
+@pytest.fixture
+def recovery(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's private folders, moved into tmp_path for this test."""
+    folder = tmp_path / "app-data" / "recovery"
+    settings_file = tmp_path / "app-data" / "settings.ini"
+    monkeypatch.setattr(paths, "recovery_dir", lambda: folder)
+    monkeypatch.setattr(
+        paths, "open_settings", lambda: QSettings(str(settings_file), QSettings.Format.IniFormat)
+    )
+    return folder
+
+
+@pytest.fixture
+def mine(tmp_path: Path) -> Path:
+    path = tmp_path / "mine.yaml"
+    save_comparison(sample_comparison(1), path)
+    return path
+
+
+def _leave_snapshot(folder: Path, document: Path | None, version: int) -> None:
+    crashed = RecoveryStore.open(folder)
+    comparison = sample_comparison(version)
+    comparison.revision = 1
+    crashed.new_slot(document).write(comparison)
+    crashed.close()
+
+
+@pytest.fixture
+def launched(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def launch(path: Path | None, prompter: ScriptedPrompter) -> MainWindow:
+        window = app_module.launch(str(path) if path else None, prompter=prompter)
+        qtbot.add_widget(window)
+        windows.append(window)
+        return window
+
+    yield launch
+    for window in windows:
+        window.close()
+        app_module.close_recovery_store(window)
+
+
+def test_start_with_nothing_to_restore_opens_the_file(
+    launched: Callable[..., MainWindow], prompter: ScriptedPrompter, recovery: Path, mine: Path
+) -> None:
+    window = launched(mine, prompter)
+    assert prompter.restore_offers == []
+    assert window.controller.path == mine
+    assert window.controller.autosaver is not None
+
+
+def test_restored_work_comes_before_the_file_named_on_the_command_line(
+    launched: Callable[..., MainWindow], prompter: ScriptedPrompter, recovery: Path, mine: Path
+) -> None:
+    _leave_snapshot(recovery, None, 4)
+    prompter.restore_choices.append(RestoreChoice.RESTORE)
+    window = launched(mine, prompter)
+    assert len(prompter.restore_offers) == 1
+    assert same_content(window.document.comparison, sample_comparison(4))
+    assert window.controller.path is None
+    assert window.statusBar().currentMessage().startswith("“mine.yaml” was not opened because")
+
+
+def test_two_leftovers_newest_first_and_the_other_kept_for_next_time(
+    launched: Callable[..., MainWindow], prompter: ScriptedPrompter, recovery: Path, mine: Path
+) -> None:
+    _leave_snapshot(recovery, mine, 2)
+    _leave_snapshot(recovery, None, 3)
+    prompter.restore_choices.append(RestoreChoice.RESTORE)
+    window = launched(None, prompter)
+    assert len(prompter.restore_offers) == 1
+    assert prompter.restore_offers[0][0].startswith("An unsaved comparison")
+    assert "1 more autosaved copies are kept" in window.statusBar().currentMessage()
+    assert len(list(recovery.glob("*.recovery.yaml"))) == 2  # ours now, and the older one
+
+
+def test_an_unusable_app_folder_still_starts_without_autosave(
+    launched: Callable[..., MainWindow],
+    prompter: ScriptedPrompter,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    recovery: Path,
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setattr(paths, "recovery_dir", lambda: blocker / "recovery")
+    window = launched(None, prompter)
+    assert window.controller.autosaver is None
+    assert window.statusBar().currentMessage().startswith("Autosave is off:")
+
+
+# --- the real dialogs ---------------------------------------------------------------------------
+def _answer_next_box(qtbot: QtBot, answer: Callable[[QMessageBox], None]) -> list[str]:
+    """Watch for the next message box, record its text, then answer it."""
+    texts: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            timer.stop()
+            texts.append(box.text())
+            answer(box)
+
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(10)
+    _timers.append(timer)  # kept alive until it has answered
+    return texts
+
+
+_timers: list[QTimer] = []  # one per dialog answered; stopped once it answered
+
+
+def _press(text: str) -> Callable[[QMessageBox], None]:
+    def press(box: QMessageBox) -> None:
+        next(button for button in box.buttons() if button.text() == text).click()
+
+    return press
+
+
+def _escape(box: QMessageBox) -> None:
+    QTest.keyClick(box, Qt.Key.Key_Escape)
+
+
+@pytest.mark.parametrize(
+    ("answer", "choice"),
+    [
+        (_escape, RestoreChoice.LATER),
+        (_press("Restore"), RestoreChoice.RESTORE),
+        (_press("Delete it"), RestoreChoice.DELETE),
+        (_press("Not now (ask next time)"), RestoreChoice.LATER),
+    ],
+    ids=["escape", "restore", "delete", "not-now"],
+)
+def test_restore_dialog_names_the_time_and_escape_keeps_the_work(
+    qtbot: QtBot, answer: Callable[[QMessageBox], None], choice: RestoreChoice
+) -> None:
+    texts = _answer_next_box(qtbot, answer)
+    result = DialogPrompter().ask_restore(
+        "“<b>mine</b>.yaml”, 3 clinics, autosaved 2026-11-22 at 08:41:02", "on 2026-11-22 at 08:41"
+    )
+    assert result is choice
+    assert "It was autosaved on 2026-11-22 at 08:41" in texts[0]
+    assert "“<b>mine</b>.yaml”" in texts[0]
+
+
+@pytest.mark.parametrize(
+    ("answer", "choice"),
+    [
+        (_escape, ChangedOnDiskChoice.CANCEL),
+        (_press("Replace it"), ChangedOnDiskChoice.OVERWRITE),
+        (_press("Save as a new file…"), ChangedOnDiskChoice.SAVE_AS),
+    ],
+    ids=["escape", "replace", "save-as"],
+)
+def test_changed_on_disk_dialog_escape_cancels(
+    qtbot: QtBot, answer: Callable[[QMessageBox], None], choice: ChangedOnDiskChoice
+) -> None:
+    _answer_next_box(qtbot, answer)
+    assert DialogPrompter().ask_changed_on_disk("“mine.yaml” was changed") is choice
+
+
+@pytest.mark.parametrize(
+    ("answer", "opens"), [(_escape, False), (_press("Open read-only"), True)], ids=["escape", "ok"]
+)
+def test_read_only_dialog_escape_opens_nothing(
+    qtbot: QtBot, answer: Callable[[QMessageBox], None], opens: bool
+) -> None:
+    _answer_next_box(qtbot, answer)
+    assert DialogPrompter().ask_open_read_only("“mine.yaml” is already open") is opens
