@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from ketachecklist import __version__, paths
@@ -36,6 +36,19 @@ def configure_application(app: QCoreApplication) -> None:
         app.setApplicationDisplayName("ketachecklist")
         app.setDesktopFileName("ketachecklist")
         app.setWindowIcon(app_icon())
+
+
+class _ActivationWatcher(QObject):
+    """Checks the open file on disk whenever the window comes to the front."""
+
+    def __init__(self, controller: DocumentController, parent: QObject) -> None:
+        super().__init__(parent)
+        self._controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            self._controller.check_disk()
+        return False
 
 
 def build_main_window(
@@ -66,6 +79,7 @@ def build_main_window(
     controller.setParent(window)
     dialogs.set_parent(window)
     controller.message.connect(window.show_message)
+    window.installEventFilter(_ActivationWatcher(controller, window))
     return window
 
 

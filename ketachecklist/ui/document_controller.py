@@ -23,6 +23,7 @@ from ketachecklist.core.catalogue import Catalogue
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.document_file import DocumentFile, ReadOnlyDocumentError
 from ketachecklist.core.errors import FileFormatError, save_error_message
+from ketachecklist.core.fingerprint import DiskState
 from ketachecklist.core.lock import DocumentLockedError, lock_document
 from ketachecklist.core.recovery import RecoveryInfo, RecoveryStore, describe_unreadable
 from ketachecklist.core.storage import ChangedOnDiskError
@@ -60,6 +61,7 @@ class DocumentController(QObject):
         self.prompter = prompter
         self.settings = settings
         self._file = DocumentFile()
+        self._disk_state_told = DiskState.UNCHANGED  # what check_disk last said
         # Without a recovery store (most widget tests) nothing is autosaved.
         self.autosaver: Autosaver | None = None
         if recovery is not None:
@@ -169,6 +171,25 @@ class DocumentController(QObject):
         self.closed.emit()
         return True
 
+    def check_disk(self) -> None:
+        """Say early, in the status bar, that another program changed or removed the open file.
+
+        Called when the window is activated; each change is mentioned once. Save still asks.
+        """
+        if self._file.path is None or self._file.read_only:
+            return
+        state = self._file.disk_state()
+        if state is self._disk_state_told:
+            return
+        self._disk_state_told = state
+        name = self._file.path.name
+        if state is DiskState.CHANGED:
+            self.message.emit(
+                f"“{name}” was changed by another program. Save will ask before replacing it."
+            )
+        elif state is DiskState.MISSING:
+            self.message.emit(f"“{name}” was moved or deleted. Saving will create it again.")
+
     # --- crash recovery -------------------------------------------------------------------------
     def offer_recovery(self) -> bool:
         """At start-up: offer the work autosaved by sessions that ended without closing.
@@ -263,6 +284,7 @@ class DocumentController(QObject):
         return True
 
     def _saved(self, path: Path) -> None:
+        self._disk_state_told = DiskState.UNCHANGED
         self.document.undo_stack.setClean()
         if self.autosaver is not None:
             self.autosaver.saved(path)
@@ -275,6 +297,7 @@ class DocumentController(QObject):
             self.closed.emit()
         self._file.close()
         self._file = file
+        self._disk_state_told = DiskState.UNCHANGED
         if self.autosaver is not None:
             self.autosaver.follow(file.path)
         self.document.replace(comparison)

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core import atomic
@@ -363,3 +365,27 @@ def test_row04_read_only_folder_gives_plain_words_and_writes_nothing(
     assert app_window.isWindowModified()
     assert mine.read_bytes() == original
     assert names(read_only_folder) == ["mine.yaml"], "nothing written, not even a lock"
+
+
+def test_row10_coming_back_to_the_window_mentions_a_change_on_disk_once(
+    app_window: MainWindow, mine: Path
+) -> None:
+    messages: list[str] = []
+    app_window.controller.message.connect(messages.append)
+    assert app_window.controller.open_path(mine)
+
+    def activate() -> None:
+        QApplication.sendEvent(app_window, QEvent(QEvent.Type.WindowActivate))
+
+    activate()
+    assert messages == []
+    save_comparison(sample_comparison(7), mine)  # another program, while we were away
+    activate()
+    activate()
+    assert messages == [
+        "“mine.yaml” was changed by another program. Save will ask before replacing it."
+    ]
+    mine.unlink()
+    activate()
+    assert messages[-1] == "“mine.yaml” was moved or deleted. Saving will create it again."
+    assert app_window.statusBar().currentMessage() == messages[-1]
