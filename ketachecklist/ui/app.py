@@ -92,12 +92,18 @@ def open_recovery_store() -> tuple[RecoveryStore | None, str]:
         return None, f"Autosave is off: the app's private folder can't be used ({detail})."
 
 
+def open_app_settings() -> AppSettings:
+    """The private settings file; if the app's folder is unusable, Qt's default place."""
+    try:
+        return AppSettings(paths.open_settings())
+    except OSError:
+        return AppSettings()  # the app must start even so; the layout may not be remembered
+
+
 def launch(path: str | None, prompter: Prompter | None = None) -> MainWindow:
     """Show the window, offer leftovers of a crashed session, then open ``path``."""
     recovery, problem = open_recovery_store()
-    window = build_main_window(
-        AppSettings(paths.open_settings()), prompter=prompter, recovery=recovery
-    )
+    window = build_main_window(open_app_settings(), prompter=prompter, recovery=recovery)
     window.show()
     if problem:
         window.show_message(problem)

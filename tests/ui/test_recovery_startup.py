@@ -110,6 +110,11 @@ def test_an_unusable_app_folder_still_starts_without_autosave(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     monkeypatch.setattr(paths, "recovery_dir", lambda: blocker / "recovery")
+
+    def no_settings() -> QSettings:
+        raise NotADirectoryError(20, "Not a directory")
+
+    monkeypatch.setattr(paths, "open_settings", no_settings)
     window = launched(None, prompter)
     assert window.controller.autosaver is None
     assert window.statusBar().currentMessage().startswith("Autosave is off:")
