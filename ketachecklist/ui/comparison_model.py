@@ -65,6 +65,23 @@ _TEXT_ROLES = (
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.AccessibleTextRole,
 )
+# Cell texts are remembered until what they show changes: painting and fitting row heights ask
+# for the same cells many times, and at 50 clinics × 60 questions that must stay within a frame.
+_CACHED_ROLES = frozenset(int(role) for role in _TEXT_ROLES)
+_ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (
+        *_TEXT_ROLES,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        CLINIC_ID_ROLE,
+        QUESTION_ID_ROLE,
+        SET_ID_ROLE,
+    )
+)
+_TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 class ComparisonTableModel(QAbstractTableModel):
@@ -76,14 +93,19 @@ class ComparisonTableModel(QAbstractTableModel):
         self._questions: dict[str, Question] = {}
         self._sort_key = SORT_AS_ENTERED
         self._show_notes = False
+        self._texts: dict[tuple[int, int, int], str] = {}  # (row, column, role) → cell text
+        self._bold_font: QFont | None = None
         self._rebuild()
         document.replaced.connect(self._reset)
         document.clinics_changed.connect(self._reset)
         document.questions_changed.connect(self._reset)
         document.clinic_changed.connect(self._clinic_changed)
-        document.answer_changed.connect(self._scores_changed)
+        document.answer_changed.connect(self._answer_changed)
         document.weights_changed.connect(self._scores_changed)
         document.question_changed.connect(self._question_changed)
+        application = QGuiApplication.instance()
+        if isinstance(application, QGuiApplication):
+            application.fontChanged.connect(self._font_changed)
 
     # --- options --------------------------------------------------------------------------------
     @property
@@ -158,10 +180,20 @@ class ComparisonTableModel(QAbstractTableModel):
         return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        value = self._data(index, role)
-        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
-            return plain_tooltip(value)  # user text must never be read as markup
-        return value
+        if role not in _ANSWERED_ROLES:
+            return None
+        if role in _CACHED_ROLES:
+            key = (index.row(), index.column(), role)
+            text = self._texts.get(key)
+            if text is None:
+                value = self._data(index, role)
+                if not isinstance(value, str):
+                    return value
+                # user text must never be read as markup
+                text = plain_tooltip(value) if role == Qt.ItemDataRole.ToolTipRole else value
+                self._texts[key] = text
+            return text
+        return self._data(index, role)
 
     def _data(self, index: Index, role: int) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -180,7 +212,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold() if row.kind is not RowKind.QUESTION else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            return _TOP_LEFT
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(row, clinic_id)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -203,7 +235,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold() if row.kind is not RowKind.QUESTION else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            return _TOP_LEFT
         if role == Qt.ItemDataRole.BackgroundRole and row.kind is RowKind.SET:
             return QGuiApplication.palette().brush(QPalette.ColorRole.AlternateBase)
         if role not in _TEXT_ROLES:
@@ -292,9 +324,14 @@ class ComparisonTableModel(QAbstractTableModel):
         return None
 
     def _bold(self) -> QFont:
-        font = QGuiApplication.font()
-        font.setBold(True)
-        return font
+        if self._bold_font is None:
+            self._bold_font = QGuiApplication.font()
+            self._bold_font.setBold(True)
+        return self._bold_font
+
+    def _font_changed(self) -> None:
+        self._bold_font = None
+        self._all_cells_changed()
 
     # --- refreshing -----------------------------------------------------------------------------
     def _rebuild(self) -> None:
@@ -325,6 +362,7 @@ class ComparisonTableModel(QAbstractTableModel):
 
     def _reset(self) -> None:
         self.beginResetModel()
+        self._texts.clear()
         self._rebuild()
         self.endResetModel()
 
@@ -334,6 +372,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if order == self._columns:
             return False
         self.layoutAboutToBeChanged.emit()
+        self._texts.clear()
         old_columns = self._columns
         self._columns = order
         new_position = {clinic_id: column + 1 for column, clinic_id in enumerate(order)}
@@ -348,12 +387,33 @@ class ComparisonTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
         return True
 
-    def _scores_changed(self, *_ids: str) -> None:
+    def _scores_changed(self) -> None:
         if self._sort_key != SORT_AS_ENTERED:
             self._reorder()
         self._all_cells_changed()
 
+    def _answer_changed(self, _clinic_id: str, question_id: str) -> None:
+        """One answer changed: its row (best marks), its set's subtotal and the summary rows."""
+        if self._sort_key != SORT_AS_ENTERED and self._reorder():
+            self._all_cells_changed()
+            return
+        question = self._questions.get(question_id)
+        if question is None:
+            return
+        set_row = self._rows.index(Row(RowKind.SET, question.set_id))
+        rows = [*range(len(SUMMARY_LABELS)), set_row, self.row_of_question(question_id)]
+        for row in rows:
+            self._row_changed(row)
+
+    def _row_changed(self, row: int) -> None:
+        last = len(self._columns)
+        for column in range(last + 1):
+            for role in _CACHED_ROLES:
+                self._texts.pop((row, column, role), None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
     def _all_cells_changed(self) -> None:
+        self._texts.clear()
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns))
@@ -368,4 +428,4 @@ class ComparisonTableModel(QAbstractTableModel):
         row = self.row_of_question(question_id)
         if row >= 0:
             self._questions[question_id] = self._document.comparison.question(question_id)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns)))
+            self._row_changed(row)

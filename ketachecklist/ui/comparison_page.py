@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from ketachecklist.ui.comparison_model import (
     ComparisonTableModel,
 )
 from ketachecklist.ui.formatting import STAR, WARNING
+from ketachecklist.ui.grid_view import GridView
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE
 from ketachecklist.ui.wrapping_header import WrappingHeader
@@ -59,7 +59,7 @@ class ComparisonPage(QWidget):
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName("Summary of the scores")
 
-        self.table = QTableView()
+        self.table = GridView()
         self.table.setHorizontalHeader(WrappingHeader(self.table))
         self.table.setModel(self.model)
         self.table.setAccessibleName("Comparison grid")
@@ -100,25 +100,50 @@ class ComparisonPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.legend)
 
-        # Row heights follow the text; recomputed once after a burst of changes.
+        # Row heights follow the text; refitted once after a burst of changes, and only the
+        # rows that changed when that is all (an edit changes a handful of rows).
+        self._rows_to_fit: set[int] | None = set()  # None: every row
         self._resize_rows = QTimer(self)
         self._resize_rows.setSingleShot(True)
         self._resize_rows.setInterval(0)
-        self._resize_rows.timeout.connect(self.fit_rows)
+        self._resize_rows.timeout.connect(self._fit_pending_rows)
 
         self.sort.activated.connect(self._sort_picked)
         self.notes.toggled.connect(self.model.set_show_notes)
         self.table.activated.connect(self._activated)
         self.model.modelReset.connect(self._after_reset)
-        self.model.dataChanged.connect(self._resize_rows.start)
-        self.model.layoutChanged.connect(self._resize_rows.start)
-        self.model.headerDataChanged.connect(self._resize_rows.start)
-        self.table.horizontalScrollBar().valueChanged.connect(self._resize_rows.start)
+        self.model.dataChanged.connect(self._cells_changed)
+        self.model.layoutChanged.connect(self.refit_all_rows)
+        self.model.headerDataChanged.connect(self.refit_all_rows)
+        self.table.horizontalScrollBar().valueChanged.connect(self.refit_all_rows)
+        self.table.horizontalHeader().sectionResized.connect(self.refit_all_rows)
         document.edited.connect(self._update_verdict)
         self._after_reset()
 
     def fit_rows(self) -> None:
         self.table.resizeRowsToContents()
+
+    def refit_all_rows(self, *_args: object) -> None:
+        self._rows_to_fit = None
+        self._resize_rows.start()
+
+    def _cells_changed(
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex,
+        *_roles: object,
+    ) -> None:
+        if self._rows_to_fit is not None:
+            self._rows_to_fit.update(range(top_left.row(), bottom_right.row() + 1))
+        self._resize_rows.start()
+
+    def _fit_pending_rows(self) -> None:
+        rows, self._rows_to_fit = self._rows_to_fit, set()
+        if rows is None or len(rows) > self.model.rowCount() // 2:
+            self.fit_rows()
+            return
+        for row in sorted(rows):
+            self.table.resizeRowToContents(row)
 
     def select_cell(self, clinic_id: str, question_id: str) -> None:
         row = self.model.row_of_question(question_id)
@@ -131,7 +156,7 @@ class ComparisonPage(QWidget):
         for column in range(1, self.model.columnCount()):
             self.table.setColumnWidth(column, self._clinic_width)
         self._update_verdict()
-        self._resize_rows.start()
+        self.refit_all_rows()
 
     def _update_verdict(self) -> None:
         if not self._document.comparison.clinics:

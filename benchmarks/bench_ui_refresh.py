@@ -1,0 +1,151 @@
+"""Edit → comparison grid refreshed and repainted, at 50 clinics × 60 questions.
+
+    .venv/bin/python benchmarks/bench_ui_refresh.py [EDITS]
+
+The window shows the Comparison page (1400×900, offscreen) on a comparison of 50 clinics and
+60 questions (the 30 of the catalogue and 30 of the patient's own), every one answered with a
+rating and a note. Each edit is a rating change pushed through the undo stack exactly as the
+answer editor pushes it; the time runs until the grid has handled every change signal, run its
+queued row fitting, and repainted its visible cells (``viewport().repaint()`` paints at once).
+Edits alternate between the first and a far-off clinic, and between ratings, so the ranking and
+the best-in-row marks change. Also timed: Undo, the view sorted by overall score (columns move),
+and the notes shown. Target: under 16 ms (one frame at 60 Hz).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from ketachecklist.core.catalogue import Question, load_bundled_catalogue
+from ketachecklist.core.document import Answer, Clinic, Comparison
+from ketachecklist.ui.app import build_main_window, configure_application
+from ketachecklist.ui.commands import SetAnswerCommand
+from ketachecklist.ui.comparison_model import SORT_OVERALL
+from ketachecklist.ui.main_window import MainWindow
+from ketachecklist.ui.settings import AppSettings
+
+CLINICS = 50
+CUSTOM_QUESTIONS = 30
+EDITS = 200
+
+
+def big_comparison() -> Comparison:
+    catalogue = load_bundled_catalogue()
+    comparison = Comparison(catalogue=catalogue)
+    sets = [question_set.id for question_set in catalogue.sets]
+    for number in range(CUSTOM_QUESTIONS):
+        comparison.add_custom_question(
+            Question(
+                id=f"custom-{number + 1}",
+                set_id=sets[number % len(sets)],
+                text=f"My own question number {number + 1}: what about this?",
+                custom=True,
+            )
+        )
+    questions = comparison.questions()
+    for index in range(CLINICS):
+        clinic_id = f"clinic-{index + 1}"
+        comparison.add_clinic(Clinic(id=clinic_id, name=f"Clinic number {index + 1}"))
+        for number, question in enumerate(questions):
+            rating = 1 + (index * 7 + number) % 5
+            comparison.set_answer(
+                clinic_id, question.id, Answer(rating=rating, said=f"They said {number}.")
+            )
+    return comparison
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def refreshed(app: QApplication, window: MainWindow) -> None:
+    """Every queued change handled and the visible grid painted."""
+    app.processEvents()
+    window.comparison.table.viewport().repaint()
+    window.comparison.table.horizontalHeader().viewport().repaint()
+
+
+def time_edits(
+    app: QApplication, window: MainWindow, edit: Callable[[int], None], count: int
+) -> list[float]:
+    timings = []
+    for number in range(count):
+        started = time.perf_counter()
+        edit(number)
+        refreshed(app, window)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def main() -> int:
+    edits = int(sys.argv[1]) if len(sys.argv) > 1 else EDITS
+    app = QApplication(sys.argv)
+    QStandardPaths.setTestModeEnabled(True)
+    configure_application(app)
+    with tempfile.TemporaryDirectory(prefix="ketachecklist-bench-") as folder:
+        settings = AppSettings(QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat))
+        window = build_main_window(settings)
+        window.resize(1400, 900)
+        window.show()
+        comparison = big_comparison()
+        started = time.perf_counter()
+        window.document.replace(comparison)
+        window.show_page(window.comparison)
+        refreshed(app, window)
+        open_ms = (time.perf_counter() - started) * 1000
+
+        document = window.document
+        questions = [q.id for q in comparison.questions()]
+        clinics = [c.id for c in comparison.clinics]
+
+        def rate(number: int) -> None:
+            clinic_id = clinics[0] if number % 2 == 0 else clinics[-7]
+            question_id = questions[(number * 11) % len(questions)]
+            answer = comparison.answer(clinic_id, question_id)
+            new = Answer(rating=1 + number % 5, said=answer.said, value=answer.value)
+            document.push(SetAnswerCommand(document, clinic_id, question_id, new, "rating"))
+
+        results: dict[str, list[float]] = {}
+        time_edits(app, window, rate, 10)  # warm-up
+        results["rating, order entered"] = time_edits(app, window, rate, edits)
+        results["undo"] = time_edits(app, window, lambda _n: document.undo_stack.undo(), 50)
+        window.comparison.model.set_sort_key(SORT_OVERALL)
+        refreshed(app, window)
+        results["rating, sorted by overall"] = time_edits(app, window, rate, edits)
+        window.comparison.notes.setChecked(True)
+        refreshed(app, window)
+        results["rating, notes shown"] = time_edits(app, window, rate, edits)
+        window.close()
+
+    print(
+        f"{CLINICS} clinics × {len(questions)} questions "
+        f"({len(questions) - CUSTOM_QUESTIONS} catalogue + {CUSTOM_QUESTIONS} own), "
+        f"grid {window.comparison.model.rowCount()} rows × "
+        f"{window.comparison.model.columnCount()} columns, window 1400×900 offscreen"
+    )
+    print(f"open + lay out + paint the grid: {open_ms:.0f} ms")
+    print(f"{'edit → grid refreshed and repainted':<36} {'median ms':>10} {'p95 ms':>8} {'n':>5}")
+    worst = 0.0
+    for name, values in results.items():
+        p95 = percentile(values, 0.95)
+        worst = max(worst, p95)
+        print(f"{name:<36} {statistics.median(values):10.1f} {p95:8.1f} {len(values):5}")
+    print(f"target: under 16 ms -> {'met' if worst < 16 else 'MISSED'} (worst p95 {worst:.1f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

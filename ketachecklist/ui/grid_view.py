@@ -1,0 +1,44 @@
+"""The comparison grid's table view: row heights fitted to the columns actually on screen.
+
+Qt's own ``sizeHintForRow`` measures every column; with 50 clinics that is thousands of text
+layouts for each row. A row only needs to be tall enough for what is visible, so this view
+measures the question column plus the clinic columns in view, and the page refits the rows
+again when the view scrolls sideways or a column is resized.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
+
+
+class GridView(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+
+    def visible_columns(self) -> list[int]:
+        model = self.model()
+        if model is None:
+            return []
+        header = self.horizontalHeader()
+        first = max(0, header.logicalIndexAt(0))
+        last = header.logicalIndexAt(self.viewport().width() - 1)
+        if last < 0:
+            last = model.columnCount() - 1
+        columns = list(range(first, last + 1))
+        if 0 not in columns:
+            columns.insert(0, 0)  # the question column (it may be scrolled away, still counts)
+        return [c for c in columns if not self.isColumnHidden(c)]
+
+    def sizeHintForRow(self, row: int) -> int:
+        model = self.model()
+        if model is None or row < 0:
+            return -1
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        height = 0
+        for column in self.visible_columns():
+            option.rect.setWidth(self.columnWidth(column))
+            index = model.index(row, column)
+            hint = self.itemDelegateForIndex(index).sizeHint(option, index)
+            height = max(height, hint.height())
+        return height + (1 if self.showGrid() else 0)
