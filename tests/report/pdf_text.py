@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtPdf import QPdfDocument
 
 FOOTER = re.compile(r"page (\d+) of (\d+)")
@@ -59,13 +61,39 @@ def searchable(text: str) -> str:
 def shows(flat: str, expected: str) -> bool:
     """``expected`` appears in the PDF text ``flat``, ignoring whitespace (a line may wrap after
     any punctuation). Right-to-left words may come back in visual order, so for those every
-    word must appear."""
+    word must appear. A character no installed font can draw (say CJK on a machine with only
+    DejaVu) prints as a fallback box, so it may come back as any one character or none; every
+    other character must be there exactly."""
     haystack = _squeezed(flat)
-    if _squeezed(expected) in haystack:
+    if _pattern(expected).search(haystack):
         return True
     wanted = searchable(expected)
-    return bool(_RTL.search(wanted)) and all(_squeezed(w) in haystack for w in wanted.split())
+    return bool(_RTL.search(wanted)) and all(_pattern(w).search(haystack) for w in wanted.split())
 
 
 def _squeezed(text: str) -> str:
     return "".join(_EMOJI.sub("", text).split())
+
+
+def _pattern(expected: str) -> re.Pattern[str]:
+    """Emoji and characters without a font may come back as one arbitrary character or none
+    (a colour font's image carries no text; a symbol font's glyph may map to any letter)."""
+    parts = [
+        ".?" if _EMOJI.match(ch) or not _drawable(ch) else re.escape(ch)
+        for ch in "".join(expected.split())
+    ]
+    return re.compile("".join(parts))
+
+
+@cache
+def _drawable(char: str) -> bool:
+    """Whether any installed font has a glyph for ``char`` (Qt falls back across all of them)."""
+    if char.isascii():
+        return True
+    code = ord(char)
+    return any(QFontMetrics(QFont(family)).inFontUcs4(code) for family in _families())
+
+
+@cache
+def _families() -> tuple[str, ...]:
+    return tuple(QFontDatabase.families())
