@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from ketachecklist.core import safe_yaml
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.storage import load_comparison, parse_comparison
 from tests.conftest import REPO
@@ -71,7 +72,14 @@ CASES: dict[str, tuple[bytes, str]] = {
 }
 
 
+@pytest.fixture(params=safe_yaml.LOADERS, ids=lambda loader: loader.__name__)
+def each_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run with libyaml's parser (the app's) and with yaml's pure Python one (the fallback)."""
+    monkeypatch.setattr(safe_yaml, "_LOADER", request.param)
+
+
 @pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.usefixtures("each_parser")
 def test_row13_hostile_file_gives_one_clear_error_quickly(name: str, tmp_path: Path) -> None:
     data, expected = CASES[name]
     path = tmp_path / "mine.yaml"

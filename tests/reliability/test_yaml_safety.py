@@ -7,10 +7,15 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
 import yaml
+from yaml.constructor import FullConstructor, SafeConstructor
 
 from ketachecklist.core import safe_yaml
 from tests.conftest import REPO
+
+CATALOGUE_FILE = REPO / "data" / "questions.yaml"
+EXAMPLE_FILE = REPO / "examples" / "three-clinics.yaml"
 
 SCANNED = [REPO / "ketachecklist", REPO / "benchmarks"]
 FORBIDDEN_NAMES = {
@@ -87,6 +92,28 @@ def test_row20_yaml_is_read_only_through_a_safe_loader() -> None:
 def test_row20_the_loader_is_safe_loader_based() -> None:
     assert issubclass(safe_yaml._StrictLoader, yaml.SafeLoader)
     assert not issubclass(safe_yaml._StrictLoader, yaml.FullLoader)
+    # The libyaml loader has the parts of yaml.CSafeLoader: C parser, safe constructor.
+    for loader in safe_yaml.LOADERS:
+        assert issubclass(loader, SafeConstructor)
+        assert not issubclass(loader, FullConstructor)
+    assert safe_yaml._LOADER is safe_yaml.LOADERS[0]
+
+
+@pytest.mark.parametrize("path", [CATALOGUE_FILE, EXAMPLE_FILE], ids=lambda path: path.name)
+def test_both_parsers_read_the_same_values_and_lines(path: Path) -> None:
+    """libyaml and the pure Python parser agree on every value and every remembered line."""
+    text = path.read_text(encoding="utf-8")
+    results = [_with_lines(loader(text).get_single_data()) for loader in safe_yaml.LOADERS]
+    assert all(result == results[0] for result in results)
+    assert len(str(results[0])) > 1000
+
+
+def _with_lines(value: object) -> object:
+    if isinstance(value, safe_yaml.LineDict):
+        return {key: (value.line_of(key), _with_lines(item)) for key, item in value.items()}
+    if isinstance(value, safe_yaml.LineList):
+        return [(value.line_of(i), _with_lines(item)) for i, item in enumerate(value)]
+    return value
 
 
 def test_the_scan_catches_each_unsafe_form(tmp_path: Path) -> None:
