@@ -14,23 +14,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow
 
-from ketachecklist.report.csv_export import render_csv
-from ketachecklist.report.html import render_html_bytes
-from ketachecklist.report.model import (
-    ComparisonReport,
-    ConsultationSheet,
-    PageSize,
-    build_report,
-    build_sheet,
-    default_page_size,
-)
 from ketachecklist.report.output import (
     ExportFormat,
     default_export_path,
@@ -39,11 +28,17 @@ from ketachecklist.report.output import (
     source_overwrite_message,
     write_output,
 )
-from ketachecklist.report.pdf import paint_report, render_pdf, report_page_layout
-from ketachecklist.report.sheet import paint_sheet, sheet_page_layout
 from ketachecklist.ui.document_controller import DocumentController
 
-PrintPainter = Callable[[QPrinter], None]
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ketachecklist.report.model import ComparisonReport, ConsultationSheet, PageSize
+
+# The renderers, QtPrintSupport and the report model are imported where they are first used:
+# together they would add about a third to the app's start-up time (docs/performance.md).
+
+PrintPainter = Callable[["QPrinter"], None]
 
 FILE_FILTERS = {
     ExportFormat.PDF: "PDF documents (*.pdf)",
@@ -91,7 +86,7 @@ class ExportActions(QObject):
         self.current_clinic = current_clinic
         self.prompter = prompter
         self.show_message = show_message
-        self.page_size: PageSize = default_page_size()
+        self._page_size: PageSize | None = None
         self.export_pdf_action = self._action(
             "Export as &PDF…",
             "Write the comparison as a PDF report to read or print",
@@ -136,7 +131,22 @@ class ExportActions(QObject):
         return action
 
     # --- building -------------------------------------------------------------------------------
+    @property
+    def page_size(self) -> PageSize:
+        """The paper for exports and prints: Letter or A4 by the locale, until changed."""
+        if self._page_size is None:
+            from ketachecklist.report.model import default_page_size
+
+            self._page_size = default_page_size()
+        return self._page_size
+
+    @page_size.setter
+    def page_size(self, page_size: PageSize) -> None:
+        self._page_size = page_size
+
     def report(self) -> ComparisonReport:
+        from ketachecklist.report.model import build_report
+
         document = self.controller.document
         source = self.controller.path
         return build_report(
@@ -147,6 +157,8 @@ class ExportActions(QObject):
         )
 
     def sheet(self, clinic_id: str | None) -> ConsultationSheet:
+        from ketachecklist.report.model import build_sheet
+
         source = self.controller.path
         return build_sheet(
             self.controller.document.comparison,
@@ -186,6 +198,10 @@ class ExportActions(QObject):
         return True
 
     def print_report(self) -> bool:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from ketachecklist.report.pdf import paint_report, report_page_layout
+
         report = self.report()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(report_page_layout(report))
@@ -198,6 +214,10 @@ class ExportActions(QObject):
         return printed
 
     def print_sheet(self) -> bool:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from ketachecklist.report.sheet import paint_sheet, sheet_page_layout
+
         clinic_id: str | None = self.current_clinic() or None
         comparison = self.controller.document.comparison
         known = {clinic.id for clinic in comparison.clinics}
@@ -240,7 +260,13 @@ class ExportActions(QObject):
 
 def _render(report: ComparisonReport, export_format: ExportFormat) -> bytes:
     if export_format is ExportFormat.HTML:
+        from ketachecklist.report.html import render_html_bytes
+
         return render_html_bytes(report)
     if export_format is ExportFormat.CSV:
+        from ketachecklist.report.csv_export import render_csv
+
         return render_csv(report)
+    from ketachecklist.report.pdf import render_pdf
+
     return render_pdf(report)

@@ -1,5 +1,8 @@
 """The main window: the clinic list beside six pages, the menus, title, and remembered layout.
 
+The pages not on screen at the start (Comparison, Weights, Before your consultation, Decision)
+are built, and their modules imported, when first shown or asked for (``DeferredPage``).
+
 File-menu room for the export actions: insert them before ``export_anchor`` (a separator after
 Save As), e.g. ``window.file_menu.insertActions(window.export_anchor, actions)``.
 """
@@ -7,6 +10,7 @@ Save As), e.g. ``window.file_menu.insertActions(window.export_anchor, actions)``
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -24,19 +28,22 @@ from ketachecklist import DISCLAIMER, __version__
 from ketachecklist.ui.answers_page import AnswersPage
 from ketachecklist.ui.clinic_details_form import ClinicDetailsForm
 from ketachecklist.ui.clinic_panel import ClinicPanel
-from ketachecklist.ui.comparison_page import ComparisonPage
-from ketachecklist.ui.decision_page import DecisionPage
+from ketachecklist.ui.deferred_page import DeferredPage, PageT
 from ketachecklist.ui.disclaimer_note import DisclaimerNote
 from ketachecklist.ui.document_controller import DocumentController
 from ketachecklist.ui.export_actions import ExportActions
 from ketachecklist.ui.formatting import plain_tooltip
-from ketachecklist.ui.information_page import InformationPage
 from ketachecklist.ui.inner_widget_names import name_inner_widgets
 from ketachecklist.ui.print_dialogs import PrintDialogs
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import AppSettings
-from ketachecklist.ui.weights_page import WeightsPage
 from ketachecklist.ui.welcome_banner import WelcomeBanner
+
+if TYPE_CHECKING:
+    from ketachecklist.ui.comparison_page import ComparisonPage
+    from ketachecklist.ui.decision_page import DecisionPage
+    from ketachecklist.ui.information_page import InformationPage
+    from ketachecklist.ui.weights_page import WeightsPage
 
 APP_NAME = "ketachecklist"
 MESSAGE_MS = 8000
@@ -61,20 +68,20 @@ class MainWindow(QMainWindow):
         self.clinics = ClinicPanel(document)
         self.details = ClinicDetailsForm(document)
         self.answers = AnswersPage(document)
-        self.comparison = ComparisonPage(document)
-        self.weights = WeightsPage(document)
-        self.information = InformationPage(document.comparison.catalogue)
-        self.decision = DecisionPage(document)
+        self.comparison_tab = DeferredPage(self._build_comparison)
+        self.weights_tab = DeferredPage(self._build_weights)
+        self.information_tab = DeferredPage(self._build_information)
+        self.decision_tab = DeferredPage(self._build_decision)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Pages")
         self.tabs.setDocumentMode(True)
         self.pages: list[tuple[QWidget, str]] = [
             (self.details, "Clinic details"),
             (self.answers, "Answers"),
-            (self.comparison, "Comparison"),
-            (self.weights, "Weights"),
-            (self.information, "Before your consultation"),
-            (self.decision, "Decision"),
+            (self.comparison_tab, "Comparison"),
+            (self.weights_tab, "Weights"),
+            (self.information_tab, "Before your consultation"),
+            (self.decision_tab, "Decision"),
         ]
         for page, title in self.pages:
             self.tabs.addTab(page, title)
@@ -116,7 +123,6 @@ class MainWindow(QMainWindow):
         self.clinics.current_clinic_changed.connect(self.answers.set_clinic)
         self.clinics.clinic_added.connect(self._clinic_added)
         self.clinics.message.connect(self.show_message)
-        self.comparison.answer_requested.connect(self.open_answer)
         document.undo_stack.cleanChanged.connect(self._update_title)
         controller.path_changed.connect(self._update_title)
         controller.saved.connect(lambda path: self.show_message(f"Saved to {path}"))
@@ -124,8 +130,59 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         name_inner_widgets(self)
 
+    # --- pages ----------------------------------------------------------------------------------
+    @property
+    def comparison(self) -> ComparisonPage:
+        return self.comparison_tab.page()
+
+    @property
+    def weights(self) -> WeightsPage:
+        return self.weights_tab.page()
+
+    @property
+    def information(self) -> InformationPage:
+        return self.information_tab.page()
+
+    @property
+    def decision(self) -> DecisionPage:
+        return self.decision_tab.page()
+
+    def _build_comparison(self) -> ComparisonPage:
+        from ketachecklist.ui.comparison_page import ComparisonPage
+
+        page = ComparisonPage(self.document)
+        page.answer_requested.connect(self.open_answer)
+        page.notes.setChecked(self.notes_action.isChecked())
+        self.notes_action.toggled.connect(page.notes.setChecked)
+        page.notes.toggled.connect(self.notes_action.setChecked)
+        return self._finish(page)
+
+    def _build_weights(self) -> WeightsPage:
+        from ketachecklist.ui.weights_page import WeightsPage
+
+        return self._finish(WeightsPage(self.document))
+
+    def _build_information(self) -> InformationPage:
+        from ketachecklist.ui.information_page import InformationPage
+
+        return self._finish(InformationPage(self.document.comparison.catalogue))
+
+    def _build_decision(self) -> DecisionPage:
+        from ketachecklist.ui.decision_page import DecisionPage
+
+        return self._finish(DecisionPage(self.document))
+
+    @staticmethod
+    def _finish(page: PageT) -> PageT:
+        name_inner_widgets(page)
+        return page
+
     # --- public ---------------------------------------------------------------------------------
     def show_page(self, page: QWidget) -> None:
+        """Bring ``page`` (or the tab holding it) to the front."""
+        holder = page.parentWidget()
+        if self.tabs.indexOf(page) < 0 and isinstance(holder, DeferredPage):
+            page = holder
         self.tabs.setCurrentWidget(page)
 
     def open_answer(self, clinic_id: str, question_id: str) -> None:
@@ -206,9 +263,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(number - 1, f"{title} ({action.shortcut().toString()})")
         view_menu.addSeparator()
         self.notes_action = view_menu.addAction("Show what each clinic said in the comparison")
-        self.notes_action.setCheckable(True)
-        self.notes_action.toggled.connect(self.comparison.notes.setChecked)
-        self.comparison.notes.toggled.connect(self.notes_action.setChecked)
+        self.notes_action.setCheckable(True)  # tied to the page's check box when it is built
 
         help_menu = menu_bar.addMenu("&Help")
         self._add(help_menu, "What is this app &for?", self.show_welcome)

@@ -6,12 +6,15 @@ Message boxes use ``Qt.PlainText`` so a clinic called ``<b>x</b>`` shows as type
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ketachecklist.ui.export_actions import PrintPainter, SheetChoice
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class PrintDialogs:
@@ -44,6 +47,8 @@ class PrintDialogs:
         return SheetChoice.CANCEL
 
     def preview_and_print(self, printer: QPrinter, paint: PrintPainter, title: str) -> bool:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog  # loaded on first use
+
         dialog = QPrintPreviewDialog(printer, self._parent)
         dialog.setWindowTitle(title)
         dialog.paintRequested.connect(paint)

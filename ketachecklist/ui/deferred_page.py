@@ -1,0 +1,44 @@
+"""A tab that builds its page the first time it is shown or asked for.
+
+The Comparison, Weights, Before your consultation and Decision pages are not on screen when the
+app opens; building them (and importing their modules) later keeps the start quick. The page
+reads the document when it is built and follows it from then on, so building late shows the
+same thing as building early.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+PageT = TypeVar("PageT", bound=QWidget)
+
+
+class DeferredPage(QWidget, Generic[PageT]):
+    def __init__(self, build: Callable[[], PageT], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._page: PageT | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def is_built(self) -> bool:
+        return self._page is not None
+
+    def page(self) -> PageT:
+        """The page, built now if it was not yet."""
+        if self._page is None:
+            page = self._build()
+            self._layout.addWidget(page)
+            if self.isVisible():
+                page.show()  # now, not on the next turn of the event loop: Tab must reach it
+            self._page = page
+        return self._page
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.page()
+        super().showEvent(event)
