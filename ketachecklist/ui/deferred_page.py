@@ -18,7 +18,7 @@ PageT = TypeVar("PageT", bound=QWidget)
 
 
 class DeferredPage(QWidget, Generic[PageT]):
-    def __init__(self, build: Callable[[], PageT], parent: QWidget | None = None) -> None:
+    def __init__(self, build: Callable[[QWidget], PageT], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._build = build
         self._page: PageT | None = None
@@ -30,9 +30,11 @@ class DeferredPage(QWidget, Generic[PageT]):
         return self._page is not None
 
     def page(self) -> PageT:
-        """The page, built now if it was not yet."""
+        """The page, built now if it was not yet (``build`` gets the parent to make it in)."""
         if self._page is None:
-            page = self._build()
+            # Built as our child from the start: a page made without a parent is a window of
+            # its own for a moment, and on some platforms that takes the focus from ours.
+            page = self._build(self)
             self._layout.addWidget(page)
             if self.isVisible():
                 page.show()  # now, not on the next turn of the event loop: Tab must reach it

@@ -1,7 +1,7 @@
 """The main window: the clinic list beside six pages, the menus, title, and remembered layout.
 
-The pages not on screen at the start (Comparison, Weights, Before your consultation, Decision)
-are built, and their modules imported, when first shown or asked for (``DeferredPage``).
+The pages not on screen at the start (all but Clinic details) are built, and their modules
+imported, when first shown or asked for (``DeferredPage``).
 
 File-menu room for the export actions: insert them before ``export_anchor`` (a separator after
 Save As), e.g. ``window.file_menu.insertActions(window.export_anchor, actions)``.
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist import DISCLAIMER, __version__
-from ketachecklist.ui.answers_page import AnswersPage
 from ketachecklist.ui.clinic_details_form import ClinicDetailsForm
 from ketachecklist.ui.clinic_panel import ClinicPanel
 from ketachecklist.ui.deferred_page import DeferredPage, PageT
@@ -40,6 +39,7 @@ from ketachecklist.ui.settings import AppSettings
 from ketachecklist.ui.welcome_banner import WelcomeBanner
 
 if TYPE_CHECKING:
+    from ketachecklist.ui.answers_page import AnswersPage
     from ketachecklist.ui.comparison_page import ComparisonPage
     from ketachecklist.ui.decision_page import DecisionPage
     from ketachecklist.ui.information_page import InformationPage
@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
 APP_NAME = "ketachecklist"
 MESSAGE_MS = 8000
+MAIN_SPLITTER = "main-splitter"
+ANSWERS_SPLITTER = "answers-splitter"
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
         # --- pages ------------------------------------------------------------------------------
         self.clinics = ClinicPanel(document)
         self.details = ClinicDetailsForm(document)
-        self.answers = AnswersPage(document)
+        self.answers_tab = DeferredPage(self._build_answers)
         self.comparison_tab = DeferredPage(self._build_comparison)
         self.weights_tab = DeferredPage(self._build_weights)
         self.information_tab = DeferredPage(self._build_information)
@@ -77,7 +79,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.pages: list[tuple[QWidget, str]] = [
             (self.details, "Clinic details"),
-            (self.answers, "Answers"),
+            (self.answers_tab, "Answers"),
             (self.comparison_tab, "Comparison"),
             (self.weights_tab, "Weights"),
             (self.information_tab, "Before your consultation"),
@@ -91,7 +93,7 @@ class MainWindow(QMainWindow):
         self.welcome.setVisible(not settings.welcome_seen())
         self.welcome.dismissed.connect(lambda: settings.set_welcome_seen(True))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main-splitter")
+        self.splitter.setObjectName(MAIN_SPLITTER)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.clinics)
         self.splitter.addWidget(self.tabs)
@@ -120,7 +122,6 @@ class MainWindow(QMainWindow):
 
         # --- wiring -----------------------------------------------------------------------------
         self.clinics.current_clinic_changed.connect(self.details.set_clinic)
-        self.clinics.current_clinic_changed.connect(self.answers.set_clinic)
         self.clinics.clinic_added.connect(self._clinic_added)
         self.clinics.message.connect(self.show_message)
         document.undo_stack.cleanChanged.connect(self._update_title)
@@ -131,6 +132,10 @@ class MainWindow(QMainWindow):
         name_inner_widgets(self)
 
     # --- pages ----------------------------------------------------------------------------------
+    @property
+    def answers(self) -> AnswersPage:
+        return self.answers_tab.page()
+
     @property
     def comparison(self) -> ComparisonPage:
         return self.comparison_tab.page()
@@ -147,30 +152,41 @@ class MainWindow(QMainWindow):
     def decision(self) -> DecisionPage:
         return self.decision_tab.page()
 
-    def _build_comparison(self) -> ComparisonPage:
+    def _build_answers(self, parent: QWidget) -> AnswersPage:
+        from ketachecklist.ui.answers_page import AnswersPage
+
+        page = AnswersPage(self.document, parent)
+        page.set_clinic(self.clinics.current_clinic_id)
+        self.clinics.current_clinic_changed.connect(page.set_clinic)
+        saved = self.settings.layout_state(ANSWERS_SPLITTER)
+        if saved is not None:
+            page.splitter.restoreState(saved)
+        return self._finish(page)
+
+    def _build_comparison(self, parent: QWidget) -> ComparisonPage:
         from ketachecklist.ui.comparison_page import ComparisonPage
 
-        page = ComparisonPage(self.document)
+        page = ComparisonPage(self.document, parent)
         page.answer_requested.connect(self.open_answer)
         page.notes.setChecked(self.notes_action.isChecked())
         self.notes_action.toggled.connect(page.notes.setChecked)
         page.notes.toggled.connect(self.notes_action.setChecked)
         return self._finish(page)
 
-    def _build_weights(self) -> WeightsPage:
+    def _build_weights(self, parent: QWidget) -> WeightsPage:
         from ketachecklist.ui.weights_page import WeightsPage
 
-        return self._finish(WeightsPage(self.document))
+        return self._finish(WeightsPage(self.document, parent))
 
-    def _build_information(self) -> InformationPage:
+    def _build_information(self, parent: QWidget) -> InformationPage:
         from ketachecklist.ui.information_page import InformationPage
 
-        return self._finish(InformationPage(self.document.comparison.catalogue))
+        return self._finish(InformationPage(self.document.comparison.catalogue, parent))
 
-    def _build_decision(self) -> DecisionPage:
+    def _build_decision(self, parent: QWidget) -> DecisionPage:
         from ketachecklist.ui.decision_page import DecisionPage
 
-        return self._finish(DecisionPage(self.document))
+        return self._finish(DecisionPage(self.document, parent))
 
     @staticmethod
     def _finish(page: PageT) -> PageT:
@@ -184,6 +200,11 @@ class MainWindow(QMainWindow):
         if self.tabs.indexOf(page) < 0 and isinstance(holder, DeferredPage):
             page = holder
         self.tabs.setCurrentWidget(page)
+
+    def current_page(self) -> QWidget:
+        """The page in front (the page itself, not the tab that holds it)."""
+        current = self.tabs.currentWidget()
+        return current.page() if isinstance(current, DeferredPage) else current
 
     def open_answer(self, clinic_id: str, question_id: str) -> None:
         """Go to one clinic's answer to one question (from the comparison grid)."""
@@ -352,7 +373,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def _splitters(self) -> dict[str, QSplitter]:
-        return {"main-splitter": self.splitter, "answers-splitter": self.answers.splitter}
+        """The splitters whose layout is remembered; a page never built keeps what was saved."""
+        splitters = {MAIN_SPLITTER: self.splitter}
+        if self.answers_tab.is_built:
+            splitters[ANSWERS_SPLITTER] = self.answers.splitter
+        return splitters
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.close():

@@ -86,9 +86,11 @@ class NumberField(QWidget):
         width = self.line_edit.fontMetrics().horizontalAdvance("0" * 14)
         self.line_edit.setMaximumWidth(width)
         route_undo_to_window(self.line_edit)
-        self.prefix = QLabel("$" if money else "")
+        # Made as children at once: showing a label that has no parent yet opens it as a
+        # window of its own, which takes the focus from the app's window.
+        self.prefix = QLabel("$" if money else "", self)
         self.prefix.setVisible(money)
-        self.unit = QLabel()
+        self.unit = QLabel(self)
         self.unit.setTextFormat(Qt.TextFormat.PlainText)
         self.set_unit(unit)
         self.message = FieldMessage()

@@ -73,7 +73,7 @@ def test_keyboard_only_walkthrough(
 
     # Answers (Ctrl+2): Tab into the page, rate with Alt+4, say what they said with Alt+S.
     _press(qtbot, Qt.Key.Key_2, CTRL)
-    assert window.tabs.currentWidget() is window.answers
+    assert window.current_page() is window.answers
     _tab_until(qtbot, window.answers.questions)
     question_id = window.answers.current_question_id()
     _press(qtbot, Qt.Key.Key_4, ALT)  # a mnemonic "animates" the click: it lands a moment later
@@ -102,7 +102,7 @@ def test_keyboard_only_walkthrough(
         _press(qtbot, Qt.Key.Key_Down)
     assert grid.currentIndex().data().startswith("4 · Good")
     _press(qtbot, Qt.Key.Key_Return)
-    assert window.tabs.currentWidget() is window.answers
+    assert window.current_page() is window.answers
     assert window.answers.current_question_id() == question_id
 
     # Undo / Redo with the standard keys from anywhere.

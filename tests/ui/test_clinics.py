@@ -34,7 +34,7 @@ def test_add_and_rename_a_clinic_by_typing(qtbot: QtBot, window: MainWindow) -> 
     qtbot.mouseClick(_button(window, "Add clinic"), Qt.MouseButton.LeftButton)
     assert _names(window) == ["Clinic 1"]
     # The new clinic is selected and its name box has the focus, all selected: just type.
-    assert window.tabs.currentWidget() is window.details
+    assert window.current_page() is window.details
     name_box = window.details.lines["name"]
     qtbot.waitUntil(name_box.hasFocus)
     qtbot.keyClicks(name_box, "Harbor Light")

@@ -121,7 +121,7 @@ def test_double_click_or_enter_opens_the_answer(qtbot: QtBot, example_window: Ma
     table = window.comparison.table
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Return)
-    assert window.tabs.currentWidget() is window.answers
+    assert window.current_page() is window.answers
     assert window.clinics.current_clinic_id == "clinic-2"
     assert window.answers.current_question_id() == "evaluation-time"
 
