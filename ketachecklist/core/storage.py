@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ketachecklist.core.atomic import atomic_write_bytes, remove_stale_temp_files, resolve_target
 from ketachecklist.core.backups import BACKUP_GENERATIONS, keep_backups
 from ketachecklist.core.catalogue import AnswerKind, Catalogue, Question, read_question
@@ -56,26 +54,6 @@ OLDEST_SCHEMA_VERSION = 0
 
 
 # --- writing ----------------------------------------------------------------------------------
-class _Dumper(yaml.SafeDumper):
-    """Safe dumping with readable multi-line notes (block style where YAML allows it)."""
-
-
-_LINE_BREAKS_PYYAML_MISQUOTES = ("\x85", "\u2028", "\u2029")
-
-
-def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
-    # PyYAML's single-quoted style corrupts NEL and Unicode line separators; double quotes
-    # escape them. Otherwise notes with line breaks read best as literal blocks.
-    if any(mark in text for mark in _LINE_BREAKS_PYYAML_MISQUOTES):
-        style: str | None = '"'
-    else:
-        style = "|" if "\n" in text else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-
-_Dumper.add_representer(str, _represent_text)
-
-
 def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
     data: dict[str, Any] = {
         "format": COMPARISON_FORMAT,
@@ -104,15 +82,9 @@ def comparison_to_yaml(comparison: Comparison) -> str:
         "# ketachecklist comparison: your notes on ketamine clinics. Private health "
         "information.\n# Not medical advice. Format documented in docs/file-format.md.\n"
     )
-    body = yaml.dump(
-        comparison_to_data(comparison),
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
-    return header + body
+    from ketachecklist.core.yaml_writer import dump_yaml  # PyYAML, on the first save
+
+    return header + dump_yaml(comparison_to_data(comparison))
 
 
 def _question_data(question: Question) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ketachecklist.core import safe_yaml
+from ketachecklist.core import yaml_loaders
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.storage import load_comparison, parse_comparison
 from tests.conftest import REPO
@@ -72,10 +72,10 @@ CASES: dict[str, tuple[bytes, str]] = {
 }
 
 
-@pytest.fixture(params=safe_yaml.LOADERS, ids=lambda loader: loader.__name__)
+@pytest.fixture(params=yaml_loaders.LOADERS, ids=lambda loader: loader.__name__)
 def each_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run with libyaml's parser (the app's) and with yaml's pure Python one (the fallback)."""
-    monkeypatch.setattr(safe_yaml, "_LOADER", request.param)
+    monkeypatch.setattr(yaml_loaders, "_LOADER", request.param)
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from yaml.constructor import FullConstructor, SafeConstructor
 
-from ketachecklist.core import safe_yaml
+from ketachecklist.core import safe_yaml, yaml_loaders
 from tests.conftest import REPO
 
 CATALOGUE_FILE = REPO / "data" / "questions.yaml"
@@ -90,20 +90,20 @@ def test_row20_yaml_is_read_only_through_a_safe_loader() -> None:
 
 
 def test_row20_the_loader_is_safe_loader_based() -> None:
-    assert issubclass(safe_yaml._StrictLoader, yaml.SafeLoader)
-    assert not issubclass(safe_yaml._StrictLoader, yaml.FullLoader)
+    assert issubclass(yaml_loaders._StrictLoader, yaml.SafeLoader)
+    assert not issubclass(yaml_loaders._StrictLoader, yaml.FullLoader)
     # The libyaml loader has the parts of yaml.CSafeLoader: C parser, safe constructor.
-    for loader in safe_yaml.LOADERS:
+    for loader in yaml_loaders.LOADERS:
         assert issubclass(loader, SafeConstructor)
         assert not issubclass(loader, FullConstructor)
-    assert safe_yaml._LOADER is safe_yaml.LOADERS[0]
+    assert yaml_loaders._LOADER is yaml_loaders.LOADERS[0]
 
 
 @pytest.mark.parametrize("path", [CATALOGUE_FILE, EXAMPLE_FILE], ids=lambda path: path.name)
 def test_both_parsers_read_the_same_values_and_lines(path: Path) -> None:
     """libyaml and the pure Python parser agree on every value and every remembered line."""
     text = path.read_text(encoding="utf-8")
-    results = [_with_lines(loader(text).get_single_data()) for loader in safe_yaml.LOADERS]
+    results = [_with_lines(loader(text).get_single_data()) for loader in yaml_loaders.LOADERS]
     assert all(result == results[0] for result in results)
     assert len(str(results[0])) > 1000
 
