@@ -26,6 +26,7 @@ from ketachecklist.core.atomic import PRIVATE_FILE_MODE, ensure_private_dir
 
 APP_DIR_NAME = "ketachecklist"
 SETTINGS_FILE_NAME = "settings.ini"
+CATALOGUE_CACHE_FILE_NAME = "catalogue-cache.json"
 
 
 def app_data_dir() -> Path:
@@ -39,6 +40,11 @@ def app_data_dir() -> Path:
 def recovery_dir() -> Path:
     """Where autosave snapshots go (pass to ``RecoveryStore.open``); created 0700."""
     return ensure_private_dir(app_data_dir() / "recovery")
+
+
+def catalogue_cache_path() -> Path:
+    """The bundled catalogue, already parsed, for a quicker start (``core.yaml_cache``)."""
+    return app_data_dir() / CATALOGUE_CACHE_FILE_NAME
 
 
 def settings_path() -> Path:

@@ -11,6 +11,7 @@ from typing import Any
 from ketachecklist.core.errors import FileFormatError, Problem
 from ketachecklist.core.fields import FieldReader, line_of, type_name
 from ketachecklist.core.safe_yaml import load_yaml_bytes
+from ketachecklist.core.yaml_cache import load_yaml_cached
 
 CATALOGUE_FORMAT = "ketachecklist-catalogue"
 CATALOGUE_SCHEMA_VERSION = 1
@@ -158,25 +159,42 @@ def bundled_catalogue_path() -> Path:
 _BUNDLED: Catalogue | None = None
 
 
-def load_bundled_catalogue() -> Catalogue:
-    """The catalogue shipped with the app (read once, then cached: it never changes at run time)."""
+def load_bundled_catalogue(cache: Path | None = None) -> Catalogue:
+    """The catalogue shipped with the app (read once, then cached: it never changes at run time).
+
+    With ``cache`` (the app passes a file in its private folder) the parsed YAML is kept there,
+    so later starts need no PyYAML (see ``yaml_cache``); the validation is the same.
+    """
     global _BUNDLED  # noqa: PLW0603 - a process-wide cache of immutable data
     if _BUNDLED is None:
-        _BUNDLED = load_catalogue(bundled_catalogue_path())
+        path = bundled_catalogue_path()
+        if cache is None:
+            _BUNDLED = load_catalogue(path)
+        else:
+            _BUNDLED = catalogue_from_tree(
+                load_yaml_cached(_read(path), path.name, cache), path.name
+            )
     return _BUNDLED
 
 
 def load_catalogue(path: Path) -> Catalogue:
+    return parse_catalogue(_read(path), path.name)
+
+
+def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise FileFormatError.single(path.name, f"cannot read the file: {error.strerror}") from None
-    return parse_catalogue(data, path.name)
 
 
 def parse_catalogue(data: bytes, source: str) -> Catalogue:
     """Validate a whole catalogue, reporting every problem with its line and field."""
-    document = load_yaml_bytes(data, source)
+    return catalogue_from_tree(load_yaml_bytes(data, source), source)
+
+
+def catalogue_from_tree(document: Any, source: str) -> Catalogue:
+    """Validate the catalogue ``safe_yaml`` read from ``source``."""
     problems: list[Problem] = []
     top = FieldReader(document, "the catalogue", problems)
     if not top.ok:

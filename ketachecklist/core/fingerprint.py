@@ -8,7 +8,6 @@ rewrites identical bytes does not alarm the patient, while an edit that keeps si
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from enum import Enum
@@ -26,6 +25,8 @@ class Fingerprint:
 
     @classmethod
     def of(cls, data: bytes, info: os.stat_result) -> Fingerprint:
+        import hashlib  # noqa: PLC0415 - OpenSSL loads on the first file read, not at start
+
         return cls(info.st_mtime_ns, len(data), hashlib.sha256(data).hexdigest())
 
 

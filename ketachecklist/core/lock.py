@@ -26,7 +26,6 @@ import datetime as dt
 import json
 import os
 import tempfile
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -313,7 +312,7 @@ def _inspect(path: Path, *, clear_stale: bool = True) -> tuple[bool, LockHolder 
 
 def _remove_if_same(path: Path, fd: int) -> None:
     """Delete the stale lock at ``path`` only if it is still the file open as ``fd``."""
-    aside = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.stale")
+    aside = path.with_name(f"{path.name}.{os.getpid()}.{os.urandom(4).hex()}.stale")
     try:
         path.rename(aside)
     except OSError:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import getpass
 import os
-import platform
 from pathlib import Path
 
 
 def this_host() -> str:
-    # platform.node() asks the kernel (uname); the package never imports socket at all.
-    return platform.node() or "this computer"
+    # The kernel's name for the machine (what platform.node() reads, without importing it);
+    # the package never imports socket at all.
+    uname = getattr(os, "uname", None)
+    name = uname().nodename if uname is not None else os.environ.get("COMPUTERNAME", "")
+    return name or "this computer"
 
 
 def this_user() -> str:

@@ -25,7 +25,6 @@ import itertools
 import json
 import os
 import re
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -242,7 +241,7 @@ class RecoveryStore:
     def open(cls, folder: Path) -> RecoveryStore:
         """Create ``folder`` (0700) if needed and start a session in it."""
         ensure_private_dir(folder)
-        session = f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
+        session = f"{os.getpid()}-{os.urandom(6).hex()}"
         lock = ProcessLock.acquire(session_lock_path(folder, session))
         remove_stale_temp_files(folder / "x", whole_folder=True)
         _remove_ended_sessions(folder)

@@ -16,7 +16,6 @@ None's count far beyond reach. It is idempotent and cheap.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 
@@ -46,7 +45,10 @@ def guard_none_refcount() -> bool:
         return True
     if not none_refcount_leaks():
         return False
-    # ob_refcnt is the first field of every CPython object (a Py_ssize_t).
+    # ob_refcnt is the first field of every CPython object (a Py_ssize_t). ctypes only here:
+    # PySide6 releases without the leak never need it, and the app's start skips its import.
+    import ctypes  # noqa: PLC0415
+
     ctypes.c_ssize_t.from_address(id(None)).value += _GUARD_HEADROOM
     _guarded = True
     return True

@@ -100,10 +100,21 @@ def open_app_settings() -> AppSettings:
         return AppSettings()  # the app must start even so; the layout may not be remembered
 
 
+def load_app_catalogue() -> Catalogue:
+    """The bundled catalogue, through the cache in the app's folder when it can be used."""
+    try:
+        cache = paths.catalogue_cache_path()
+    except OSError:
+        return load_bundled_catalogue()
+    return load_bundled_catalogue(cache)
+
+
 def launch(path: str | None, prompter: Prompter | None = None) -> MainWindow:
     """Show the window, offer leftovers of a crashed session, then open ``path``."""
     recovery, problem = open_recovery_store()
-    window = build_main_window(open_app_settings(), prompter=prompter, recovery=recovery)
+    window = build_main_window(
+        open_app_settings(), load_app_catalogue(), prompter=prompter, recovery=recovery
+    )
     window.show()
     if problem:
         window.show_message(problem)

@@ -1,0 +1,142 @@
+"""A YAML file's parsed tree kept as JSON, so that reading it again needs no PyYAML.
+
+The app reads the bundled catalogue (data/questions.yaml) at every start; importing PyYAML and
+parsing it costs about 15 ms, a tenth of the start. The cache holds the file's exact text and
+the tree ``safe_yaml`` made of it (every value with its line numbers, for error messages) as
+JSON, which Python reads in well under a millisecond. It is used only when the file's text is
+byte for byte the one it was made from; the caller then validates the tree exactly as after a
+fresh read, so a cache can never make the app accept a file it would refuse. No cache, a damaged
+one or another format, and the YAML is read again and the cache rewritten (0600, atomically);
+if it cannot be written, the next read just parses again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from ketachecklist.core.atomic import atomic_write_bytes
+from ketachecklist.core.errors import FileFormatError
+from ketachecklist.core.safe_yaml import (
+    MAX_BYTES,
+    LineDict,
+    LineList,
+    decode_utf8,
+    load_yaml_bytes,
+    read_file_bytes,
+)
+
+CACHE_FORMAT = "ketachecklist-yaml-cache"
+CACHE_VERSION = 1
+
+
+class _UnusableCacheError(Exception):
+    """The cache is not a tree this module wrote (damaged, edited, another version)."""
+
+
+def load_yaml_cached(data: bytes, source: str, cache: Path) -> Any:
+    """What ``load_yaml_bytes(data, source)`` returns, from ``cache`` when it matches ``data``."""
+    text = decode_utf8(data, source)
+    tree = read_cache(cache, text)
+    if tree is None:
+        tree = load_yaml_bytes(data, source)
+        write_cache(cache, text, tree)
+    return tree
+
+
+def read_cache(cache: Path, text: str) -> Any | None:
+    """The cached tree for ``text``, or None when there is no usable one."""
+    try:
+        raw = json.loads(read_file_bytes(cache, cache.name, limit=4 * MAX_BYTES))
+        if (
+            not isinstance(raw, dict)
+            or raw.get("format") != CACHE_FORMAT
+            or raw.get("version") != CACHE_VERSION
+            or raw.get("text") != text
+        ):
+            return None
+        return _decode(raw["tree"])
+    except (FileFormatError, ValueError, TypeError, KeyError, RecursionError, _UnusableCacheError):
+        return None
+
+
+def write_cache(cache: Path, text: str, tree: Any) -> bool:
+    """Keep ``tree`` for ``text``; False when it could not be written (nothing else happens)."""
+    try:
+        payload = {
+            "format": CACHE_FORMAT,
+            "version": CACHE_VERSION,
+            "text": text,
+            "tree": _encode(tree),
+        }
+        atomic_write_bytes(cache, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    except (OSError, _UnusableCacheError):
+        return False
+    return True
+
+
+# JSON has no line numbers and no dates, so mappings, sequences and dates are wrapped:
+#   {"m": line, "e": [[key, key line, value], ...]}   a LineDict (keys of any plain type)
+#   {"l": line, "e": [[item line, value], ...]}       a LineList
+#   {"d": "2026-11-25"} / {"t": "2026-11-25T10:00:00"} a date / a date and time
+# Everything else is a plain JSON value.
+def _encode(value: Any) -> Any:
+    if isinstance(value, LineDict):
+        entries = [[_encode(k), value.line_of(k), _encode(v)] for k, v in value.items()]
+        return {"m": value.line, "e": entries}
+    if isinstance(value, LineList):
+        entries = [[value.line_of(i), _encode(v)] for i, v in enumerate(value)]
+        return {"l": value.line, "e": entries}
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, dt.datetime):
+        return {"t": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"d": value.isoformat()}
+    raise _UnusableCacheError(f"cannot keep a {type(value).__name__}")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        keys = value.keys()
+        if keys == {"m", "e"}:
+            mapping = LineDict()
+            mapping.line = _line(value["m"])
+            mapping.key_lines = {}
+            for entry in _entries(value["e"], 3):
+                key = _decode(entry[0])
+                mapping[key] = _decode(entry[2])
+                mapping.key_lines[key] = _line(entry[1])
+            return mapping
+        if keys == {"l", "e"}:
+            sequence = LineList()
+            sequence.line = _line(value["l"])
+            sequence.item_lines = []
+            for entry in _entries(value["e"], 2):
+                sequence.append(_decode(entry[1]))
+                sequence.item_lines.append(_line(entry[0]))
+            return sequence
+        if keys == {"d"} and isinstance(value["d"], str):
+            return dt.date.fromisoformat(value["d"])
+        if keys == {"t"} and isinstance(value["t"], str):
+            return dt.datetime.fromisoformat(value["t"])
+        raise _UnusableCacheError("unknown wrapper")
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    raise _UnusableCacheError("a bare list")
+
+
+def _entries(value: Any, size: int) -> list[list[Any]]:
+    if not isinstance(value, list) or not all(
+        isinstance(entry, list) and len(entry) == size for entry in value
+    ):
+        raise _UnusableCacheError("bad entries")
+    return value
+
+
+def _line(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _UnusableCacheError("bad line number")
+    return value
