@@ -8,6 +8,7 @@ again when the view scrolls sideways or a column is resized.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
 
 
@@ -36,8 +37,11 @@ class GridView(QTableView):
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         height = 0
+        # A valid rect (height too, as Qt's own sizeHintForRow gives): with an empty one the
+        # style measures the text on one line, never wrapped, and long questions get cut off.
+        current_height = max(1, self.rowHeight(row))
         for column in self.visible_columns():
-            option.rect.setWidth(self.columnWidth(column))
+            option.rect = QRect(0, 0, self.columnWidth(column), current_height)
             index = model.index(row, column)
             hint = self.itemDelegateForIndex(index).sizeHint(option, index)
             height = max(height, hint.height())

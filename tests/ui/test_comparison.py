@@ -172,3 +172,27 @@ def test_choice_lists_pass_the_model_tester(
     window.clinics.add_action.trigger()
     qtmodeltester.check(window.decision.clinic.model())
     assert window.decision.clinic.count() == 5  # "Not decided yet" and four clinics
+
+
+def test_every_row_is_tall_enough_for_its_wrapped_text(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    """Long questions wrap; a row of "Not asked yet" answers must still show the whole question."""
+    window = example_window
+    window.resize(1200, 800)
+    window.show_page(window.comparison)
+    table = window.comparison.table
+    model = window.comparison.model
+    qtbot.waitUntil(lambda: not window.comparison._resize_rows.isActive())
+    metrics = table.fontMetrics()
+    short_rows = 0
+    for row in range(model.rowCount()):
+        for column in (0, 1):
+            text = str(model.index(row, column).data() or "")
+            width = table.columnWidth(column) - 8  # the cell's text margins
+            needed = metrics.boundingRect(
+                0, 0, width, 100_000, int(Qt.TextFlag.TextWordWrap), text
+            ).height()
+            assert table.rowHeight(row) >= needed, (row, column, text)
+        short_rows += table.rowHeight(row) < 2 * metrics.lineSpacing()
+    assert short_rows < model.rowCount()  # some rows do wrap in this example
