@@ -40,7 +40,7 @@ def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
     assert _headers(window) == [harbor, quickwell, riverside]
     assert _summary(window, "rank") == ["2nd of 3", "3rd of 3", "1st of 3"]
     assert _summary(window, "overall") == ["79 / 100", "28 / 100", "95 / 100"]
-    assert _summary(window, "completeness")[0].startswith("16 of 30 rated")
+    assert _summary(window, "completeness")[0].startswith("17 of 30 rated")
     assert _summary(window, "cost")[0].startswith("$3,100")
     flags = _summary(window, "flags")
     assert flags[1] == "⚠ 4 red flags"  # a symbol AND words
