@@ -23,6 +23,7 @@ from ketachecklist.ui.answer_editor import AnswerEditor
 from ketachecklist.ui.commands import AddQuestionCommand
 from ketachecklist.ui.formatting import set_progress_text
 from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.padded_delegate import PaddedItemDelegate
 from ketachecklist.ui.question_list_model import QuestionListModel
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
 
@@ -65,7 +66,7 @@ class AnswersPage(QWidget):
         self.questions.setAccessibleName("Questions in this set")
         self.questions.setWordWrap(True)
         self.questions.setUniformItemSizes(False)
-        self.questions.setSpacing(2)
+        self.questions.setItemDelegate(PaddedItemDelegate(self.questions))
         self.questions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.questions.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -7,7 +7,14 @@ details. Rating-only questions have no structured part and show nothing here.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.document import AnswerValue, CostDetails
@@ -78,7 +85,7 @@ class ValueEditor(QWidget):
     def show_value(self, question: Question, value: AnswerValue) -> None:
         """Show ``question``'s kind of editor holding ``value`` (emits nothing)."""
         self._kind = question.kind
-        self.pages.setCurrentIndex(self._page[question.kind])
+        self._show_page(self._page[question.kind])
         self.title.setText(_TITLES.get(question.kind, ""))
         has_editor = question.kind is not AnswerKind.RATING
         self.title.setVisible(has_editor)
@@ -97,6 +104,17 @@ class ValueEditor(QWidget):
                 self.text.setText(text)
         elif question.kind is AnswerKind.COST:
             self.cost.set_details(value if isinstance(value, CostDetails) else CostDetails())
+
+    def _show_page(self, index: int) -> None:
+        # A stack is as tall as its tallest page (the cost form); only the page shown counts
+        # here, or a single number box sits in the middle of a tall empty space.
+        for number in range(self.pages.count()):
+            page = self.pages.widget(number)
+            policy = QSizePolicy.Policy.Preferred if number == index else QSizePolicy.Policy.Ignored
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        self.pages.setCurrentIndex(index)
+        self.pages.updateGeometry()
 
     def number_fields(self) -> dict[str, NumberField]:
         """The boxes whose typed text may be kept as a draft, by field name."""

@@ -258,3 +258,43 @@ def test_weights_per_set_and_per_question(qtbot: QtBot, example_window: MainWind
     )
     window.undo_action.trigger()
     assert window.document.comparison.question_weight("evaluation-who-evaluates") == 1.0
+
+
+def test_every_question_in_the_list_shows_its_whole_text_and_status(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    """Long questions wrap inside the list; the status line under them is never cut off."""
+    window = example_window
+    window.resize(1500, 950)
+    window.show()
+    window.clinics.select_clinic(window.document.comparison.clinics[0].id)
+    window.show_page(window.answers)
+    page = window.answers
+    view = page.questions
+    for set_index in range(page.sets.count()):
+        page.sets.setCurrentIndex(set_index)
+        qtbot.waitUntil(lambda: view.model().rowCount() > 0)
+        view.doItemsLayout()
+        metrics = view.fontMetrics()
+        for row in range(view.model().rowCount()):
+            index = view.model().index(row, 0)
+            rect = view.visualRect(index)
+            needed = metrics.boundingRect(
+                0, 0, rect.width() - 8, 100_000, int(Qt.TextFlag.TextWordWrap), index.data()
+            ).height()
+            assert rect.height() >= needed, (set_index, row, index.data())
+
+
+def test_a_single_number_box_sits_under_its_title_not_in_a_tall_gap(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    window = example_window
+    window.show()
+    window.clinics.select_clinic(window.document.comparison.clinics[0].id)
+    window.show_page(window.answers)
+    window.answers.show_question("experience-extent")  # a count, in years
+    value = window.answers.editor.value
+    qtbot.waitUntil(value.count.isVisible)
+    box = value.count.line_edit
+    gap = box.mapTo(value, box.rect().topLeft()).y() - value.title.geometry().bottom()
+    assert gap < 3 * box.fontMetrics().lineSpacing()
