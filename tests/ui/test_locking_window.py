@@ -178,6 +178,7 @@ def test_row18_the_running_app_creates_owner_only_files(
     app_data = app_data_of(tmp_path / "home")
     assert mode(app_data) == 0o700
     assert mode(app_data / "settings.ini") == 0o600
+    assert mode(app_data / "catalogue-cache.json") == 0o600
     assert mode(app_data / "recovery") == 0o700
     [session_lock] = (app_data / "recovery").glob("*.session.lock")
     assert mode(session_lock) == 0o600
