@@ -32,11 +32,13 @@ from ketachecklist.core.document import (
     Coverage,
 )
 from ketachecklist.core.scoring import (
+    NOT_RATED,
     ClinicScore,
     ComparisonScores,
     CostEstimate,
     best_rated_clinics,
     score_comparison,
+    unrated_text,
 )
 
 NOT_MEDICAL_ADVICE = "This is not medical advice"
@@ -52,7 +54,8 @@ RANKING_NOTE = (
 LEGEND = (
     f"How to read this report: each answer is rated from 1 to 5 "
     f"({', '.join(f'{n} – {label}' for n, label in RATING_LABELS.items())}). "
-    f"“{NOT_ASKED}” means nothing was recorded; it is left out of the scores, never counted as "
+    f"“{NOT_RATED}” means you recorded something but gave it no rating; “{NOT_ASKED}” means "
+    "nothing was recorded. Either way the answer is left out of the scores, never counted as "
     f"zero. Scores are out of 100. {BEST_MARK} marks the highest rating on a question among "
     f"the clinics. {FLAG_MARK} RED FLAG marks an answer the sources treat as a warning sign. "
     "Costs are in the currency you recorded them in."
@@ -125,8 +128,17 @@ def format_percent(fraction: float) -> str:
 
 
 def rating_text(rating: int | None) -> str:
-    """'4 – Good', or 'Not asked yet': the number and the words, never one without the other."""
+    """'4 – Good', or 'Not asked yet': the number and the words, never one without the other.
+
+    For an answer, use ``answer_rating_text``: it says 'Not rated yet' when something was
+    recorded without a rating.
+    """
     return NOT_ASKED if rating is None else f"{rating} – {RATING_LABELS[rating]}"
+
+
+def answer_rating_text(answer: Answer) -> str:
+    """'4 – Good'; unrated: 'Not rated yet' if anything was recorded, else 'Not asked yet'."""
+    return unrated_text(answer) if answer.rating is None else rating_text(answer.rating)
 
 
 def weight_text(weight: float) -> str:
@@ -242,7 +254,7 @@ class Cell:
 
     @property
     def headline(self) -> str:
-        """'★ 5 – Reassuring', '2 – Weak' or 'Not asked yet'."""
+        """'★ 5 – Reassuring', '2 – Weak', 'Not rated yet' or 'Not asked yet'."""
         return f"{BEST_MARK} {self.rating_text}" if self.best else self.rating_text
 
     @property
@@ -500,7 +512,7 @@ def make_cell(question: Question, answer: Answer, *, best: bool) -> Cell:
     flagged = rule is not None and isinstance(answer.value, bool) and answer.value == rule.when
     return Cell(
         rating=answer.rating,
-        rating_text=rating_text(answer.rating),
+        rating_text=answer_rating_text(answer),
         best=best and answer.rating is not None,
         value_text=format_value(question, answer.value),
         value_number=numeric_value(answer.value)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from ketachecklist.core.catalogue import Question
-from ketachecklist.core.scoring import ClinicScore
+from ketachecklist.core.scoring import ClinicScore, unrated_text
 from ketachecklist.ui.formatting import (
     STAR,
     WARNING,
@@ -268,8 +268,7 @@ class ComparisonTableModel(QAbstractTableModel):
         tooltip = role == Qt.ItemDataRole.ToolTipRole
         lines = []
         if answer.rating is None:
-            recorded = bool(answer.said) or answer.value is not None
-            lines.append("Not rated yet" if recorded else rating_text(None))
+            lines.append(unrated_text(answer))
         elif best:
             prefix = "Best rating in this row: " if accessible or tooltip else f"{STAR} "
             lines.append(prefix + rating_text(answer.rating))

@@ -196,3 +196,26 @@ def test_every_row_is_tall_enough_for_its_wrapped_text(
             assert table.rowHeight(row) >= needed, (row, column, text)
         short_rows += table.rowHeight(row) < 2 * metrics.lineSpacing()
     assert short_rows < model.rowCount()  # some rows do wrap in this example
+
+
+def test_unrated_answers_read_the_same_in_the_grid_and_the_report(
+    example_window: MainWindow,
+) -> None:
+    """ "Not rated yet" when anything was recorded, "Not asked yet" when nothing: in both."""
+    from ketachecklist.report.model import build_report
+
+    window = example_window
+    model = window.comparison.model
+    comparison = window.document.comparison
+    report = build_report(comparison)
+    columns = {c.id: i for i, c in enumerate(report.clinics)}
+    seen = set()
+    for row in report.questions():
+        grid_row = model.row_of_question(row.id)
+        for column, clinic_id in enumerate(model.clinic_order(), start=1):
+            cell = row.cells[columns[clinic_id]]
+            if cell.rating is None:
+                first_line = model.index(grid_row, column).data().split("\n")[0]
+                assert first_line == cell.headline, (row.id, clinic_id)
+                seen.add(first_line)
+    assert seen == {"Not rated yet", "Not asked yet"}
