@@ -117,10 +117,14 @@ def format_score(score: float | None) -> str:
 
 
 def format_money(amount: float) -> str:
+    """'$1,234' or '$475.50', as the app shows money: cents only when there are some.
+
+    For reading (PDF, HTML, sheet); the CSV keeps amounts as plain numbers.
+    """
     amount = round(amount, 2)
     if float(amount).is_integer():
-        return f"{amount:,.0f}"
-    return f"{amount:,.2f}"
+        return f"${amount:,.0f}"
+    return f"${amount:,.2f}"
 
 
 def format_percent(fraction: float) -> str:

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ketachecklist.core.catalogue import AnswerKind, Question, load_bundled_catalogue
 from ketachecklist.core.document import Answer, Comparison, CostDetails
 from ketachecklist.core.storage import load_comparison
+from ketachecklist.report.csv_export import render_csv
 from ketachecklist.report.html import render_html
-from ketachecklist.report.model import build_report, build_sheet, make_cell
+from ketachecklist.report.model import (
+    build_report,
+    build_sheet,
+    format_money,
+    format_value,
+    make_cell,
+)
 from ketachecklist.report.pdf import render_pdf
+from ketachecklist.ui.formatting import money
 from tests.conftest import EXAMPLES
-from tests.report.pdf_text import read_pdf
+from tests.report.pdf_text import read_pdf, shows
 
 TODAY = dt.date(2026, 12, 10)
 IV_ROUTE = "administration-iv-route"  # Riverside: "No", "Spravato only, not IV.", no rating
@@ -85,3 +97,53 @@ def test_consultation_sheet_says_not_rated_yet(example: Comparison) -> None:
     text = next(q.text for q in example.questions() if q.id == IV_ROUTE)
     question = next(q for q in sheet.questions() if q.text == text)
     assert question.recorded_text == f"Recorded so far: Not rated yet · No · “{SAID}”"
+
+
+@settings(max_examples=200, deadline=None)
+@given(cents=st.integers(min_value=0, max_value=10**8))
+def test_money_reads_as_the_app_shows_it(cents: int) -> None:
+    # Up to $1,000,000. (From $10 million the app's money() drops cents, by its isclose
+    # tolerance; the report keeps them.)
+    amount = cents / 100
+    assert format_money(amount) == money(amount)
+
+
+def test_money_examples() -> None:
+    assert format_money(1234) == "$1,234"
+    assert format_money(475.5) == "$475.50"
+    assert format_money(0) == "$0"
+    money_question = Question("m", "s", "Whole course?", kind=AnswerKind.MONEY)
+    assert format_value(money_question, 2600.0) == "$2,600"
+    assert format_value(COST, CostDetails(price_per_session=475.5, other_fees=150.0)) == (
+        "$475.50 per session; other fees $150"
+    )
+
+
+def test_prices_fees_and_course_costs_show_dollars_in_html_and_pdf(
+    example: Comparison,
+) -> None:
+    report = build_report(example, generated=TODAY)
+    harbor = next(row for row in report.summary if row.name.startswith("Harbor Light"))
+    assert harbor.cost_text.startswith("$3,100")
+    texts = [report.summary[0].cost_text, harbor.cost_text, "$475 per session", "$2,600"]
+    totals = {t.key: t for t in report.totals}
+    assert all(t.startswith("$") for t in totals["course_cost"].texts)
+    assert all(t.startswith("$") or t == "not known" for t in totals["out_of_pocket"].texts)
+    page = " ".join(" ".join(render_html(report).split()).split())
+    flat = read_pdf(render_pdf(report)).flat
+    for text in texts:
+        assert text.startswith("$")
+        assert text in page, text
+        assert shows(flat, text), text
+
+
+def test_csv_keeps_amounts_as_plain_numbers(example: Comparison) -> None:
+    report = build_report(example, generated=TODAY)
+    rows = list(csv.reader(io.StringIO(render_csv(report).decode("utf-8-sig"), newline="")))
+    header = rows[0]
+    answers = [i for i, h in enumerate(header) if h.endswith("– answer")]
+    course = next(r for r in rows if r and r[0] == "Course cost")
+    harbor = next(i for i, h in enumerate(header) if h.startswith("Harbor Light") and "rating" in h)
+    assert course[harbor] == "3100"
+    price = next(r for r in rows if r and r[2] == "cost-whole-course")
+    assert "2600" in [price[i] for i in answers]  # a number, never "$2,600"
