@@ -8,7 +8,7 @@ zero) and show up only in completeness.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ketachecklist.core.catalogue import AnswerKind, QuestionRole
 from ketachecklist.core.document import NOT_ASKED, Answer, Comparison, CostDetails, Coverage
@@ -87,6 +87,7 @@ class ComparisonScores:
     clinics: tuple[ClinicScore, ...]  # in document order
     ranking: tuple[str, ...]  # clinic ids, best first; unscored clinics last
     margin: float | None  # first minus second overall score, when two are scored
+    names: dict[str, str] = field(default_factory=dict)  # clinic id -> name, for the verdict
 
     @property
     def clear_winner(self) -> bool:
@@ -94,15 +95,30 @@ class ComparisonScores:
 
     @property
     def verdict(self) -> str:
-        """A plain description of the spread: never a recommendation."""
+        """A plain description of the spread: never a recommendation.
+
+        A lead is only as firm as the ratings behind it: when the top-scored clinic has under
+        half of its questions rated, or fewer rated than another clinic, the verdict says so.
+        """
         if self.margin is None:
             return "Not enough clinics scored to compare yet."
-        if self.clear_winner:
-            return f"The top-scored clinic leads by {self.margin:.0f} points."
-        return (
-            f"No clear winner: the top two are {self.margin:.0f} points apart (under "
-            f"{CLEAR_WINNER_MARGIN:.0f})."
-        )
+        if not self.clear_winner:
+            return (
+                f"No clear winner: the top two are {self.margin:.0f} points apart (under "
+                f"{CLEAR_WINNER_MARGIN:.0f})."
+            )
+        lead = f"The top-scored clinic leads by {self.margin:.0f} points"
+        leader, *others = self.ranked()
+        most = max(others, key=lambda s: s.answered)  # the first in ranked order on a tie
+        more_elsewhere = most.answered > leader.answered
+        if not more_elsewhere and 2 * leader.answered >= leader.total:
+            return f"{lead}."
+        verb = "is" if leader.answered == 1 else "are"
+        caveat = f"only {leader.answered} of its {leader.total} questions {verb} rated"
+        if more_elsewhere:
+            name = " ".join(self.names.get(most.clinic_id, "").split()) or "another clinic"
+            caveat += f", while {name} has {most.answered} rated"
+        return f"{lead}, but {caveat}: the scores may change as you ask more."
 
     def of(self, clinic_id: str) -> ClinicScore:
         return next(s for s in self.clinics if s.clinic_id == clinic_id)
@@ -219,7 +235,8 @@ def score_comparison(comparison: Comparison) -> ComparisonScores:
     margin = None
     if len(scored) >= 2:
         margin = (scored[0].overall or 0.0) - (scored[1].overall or 0.0)
-    return ComparisonScores(ranked_scores, ranking, margin)
+    names = {clinic.id: clinic.name for clinic in comparison.clinics}
+    return ComparisonScores(ranked_scores, ranking, margin, names)
 
 
 def _with_rank(score: ClinicScore, rank: int | None) -> ClinicScore:

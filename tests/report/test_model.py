@@ -147,3 +147,16 @@ def test_csv_keeps_amounts_as_plain_numbers(example: Comparison) -> None:
     assert course[harbor] == "3100"
     price = next(r for r in rows if r and r[2] == "cost-whole-course")
     assert "2600" in [price[i] for i in answers]  # a number, never "$2,600"
+
+
+def test_first_page_verdict_says_how_little_the_leader_has_rated(example: Comparison) -> None:
+    report = build_report(example, generated=TODAY)
+    verdict = (
+        "The top-scored clinic leads by 16 points, but only 9 of its 30 questions are rated, "
+        "while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may change "
+        "as you ask more."
+    )
+    assert report.verdict == verdict
+    assert report.summary[0].name.startswith("Riverside")
+    assert verdict in " ".join(render_html(report).split())
+    assert shows(read_pdf(render_pdf(report)).texts[0], verdict)

@@ -219,3 +219,19 @@ def test_unrated_answers_read_the_same_in_the_grid_and_the_report(
                 assert first_line == cell.headline, (row.id, clinic_id)
                 seen.add(first_line)
     assert seen == {"Not rated yet", "Not asked yet"}
+
+
+EXAMPLE_VERDICT = (
+    "The top-scored clinic leads by 16 points, but only 9 of its 30 questions are rated, "
+    "while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may change as you "
+    "ask more."
+)
+
+
+def test_verdict_says_how_little_the_leader_has_rated(example_window: MainWindow) -> None:
+    """Riverside leads on 9 rated answers; Harbor Light has 17. Both pages say so."""
+    window = example_window
+    window.show_page(window.comparison)
+    assert window.comparison.verdict.text() == EXAMPLE_VERDICT
+    window.show_page(window.decision)
+    assert window.decision.standing.text().endswith(EXAMPLE_VERDICT)
