@@ -58,7 +58,7 @@ LEGEND = (
     "nothing was recorded. Either way the answer is left out of the scores, never counted as "
     f"zero. Scores are out of 100. {BEST_MARK} marks the highest rating on a question among "
     f"the clinics. {FLAG_MARK} RED FLAG marks an answer the sources treat as a warning sign. "
-    "Costs are in the currency you recorded them in."
+    "Costs are shown in dollars ($), as you recorded them."
 )
 _MONTHS = (
     "January",
