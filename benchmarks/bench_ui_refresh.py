@@ -143,7 +143,9 @@ def main() -> int:
         window.comparison.notes.setChecked(True)
         refreshed(app, window)
         results["rating, notes shown"] = time_edits(app, window, rate, edits)
-        window.close()
+        # Not close(): the comparison has unsaved edits, and closing would ask to save them in
+        # a dialog that nobody answers on the offscreen platform.
+        window.hide()
 
     print(
         f"{CLINICS} clinics × {len(questions)} questions "
