@@ -17,11 +17,13 @@ from ketachecklist.core.document import Answer, Clinic, Comparison
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.storage import (
     SCHEMA_VERSION,
+    comparison_to_data,
     comparison_to_yaml,
     load_comparison,
     parse_comparison,
     save_comparison,
 )
+from ketachecklist.core.yaml_writer import DUMPERS, dump_yaml
 from tests.strategies import comparisons
 
 CATALOGUE = load_bundled_catalogue()
@@ -45,6 +47,35 @@ def assert_same(a: Comparison, b: Comparison) -> None:
 @given(comparisons(CATALOGUE))
 def test_any_comparison_round_trips_in_memory(comparison: Comparison) -> None:
     text = comparison_to_yaml(comparison)
+    assert_same(parse_comparison(text.encode(), "x.yaml", CATALOGUE), comparison)
+
+
+@pytest.mark.parametrize("dumper", DUMPERS, ids=lambda dumper: dumper.__name__)
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(comparison=comparisons(CATALOGUE))
+def test_any_comparison_round_trips_through_each_writer(
+    dumper: type[object], comparison: Comparison
+) -> None:
+    """libyaml's emitter and PyYAML's own (used for emoji, and where libyaml is missing)."""
+    text = dump_yaml(comparison_to_data(comparison), dumper=dumper)
+    assert_same(parse_comparison(text.encode(), "x.yaml", CATALOGUE), comparison)
+
+
+def test_emoji_and_line_breaks_stay_readable_in_the_file() -> None:
+    comparison = Comparison(catalogue=CATALOGUE)
+    comparison.add_clinic(Clinic(id="c", name="Café 😀 Clinic"))
+    note = "First line 🙂\nSecond line: 東京\nThird"
+    comparison.set_answer("c", "evaluation-who-evaluates", Answer(rating=4, said=note))
+    text = comparison_to_yaml(comparison)
+    assert "name: Café 😀 Clinic" in text
+    assert "said: |" in text
+    assert "  First line 🙂" in text
+    assert "\\U0001F600" not in text
+    assert "\\U0001F642" not in text
     assert_same(parse_comparison(text.encode(), "x.yaml", CATALOGUE), comparison)
 
 
