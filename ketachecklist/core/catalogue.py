@@ -171,8 +171,8 @@ def load_bundled_catalogue(cache: Path | None = None) -> Catalogue:
         if cache is None:
             _BUNDLED = load_catalogue(path)
         else:
-            _BUNDLED = catalogue_from_tree(
-                load_yaml_cached(_read(path), path.name, cache), path.name
+            _BUNDLED = load_yaml_cached(
+                _read(path), path.name, cache, lambda tree: catalogue_from_tree(tree, path.name)
             )
     return _BUNDLED
 

@@ -3,21 +3,28 @@
 The app reads the bundled catalogue (data/questions.yaml) at every start; importing PyYAML and
 parsing it costs about 15 ms, a tenth of the start. The cache holds the file's exact text and
 the tree ``safe_yaml`` made of it (every value with its line numbers, for error messages) as
-JSON, which Python reads in well under a millisecond. It is used only when the file's text is
-byte for byte the one it was made from; the caller then validates the tree exactly as after a
-fresh read, so a cache can never make the app accept a file it would refuse. No cache, a damaged
-one or another format, and the YAML is read again and the cache rewritten (0600, atomically);
-if it cannot be written, the next read just parses again.
+JSON, which Python reads in well under a millisecond.
+
+It is trusted for nothing: it is used only when its checksum, format, app version and the
+file's text (byte for byte) all match, and the tree then goes through the caller's validation
+exactly as after a fresh read. A cache that fails any of that — missing, damaged, edited, from
+another version — is no cache: the YAML is read again, and the cache rewritten (0600,
+atomically) only once that tree has passed. If it cannot be written, the next read just
+parses again. So a cache can cost time, never correctness, and never stops the app.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from ketachecklist.core.atomic import atomic_write_bytes
+from ketachecklist import __version__
+from ketachecklist.core.atomic import atomic_write_bytes, remove_stale_temp_files
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.safe_yaml import (
     MAX_BYTES,
@@ -29,33 +36,43 @@ from ketachecklist.core.safe_yaml import (
 )
 
 CACHE_FORMAT = "ketachecklist-yaml-cache"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+
+T = TypeVar("T")
 
 
 class _UnusableCacheError(Exception):
     """The cache is not a tree this module wrote (damaged, edited, another version)."""
 
 
-def load_yaml_cached(data: bytes, source: str, cache: Path) -> Any:
-    """What ``load_yaml_bytes(data, source)`` returns, from ``cache`` when it matches ``data``."""
+def load_yaml_cached(data: bytes, source: str, cache: Path, build: Callable[[Any], T]) -> T:
+    """``build(load_yaml_bytes(data, source))``, from ``cache`` when it matches ``data``.
+
+    ``build`` validates the tree (raising FileFormatError) and makes the result; a cached tree
+    it refuses is dropped and the file read again, so only the file's own problems are raised.
+    """
     text = decode_utf8(data, source)
-    tree = read_cache(cache, text)
-    if tree is None:
-        tree = load_yaml_bytes(data, source)
-        write_cache(cache, text, tree)
-    return tree
+    cached = read_cache(cache, text)
+    if cached is not None:
+        with contextlib.suppress(FileFormatError):
+            return build(cached)
+    tree = load_yaml_bytes(data, source)
+    result = build(tree)
+    write_cache(cache, text, tree)
+    return result
 
 
 def read_cache(cache: Path, text: str) -> Any | None:
     """The cached tree for ``text``, or None when there is no usable one."""
     try:
-        raw = json.loads(read_file_bytes(cache, cache.name, limit=4 * MAX_BYTES))
-        if (
-            not isinstance(raw, dict)
-            or raw.get("format") != CACHE_FORMAT
-            or raw.get("version") != CACHE_VERSION
-            or raw.get("text") != text
-        ):
+        header_line, _, payload = read_file_bytes(cache, cache.name, limit=8 * MAX_BYTES).partition(
+            b"\n"
+        )
+        header = json.loads(header_line)
+        if header != _header(payload):
+            return None
+        raw = json.loads(payload)
+        if not isinstance(raw, dict) or raw.get("text") != text:
             return None
         return _decode(raw["tree"])
     except (FileFormatError, ValueError, TypeError, KeyError, RecursionError, _UnusableCacheError):
@@ -65,16 +82,23 @@ def read_cache(cache: Path, text: str) -> Any | None:
 def write_cache(cache: Path, text: str, tree: Any) -> bool:
     """Keep ``tree`` for ``text``; False when it could not be written (nothing else happens)."""
     try:
-        payload = {
-            "format": CACHE_FORMAT,
-            "version": CACHE_VERSION,
-            "text": text,
-            "tree": _encode(tree),
-        }
-        atomic_write_bytes(cache, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        payload = json.dumps({"text": text, "tree": _encode(tree)}, ensure_ascii=False).encode()
+        header = json.dumps(_header(payload)).encode()
+        remove_stale_temp_files(cache)  # of a write killed half-way, on an earlier run
+        atomic_write_bytes(cache, header + b"\n" + payload)
     except (OSError, _UnusableCacheError):
         return False
     return True
+
+
+def _header(payload: bytes) -> dict[str, Any]:
+    """What the first line must say: our format and version, this app's, and the checksum."""
+    return {
+        "format": CACHE_FORMAT,
+        "version": CACHE_VERSION,
+        "app": __version__,
+        "crc32": zlib.crc32(payload),
+    }
 
 
 # JSON has no line numbers and no dates, so mappings, sequences and dates are wrapped:

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ketachecklist.core import catalogue as catalogue_module
+from ketachecklist.core import yaml_cache
 from ketachecklist.core.catalogue import bundled_catalogue_path, load_catalogue
 from ketachecklist.core.safe_yaml import LineDict, LineList, load_yaml_bytes
 from ketachecklist.core.yaml_cache import load_yaml_cached, read_cache, write_cache
@@ -23,6 +24,16 @@ from tests.conftest import REPO
 
 CATALOGUE_BYTES = bundled_catalogue_path().read_bytes()
 SMALL = b"name: Harbor Light\nwhen: 2026-11-25\nitems:\n  - 1\n  - two\n  - {3: null, x: 1.5}\n"
+
+
+def _tree(tree: object) -> object:
+    return tree
+
+
+def _write_raw(cache: Path, payload: dict[str, object], **header: object) -> None:
+    """A cache file with a correct header for ``payload`` (fields overridden by ``header``)."""
+    body = json.dumps(payload).encode()
+    cache.write_bytes(json.dumps({**yaml_cache._header(body), **header}).encode() + b"\n" + body)
 
 
 def _with_lines(value: object) -> object:
@@ -39,7 +50,7 @@ def _with_lines(value: object) -> object:
 def test_the_cached_tree_equals_a_fresh_read_with_every_line(data: bytes, tmp_path: Path) -> None:
     cache = tmp_path / "cache.json"
     fresh = _with_lines(load_yaml_bytes(data, "x.yaml"))
-    first = load_yaml_cached(data, "x.yaml", cache)  # writes the cache
+    first = load_yaml_cached(data, "x.yaml", cache, _tree)  # writes the cache
     assert cache.is_file()
     second = read_cache(cache, data.decode("utf-8"))
     assert second is not None
@@ -49,16 +60,16 @@ def test_the_cached_tree_equals_a_fresh_read_with_every_line(data: bytes, tmp_pa
 
 def test_the_cache_is_private(tmp_path: Path) -> None:
     cache = tmp_path / "cache.json"
-    load_yaml_cached(SMALL, "x.yaml", cache)
+    load_yaml_cached(SMALL, "x.yaml", cache, _tree)
     assert stat.S_IMODE(cache.stat().st_mode) == 0o600
 
 
 def test_a_changed_file_is_read_again_and_the_cache_rewritten(tmp_path: Path) -> None:
     cache = tmp_path / "cache.json"
-    load_yaml_cached(SMALL, "x.yaml", cache)
+    load_yaml_cached(SMALL, "x.yaml", cache, _tree)
     changed = SMALL.replace(b"Harbor Light", b"Riverside")
     assert read_cache(cache, changed.decode()) is None
-    tree = load_yaml_cached(changed, "x.yaml", cache)
+    tree = load_yaml_cached(changed, "x.yaml", cache, _tree)
     assert tree["name"] == "Riverside"
     assert read_cache(cache, changed.decode())["name"] == "Riverside"
 
@@ -69,16 +80,16 @@ def test_a_changed_file_is_read_again_and_the_cache_rewritten(tmp_path: Path) ->
         b"",
         b"\xff\xfe junk",
         b"[]",
-        b'{"format": "ketachecklist-yaml-cache", "version": 1}',
-        b'{"format": "ketachecklist-yaml-cache", "version": 99, "text": "", "tree": null}',
-        b'{"format": "other", "version": 1, "text": "", "tree": null}',
+        b'{"format": "ketachecklist-yaml-cache", "version": 2}',
+        b'{"format": "ketachecklist-yaml-cache", "version": 2}\n{"text": "", "tree": null}',
+        b"\n\n\n",
     ],
 )
 def test_a_damaged_or_foreign_cache_is_no_cache(content: bytes, tmp_path: Path) -> None:
     cache = tmp_path / "cache.json"
     cache.write_bytes(content)
     assert read_cache(cache, SMALL.decode()) is None
-    assert load_yaml_cached(SMALL, "x.yaml", cache)["name"] == "Harbor Light"
+    assert load_yaml_cached(SMALL, "x.yaml", cache, _tree)["name"] == "Harbor Light"
     assert read_cache(cache, SMALL.decode()) is not None  # rewritten
 
 
@@ -96,21 +107,60 @@ json_values = st.recursive(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(tree=json_values)
-def test_an_edited_tree_never_raises_anything_but_is_no_cache_or_a_tree(
+def test_an_edited_tree_gives_no_cache_or_a_tree_never_an_exception(
     tree: object, tmp_path: Path
 ) -> None:
     cache = tmp_path / "cache.json"
     text = SMALL.decode()
-    payload = {"format": "ketachecklist-yaml-cache", "version": 1, "text": text, "tree": tree}
-    cache.write_text(json.dumps(payload), encoding="utf-8")
-    read_cache(cache, text)  # None or some tree; the catalogue validator checks any tree
+    _write_raw(cache, {"text": text, "tree": tree})
+    read_cache(cache, text)  # None or some tree; the caller's validation checks any tree
+
+
+def test_the_checksum_app_version_and_format_must_all_match(tmp_path: Path) -> None:
+    cache = tmp_path / "cache.json"
+    text = SMALL.decode()
+    tree = {"m": 1, "e": [["name", 1, "Harbor Light"]]}
+    _write_raw(cache, {"text": text, "tree": tree})
+    assert read_cache(cache, text) == {"name": "Harbor Light"}
+    for header in ({"crc32": 1}, {"app": "0.0.1"}, {"version": 1}, {"format": "other"}):
+        _write_raw(cache, {"text": text, "tree": tree}, **header)
+        assert read_cache(cache, text) is None, header
+    _write_raw(cache, {"text": text, "tree": tree})
+    cache.write_bytes(cache.read_bytes().replace(b"Harbor", b"Harbur"))  # damaged on disk
+    assert read_cache(cache, text) is None
+
+
+def test_a_cached_catalogue_that_fails_validation_is_read_again_from_the_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited cache can cost time, never correctness, and never stops the app."""
+    cache = tmp_path / "catalogue-cache.json"
+    monkeypatch.setattr(catalogue_module, "_BUNDLED", None)
+    plain = catalogue_module.load_bundled_catalogue(cache)
+    payload = json.loads(cache.read_bytes().partition(b"\n")[2])
+    assert payload["tree"]["e"][0][0] == "format"
+    payload["tree"]["e"][0][2] = "not-a-catalogue"
+    _write_raw(cache, payload)  # a correct checksum: only validation can catch it
+    monkeypatch.setattr(catalogue_module, "_BUNDLED", None)
+    assert catalogue_module.load_bundled_catalogue(cache) == plain
+    rewritten = json.loads(cache.read_bytes().partition(b"\n")[2])
+    assert rewritten["tree"]["e"][0][2] == "ketachecklist-catalogue"
+
+
+def test_writing_the_cache_clears_a_temp_file_left_by_a_killed_writer(tmp_path: Path) -> None:
+    cache = tmp_path / "catalogue-cache.json"
+    dead_pid = 2**22 + 12345  # above Linux's highest pid: never a running process
+    stale = tmp_path / f".{cache.name}.{dead_pid}.abcd1234.saving"
+    stale.write_bytes(b"half")
+    assert write_cache(cache, "x", load_yaml_bytes(b"a: 1\n", "x.yaml"))
+    assert not stale.exists()
 
 
 def test_an_unwritable_cache_only_costs_a_fresh_read(tmp_path: Path) -> None:
     folder = tmp_path / "is-a-folder.json"
     folder.mkdir()
-    assert not write_cache(folder, "x", {"a": 1})
-    assert load_yaml_cached(SMALL, "x.yaml", folder)["name"] == "Harbor Light"
+    assert not write_cache(folder, "x", load_yaml_bytes(b"a: 1\n", "x.yaml"))
+    assert load_yaml_cached(SMALL, "x.yaml", folder, _tree)["name"] == "Harbor Light"
 
 
 def test_the_bundled_catalogue_through_the_cache_is_the_same_catalogue(
