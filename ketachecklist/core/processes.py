@@ -14,10 +14,15 @@ from pathlib import Path
 
 
 def this_host() -> str:
-    # The kernel's name for the machine (what platform.node() reads, without importing it);
-    # the package never imports socket at all.
-    uname = getattr(os, "uname", None)
-    name = uname().nodename if uname is not None else os.environ.get("COMPUTERNAME", "")
+    # platform.node(): on POSIX that is os.uname().nodename, read here without importing
+    # platform at start-up; elsewhere platform.node() itself, so locks written by earlier
+    # versions keep naming the same host. The package never imports socket itself.
+    if hasattr(os, "uname"):
+        name = os.uname().nodename
+    else:  # pragma: no cover - Windows
+        import platform  # noqa: PLC0415
+
+        name = platform.node()
     return name or "this computer"
 
 
