@@ -1,7 +1,7 @@
 """The PyYAML side of ``safe_yaml``: strict loaders and the parse itself.
 
 Kept apart so that importing the core does not import PyYAML (about 12 ms): the app's start
-reads the bundled catalogue from a cache and needs no YAML at all (``catalogue_cache``).
+reads the bundled catalogue from a cache and needs no YAML at all (``yaml_cache``).
 ``safe_yaml.load_yaml_bytes`` imports this module the first time a file is parsed.
 """
 

@@ -1,7 +1,7 @@
 """A tab that builds its page the first time it is shown or asked for.
 
-The Comparison, Weights, Before your consultation and Decision pages are not on screen when the
-app opens; building them (and importing their modules) later keeps the start quick. The page
+Only Clinic details is on screen when the app opens; building the other pages (and importing
+their modules) when first shown keeps the start quick. The page
 reads the document when it is built and follows it from then on, so building late shows the
 same thing as building early.
 """

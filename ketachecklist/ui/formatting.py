@@ -6,6 +6,7 @@ widgets show with ``Qt.PlainText`` (never as markup).
 
 from __future__ import annotations
 
+import html
 import math
 
 from ketachecklist.core.catalogue import AnswerKind, Question
@@ -31,9 +32,7 @@ def plain_tooltip(text: str) -> str:
     """
     if not text:
         return ""
-    # What html.escape(text, quote=False) does, without importing html (and its entity tables).
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = escaped.replace("\n", "<br>")
+    escaped = html.escape(text, quote=False).replace("\n", "<br>")
     return f"<p style='white-space:pre-wrap'>{escaped}</p>"
 
 
