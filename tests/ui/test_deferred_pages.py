@@ -32,6 +32,14 @@ class _WindowWatch(QObject):
         return False
 
 
+def _shown_window(qtbot: QtBot, settings: AppSettings, prompter: ScriptedPrompter) -> MainWindow:
+    """A new window on ``settings``, shown (several may share the settings, as restarts do)."""
+    window = build_main_window(settings, prompter=prompter)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 def _deferred(window: MainWindow) -> list[DeferredPage[QWidget]]:
     return [page for page, _ in window.pages if isinstance(page, DeferredPage)]
 
@@ -61,9 +69,7 @@ def test_each_page_is_built_when_its_tab_is_first_shown(
 def test_building_pages_while_the_app_runs_opens_no_window_and_keeps_the_focus(
     qtbot: QtBot, settings: AppSettings, prompter: ScriptedPrompter
 ) -> None:
-    window = build_main_window(settings, prompter=prompter)
-    qtbot.addWidget(window)
-    window.show()
+    window = _shown_window(qtbot, settings, prompter)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     watch = _WindowWatch(window)
@@ -86,19 +92,13 @@ def test_building_pages_while_the_app_runs_opens_no_window_and_keeps_the_focus(
 def test_the_answers_layout_is_kept_when_the_page_was_never_opened(
     qtbot: QtBot, settings: AppSettings, prompter: ScriptedPrompter
 ) -> None:
-    first = build_main_window(settings, prompter=prompter)
-    qtbot.addWidget(first)
-    first.show()
+    first = _shown_window(qtbot, settings, prompter)
     first.answers.splitter.setSizes([10_000, 1])
     sizes = first.answers.splitter.sizes()
     first.save_layout()
 
-    untouched = build_main_window(settings, prompter=prompter)  # Answers never opened
-    qtbot.addWidget(untouched)
-    untouched.show()
+    untouched = _shown_window(qtbot, settings, prompter)  # Answers never opened
     untouched.save_layout()
 
-    again = build_main_window(settings, prompter=prompter)
-    qtbot.addWidget(again)
-    again.show()
+    again = _shown_window(qtbot, settings, prompter)
     assert again.answers.splitter.sizes() == sizes
