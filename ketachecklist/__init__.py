@@ -10,3 +10,13 @@ DISCLAIMER = (
     "it does not say whether any clinic or treatment is safe or right for you. "
     "Talk to your own doctor."
 )
+
+# Calm, plain crisis help: on the first-start note, "Before your consultation", the Help menu,
+# the report's first page and the consultation sheet. Source: SAMHSA, 988 Suicide & Crisis
+# Lifeline (988lifeline.org); 911 is the US emergency number. No link is opened: text only.
+CRISIS_HELP = (
+    "If you are thinking about suicide or feel you might harm yourself, help is there now. "
+    "In the US, call or text 988 (Suicide & Crisis Lifeline). "
+    "If you are in immediate danger, call 911. "
+    "Elsewhere, call your local emergency number."
+)

@@ -15,8 +15,8 @@ from ketachecklist.core.document import (
     CostDetails,
     Coverage,
     Decision,
-    Treatment,
 )
+from ketachecklist.core.treatments import Treatment
 
 # Text a patient might type, and text an attacker might: unicode, emoji, markup, formulas, CRLF.
 HOSTILE_SAMPLES = [

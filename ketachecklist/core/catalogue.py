@@ -11,10 +11,11 @@ from typing import Any
 from ketachecklist.core.errors import FileFormatError, Problem
 from ketachecklist.core.fields import FieldReader, line_of, type_name
 from ketachecklist.core.safe_yaml import load_yaml_bytes
+from ketachecklist.core.treatments import Treatment, treatments_apply
 from ketachecklist.core.yaml_cache import load_yaml_cached
 
 CATALOGUE_FORMAT = "ketachecklist-catalogue"
-CATALOGUE_SCHEMA_VERSION = 1
+CATALOGUE_SCHEMA_VERSION = 2  # 2: questions may say which treatments they apply to
 
 
 class AnswerKind(str, Enum):
@@ -99,6 +100,11 @@ class Question:
     unit: str = ""
     role: QuestionRole | None = None
     custom: bool = False
+    applies_to: tuple[Treatment, ...] = ()  # empty: every treatment
+
+    def applies(self, offered: tuple[Treatment, ...]) -> bool:
+        """Whether this question fits a clinic offering ``offered`` (see ``treatments``)."""
+        return treatments_apply(self.applies_to, offered)
 
 
 @dataclass(frozen=True)
@@ -322,6 +328,7 @@ QUESTION_FIELDS = [
     "red_flag",
     "unit",
     "role",
+    "applies_to",
 ]
 
 
@@ -355,6 +362,7 @@ def read_question(
     if role is not None and kind_text and _ROLE_KINDS[role] is not kind:
         reader.problem("role", f"role '{role.value}' needs kind '{_ROLE_KINDS[role].value}'")
     red_flag = _read_red_flag(reader, kind if kind_text else None)
+    applies_to = _read_treatments(reader)
     return Question(
         id=question_id,
         set_id=set_id,
@@ -369,7 +377,28 @@ def read_question(
         unit=reader.text("unit", required=False),
         role=role,
         custom=custom,
+        applies_to=applies_to,
     )
+
+
+def _read_treatments(reader: FieldReader) -> tuple[Treatment, ...]:
+    """``applies_to: [iv_infusion, intramuscular]``; missing or empty means every treatment."""
+    raw = reader.sequence("applies_to")
+    known = [t.value for t in Treatment]
+    treatments: list[Treatment] = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, str) or item not in known:
+            shown = item if isinstance(item, str) else type_name(item)
+            reader.problems.append(
+                Problem(
+                    f"{reader.what}: unknown treatment '{shown}' in applies_to "
+                    f"(known: {', '.join(known)})",
+                    line_of(raw, index),
+                )
+            )
+        elif Treatment(item) not in treatments:
+            treatments.append(Treatment(item))
+    return tuple(treatments)
 
 
 def _read_red_flag(reader: FieldReader, kind: AnswerKind | None) -> RedFlagRule | None:

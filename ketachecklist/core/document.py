@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from ketachecklist.core.catalogue import AnswerKind, Catalogue, Question, QuestionRole
+from ketachecklist.core.treatments import Treatment
 
 RATING_LABELS = {
     1: "Concerning",
@@ -26,27 +27,6 @@ MAX_WEIGHT = 100.0
 
 def rating_label(rating: int | None) -> str:
     return NOT_ASKED if rating is None else RATING_LABELS[rating]
-
-
-class Treatment(str, Enum):
-    IV_INFUSION = "iv_infusion"
-    SPRAVATO = "spravato"
-    INTRAMUSCULAR = "intramuscular"
-    ORAL = "oral"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _TREATMENT_LABELS[self]
-
-
-_TREATMENT_LABELS = {
-    Treatment.IV_INFUSION: "IV infusion",
-    Treatment.SPRAVATO: "Spravato nasal spray",
-    Treatment.INTRAMUSCULAR: "Intramuscular injection",
-    Treatment.ORAL: "Oral",
-    Treatment.OTHER: "Other",
-}
 
 
 class Coverage(str, Enum):

@@ -27,7 +27,6 @@ from ketachecklist.core.document import (
     CostDetails,
     Coverage,
     Decision,
-    Treatment,
 )
 from ketachecklist.core.errors import FileFormatError, Problem, SaveError, SaveStage
 from ketachecklist.core.fields import FieldReader, line_of, type_name
@@ -39,6 +38,7 @@ from ketachecklist.core.safe_yaml import (
     load_yaml_bytes,
     read_file_bytes,
 )
+from ketachecklist.core.treatments import Treatment
 
 COMPARISON_FORMAT = "ketachecklist-comparison"
 SCHEMA_VERSION = 1

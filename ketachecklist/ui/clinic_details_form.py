@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketachecklist.core.document import Clinic, Treatment
+from ketachecklist.core.document import Clinic
+from ketachecklist.core.treatments import Treatment
 from ketachecklist.ui.commands import EditClinicCommand
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.notes_edit import NotesEdit

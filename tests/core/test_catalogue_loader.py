@@ -118,7 +118,7 @@ def test_newer_schema_refused() -> None:
     errors = errors_of(MINIMAL.replace("schema_version: 1", "schema_version: 7"))
     assert errors == [
         "questions.yaml line 2: the catalogue: schema_version 7 is newer than this "
-        "app understands (1)"
+        "app understands (2)"
     ]
 
 

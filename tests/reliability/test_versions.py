@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ketachecklist.core.backups import list_backups, original_backup_path
-from ketachecklist.core.document import Answer, Decision, Treatment
+from ketachecklist.core.document import Answer, Decision
 from ketachecklist.core.document_file import DocumentFile
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.storage import (
@@ -18,6 +18,7 @@ from ketachecklist.core.storage import (
     read_comparison,
     save_comparison,
 )
+from ketachecklist.core.treatments import Treatment
 from tests.reliability.helpers import CATALOGUE, FIXTURES, names, sample_comparison
 
 LEGACY = FIXTURES / "legacy-v0.yaml"

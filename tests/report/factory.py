@@ -18,8 +18,8 @@ from ketachecklist.core.document import (
     CostDetails,
     Coverage,
     Decision,
-    Treatment,
 )
+from ketachecklist.core.treatments import Treatment
 
 NAME_STYLES = [
     "Harbor Light Ketamine Center",

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
-from ketachecklist.core.document import Treatment
+from ketachecklist.core.treatments import Treatment
 from ketachecklist.ui.main_window import MainWindow
 
 
