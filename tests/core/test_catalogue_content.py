@@ -160,7 +160,7 @@ def test_file_contains_no_web_addresses(raw_text: str) -> None:
 
 def test_header(catalogue: dict[str, Any]) -> None:
     assert catalogue["format"] == "ketachecklist-catalogue"
-    assert catalogue["schema_version"] == 1
+    assert catalogue["schema_version"] == 2
     assert catalogue["id"] == "ketachecklist-standard"
     assert isinstance(catalogue["version"], str)
     assert catalogue["title"].strip()
@@ -218,7 +218,9 @@ def test_every_question_is_complete(questions: list[dict[str, Any]], source_ids:
         "red_flag",
         "unit",
         "role",
+        "applies_to",
     }
+    treatments = {"iv_infusion", "spravato", "intramuscular", "oral", "other"}
     for question in questions:
         name = question["id"]
         assert set(question) <= allowed_keys, name
@@ -229,6 +231,7 @@ def test_every_question_is_complete(questions: list[dict[str, Any]], source_ids:
         assert question["kind"] in KINDS, name
         assert question["source"] in source_ids, name
         assert isinstance(question["beyond_article"], bool), name
+        assert set(question.get("applies_to", [])) <= treatments, name
 
 
 def test_units_only_on_count_questions(questions: list[dict[str, Any]]) -> None:
