@@ -1,0 +1,118 @@
+"""A 10-clinic PDF export, whole process, against LibreOffice converting the same table.
+
+    .venv/bin/python benchmarks/bench_pdf_vs_libreoffice.py [runs]
+
+Absolute times differ between machines, so the figure that counts is a ratio measured in one
+run on one machine: `ketachecklist export FILE --format pdf` (a fresh process: Python, Qt,
+the report model, layout and writing) divided by `soffice --headless --convert-to pdf` turning
+the same comparison's table (its CSV export) into a PDF. A bare QTextDocument table printed to
+PDF by a fresh PySide6 process is shown as a second floor: what Qt alone costs. Runs are
+interleaved so that load on the machine hits all three alike. Skips cleanly (exit 0, one line)
+when LibreOffice is not installed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from ketachecklist.core.storage import save_comparison
+from ketachecklist.report.csv_export import render_csv
+from ketachecklist.report.model import build_report
+from tests.report.factory import make_comparison
+
+TARGET_RATIO = 0.30
+CLINICS = 10
+
+BARE_QT_TABLE = """
+import sys
+from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument
+app = QGuiApplication(sys.argv)
+rows = [line.split(",") for line in open(sys.argv[1], encoding="utf-8-sig").read().splitlines()]
+cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+document = QTextDocument()
+document.setHtml(f"<table border=1>{cells}</table>")
+writer = QPdfWriter(sys.argv[2])
+writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+document.print_(writer)
+"""
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, env=env, capture_output=True)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("skipped: LibreOffice (soffice) is not installed (libreoffice-calc-nogui)")
+        return 0
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        comparison = make_comparison(CLINICS)
+        document = work / "ten-clinics.yaml"
+        save_comparison(comparison, document, backups=0)
+        table = work / "ten-clinics.csv"
+        table.write_bytes(render_csv(build_report(comparison)))
+        profile = work / "lo-profile"
+        lo_env = {**env, "HOME": str(work)}
+        commands = {
+            "app": [
+                sys.executable,
+                "-m",
+                "ketachecklist",
+                "export",
+                str(document),
+                "--format",
+                "pdf",
+                "-o",
+                str(work / "app.pdf"),
+            ],
+            "libreoffice": [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work / "lo"),
+                str(table),
+            ],
+            "bare_qt": [sys.executable, "-c", BARE_QT_TABLE, str(table), str(work / "bare.pdf")],
+        }
+        for name, command in commands.items():  # warm up: caches, LibreOffice's profile
+            timed(command, lo_env if name == "libreoffice" else env)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, command in commands.items():
+                times[name].append(timed(command, lo_env if name == "libreoffice" else env))
+    medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
+    ratio = medians["app"] / medians["libreoffice"]
+    print(f"10-clinic PDF export, whole process, median of {runs} (ms):")
+    for name, label in (
+        ("app", "ketachecklist export --format pdf"),
+        ("libreoffice", "soffice --convert-to pdf (same table, CSV)"),
+        ("bare_qt", "bare QTextDocument table → QPdfWriter"),
+    ):
+        spread = f"{min(times[name]) * 1000:.0f}–{max(times[name]) * 1000:.0f}"
+        print(f"  {label:<44} {medians[name]:7.0f}   ({spread})")
+    verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
+    print(f"ratio app / LibreOffice: {ratio:.2f} (target ≤ {TARGET_RATIO:.2f}: {verdict})")
+    print(f"ratio app / bare Qt table: {medians['app'] / medians['bare_qt']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
