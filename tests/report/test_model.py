@@ -152,7 +152,7 @@ def test_csv_keeps_amounts_as_plain_numbers(example: Comparison) -> None:
 def test_first_page_verdict_says_how_little_the_leader_has_rated(example: Comparison) -> None:
     report = build_report(example, generated=TODAY)
     verdict = (
-        "The top-scored clinic leads by 16 points, but only 9 of its 30 questions are rated, "
+        "The top-scored clinic leads by 16 points, but only 9 of its 40 questions are rated, "
         "while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may change "
         "as you ask more."
     )

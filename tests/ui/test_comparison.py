@@ -40,7 +40,7 @@ def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
     assert _headers(window) == [harbor, quickwell, riverside]
     assert _summary(window, "rank") == ["2nd of 3", "3rd of 3", "1st of 3"]
     assert _summary(window, "overall") == ["79 / 100", "28 / 100", "95 / 100"]
-    assert _summary(window, "completeness")[0].startswith("17 of 30 rated")
+    assert _summary(window, "completeness")[0].startswith("17 of 40 rated")
     assert _summary(window, "cost")[0].startswith("$3,100")
     flags = _summary(window, "flags")
     assert flags[1] == "⚠ 4 red flags"  # a symbol AND words
@@ -68,8 +68,8 @@ def test_best_answers_and_red_flags_are_marked_in_words(example_window: MainWind
     assert cells[0].data(Qt.ItemDataRole.AccessibleTextRole).startswith("Best rating in this row")
     assert not cells[1].data().startswith("★")
     flagged = model.index(model.row_of_question("evaluation-primary-care"), 2)
-    assert "⚠ No contact with your own doctor or therapist" in flagged.data()
-    assert "Red flag: No contact" in flagged.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "⚠ Won't contact your doctor or therapist, even with your permission" in flagged.data()
+    assert "Red flag: Won't contact your doctor" in flagged.data(Qt.ItemDataRole.AccessibleTextRole)
     # The legend explains the symbols in words.
     assert "★ best rating" in window.comparison.legend.text()
     assert "⚠ red flag" in window.comparison.legend.text()
@@ -222,7 +222,7 @@ def test_unrated_answers_read_the_same_in_the_grid_and_the_report(
 
 
 EXAMPLE_VERDICT = (
-    "The top-scored clinic leads by 16 points, but only 9 of its 30 questions are rated, "
+    "The top-scored clinic leads by 16 points, but only 9 of its 40 questions are rated, "
     "while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may change as you "
     "ask more."
 )

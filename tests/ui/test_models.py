@@ -59,7 +59,7 @@ def test_clinic_list_model(
     qtmodeltester.check(model)
     assert model.rowCount() == 3
     assert model.index(0, 0).data() == "Harbor Light Ketamine Center (fictional)"
-    assert model.index(1, 1).data() == "10 of 30 ⚠4"
+    assert model.index(1, 1).data() == "10 of 40 ⚠4"
     assert "4 red flags" in model.index(1, 1).data(Qt.ItemDataRole.AccessibleTextRole)
     _edit_everything(document)
     qtmodeltester.check(model)
@@ -75,9 +75,9 @@ def test_question_list_model(
     qtmodeltester.check(model)
     assert model.rowCount() == len(document.comparison.questions_in("evaluation"))
     text = model.index(3).data()
-    assert text.startswith("Do they communicate with my primary care physician")
+    assert text.startswith("Do they talk with my primary care doctor")
     assert "✓ 1 · Concerning" in text
-    assert "⚠ No contact with your own doctor or therapist" in text
+    assert "⚠ Won't contact your doctor or therapist, even with your permission" in text
     assert "Not asked yet" in model.index(1).data()
     _edit_everything(document)
     qtmodeltester.check(model)
