@@ -116,6 +116,16 @@ def test_a_failing_cache_tool_is_reported_not_fatal(tmp_path: Path) -> None:
     assert any("update-mime-database failed" in problem for problem in result.tool_problems)
 
 
+def test_missing_cache_tools_are_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(integration.shutil, "which", lambda _name: None)
+    ran: list[Sequence[str]] = []
+    result = integration.install(tmp_path, ["ketachecklist"], run_tool=ran.append)
+    assert ran == []
+    assert result.tools_run == ()
+    assert result.tool_problems == ()
+    assert integration.status(tmp_path).installed
+
+
 def test_data_home_follows_the_xdg_spec(tmp_path: Path) -> None:
     assert integration.data_home({"XDG_DATA_HOME": str(tmp_path)}) == tmp_path
     fallback = tmp_path / ".local" / "share"

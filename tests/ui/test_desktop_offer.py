@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from ketachecklist import desktop_integration as integration
 from ketachecklist.ui.app import build_main_window
+from ketachecklist.ui.desktop_offer import OFFER_TEXT
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.settings import AppSettings
 from tests.ui.conftest import ScriptedPrompter
@@ -46,6 +48,14 @@ def test_offer_waits_for_the_welcome_note_then_adds_the_menu_entry(
     assert window.desktop_offer.text.textFormat() == Qt.TextFormat.PlainText
     assert window.desktop_offer.text.wordWrap()
     assert not window.desktop_offer.isWindow()  # inside the window, not a dialog
+    for widget, name in (
+        (window.desktop_offer.add_button, "Add ketachecklist to the applications menu"),
+        (window.desktop_offer.decline_button, "No thanks: don't add it and don't ask again"),
+    ):
+        interface = QAccessible.queryAccessibleInterface(widget)
+        assert interface.text(QAccessible.Text.Name) == name
+    label = QAccessible.queryAccessibleInterface(window.desktop_offer.text)
+    assert label.text(QAccessible.Text.Name) == OFFER_TEXT
 
     with qtbot.waitSignal(window.desktop_offer.message) as message:
         qtbot.mouseClick(window.desktop_offer.add_button, Qt.MouseButton.LeftButton)
