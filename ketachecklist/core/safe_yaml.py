@@ -21,6 +21,37 @@ from ketachecklist.core.errors import FileFormatError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
+# Counted while composing, before any value is built: 5 MB of tiny items would otherwise cost
+# tens of seconds and a gigabyte. 120,000 values is about 15,000 answered questions.
+MAX_NODES = 120_000
+
+
+class SourceInt(int):
+    """A whole number read from a file that remembers how it was written (``str`` gives it)."""
+
+    source: str
+
+    def __new__(cls, value: int, source: str) -> SourceInt:
+        number = super().__new__(cls, value)
+        number.source = source
+        return number
+
+    def __str__(self) -> str:
+        return self.source
+
+
+class SourceFloat(float):
+    """A decimal number read from a file that remembers how it was written."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> SourceFloat:
+        number = super().__new__(cls, value)
+        number.source = source
+        return number
+
+    def __str__(self) -> str:
+        return self.source
 
 
 class LineDict(dict[Any, Any]):

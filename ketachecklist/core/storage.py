@@ -404,7 +404,8 @@ def _read_date(reader: FieldReader, key: str) -> dt.date | None:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            pass
+            reader.problem(key, f"'{key}' must be a date like 2026-11-30 (got '{value[:40]}')")
+            return None
     reader.problem(key, f"'{key}' must be a date like 2026-11-30 (got {type_name(value)})")
     return None
 

@@ -30,13 +30,15 @@ from ketachecklist.core.safe_yaml import (
     MAX_BYTES,
     LineDict,
     LineList,
+    SourceFloat,
+    SourceInt,
     decode_utf8,
     load_yaml_bytes,
     read_file_bytes,
 )
 
 CACHE_FORMAT = "ketachecklist-yaml-cache"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 T = TypeVar("T")
 
@@ -104,9 +106,14 @@ def _header(payload: bytes) -> dict[str, Any]:
 # JSON has no line numbers and no dates, so mappings, sequences and dates are wrapped:
 #   {"m": line, "e": [[key, key line, value], ...]}   a LineDict (keys of any plain type)
 #   {"l": line, "e": [[item line, value], ...]}       a LineList
+#   {"i": "007"} / {"f": "1.50"}                      a number with the text it was written as
 #   {"d": "2026-11-25"} / {"t": "2026-11-25T10:00:00"} a date / a date and time
 # Everything else is a plain JSON value.
 def _encode(value: Any) -> Any:
+    if isinstance(value, SourceInt):
+        return {"i": value.source}
+    if isinstance(value, SourceFloat):
+        return {"f": value.source}
     if isinstance(value, LineDict):
         entries = [[_encode(k), value.line_of(k), _encode(v)] for k, v in value.items()]
         return {"m": value.line, "e": entries}
@@ -142,6 +149,10 @@ def _decode(value: Any) -> Any:
                 sequence.append(_decode(entry[1]))
                 sequence.item_lines.append(_line(entry[0]))
             return sequence
+        if keys == {"i"} and isinstance(value["i"], str):
+            return SourceInt(int(value["i"]), value["i"])
+        if keys == {"f"} and isinstance(value["f"], str):
+            return SourceFloat(float(value["f"]), value["f"])
         if keys == {"d"} and isinstance(value["d"], str):
             return dt.date.fromisoformat(value["d"])
         if keys == {"t"} and isinstance(value["t"], str):
