@@ -76,11 +76,11 @@ def load(path: Path) -> Comparison:
 
 def file_error_line(error: FileFormatError) -> str:
     """One line for a bad file: its first problem, and how many more there are."""
-    lines = str(error).splitlines()
-    more = len(lines) - 1
+    first = error.problems[0].render(error.source)
+    more = error.count - 1
     if more:
-        lines[0] += f" (and {more} more; 'ketachecklist validate FILE' lists them all)"
-    return lines[0]
+        first += f" (and {more:,} more; 'ketachecklist validate FILE' lists them)"
+    return first
 
 
 def output_path(requested: Path | None, default: Path) -> Path:

@@ -43,8 +43,17 @@ from ketachecklist.core.treatments import Treatment
 COMPARISON_FORMAT = "ketachecklist-comparison"
 SCHEMA_VERSION = 1
 MAX_CLINICS = 500
+MAX_CUSTOM_QUESTIONS = 200
+MAX_TREATMENTS_LISTED = 20  # entries in one clinic's treatments list (there are 5 kinds)
+MAX_SET_WEIGHTS = 20
 MAX_TEXT = 100_000
 MAX_MONEY = 1e9
+# What a custom question may say beyond text, why and kind: harmless wording, round-tripped.
+# The rest of a catalogue question's fields would let a file take over the catalogue's
+# behaviour (a role feeds the cost estimate, a red flag fires warnings, a source claims
+# authority), so a custom question carrying one is refused.
+CUSTOM_QUESTION_WORDING = ("why", "reassuring", "concerning", "unit")
+CUSTOM_QUESTION_REFUSED = ("role", "red_flag", "source", "beyond_article", "applies_to")
 
 # Upgrades from older schema versions: MIGRATIONS[n] turns a version-n mapping into version n+1.
 # A migration only reshapes what it recognises and leaves anything unexpected in place, so the
@@ -94,7 +103,8 @@ def _question_data(question: Question) -> dict[str, Any]:
         "text": question.text,
         "kind": question.kind.value,
     }
-    for key, value in (("why", question.why), ("unit", question.unit)):
+    for key in CUSTOM_QUESTION_WORDING:
+        value = getattr(question, key)
         if value:
             data[key] = value
     return data
@@ -336,14 +346,52 @@ def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Compar
     )
 
     set_ids = {s.id for s in catalogue.sets}
-    raw_custom = top.sequence("custom_questions")
+    _read_custom_questions(top, comparison, set_ids, problems)
+    questions = {q.id: q for q in comparison.questions()}
+
+    _read_weights(top.submapping("weights"), comparison, set_ids, set(questions), problems)
+    raw_clinics = _bounded(top, "clinics", MAX_CLINICS, "clinics")
+    clinic_ids: set[str] = set()
+    for index, raw in enumerate(raw_clinics):
+        _read_clinic(raw, index, comparison, questions, clinic_ids, problems)
+    _read_decision(top.submapping("decision"), comparison, problems)
+    if problems:
+        raise FileFormatError(source, problems)
+    comparison.revision = 0
+    return comparison
+
+
+def _bounded(reader: FieldReader, key: str, limit: int, noun: str) -> list[Any]:
+    """The list at ``key``, or an empty one (and a problem) when it holds over ``limit`` items:
+    checked before any item is read, so a huge list costs nothing."""
+    items = reader.sequence(key)
+    if len(items) > limit:
+        reader.problem(key, f"{len(items):,} {noun}; a comparison holds at most {limit:,}")
+        return LineList()
+    return items
+
+
+def _read_custom_questions(
+    top: FieldReader, comparison: Comparison, set_ids: set[str], problems: list[Problem]
+) -> None:
+    raw_custom = _bounded(top, "custom_questions", MAX_CUSTOM_QUESTIONS, "custom questions")
+    seen: set[str] = set()
     for index, raw in enumerate(raw_custom):
+        refused = [k for k in CUSTOM_QUESTION_REFUSED if isinstance(raw, dict) and k in raw]
+        for key in refused:
+            shown = raw.get("id") if isinstance(raw.get("id"), str) else index + 1
+            problems.append(
+                Problem(
+                    f"custom question '{shown}': '{key}' belongs to the app's own questions; "
+                    "a custom question has only id, set, text, kind, "
+                    f"{', '.join(CUSTOM_QUESTION_WORDING)}",
+                    line_of(raw, key),
+                )
+            )
         question = read_question(raw, index, problems, set_ids, set(), custom=True)
-        if question is None:
+        if question is None or refused:
             continue
-        if catalogue.has_question(question.id) or any(
-            q.id == question.id for q in comparison.custom_questions
-        ):
+        if comparison.catalogue.has_question(question.id) or question.id in seen:
             problems.append(
                 Problem(
                     f"custom question '{question.id}': the id is already used",
@@ -351,21 +399,8 @@ def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Compar
                 )
             )
             continue
+        seen.add(question.id)
         comparison.custom_questions.append(question)
-    question_ids = {q.id for q in comparison.questions()}
-
-    _read_weights(top.submapping("weights"), comparison, set_ids, question_ids, problems)
-    raw_clinics = top.sequence("clinics")
-    if len(raw_clinics) > MAX_CLINICS:
-        top.problem("clinics", f"more than {MAX_CLINICS} clinics")
-        raw_clinics = raw_clinics[:0]
-    for index, raw in enumerate(raw_clinics):
-        _read_clinic(raw, index, comparison, problems)
-    _read_decision(top.submapping("decision"), comparison, problems)
-    if problems:
-        raise FileFormatError(source, problems)
-    comparison.revision = 0
-    return comparison
 
 
 def _read_weights(
@@ -382,6 +417,10 @@ def _read_weights(
         ("questions", question_ids, comparison.question_weights),
     ):
         reader = FieldReader(weights.submapping(group), f"weights.{group}", problems)
+        limit = MAX_SET_WEIGHTS if group == "sets" else len(known)
+        if len(reader.mapping) > limit:
+            weights.problem(group, f"{len(reader.mapping):,} weights; at most {limit:,} here")
+            continue
         for key in reader.mapping:
             if key not in known:
                 noun = "set" if group == "sets" else "question id"
@@ -410,7 +449,14 @@ def _read_date(reader: FieldReader, key: str) -> dt.date | None:
     return None
 
 
-def _read_clinic(raw: Any, index: int, comparison: Comparison, problems: list[Problem]) -> None:
+def _read_clinic(
+    raw: Any,
+    index: int,
+    comparison: Comparison,
+    questions: dict[str, Question],
+    clinic_ids: set[str],
+    problems: list[Problem],
+) -> None:
     reader = FieldReader(raw, f"clinic {index + 1}", problems)
     if not reader.ok:
         return
@@ -434,7 +480,7 @@ def _read_clinic(raw: Any, index: int, comparison: Comparison, problems: list[Pr
     if name:
         reader.what = f"clinic '{name}'"
     treatments: list[Treatment] = []
-    raw_treatments = reader.sequence("treatments")
+    raw_treatments = _bounded(reader, "treatments", MAX_TREATMENTS_LISTED, "treatments")
     for t_index, item in enumerate(raw_treatments):
         if item not in {t.value for t in Treatment}:
             problems.append(
@@ -458,14 +504,20 @@ def _read_clinic(raw: Any, index: int, comparison: Comparison, problems: list[Pr
         treatment_other=reader.text("treatment_other", required=False, max_length=MAX_TEXT),
         notes=reader.text("notes", required=False, max_length=MAX_TEXT),
     )
-    if clinic_id and any(c.id == clinic_id for c in comparison.clinics):
+    if clinic_id and clinic_id in clinic_ids:
         reader.problem("id", f"clinic id '{clinic_id}' is used twice")
         return
+    clinic_ids.add(clinic_id)
     if clinic_id and name:
         comparison.clinics.append(clinic)
     answers = reader.submapping("answers")
+    if len(answers) > len(questions):
+        reader.problem(
+            "answers", f"{len(answers):,} answers, but there are only {len(questions)} questions"
+        )
+        return
     for question_id in answers:
-        _read_answer(answers, question_id, clinic, comparison, reader.what, problems)
+        _read_answer(answers, question_id, clinic, comparison, questions, reader.what, problems)
 
 
 def _read_answer(
@@ -473,12 +525,12 @@ def _read_answer(
     question_id: Any,
     clinic: Clinic,
     comparison: Comparison,
+    questions: dict[str, Question],
     clinic_what: str,
     problems: list[Problem],
 ) -> None:
-    try:
-        question = comparison.question(str(question_id))
-    except KeyError:
+    question = questions.get(question_id) if isinstance(question_id, str) else None
+    if question is None:
         problems.append(
             Problem(
                 f"{clinic_what}: answer to unknown question id '{question_id}'",
@@ -544,7 +596,7 @@ def _read_decision(raw: dict[Any, Any], comparison: Comparison, problems: list[P
     reader = FieldReader(raw, "decision", problems)
     reader.reject_unknown(["clinic", "reason", "decided_on"])
     clinic_id = reader.text("clinic", required=False) or None
-    if clinic_id is not None and not any(c.id == clinic_id for c in comparison.clinics):
+    if clinic_id is not None and clinic_id not in {c.id for c in comparison.clinics}:
         reader.problem(
             "clinic", f"the decision names clinic id '{clinic_id}', which is not in the file"
         )
