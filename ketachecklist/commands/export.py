@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ketachecklist.commands.validate import backup_line
 from ketachecklist.core.catalogue import load_bundled_catalogue
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.errors import FileFormatError
@@ -115,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         comparison = load(source)
     except FileFormatError as error:
-        return fail(file_error_line(error))
+        return fail(file_error_line(error) + backup_line(source))
     requested: Path | None = args.output
     export_format = (
         ExportFormat(args.format)

@@ -19,6 +19,7 @@ from ketachecklist.commands.export import (
     load,
     output_path,
 )
+from ketachecklist.commands.validate import backup_line
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.report.model import PageSize, build_sheet, default_page_size, find_clinic
 from ketachecklist.report.output import (
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         comparison = load(source)
     except FileFormatError as error:
-        return fail(file_error_line(error))
+        return fail(file_error_line(error) + backup_line(source))
     clinic_id = None
     clinic_name = None
     if args.clinic is not None:

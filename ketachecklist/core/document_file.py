@@ -20,8 +20,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ketachecklist.core.backups import Backup, list_backups
 from ketachecklist.core.catalogue import Catalogue
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state, fingerprint_file
 from ketachecklist.core.lock import DocumentLockedError, ProcessLock, lock_document
 from ketachecklist.core.storage import SCHEMA_VERSION, open_comparison, save_comparison
@@ -177,6 +179,23 @@ class DocumentFile:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+def newest_readable_backup(path: Path, catalogue: Catalogue) -> tuple[Backup, Comparison] | None:
+    """The newest of ``path``'s backups (``.bak1``, ``.bak2``, …) that loads, with its content."""
+    for backup in list_backups(path):
+        if backup.generation is None:
+            continue
+        try:
+            return backup, open_comparison(backup.path, catalogue).comparison
+        except FileFormatError:
+            continue
+    return None
+
+
+def describe_backup(backup: Backup) -> str:
+    """E.g. "“mine.yaml.bak1”, saved 2026-11-30 14:02"."""
+    return f"“{backup.path.name}”, saved {backup.saved_at:%Y-%m-%d %H:%M}"
 
 
 def _same_file(a: Path, b: Path) -> bool:

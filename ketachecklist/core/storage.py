@@ -86,14 +86,59 @@ def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
     return data
 
 
+# The app's files announce their last line near the top and end with it, so a copy or sync cut
+# short is refused instead of loading as a smaller comparison. A file that does not announce it
+# (hand-written, or saved by an earlier version) is read as before.
+END_ANNOUNCEMENT = "# A complete file ends with the line: # end of ketachecklist comparison"
+END_LINE = "# end of ketachecklist comparison"
+
+
 def comparison_to_yaml(comparison: Comparison) -> str:
     header = (
         "# ketachecklist comparison: your notes on ketamine clinics. Private health "
         "information.\n# Not medical advice. Format documented in docs/file-format.md.\n"
+        f"{END_ANNOUNCEMENT}\n"
     )
     from ketachecklist.core.yaml_writer import dump_yaml  # PyYAML, on the first save
 
-    return header + dump_yaml(comparison_to_data(comparison))
+    return header + dump_yaml(comparison_to_data(comparison)) + END_LINE + "\n"
+
+
+def check_complete(data: bytes, source: str) -> None:
+    """Refuse an app-written file that lost its end (FileFormatError); others pass untouched.
+
+    The announcement is looked for in the first lines only (a recovery snapshot has one line of
+    its own before them); the end line anywhere after it, so lines a person appends by hand
+    after the end line do not make a whole file look cut short.
+    """
+    announcement = END_ANNOUNCEMENT.encode()
+    head = data[: 4096 + 65536]  # a snapshot's first line may be long; the header is short
+    position = -1
+    start = 0
+    for _ in range(5):
+        end = head.find(b"\n", start)
+        line = head[start : len(head) if end < 0 else end].rstrip(b"\r")
+        if line == announcement:
+            position = start
+            break
+        if end < 0:
+            break
+        start = end + 1
+    if position < 0:
+        return
+    end_line = END_LINE.encode()
+    at = data.find(b"\n" + end_line, position)
+    while at >= 0:  # a whole line: at column 0 (never inside a scalar, which is indented)
+        after = data[at + 1 + len(end_line) : at + 3 + len(end_line)]
+        if after[:1] in (b"", b"\n") or after == b"\r\n":
+            return
+        at = data.find(b"\n" + end_line, at + 1)
+    raise FileFormatError.single(
+        source,
+        "the file is incomplete: it was cut short (an interrupted copy, download or sync?) "
+        f"and lacks its last line, '{END_LINE}'",
+        data.count(b"\n") + 1,
+    )
 
 
 def _question_data(question: Question) -> dict[str, Any]:
@@ -304,6 +349,7 @@ def read_schema_version(document: Any, source: str) -> int:
 
 def read_comparison(data: bytes, source: str, catalogue: Catalogue) -> LoadedComparison:
     """Parse file bytes, migrating older versions in memory (the bytes are never changed)."""
+    check_complete(data, source)
     document = load_yaml_bytes(data, source)
     found = read_schema_version(document, source)
     version = found

@@ -21,7 +21,12 @@ from PySide6.QtCore import QObject, Signal
 
 from ketachecklist.core.catalogue import Catalogue
 from ketachecklist.core.document import Comparison
-from ketachecklist.core.document_file import DocumentFile, ReadOnlyDocumentError
+from ketachecklist.core.document_file import (
+    DocumentFile,
+    ReadOnlyDocumentError,
+    describe_backup,
+    newest_readable_backup,
+)
 from ketachecklist.core.errors import FileFormatError, save_error_message
 from ketachecklist.core.fingerprint import DiskState
 from ketachecklist.core.lock import DocumentLockedError, lock_document
@@ -110,8 +115,12 @@ class DocumentController(QObject):
             if reopening:
                 self._relock()
             return False
-        file, comparison = opened
+        file, comparison, backup_note = opened
         self._show(comparison, file)
+        if backup_note:
+            self.document.mark_modified()  # the damaged file is replaced only when saved
+            self.message.emit(backup_note)
+            return True
         self.settings.add_recent_file(path)
         self.opened.emit(path)
         if file.migrated:
@@ -237,23 +246,44 @@ class DocumentController(QObject):
         return True
 
     # --- the only file I/O ----------------------------------------------------------------------
-    def _read(self, path: Path) -> tuple[DocumentFile, Comparison] | None:
+    def _read(self, path: Path) -> tuple[DocumentFile, Comparison, str] | None:
+        """The file and its comparison, and a note if a backup's content stands in for it."""
         try:
-            return DocumentFile.open(path, self.catalogue)
+            return (*DocumentFile.open(path, self.catalogue), "")
         except DocumentLockedError as error:
             if error.holder is not None and error.holder.is_this_process:
                 self._cannot_open(path, "It is already open in this window.")
                 return None
             if not self.prompter.ask_open_read_only(error.user_message()):
                 return None
-        except (FileFormatError, OSError) as error:
+        except FileFormatError as error:
+            return self._offer_backup(path, error)
+        except OSError as error:
             self._cannot_open(path, error)
             return None
         try:
-            return DocumentFile.open(path, self.catalogue, read_only=True)
+            return (*DocumentFile.open(path, self.catalogue, read_only=True), "")
         except (FileFormatError, OSError) as error:
             self._cannot_open(path, error)
             return None
+
+    def _offer_backup(
+        self, path: Path, error: FileFormatError
+    ) -> tuple[DocumentFile, Comparison, str] | None:
+        """A damaged file: offer its newest backup that loads, shown unsaved under its name."""
+        found = newest_readable_backup(path, self.catalogue)
+        if found is None:
+            self._cannot_open(path, error)
+            return None
+        backup, comparison = found
+        if not self.prompter.ask_open_backup(
+            f"“{path.name}” could not be opened. Nothing was changed.\n\n{error}\n\n"
+            f"The newest backup that loads is {describe_backup(backup)}. Open it? It opens "
+            f"unsaved; saving replaces the damaged “{path.name}” (which is kept as “.bak1”)."
+        ):
+            return None
+        note = f"Opened the backup {describe_backup(backup)}. Save to keep it as “{path.name}”."
+        return DocumentFile.for_restored(path), comparison, note
 
     def _cannot_open(self, path: Path, problem: object) -> None:
         if not path.exists():
