@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ketachecklist.core.atomic import atomic_write_bytes, remove_stale_temp_files, resolve_target
+from ketachecklist.core.atomic import (
+    commit_temp_file,
+    discard_temp_file,
+    remove_stale_temp_files,
+    resolve_target,
+    write_temp_file,
+)
 from ketachecklist.core.backups import BACKUP_GENERATIONS, keep_backups
 from ketachecklist.core.catalogue import AnswerKind, Catalogue, Question, read_question
 from ketachecklist.core.document import (
@@ -265,8 +271,7 @@ def save_comparison(
             state = disk_state(target, expected)
             if state is not DiskState.UNCHANGED:
                 raise ChangedOnDiskError(path, state)
-        keep_backups(target, SCHEMA_VERSION, backups)
-        atomic_write_bytes(target, data)
+        _write_keeping_backups(target, data, backups)
     except SaveError as error:
         if error.path != path:  # report the document the patient chose, not the backup name
             raise SaveError(error.cause, path, error.stage) from error
@@ -279,6 +284,21 @@ def save_comparison(
     except OSError as error:
         raise SaveError(error, path, SaveStage.SYNC_FOLDER) from error
     return Fingerprint.of(data, info)
+
+
+def _write_keeping_backups(target: Path, data: bytes, backups: int) -> None:
+    """The new version's temp file first, then the backups, then the rename.
+
+    Every write that needs disk space happens before the first rename, so a disk that fills up
+    at any point leaves the document and every backup as they were.
+    """
+    temp = write_temp_file(target, data)
+    try:
+        keep_backups(target, SCHEMA_VERSION, backups)
+    except BaseException:
+        discard_temp_file(temp)
+        raise
+    commit_temp_file(temp, target)
 
 
 # --- reading ----------------------------------------------------------------------------------
