@@ -31,6 +31,41 @@ _TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)\.[^.]+" + re.escape(TE
 _FSYNC_UNSUPPORTED = {errno.EINVAL, errno.EBADF, getattr(errno, "ENOTSUP", errno.EINVAL)}
 
 
+NAME_MAX = 255  # bytes in one file name on every common file system
+# Companion names (backups, lock, temp files) add at most this much around the document's name.
+_COMPANION_ROOM = 40
+
+
+def companion_base(name: str) -> str:
+    """``name``, or for a name too long to carry suffixes, a shortened one that stays unique.
+
+    Backups, the lock and temp files are named ``<prefix><base><suffix>``; a document name of
+    216–255 bytes leaves no room for those, so its base keeps the name's start and adds a hash
+    of the whole name (``Very long … name~3f2a9c1d0b7e``). Shorter names are used as they are.
+    """
+    raw = os.fsencode(name)
+    limit = NAME_MAX - _COMPANION_ROOM
+    if len(raw) <= limit:
+        return name
+    import hashlib  # noqa: PLC0415 - only for unusually long names
+
+    digest = hashlib.sha256(raw).hexdigest()[:12]
+    budget = limit - len(digest) - 1
+    kept: list[str] = []
+    for character in name:  # whole characters only: never cut a multi-byte one in half
+        budget -= len(os.fsencode(character))
+        if budget < 0:
+            break
+        kept.append(character)
+    return f"{''.join(kept)}~{digest}"
+
+
+def _temp_stem(name: str) -> str:
+    """The target's name in a temp file's name (``.<stem>.<pid>.<random>.saving``): the name
+    itself while ``.``, pid, random part and suffix (under 30 bytes) still fit."""
+    return name if len(os.fsencode(name)) <= NAME_MAX - 30 else companion_base(name)
+
+
 def fsync_directory(directory: Path) -> None:
     """Make a rename inside ``directory`` durable.
 
@@ -72,7 +107,7 @@ def write_temp_file(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> P
     directory = path.parent if str(path.parent) else Path()
     try:
         fd, temp_name = tempfile.mkstemp(
-            prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=directory
+            prefix=f".{_temp_stem(path.name)}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=directory
         )
     except OSError as error:
         raise SaveError(error, path, SaveStage.CREATE) from error
@@ -136,9 +171,10 @@ def _stale_temps(directory: Path, name_prefix: str) -> list[Path]:
         entries = list(os.scandir(directory))
     except OSError:
         return stale
+    prefixes = (name_prefix, companion_base(name_prefix))
     for entry in entries:
         match = _TEMP_NAME.match(entry.name)
-        if match is None or not match["target"].startswith(name_prefix):
+        if match is None or not match["target"].startswith(prefixes):
             continue
         if int(match["pid"]) == os.getpid() or pid_running(int(match["pid"])):
             continue

@@ -31,7 +31,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ketachecklist.core.atomic import PRIVATE_FILE_MODE
+from ketachecklist.core.atomic import PRIVATE_FILE_MODE, companion_base
 from ketachecklist.core.processes import (
     process_running,
     process_token,
@@ -138,7 +138,7 @@ class DocumentLockedError(LockedError):
 
 
 def document_lock_path(document: Path) -> Path:
-    return document.with_name(f".~{document.name}.lock")
+    return document.with_name(f".~{companion_base(document.name)}.lock")
 
 
 class ProcessLock:
