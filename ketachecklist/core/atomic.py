@@ -210,6 +210,11 @@ def ensure_private_dir(directory: Path) -> Path:
         with contextlib.suppress(FileExistsError):
             folder.mkdir(mode=PRIVATE_DIR_MODE)
         folder.chmod(PRIVATE_DIR_MODE)  # mkdir's mode is filtered by the umask
-    if stat.S_IMODE(directory.stat().st_mode) != PRIVATE_DIR_MODE:
+    info = directory.lstat()
+    if not stat.S_ISDIR(info.st_mode):  # a link: the app's own folder is never followed
+        raise NotADirectoryError(
+            errno.ENOTDIR, "it is a link or a file, not a folder of its own", str(directory)
+        )
+    if stat.S_IMODE(info.st_mode) != PRIVATE_DIR_MODE:
         directory.chmod(PRIVATE_DIR_MODE)
     return directory

@@ -67,9 +67,8 @@ def load_yaml_cached(data: bytes, source: str, cache: Path, build: Callable[[Any
 def read_cache(cache: Path, text: str) -> Any | None:
     """The cached tree for ``text``, or None when there is no usable one."""
     try:
-        header_line, _, payload = read_file_bytes(cache, cache.name, limit=8 * MAX_BYTES).partition(
-            b"\n"
-        )
+        data = read_file_bytes(cache, cache.name, limit=8 * MAX_BYTES, follow_links=False)
+        header_line, _, payload = data.partition(b"\n")
         header = json.loads(header_line)
         if header != _header(payload):
             return None
