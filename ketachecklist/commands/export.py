@@ -21,10 +21,10 @@ from ketachecklist.core.storage import load_comparison
 from ketachecklist.report.model import ComparisonReport, PageSize, build_report, default_page_size
 from ketachecklist.report.output import (
     ExportFormat,
+    ExportRefusedError,
     default_export_path,
     export_error_message,
-    overwrites_source,
-    source_overwrite_message,
+    export_refusal,
     write_output,
 )
 
@@ -124,8 +124,9 @@ def run(args: argparse.Namespace) -> int:
         else (ExportFormat.from_suffix(requested) if requested else None) or ExportFormat.PDF
     )
     target = output_path(requested, default_export_path(source, export_format))
-    if overwrites_source(target, source):
-        return fail(source_overwrite_message(target))
+    refusal = export_refusal(target, source)
+    if refusal is not None:  # before rendering: say so at once
+        return fail(export_error_message(ExportRefusedError(refusal), target))
     page_size = PageSize(args.page_size) if args.page_size else default_page_size()
     report = build_report(comparison, source_name=source.name, page_size=page_size)
     try:
@@ -133,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     except RuntimeError as error:  # Qt could not draw the pages (PaintError and the like)
         return fail(export_error_message(error, target))
     try:
-        write_output(target, data)
+        write_output(target, data, source)
     except OSError as error:
         return fail(export_error_message(error, target))
     print(f"Wrote {target} ({export_format.label}, {len(report.clinics)} clinics)")
