@@ -25,7 +25,9 @@ from ketachecklist.core.document_file import (
     DocumentFile,
     ReadOnlyDocumentError,
     describe_backup,
+    last_saved,
     newest_readable_backup,
+    restorable_document_path,
 )
 from ketachecklist.core.errors import FileFormatError, save_error_message
 from ketachecklist.core.fingerprint import DiskState
@@ -211,7 +213,7 @@ class DocumentController(QObject):
         leftovers = store.leftovers()
         for index, info in enumerate(leftovers):
             saved_at = info.saved_at.astimezone().strftime("on %Y-%m-%d at %H:%M")
-            choice = self.prompter.ask_restore(info.describe(), saved_at)
+            choice = self.prompter.ask_restore(info.describe() + self._restore_note(info), saved_at)
             if choice is RestoreChoice.DELETE:
                 store.discard(info)
             elif choice is RestoreChoice.RESTORE and self.restore(info):
@@ -236,7 +238,9 @@ class DocumentController(QObject):
         if not self.confirm_discard():
             return False
         path = info.document_path
-        file = DocumentFile() if path is None else DocumentFile.for_restored(path)
+        if path is not None and not restorable_document_path(path, self.catalogue):
+            path = None  # the snapshot named something that is not a comparison file
+        file = DocumentFile() if path is None else DocumentFile.for_restored(path, info.saved_at)
         self._show(comparison, file)
         self.document.mark_modified()
         # Our own snapshot first, then the old one may go: at every moment one copy exists.
@@ -244,6 +248,28 @@ class DocumentController(QObject):
             store.discard(info)
         self.message.emit(f"Restored {self.display_name}. Save it to keep it.")
         return True
+
+    def _restore_note(self, info: RecoveryInfo) -> str:
+        """What the restore prompt adds: the whole path, and when that file was last saved."""
+        path = info.document_path
+        if path is None:
+            return ""
+        if not restorable_document_path(path, self.catalogue):
+            return (
+                f"\n\nThe copy names “{path}”, which is not a comparison file, so it will be "
+                "restored as a new, untitled comparison (Save asks where to put it)."
+            )
+        saved = last_saved(path)
+        note = f"\n\nIt belongs to “{path}”"
+        if saved is None:
+            return note + ", which is no longer there."
+        when = saved.astimezone().strftime("%Y-%m-%d at %H:%M")
+        if saved > info.saved_at:
+            return (
+                f"{note}, which was saved {when}, after this copy was made. Restoring shows "
+                "this older copy; saving it will ask before replacing the newer file."
+            )
+        return f"{note}, last saved {when}."
 
     # --- the only file I/O ----------------------------------------------------------------------
     def _read(self, path: Path) -> tuple[DocumentFile, Comparison, str] | None:
