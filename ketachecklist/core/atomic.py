@@ -98,11 +98,64 @@ def resolve_target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def write_temp_file(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> Path:
+def ownership_change(path: Path) -> str | None:
+    """What replacing ``path`` would change about who owns it, when it cannot be kept.
+
+    A save writes a new file, owned by whoever saves; ``write_temp_file`` gives it the old
+    file's owner and group where the process may (root, or a group it belongs to). This says,
+    before anything is written, what it cannot keep — None when nothing changes.
+    """
+    if not hasattr(os, "geteuid"):  # pragma: no cover - Windows keeps no POSIX owner
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if os.geteuid() == 0 or info.st_uid == os.geteuid():
+        return None
+    owner = _user_name(info.st_uid)
+    return (
+        f"“{path.name}” belongs to {owner}. Saving replaces it with a file that belongs to you "
+        f"and that only you can open, so {owner} would no longer be able to open it."
+    )
+
+
+def _user_name(uid: int) -> str:
+    try:
+        import pwd  # noqa: PLC0415 - POSIX only, and only for this message
+
+        return f"user {pwd.getpwuid(uid).pw_name}"
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
+def _keep_owner(fd: int, like: Path) -> None:
+    """Give the new file ``like``'s owner and group where this process may (else keep ours)."""
+    if not hasattr(os, "fchown"):  # pragma: no cover - Windows
+        return
+    try:
+        info = like.stat()
+    except OSError:
+        return  # a new file: ours
+    if (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    for uid in (info.st_uid, -1):  # owner and group; else the group alone
+        try:
+            os.fchown(fd, uid, info.st_gid)
+            return
+        except OSError:
+            continue
+
+
+def write_temp_file(
+    path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE, *, like: Path | None = None
+) -> Path:
     """Write ``data`` to a new temp file beside ``path`` and fsync it; return the temp's path.
 
-    The temp file is created exclusively with mode 0600 (then ``mode``). On failure it is
-    removed and SaveError (stage CREATE, WRITE or FSYNC) is raised. Pair with ``commit_temp_file``.
+    The temp file is created exclusively with mode 0600 (then ``mode``), with the owner and
+    group of the file it will replace (or of ``like``) where the process may keep them. On
+    failure it is removed and SaveError (stage CREATE, WRITE or FSYNC) is raised. Pair with
+    ``commit_temp_file``.
     """
     directory = path.parent if str(path.parent) else Path()
     try:
@@ -114,8 +167,9 @@ def write_temp_file(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> P
     stage = SaveStage.WRITE
     try:
         try:
+            _keep_owner(fd, like if like is not None else path)
             if hasattr(os, "fchmod"):
-                os.fchmod(fd, mode)
+                os.fchmod(fd, mode)  # after chown, which may clear set-id bits
             _write_all(fd, data)
             stage = SaveStage.FSYNC
             os.fsync(fd)

@@ -120,7 +120,7 @@ def keep_backups(
         # Write the new backup before rotating, so a full disk leaves the old backups as they
         # were; the renames that follow need no space.
         newest = backup_path(document, 1)
-        temp = write_temp_file(newest, current)
+        temp = write_temp_file(newest, current, like=document)
         try:
             for generation in range(generations, 1, -1):
                 older = backup_path(document, generation - 1)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ketachecklist.core.atomic import ownership_change
 from ketachecklist.core.catalogue import Catalogue
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.document_file import (
@@ -69,6 +70,7 @@ class DocumentController(QObject):
         self.settings = settings
         self._file = DocumentFile()
         self._disk_state_told = DiskState.UNCHANGED  # what check_disk last said
+        self._owner_change_accepted: set[Path] = set()  # files the patient agreed to take over
         # Without a recovery store (most widget tests) nothing is autosaved.
         self.autosaver: Autosaver | None = None
         if recovery is not None:
@@ -322,6 +324,13 @@ class DocumentController(QObject):
     def _save(self, *, overwrite: bool) -> bool:
         path = self._file.path
         assert path is not None  # save() sends untitled documents to save_as
+        change = ownership_change(path)
+        if change and path not in self._owner_change_accepted:
+            if not self.prompter.ask_replace_shared(
+                f"{change}\n\nSave anyway? Save As keeps their file as it is."
+            ):
+                return False
+            self._owner_change_accepted.add(path)
         try:
             self._file.save(self.document.comparison, overwrite=overwrite)
         except ChangedOnDiskError as error:

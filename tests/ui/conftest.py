@@ -51,6 +51,8 @@ class ScriptedPrompter:
     default_restore_choice: RestoreChoice = RestoreChoice.LATER
     backup_offers: list[str] = field(default_factory=list)
     open_backup: bool = False
+    shared_offers: list[str] = field(default_factory=list)
+    replace_shared: bool = False
 
     def choose_file_to_open(self, folder: Path) -> Path | None:
         return self.open_paths.pop(0) if self.open_paths else None
@@ -79,6 +81,10 @@ class ScriptedPrompter:
     def ask_open_backup(self, message: str) -> bool:
         self.backup_offers.append(message)
         return self.open_backup
+
+    def ask_replace_shared(self, message: str) -> bool:
+        self.shared_offers.append(message)
+        return self.replace_shared
 
     def ask_restore(self, description: str, saved_at: str) -> RestoreChoice:
         self.restore_offers.append((description, saved_at))

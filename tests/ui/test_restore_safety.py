@@ -111,3 +111,35 @@ def test_a_snapshot_naming_another_file_restores_untitled_and_never_writes_it(
     assert window.document.comparison.title == "version 2"
     assert not window.controller.save()  # Save asks where; the patient cancels
     assert victim.read_bytes() == before
+
+
+def test_saving_someone_elses_file_asks_first_and_cancel_writes_nothing(
+    window: MainWindow,
+    prompter: ScriptedPrompter,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The controller's side of test_shared_owner.py: the question comes before any write.
+
+    ``ownership_change`` is answered as for a non-root user (this suite runs as root, for whom
+    the owner is always kept); the core side is proved in a real child process there.
+    """
+    from ketachecklist.ui import document_controller
+
+    mine = tmp_path / "mine.yaml"
+    save_comparison(sample_comparison(1), mine)
+    assert window.controller.open_path(mine)
+    window.document.mark_modified()
+    before = mine.read_bytes()
+    monkeypatch.setattr(
+        document_controller, "ownership_change", lambda path: "“mine.yaml” belongs to user bob."
+    )
+    assert not window.controller.save()
+    assert prompter.shared_offers == [
+        "“mine.yaml” belongs to user bob.\n\nSave anyway? Save As keeps their file as it is."
+    ]
+    assert mine.read_bytes() == before
+    prompter.replace_shared = True
+    assert window.controller.save()
+    assert window.controller.save()  # asked once per file
+    assert len(prompter.shared_offers) == 2
