@@ -71,6 +71,7 @@ class DocumentController(QObject):
         self._file = DocumentFile()
         self._disk_state_told = DiskState.UNCHANGED  # what check_disk last said
         self._owner_change_accepted: set[Path] = set()  # files the patient agreed to take over
+        self._ended = False  # end_session: the app is quitting without asking
         # Without a recovery store (most widget tests) nothing is autosaved.
         self.autosaver: Autosaver | None = None
         if recovery is not None:
@@ -174,8 +175,24 @@ class DocumentController(QObject):
             return self.save()
         return choice is SaveChoice.DISCARD
 
+    def keep_unsaved_work(self) -> None:
+        """Write unsaved work to the recovery store now (the session or the app is ending)."""
+        if self.autosaver is not None:
+            self.autosaver.write_now()
+
+    def end_session(self) -> None:
+        """The app is ending without the patient (a signal, logout): unsaved work stays in the
+        recovery store and is offered at the next start; the lock goes; nothing asks."""
+        self.keep_unsaved_work()
+        if self.autosaver is not None:
+            self.autosaver.suspend()
+        self._file.close()
+        self._ended = True
+
     def close(self) -> bool:
         """Before quitting: True when the window may close (lock and snapshot are then gone)."""
+        if self._ended:
+            return True  # end_session kept the snapshot and let go of the lock
         if not self.confirm_discard():
             return False
         if self.autosaver is not None:
