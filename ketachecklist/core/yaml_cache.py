@@ -5,12 +5,16 @@ parsing it costs about 15 ms, a tenth of the start. The cache holds the file's e
 the tree ``safe_yaml`` made of it (every value with its line numbers, for error messages) as
 JSON, which Python reads in well under a millisecond.
 
-It is trusted for nothing: it is used only when its checksum, format, app version and the
-file's text (byte for byte) all match, and the tree then goes through the caller's validation
-exactly as after a fresh read. A cache that fails any of that — missing, damaged, edited, from
-another version — is no cache: the YAML is read again, and the cache rewritten (0600,
-atomically) only once that tree has passed. If it cannot be written, the next read just
-parses again. So a cache can cost time, never correctness, and never stops the app.
+What is trusted, precisely: the cache is used only when its checksum, format, app version and
+the file's text (byte for byte) all match, and the tree then goes through the caller's
+validation exactly as after a fresh read. The CRC32 catches damage (a torn write, a bad
+sector), not edits: someone who can write the app's private folder (0700: the user, and root)
+can recompute it and change what the cached tree says, as long as it still validates — just as
+they could edit the settings or a recovery snapshot there. So the cache is trusted exactly as
+far as that folder, and no further: it is never read through a link, and a cache that fails
+any check — missing, damaged, from another version, a tree the validator refuses — is no
+cache: the YAML is read again, and the cache rewritten (0600, atomically) only once that tree
+has passed. A keyed MAC would not change this (its key would have to live in the same folder).
 """
 
 from __future__ import annotations
