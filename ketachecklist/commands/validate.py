@@ -11,7 +11,7 @@ from ketachecklist.core.catalogue import CATALOGUE_FORMAT, load_bundled_catalogu
 from ketachecklist.core.document_file import describe_backup, newest_readable_backup
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.safe_yaml import load_yaml_bytes, read_file_bytes
-from ketachecklist.core.storage import check_complete, read_comparison
+from ketachecklist.core.storage import check_complete, comparison_from_document
 
 NAME = "validate"
 
@@ -60,7 +60,7 @@ def validate_file(path: Path) -> str:
             f"{len(catalogue.questions)} questions, "
             f"{len(catalogue.information)} information sections"
         )
-    loaded = read_comparison(data, path.name, load_bundled_catalogue())
+    loaded = comparison_from_document(document, path.name, load_bundled_catalogue())
     comparison = loaded.comparison
     answered = sum(1 for a in comparison.answers.values() if a.rating is not None)
     older = (

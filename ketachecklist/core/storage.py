@@ -370,7 +370,11 @@ def read_schema_version(document: Any, source: str) -> int:
 def read_comparison(data: bytes, source: str, catalogue: Catalogue) -> LoadedComparison:
     """Parse file bytes, migrating older versions in memory (the bytes are never changed)."""
     check_complete(data, source)
-    document = load_yaml_bytes(data, source)
+    return comparison_from_document(load_yaml_bytes(data, source), source, catalogue)
+
+
+def comparison_from_document(document: Any, source: str, catalogue: Catalogue) -> LoadedComparison:
+    """``read_comparison`` for a tree already parsed by ``safe_yaml`` (parse once, not twice)."""
     found = read_schema_version(document, source)
     version = found
     while version < SCHEMA_VERSION:

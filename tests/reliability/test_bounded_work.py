@@ -61,14 +61,14 @@ def test_a_list_over_its_limit_is_refused_in_one_line(tmp_path: Path, name: str)
 
 def test_many_problems_are_reported_up_to_a_bound(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
-    path.write_text(HEADER + "".join(f"unknown-{i}: 1\n" for i in range(50_000)), encoding="utf-8")
+    path.write_text(HEADER + "".join(f"unknown-{i}: 1\n" for i in range(15_000)), encoding="utf-8")
     with pytest.raises(FileFormatError) as caught:
         validate_file(path)
     lines = str(caught.value).splitlines()
-    assert caught.value.count == 50_000
+    assert caught.value.count == 15_000
     assert len(lines) == MAX_PROBLEMS + 1
     assert lines[0] == "mine.yaml line 3: the comparison file: unknown field 'unknown-0'"
-    assert lines[-1] == f"… and {50_000 - MAX_PROBLEMS:,} more problems"
+    assert lines[-1] == f"… and {15_000 - MAX_PROBLEMS:,} more problems"
 
 
 def test_custom_questions_at_the_limit_validate_fast(tmp_path: Path) -> None:
