@@ -29,6 +29,10 @@ MAX_DEPTH = 40
 MAX_NODES = 40_000
 
 
+class TooManyValuesError(FileFormatError):
+    """The file holds more than MAX_NODES values (a save turns this into a clear SaveError)."""
+
+
 class SourceInt(int):
     """A whole number read from a file that remembers how it was written (``str`` gives it)."""
 

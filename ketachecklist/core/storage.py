@@ -39,8 +39,10 @@ from ketachecklist.core.fields import FieldReader, line_of, type_name
 from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state
 from ketachecklist.core.safe_yaml import (
     MAX_BYTES,
+    MAX_NODES,
     LineDict,
     LineList,
+    TooManyValuesError,
     load_yaml_bytes,
     read_file_bytes,
 )
@@ -240,7 +242,14 @@ def encode_comparison(comparison: Comparison, path: Path | None = None) -> bytes
             path or Path("comparison.yaml"),
             SaveStage.CHECK,
         )
-    parse_comparison(data, "the file being saved", comparison.catalogue)
+    try:
+        parse_comparison(data, "the file being saved", comparison.catalogue)
+    except TooManyValuesError:
+        raise SaveError(
+            OSError(errno.EFBIG, f"it would hold more than {MAX_NODES:,} values"),
+            path or Path("comparison.yaml"),
+            SaveStage.CHECK,
+        ) from None
     return data
 
 

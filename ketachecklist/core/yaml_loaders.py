@@ -23,6 +23,7 @@ from ketachecklist.core.safe_yaml import (
     LineList,
     SourceFloat,
     SourceInt,
+    TooManyValuesError,
 )
 
 # What YAML 1.1 does not allow in a file, as yaml's pure Python reader defines it; checked here
@@ -31,10 +32,11 @@ _UNPRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 class _RefusalError(Exception):
-    def __init__(self, message: str, line: int | None) -> None:
+    def __init__(self, message: str, line: int | None, *, too_many: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.too_many = too_many
 
 
 _TAGGED_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
@@ -93,6 +95,7 @@ class _Strictness(_StrictnessBase):
             raise _RefusalError(
                 f"the file holds more than {MAX_NODES:,} values; no comparison needs that many",
                 line,
+                too_many=True,
             )
         if isinstance(event, yaml.AliasEvent):
             raise _RefusalError("YAML aliases (*name) are not allowed in ketachecklist files", line)
@@ -210,7 +213,8 @@ def parse_yaml_text(text: str, source: str) -> Any:
         loader = _LOADER(text)
         return loader.get_single_data()
     except _RefusalError as refusal:
-        raise FileFormatError.single(source, refusal.message, refusal.line) from None
+        kind = TooManyValuesError if refusal.too_many else FileFormatError
+        raise kind(source, [Problem(refusal.message, refusal.line)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None

@@ -8,9 +8,22 @@ from pathlib import Path
 import pytest
 
 from ketachecklist.commands.validate import validate_file
-from ketachecklist.core.errors import MAX_PROBLEMS, FileFormatError
+from ketachecklist.core.document import Clinic
+from ketachecklist.core.errors import (
+    MAX_PROBLEMS,
+    FileFormatError,
+    SaveError,
+    SaveStage,
+    save_error_message,
+)
 from ketachecklist.core.safe_yaml import MAX_NODES
-from ketachecklist.core.storage import MAX_CLINICS, MAX_CUSTOM_QUESTIONS, MAX_TREATMENTS_LISTED
+from ketachecklist.core.storage import (
+    MAX_CLINICS,
+    MAX_CUSTOM_QUESTIONS,
+    MAX_TREATMENTS_LISTED,
+    save_comparison,
+)
+from tests.reliability.helpers import sample_comparison
 
 HEADER = "format: ketachecklist-comparison\nschema_version: 1\n"
 
@@ -78,3 +91,16 @@ def test_custom_questions_at_the_limit_validate_fast(tmp_path: Path) -> None:
     started = time.perf_counter()
     assert f"{MAX_CUSTOM_QUESTIONS} custom questions" in validate_file(path)
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_comparison_over_the_value_limit_is_not_saved_and_says_why(tmp_path: Path) -> None:
+
+    comparison = sample_comparison(1, clinics=0)
+    for index in range(MAX_NODES // 10):
+        comparison.add_clinic(Clinic(id=f"c{index}", name=f"Clinic {index}"))
+    path = tmp_path / "mine.yaml"
+    with pytest.raises(SaveError) as caught:
+        save_comparison(comparison, path)
+    assert caught.value.stage is SaveStage.CHECK
+    assert not path.exists()
+    assert f"it would hold more than {MAX_NODES:,} values" in save_error_message(caught.value)
