@@ -98,7 +98,7 @@ class Fonts:
         available = set(QFontDatabase.families())
         self.family = next((f for f in _PREFERRED_FAMILIES if f in available), "")
         self._fonts: dict[Style, QFont] = {}
-        self._word_widths: dict[tuple[str, Style], float] = {}
+        self._word_widths: dict[tuple[str, Style], tuple[float, ...]] = {}
 
     def font(self, style: Style) -> QFont:
         font = self._fonts.get(style)
@@ -121,26 +121,27 @@ class Fonts:
     def text_width(self, text: str, style: Style) -> float:
         return QFontMetricsF(self.font(style)).horizontalAdvance(text)
 
-    def word_width(self, word: str, style: Style) -> float:
-        key = (word, style)
-        width = self._word_widths.get(key)
-        if width is None:
-            width = self._word_widths[key] = self.text_width(word, style)
-        return width
+    def word_widths(self, text: str, style: Style) -> tuple[float, ...]:
+        """The widths of the words (runs between spaces) of ``text``, widest first."""
+        key = (text, style)
+        widths = self._word_widths.get(key)
+        if widths is None:
+            metrics = QFontMetricsF(self.font(style))
+            measured = {metrics.horizontalAdvance(w) for w in printable_text(text).split()}
+            widths = self._word_widths[key] = tuple(sorted(measured, reverse=True))
+        return widths
 
     def widest_word(self, paragraphs: Sequence[Para], up_to: float = float("inf")) -> float:
-        """The width of the widest word (run between spaces) of ``paragraphs``: the narrowest
-        box they can be set in without breaking a word. Words wider than ``up_to`` are left
-        out (no box on the page could hold them)."""
+        """The width of the widest word of ``paragraphs``: the narrowest box they can be set
+        in without breaking a word. Words wider than ``up_to`` are left out (no box on the
+        page could hold them)."""
         widest = 0.0
         for para in paragraphs:
             style = para.style
             if para.bold_prefix:  # measure every word as if bold: never too narrow
                 style = Style(style.size, bold=True, italic=style.italic)
-            for word in printable_text(para.text).split():
-                width = self.word_width(word, style)
-                if widest < width <= up_to:
-                    widest = width
+            fitting = (w for w in self.word_widths(para.text, style) if w <= up_to)
+            widest = max(widest, next(fitting, 0.0))
         return widest
 
 
