@@ -371,6 +371,7 @@ class Flow:
         self.height = height
         self.pages: list[Page] = [[]]
         self.y = 0.0
+        self._stacks: dict[tuple[tuple[Para, ...], float], TextStack] = {}
 
     @property
     def remaining(self) -> float:
@@ -405,7 +406,13 @@ class Flow:
         self.pages[-1].append(op)
 
     def stack(self, paragraphs: Sequence[Para], width: float | None = None) -> TextStack:
-        return TextStack(self.fonts, paragraphs, self.width if width is None else width)
+        """The paragraphs laid out ``width`` wide; a stack is only read once made, so equal
+        cells ("Not asked yet", a repeated header) share one."""
+        key = (tuple(paragraphs), self.width if width is None else width)
+        stack = self._stacks.get(key)
+        if stack is None:
+            stack = self._stacks[key] = TextStack(self.fonts, paragraphs, key[1])
+        return stack
 
     def text(
         self, paragraphs: Sequence[Para], *, indent: float = 0.0, keep_with: float = 0.0
