@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from ketachecklist import DISCLAIMER
+from ketachecklist import CRISIS_HELP, DISCLAIMER
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.document import (
     NOT_ASKED,
@@ -347,6 +347,10 @@ class DecisionSummary:
         return f"Reason: {self.reason}" if self.clinic_name else f"Note: {self.reason}"
 
 
+# The short form of CRISIS_HELP for page footers, so every printed page carries it.
+CRISIS_POINTER = "In a crisis: call or text 988 (US) · in immediate danger, call 911"
+
+
 @dataclass(frozen=True)
 class ComparisonReport:
     title: str
@@ -366,6 +370,8 @@ class ComparisonReport:
     sources: tuple[SourceEntry, ...]
     catalogue_disclaimer: str
     disclaimer: str = DISCLAIMER
+    crisis_help: str = CRISIS_HELP  # on the first page
+    crisis_pointer: str = CRISIS_POINTER  # in every page's footer, beside the notice
 
     @property
     def subtitle(self) -> str:
@@ -693,6 +699,8 @@ class ConsultationSheet:
     instructions: str
     catalogue_disclaimer: str
     disclaimer: str = DISCLAIMER
+    crisis_help: str = CRISIS_HELP  # on the first page
+    crisis_pointer: str = CRISIS_POINTER  # in every page's footer, beside the notice
 
     @property
     def footer_base(self) -> str:
