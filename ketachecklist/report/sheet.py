@@ -92,6 +92,8 @@ def _question_block(flow: Flow, question: SheetQuestion, *, blank: bool) -> None
         paragraphs.append(Para(f"Reassuring: {question.reassuring}", SMALL_ITALIC, 11))
     if question.concerning:
         paragraphs.append(Para(f"Concerning: {question.concerning}", SMALL_ITALIC, 11))
+    if question.not_applying_text:
+        paragraphs.append(Para(question.not_applying_text, BOLD_SMALL))
     if question.red_flag_hint:
         paragraphs.append(Para(question.red_flag_hint, BOLD_SMALL))
     if question.citation:

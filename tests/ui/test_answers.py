@@ -80,13 +80,16 @@ def test_yes_no_with_a_red_flag_and_not_recorded(qtbot: QtBot, window: MainWindo
     qtbot.mouseClick(editor.value.yes_no.buttons[False], Qt.MouseButton.LeftButton)
     assert _answer(window, clinic_id, "evaluation-primary-care").value is False
     assert editor.red_flag.isVisible()
-    assert "⚠ Red flag: No contact with your own doctor or therapist" in editor.red_flag.text()
+    label = window.document.comparison.question("evaluation-primary-care").red_flag.label  # type: ignore[union-attr]
+    assert editor.red_flag.text() == (
+        f"⚠ RED FLAG: {label}. The sources give reason to ask more about this."
+    )
     grid = window.comparison.model
     row = grid.row_of_question("evaluation-primary-care")
     cell = grid.index(row, 1).data()
     assert "No" in cell.splitlines()
-    assert "⚠ No contact with your own doctor or therapist" in cell
-    assert grid.index(row, 1).data(Qt.ItemDataRole.AccessibleTextRole).count("Red flag:") == 1
+    assert f"⚠ RED FLAG: {label}" in cell
+    assert grid.index(row, 1).data(Qt.ItemDataRole.AccessibleTextRole).count("RED FLAG:") == 1
     # Some questions do not apply (Spravato REMS at an IV-only clinic): "Not recorded".
     qtbot.mouseClick(editor.value.yes_no.buttons[None], Qt.MouseButton.LeftButton)
     assert _answer(window, clinic_id, "evaluation-primary-care").value is None

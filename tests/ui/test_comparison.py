@@ -68,11 +68,15 @@ def test_best_answers_and_red_flags_are_marked_in_words(example_window: MainWind
     assert cells[0].data(Qt.ItemDataRole.AccessibleTextRole).startswith("Best rating in this row")
     assert not cells[1].data().startswith("★")
     flagged = model.index(model.row_of_question("evaluation-primary-care"), 2)
-    assert "⚠ No contact with your own doctor or therapist" in flagged.data()
-    assert "Red flag: No contact" in flagged.data(Qt.ItemDataRole.AccessibleTextRole)
+    label = window.document.comparison.question("evaluation-primary-care").red_flag.label  # type: ignore[union-attr]
+    assert f"⚠ RED FLAG: {label}" in flagged.data()
+    spoken = flagged.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert f"RED FLAG: {label}. The sources give reason to ask more about this." in spoken
+    assert "ask more" in flagged.data(Qt.ItemDataRole.ToolTipRole)
     # The legend explains the symbols in words.
     assert "★ best rating" in window.comparison.legend.text()
-    assert "⚠ red flag" in window.comparison.legend.text()
+    assert "⚠ RED FLAG" in window.comparison.legend.text()
+    assert "not a verdict" in window.comparison.legend.text()
 
 
 def test_notes_on_demand_from_the_checkbox_and_the_view_menu(example_window: MainWindow) -> None:
@@ -218,11 +222,13 @@ def test_unrated_answers_read_the_same_in_the_grid_and_the_report(
                 first_line = model.index(grid_row, column).data().split("\n")[0]
                 assert first_line == cell.headline, (row.id, clinic_id)
                 seen.add(first_line)
-    assert seen == {"Not rated yet", "Not asked yet"}
+    assert {"Not rated yet", "Not asked yet"} <= seen
+    # Riverside offers only Spravato: its answer on continuous vital signs is kept, not counted.
+    assert any(s.startswith("Not for Spravato-only clinics") for s in seen)
 
 
 EXAMPLE_VERDICT = (
-    "The top-scored clinic leads by 16 points, but only 9 of its 30 questions are rated, "
+    "The top-scored clinic leads by 16 points, but only 8 of its 28 questions are rated, "
     "while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may change as you "
     "ask more."
 )

@@ -59,8 +59,10 @@ def test_clinic_list_model(
     qtmodeltester.check(model)
     assert model.rowCount() == 3
     assert model.index(0, 0).data() == "Harbor Light Ketamine Center (fictional)"
-    assert model.index(1, 1).data() == "10 of 30 ⚠4"
-    assert "4 red flags" in model.index(1, 1).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert model.index(1, 1).data() == "10 of 29 ⚠4"  # IV only: the REMS question is set aside
+    spoken = model.index(1, 1).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "4 red flags" in spoken
+    assert "1 question not applying to this clinic" in spoken
     _edit_everything(document)
     qtmodeltester.check(model)
 
@@ -77,7 +79,7 @@ def test_question_list_model(
     text = model.index(3).data()
     assert text.startswith("Do they communicate with my primary care physician")
     assert "✓ 1 · Concerning" in text
-    assert "⚠ No contact with your own doctor or therapist" in text
+    assert "⚠ RED FLAG: No contact with your own doctor or therapist" in text
     assert "Not asked yet" in model.index(1).data()
     _edit_everything(document)
     qtmodeltester.check(model)
