@@ -47,7 +47,7 @@ _ABOUT_WORDS = {
 def applicability(question: Question, clinic: Clinic, answer: Answer) -> Applicability:
     if answer.doesnt_apply:
         return Applicability.MARKED
-    if not question.applies(clinic.treatments):
+    if question.applies_to and not question.applies(clinic.treatments):  # most are for all
         return Applicability.NOT_FOR_TREATMENTS
     return Applicability.APPLIES
 

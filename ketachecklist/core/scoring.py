@@ -193,9 +193,10 @@ def score_clinic(comparison: Comparison, clinic_id: str) -> ClinicScore:
                 not_applying[question.id] = status
                 continue
             set_total += 1
-            flag = red_flag_of(question, answer, status)
-            if flag is not None:
-                flags.append(flag)
+            if question.red_flag is not None:
+                flag = red_flag_of(question, answer, status)
+                if flag is not None:
+                    flags.append(flag)
             if answer.rating is None:
                 continue
             set_rated += 1

@@ -61,6 +61,9 @@ class AnswerEditor(QWidget):
         self.applicability.setTextFormat(Qt.TextFormat.PlainText)
         self.applicability.setWordWrap(True)
         self.applicability.setVisible(False)
+        note_font = self.applicability.font()
+        note_font.setBold(True)  # the reason a question is not counted must not be missed
+        self.applicability.setFont(note_font)
         self.said = NotesEdit("What the clinic said", lines=5)
         self.said.editor.setPlaceholderText("Their words, as you remember them")
         self.value = ValueEditor()
