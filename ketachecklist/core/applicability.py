@@ -55,12 +55,19 @@ def applicability(question: Question, clinic: Clinic, answer: Answer) -> Applica
 def not_for_treatments_text(question: Question, clinic: Clinic) -> str:
     """'Not for IV-only clinics: this question is about Spravato'."""
     offered = [_OFFERED_WORDS[t] for t in clinic.treatments]
-    about = _joined([_ABOUT_WORDS[t] for t in question.applies_to], "or")
+    about = _about(question)
     if len(offered) == 1:
         who = f"{offered[0]}-only clinics"
     else:
         who = f"clinics offering {_joined(offered, 'and')}"
     return f"Not for {who}: this question is about {about}"
+
+
+def question_is_about(question: Question) -> str:
+    """'This question is about Spravato.', or '' for a question about every treatment."""
+    if not question.applies_to:
+        return ""
+    return f"This question is about {_about(question)}."
 
 
 def applicability_text(status: Applicability, question: Question, clinic: Clinic) -> str:
@@ -77,6 +84,10 @@ def not_applying_headline(reason: str, kept_rating: int | None) -> str:
     if kept_rating is None:
         return reason
     return f"{reason}. Kept, not counted: {kept_rating} – {RATING_LABELS[kept_rating]}"
+
+
+def _about(question: Question) -> str:
+    return _joined([_ABOUT_WORDS[t] for t in question.applies_to], "or")
 
 
 def _joined(words: list[str], conjunction: str) -> str:

@@ -109,7 +109,10 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
             "Questions rated",
             "Questions rated (percent)",
             [
-                (round(s.completeness * 100, 1), f"{s.answered} of {s.total}")
+                (
+                    round(s.completeness * 100, 1),
+                    "; ".join(t for t in (f"{s.answered} of {s.total}", s.not_applying_text) if t),
+                )
                 for s in report.summary
             ],
         ),

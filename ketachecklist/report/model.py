@@ -241,14 +241,25 @@ class SummaryRow:
     cost_text: str
     red_flags: tuple[str, ...]
     decided: bool
+    not_applying: int = 0  # questions left out: marked, or for treatments not offered
 
     @property
     def completeness(self) -> float:
         return self.answered / self.total if self.total else 0.0
 
     @property
+    def not_applying_text(self) -> str:
+        """'2 don't apply', or '' when every question counts."""
+        if not self.not_applying:
+            return ""
+        verb = "doesn't" if self.not_applying == 1 else "don't"
+        return f"{self.not_applying} {verb} apply"
+
+    @property
     def completeness_text(self) -> str:
-        return f"{self.answered} of {self.total} ({format_percent(self.completeness)})"
+        """'8 of 28 (29%)', with '; 2 don't apply' when questions were left out."""
+        text = f"{self.answered} of {self.total} ({format_percent(self.completeness)})"
+        return f"{text}; {self.not_applying_text}" if self.not_applying else text
 
 
 @dataclass(frozen=True)
@@ -537,6 +548,7 @@ def _summary_row(comparison: Comparison, score: ClinicScore, column: ClinicColum
         cost_text=cost_text(score.cost),
         red_flags=tuple(flag.label for flag in score.red_flags),
         decided=column.decided,
+        not_applying=len(score.not_applying),
     )
 
 

@@ -79,6 +79,15 @@ def test_doesnt_apply_is_left_out_of_every_score(example: Comparison) -> None:
     summary = next(s for s in report.summary if s.clinic_id == harbor)
     assert (summary.answered, summary.total) == (score.answered, score.total)
     assert summary.total == len(example.questions()) - 1  # IV and Spravato: only the marked one
+    assert summary.completeness_text.endswith("; 1 doesn't apply")
+    riverside = next(s for s in report.summary if s.name.startswith("Riverside"))
+    assert riverside.completeness_text == "8 of 28 (29%); 2 don't apply"
+    assert "8 of 28 (29%); 2 don't apply" in " ".join(render_html(report).split()).replace(
+        "&#x27;", "'"
+    )
+    rows = render_csv(report).decode("utf-8-sig")
+    assert "8 of 28; 2 don't apply" in rows
+    assert shows(read_pdf(render_pdf(report)).texts[0], "8 of 28 (29%); 2 don't apply")
     unmarked = load_comparison(EXAMPLES / "three-clinics.yaml", CATALOGUE)
     before = score_comparison(unmarked).of(harbor)
     assert score.answered == before.answered - 1

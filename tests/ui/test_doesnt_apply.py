@@ -39,6 +39,7 @@ def test_the_editor_marks_an_answer_not_applying_and_undo_takes_it_back(
     total = window.document.scores.clinic(clinic_id).total
     assert window.document.scores.clinic(clinic_id).overall == 25.0
 
+    assert not editor.guidance.about.isVisible(), "a question for every treatment says nothing"
     box = editor.doesnt_apply
     assert box.text().replace("&", "") == DOESNT_APPLY
     interface = QAccessible.queryAccessibleInterface(box)
@@ -92,6 +93,10 @@ def test_treatments_set_questions_aside_in_words_and_back_keeping_the_answer(
     assert rule is not None
     window.answers.show_question(VITALS)
     editor = window.answers.editor
+    assert editor.guidance.about.isVisible()
+    assert editor.guidance.about.text() == (
+        "This question is about IV infusions or injections into a muscle (IM)."
+    )
     qtbot.mouseClick(editor.value.yes_no.buttons[rule.when], Qt.MouseButton.LeftButton)
     assert editor.red_flag.isVisible()
     assert "ask more" in editor.red_flag.text()
