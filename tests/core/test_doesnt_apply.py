@@ -94,16 +94,20 @@ def test_a_red_flag_reads_as_a_reason_to_ask_more() -> None:
 
 def test_questions_for_other_treatments_leave_scores_and_completeness() -> None:
     comparison = with_clinic(Treatment.SPRAVATO)
-    everything = len(comparison.questions())
     comparison.set_answer("c", PUMP, Answer(rating=1, value=False))
     comparison.set_answer("c", REMS, Answer(rating=5, value=True))
     score = score_clinic(comparison, "c")
-    assert score.total == everything - 2  # the pump and continuous vital signs are for IV/IM
+    for_spravato = [q.id for q in comparison.questions() if q.applies((Treatment.SPRAVATO,))]
+    assert PUMP not in for_spravato
+    assert VITALS not in for_spravato
+    assert score.total == len(for_spravato)
+    assert set(score.not_applying) == {q.id for q in comparison.questions()} - set(for_spravato)
     assert score.answered == 1
     assert score.overall == 100.0, "the pump's 1 is kept but not counted"
     set_id = CATALOGUE.question(PUMP).set_id
     rated, counted = score.set_answered(comparison, set_id)
-    assert (rated, counted) == (1, len(comparison.questions_in(set_id)) - 2)
+    in_set = [q for q in comparison.questions_in(set_id) if q.id in for_spravato]
+    assert (rated, counted) == (1, len(in_set))
 
 
 def test_changing_the_treatments_back_counts_the_kept_answers_again() -> None:
@@ -114,7 +118,9 @@ def test_changing_the_treatments_back_counts_the_kept_answers_again() -> None:
     score = score_clinic(comparison, "c")
     assert score.overall == 0.0
     assert score.answered == 1
-    assert score.total == len(comparison.questions()) - 1  # now REMS is the one set aside
+    assert REMS in score.not_applying
+    assert PUMP not in score.not_applying
+    assert score.total == sum(q.applies((Treatment.IV_INFUSION,)) for q in comparison.questions())
 
 
 def test_unknown_or_other_treatments_never_set_a_question_aside() -> None:

@@ -24,6 +24,7 @@ from ketachecklist.report.model import (
 )
 from ketachecklist.report.pdf import render_pdf
 from ketachecklist.ui.formatting import money
+from tests.applies import counted_questions
 from tests.conftest import EXAMPLES
 from tests.report.pdf_text import read_pdf, shows
 
@@ -151,10 +152,11 @@ def test_csv_keeps_amounts_as_plain_numbers(example: Comparison) -> None:
 
 def test_first_page_verdict_says_how_little_the_leader_has_rated(example: Comparison) -> None:
     report = build_report(example, generated=TODAY)
+    counted = counted_questions(example, _riverside(example))  # Spravato only
     verdict = (
-        "The top-scored clinic leads by 16 points, but only 8 of its 28 questions are rated, "
-        "while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may change "
-        "as you ask more."
+        f"The top-scored clinic leads by 16 points, but only 8 of its {counted} questions are "
+        "rated, while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may "
+        "change as you ask more."
     )
     assert report.verdict == verdict
     assert report.summary[0].name.startswith("Riverside")

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from ketachecklist.core.catalogue import AnswerKind
 from ketachecklist.core.document import Answer, CostDetails, Coverage
 from ketachecklist.ui.main_window import MainWindow
+from tests.applies import counted_questions
 
 
 def _start(window: MainWindow, qtbot: QtBot) -> str:
@@ -184,7 +185,8 @@ def test_answers_follow_the_chosen_clinic(qtbot: QtBot, example_window: MainWind
     window.clinics.select_clinic("clinic-1")
     assert page.current_question_id() == "evaluation-time"  # same question, other clinic
     assert page.editor.value.count.line_edit.text() == "60"
-    assert page.sets.tabText(0) == "Evaluation · 7 of 7"
+    counted = counted_questions(window.document.comparison, "clinic-1", "evaluation")
+    assert page.sets.tabText(0) == f"Evaluation · 7 of {counted}"
 
 
 def test_own_question_add_reword_change_kind_remove(qtbot: QtBot, window: MainWindow) -> None:

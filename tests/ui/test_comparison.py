@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from ketachecklist.core.document import Comparison
 from ketachecklist.ui.comparison_model import Row, RowKind
 from ketachecklist.ui.main_window import MainWindow
+from tests.applies import counted_questions
 
 
 def _headers(window: MainWindow) -> list[str]:
@@ -40,7 +42,8 @@ def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
     assert _headers(window) == [harbor, quickwell, riverside]
     assert _summary(window, "rank") == ["2nd of 3", "3rd of 3", "1st of 3"]
     assert _summary(window, "overall") == ["79 / 100", "28 / 100", "95 / 100"]
-    assert _summary(window, "completeness")[0].startswith("17 of 30 rated")
+    counted = counted_questions(window.document.comparison, "clinic-1")
+    assert _summary(window, "completeness")[0].startswith(f"17 of {counted} rated")
     assert _summary(window, "cost")[0].startswith("$3,100")
     flags = _summary(window, "flags")
     assert flags[1] == "⚠ 4 red flags"  # a symbol AND words
@@ -227,17 +230,21 @@ def test_unrated_answers_read_the_same_in_the_grid_and_the_report(
     assert any(s.startswith("Not for Spravato-only clinics") for s in seen)
 
 
-EXAMPLE_VERDICT = (
-    "The top-scored clinic leads by 16 points, but only 8 of its 28 questions are rated, "
-    "while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may change as you "
-    "ask more."
-)
+def example_verdict(comparison: Comparison) -> str:
+    """Riverside offers only Spravato: questions for IV or IM are not among its questions."""
+    counted = counted_questions(comparison, "clinic-3")
+    return (
+        f"The top-scored clinic leads by 16 points, but only 8 of its {counted} questions are "
+        "rated, while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may "
+        "change as you ask more."
+    )
 
 
 def test_verdict_says_how_little_the_leader_has_rated(example_window: MainWindow) -> None:
-    """Riverside leads on 9 rated answers; Harbor Light has 17. Both pages say so."""
+    """Riverside leads on 8 rated answers that count; Harbor Light has 17. Both pages say so."""
     window = example_window
     window.show_page(window.comparison)
-    assert window.comparison.verdict.text() == EXAMPLE_VERDICT
+    verdict = example_verdict(window.document.comparison)
+    assert window.comparison.verdict.text() == verdict
     window.show_page(window.decision)
-    assert window.decision.standing.text().endswith(EXAMPLE_VERDICT)
+    assert window.decision.standing.text().endswith(verdict)
