@@ -49,7 +49,7 @@ from ketachecklist.core.safe_yaml import (
 from ketachecklist.core.treatments import Treatment
 
 COMPARISON_FORMAT = "ketachecklist-comparison"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: an answer may be marked "Doesn't apply to this clinic"
 MAX_CLINICS = 500
 MAX_CUSTOM_QUESTIONS = 200
 MAX_TREATMENTS_LISTED = 20  # entries in one clinic's treatments list (there are 5 kinds)
@@ -179,14 +179,19 @@ def _clinic_data(comparison: Comparison, clinic: Clinic) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     for question in comparison.questions():
         answer = comparison.answer(clinic.id, question.id)
-        if answer.is_blank:
-            continue
-        entry: dict[str, Any] = {"rating": answer.rating, "said": answer.said}
-        if answer.value is not None:
-            entry["value"] = _value_data(answer.value)
-        answers[question.id] = entry
+        if not answer.is_blank:
+            answers[question.id] = _answer_data(answer)
     data["answers"] = answers
     return data
+
+
+def _answer_data(answer: Answer) -> dict[str, Any]:
+    entry: dict[str, Any] = {"rating": answer.rating, "said": answer.said}
+    if answer.value is not None:
+        entry["value"] = _value_data(answer.value)
+    if answer.doesnt_apply:
+        entry["doesnt_apply"] = True  # written only when set: older answers read the same
+    return entry
 
 
 def _value_data(value: AnswerValue) -> Any:
@@ -620,14 +625,20 @@ def _read_answer(
     reader = FieldReader(answers[question_id], f"{clinic_what}, answer '{question_id}'", problems)
     if not reader.ok:
         return
-    reader.reject_unknown(["rating", "said", "value"])
+    reader.reject_unknown(["rating", "said", "value", "doesnt_apply"])
     rating = reader.number("rating", minimum=1, maximum=5, whole=True)
     said = reader.text("said", required=False, max_length=MAX_TEXT)
     value = _read_value(reader, question)
+    doesnt_apply = _read_doesnt_apply(reader)
     if clinic.id:
-        answer = Answer(None if rating is None else int(rating), said, value)
+        answer = Answer(None if rating is None else int(rating), said, value, doesnt_apply)
         if not answer.is_blank:
             comparison.answers[(clinic.id, question.id)] = answer
+
+
+def _read_doesnt_apply(reader: FieldReader) -> bool:
+    """``doesnt_apply: true`` (schema 2); missing means the answer applies."""
+    return reader.boolean("doesnt_apply")
 
 
 def _read_value(reader: FieldReader, question: Question) -> AnswerValue:
@@ -792,4 +803,16 @@ def _migrate_v0_to_v1(document: dict[Any, Any]) -> dict[Any, Any]:
     return _relined(document, items)
 
 
-MIGRATIONS: dict[int, Migration] = {0: _migrate_v0_to_v1}
+def _migrate_v1_to_v2(document: dict[Any, Any]) -> dict[Any, Any]:
+    """Version 2 only adds ``doesnt_apply`` to answers: every version-1 answer, note and value
+    reads as it was (each applies until the patient says otherwise)."""
+    return _relined(
+        document,
+        [
+            (key, 2 if key == "schema_version" else value, line_of(document, key))
+            for key, value in document.items()
+        ],
+    )
+
+
+MIGRATIONS: dict[int, Migration] = {0: _migrate_v0_to_v1, 1: _migrate_v1_to_v2}

@@ -162,7 +162,9 @@ ANSWER_FIELD_LABELS = {
     "rating": "rating",
     "said": "what the clinic said",
     "value": "answer",
+    "doesnt_apply": "“doesn't apply”",
 }
+SINGLE_STEP_FIELDS = frozenset({"rating", "doesnt_apply"})  # clicks, never merged like typing
 
 
 class SetAnswerCommand(_Command):
@@ -188,8 +190,8 @@ class SetAnswerCommand(_Command):
         self._document.answer_changed.emit(self.clinic_id, self.question_id)
 
     def id(self) -> int:
-        # Ratings are single clicks: each one is its own step. Typing merges.
-        return -1 if self._field == "rating" else int(_MergeId.ANSWER)
+        # Ratings and "doesn't apply" are single clicks: each one is its own step. Typing merges.
+        return -1 if self._field in SINGLE_STEP_FIELDS else int(_MergeId.ANSWER)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not (
