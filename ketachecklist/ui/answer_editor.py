@@ -34,6 +34,7 @@ NOT_FOR_TREATMENTS_NOTE = (
 
 def _section_title(text: str, buddy: QWidget | None = None) -> QLabel:
     label = QLabel(text)
+    label.setWordWrap(True)
     font = label.font()
     font.setBold(True)
     label.setFont(font)

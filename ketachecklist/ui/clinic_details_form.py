@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QStackedWidget,
@@ -23,6 +21,7 @@ from ketachecklist.core.document import Clinic
 from ketachecklist.core.treatments import Treatment
 from ketachecklist.ui.commands import EditClinicCommand
 from ketachecklist.ui.field_message import FieldMessage
+from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.undo_routing import route_undo_to_window
@@ -56,6 +55,7 @@ class ClinicDetailsForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.lines: dict[str, QLineEdit] = {}
         for field, label_text, accessible in _LINE_FIELDS:
             edit = QLineEdit()
@@ -80,19 +80,18 @@ class ClinicDetailsForm(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setDate(QDate.currentDate())
-        date_row = QHBoxLayout()
+        date_row = FlowLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date)
-        date_row.addStretch(1)
         form.addRow("Consultation", date_row)
 
-        treatments = QGridLayout()
+        treatments = FlowLayout()
         self.treatments: dict[Treatment, QCheckBox] = {}
-        for position, treatment in enumerate(Treatment):
+        for treatment in Treatment:
             box = QCheckBox(treatment.label)
             box.setAccessibleName(f"Treatment offered: {treatment.label}")
             box.toggled.connect(lambda _checked: self._treatments_edited())
-            treatments.addWidget(box, position // 3, position % 3)
+            treatments.addWidget(box)
             self.treatments[treatment] = box
         form.addRow("Treatment offered", treatments)
         self.treatment_other = QLineEdit()

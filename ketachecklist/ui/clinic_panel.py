@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QToolButton,
@@ -27,6 +26,7 @@ from ketachecklist.ui.commands import (
     MoveClinicCommand,
     RemoveClinicCommand,
 )
+from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
 
@@ -91,13 +91,12 @@ class ClinicPanel(QWidget):
         self.move_down_action.triggered.connect(lambda: self.move_clinic(+1))
         self.remove_action.triggered.connect(self.remove_clinic)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at a large font rather than widening the window
         buttons.addWidget(self._button(self.add_action, "Add"))
         buttons.addWidget(self._button(self.duplicate_action, "Duplicate"))
         buttons.addWidget(self._button(self.move_up_action, "Up"))
         buttons.addWidget(self._button(self.move_down_action, "Down"))
         buttons.addWidget(self._button(self.remove_action, "Remove"))
-        buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from ketachecklist.ui.comparison_model import (
     SORT_OVERALL,
     ComparisonTableModel,
 )
+from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.formatting import STAR, WARNING
 from ketachecklist.ui.grid_view import GridView
 from ketachecklist.ui.open_document import OpenDocument
@@ -48,7 +48,10 @@ class ComparisonPage(QWidget):
 
         self.sort = QComboBox()
         self.sort.setAccessibleName("Sort clinics by")
-        self.sort.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sort.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sort.setMinimumContentsLength(16)
         self.sort.addItem("The order you entered them", SORT_AS_ENTERED)
         self.sort.addItem("Overall score", SORT_OVERALL)
         for question_set in document.comparison.catalogue.sets:
@@ -86,17 +89,17 @@ class ComparisonPage(QWidget):
         self._clinic_width = metrics.horizontalAdvance("x" * 30)
         header.setDefaultSectionSize(self._clinic_width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("x" * 10))
+        # At a large font the page scrolls up and down; the grid keeps room for a dozen lines.
+        self.table.setMinimumHeight(metrics.lineSpacing() * 12)
 
         self.legend = QLabel(LEGEND)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
 
-        controls = QHBoxLayout()
+        controls = FlowLayout()  # wraps at a large font instead of widening the window
         controls.addWidget(sort_label)
         controls.addWidget(self.sort)
-        controls.addSpacing(metrics.horizontalAdvance("x" * 3))
         controls.addWidget(self.notes)
-        controls.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.verdict)

@@ -36,6 +36,7 @@ class CostEditor(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self._label("P&rice per session", self.price), self.price)
         form.addRow(self._label("Sessions reco&mmended", self.sessions), self.sessions)
         form.addRow(self._label("Other &fees (evaluation, follow-up)", self.fees), self.fees)

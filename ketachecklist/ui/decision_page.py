@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ketachecklist.core.document import Decision
 from ketachecklist.ui.commands import SetDecisionCommand
+from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.formatting import (
     WARNING,
     completeness_text,
@@ -42,6 +42,7 @@ def _bold(label: QLabel) -> QLabel:
     font = label.font()
     font.setBold(True)
     label.setFont(font)
+    label.setWordWrap(True)
     return label
 
 
@@ -57,7 +58,11 @@ class DecisionPage(QWidget):
 
         self.clinic = QComboBox()
         self.clinic.setAccessibleName("Chosen clinic")
-        self.clinic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A long clinic name must not make the window wider than the screen.
+        self.clinic.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.clinic.setMinimumContentsLength(16)
         self.has_date = QCheckBox("&Decided on")
         self.has_date.setAccessibleName("Decision date recorded")
         self.date = QDateEdit()
@@ -72,13 +77,13 @@ class DecisionPage(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         clinic_label = QLabel("Chose&n clinic")
         clinic_label.setBuddy(self.clinic)
         form.addRow(clinic_label, self.clinic)
-        date_row = QHBoxLayout()
+        date_row = FlowLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date)
-        date_row.addStretch(1)
         form.addRow("When", date_row)
         reason_label = QLabel("&Why")
         reason_label.setBuddy(self.reason.editor)

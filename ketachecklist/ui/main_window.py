@@ -34,6 +34,7 @@ from ketachecklist.ui.document_controller import DocumentController
 from ketachecklist.ui.export_actions import ExportActions
 from ketachecklist.ui.formatting import plain_tooltip
 from ketachecklist.ui.inner_widget_names import name_inner_widgets
+from ketachecklist.ui.page_scroll import PageScroll
 from ketachecklist.ui.print_dialogs import PrintDialogs
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import AppSettings
@@ -72,15 +73,16 @@ class MainWindow(QMainWindow):
         self.clinics = ClinicPanel(document)
         self.details = ClinicDetailsForm(document)
         self.answers_tab = DeferredPage(self._build_answers)
-        self.comparison_tab = DeferredPage(self._build_comparison)
-        self.weights_tab = DeferredPage(self._build_weights)
+        self.comparison_tab = DeferredPage(self._build_comparison, scrolls=True)
+        self.weights_tab = DeferredPage(self._build_weights, scrolls=True)
         self.information_tab = DeferredPage(self._build_information)
-        self.decision_tab = DeferredPage(self._build_decision)
+        self.decision_tab = DeferredPage(self._build_decision, scrolls=True)
+        self.details_tab = PageScroll(self.details)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Pages")
         self.tabs.setDocumentMode(True)
         self.pages: list[tuple[QWidget, str]] = [
-            (self.details, "Clinic details"),
+            (self.details_tab, "Clinic details"),
             (self.answers_tab, "Answers"),
             (self.comparison_tab, "Comparison"),
             (self.weights_tab, "Weights"),
@@ -203,15 +205,18 @@ class MainWindow(QMainWindow):
     # --- public ---------------------------------------------------------------------------------
     def show_page(self, page: QWidget) -> None:
         """Bring ``page`` (or the tab holding it) to the front."""
-        holder = page.parentWidget()
-        if self.tabs.indexOf(page) < 0 and isinstance(holder, DeferredPage):
-            page = holder
-        self.tabs.setCurrentWidget(page)
+        holder: QWidget | None = page
+        while holder is not None and self.tabs.indexOf(holder) < 0:
+            holder = holder.parentWidget()
+        if holder is not None:
+            self.tabs.setCurrentWidget(holder)
 
     def current_page(self) -> QWidget:
         """The page in front (the page itself, not the tab that holds it)."""
         current = self.tabs.currentWidget()
-        return current.page() if isinstance(current, DeferredPage) else current
+        if isinstance(current, DeferredPage | PageScroll):
+            return current.page()
+        return current
 
     def open_answer(self, clinic_id: str, question_id: str) -> None:
         """Go to one clinic's answer to one question (from the comparison grid)."""

@@ -78,6 +78,7 @@ class QuestionGuidance(QWidget):
         self.remove_button.setToolTip("Removes your question and its answers (Undo brings it back)")
         custom_form = QFormLayout(self.custom)
         custom_form.setContentsMargins(0, 0, 0, 0)
+        custom_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         wording_label = QLabel("Your &question")
         wording_label.setBuddy(self.wording)
         custom_form.addRow(wording_label, self.wording)

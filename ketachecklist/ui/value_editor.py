@@ -44,6 +44,7 @@ class ValueEditor(QWidget):
         self._kind = AnswerKind.RATING
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
