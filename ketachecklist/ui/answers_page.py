@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -173,11 +174,15 @@ class AnswersPage(QWidget):
         row = self.questions.currentIndex().row() + direction
         if 0 <= row < self.model.rowCount():
             self._select_row(row)
-            return
-        set_index = self.sets.currentIndex() + direction
-        if 0 <= set_index < self.sets.count():
+        else:
+            set_index = self.sets.currentIndex() + direction
+            if not 0 <= set_index < self.sets.count():
+                return
             self.sets.setCurrentIndex(set_index)
             self._select_row(0 if direction > 0 else self.model.rowCount() - 1)
+        # What is typed next is what the clinic said: never a Space on the rating just left.
+        self.editor.said.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editor.said.editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def add_own_question(self) -> None:
         set_id = self._current_set_id()

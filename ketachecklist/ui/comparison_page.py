@@ -69,6 +69,7 @@ class ComparisonPage(QWidget):
         self.table.setHorizontalHeader(WrappingHeader(self.table))
         self.table.setModel(self.model)
         self.table.setAccessibleName("Comparison grid")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the grid; the arrows move in it
         self.table.setAccessibleDescription(
             "Clinics as columns, questions as rows grouped by set, with set subtotals, "
             "overall score, rank, questions rated, estimated course cost and red flags."

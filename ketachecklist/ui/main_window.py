@@ -211,6 +211,23 @@ class MainWindow(QMainWindow):
         if holder is not None:
             self.tabs.setCurrentWidget(holder)
 
+    def focus_page(self, page: QWidget) -> None:
+        """Bring ``page`` to the front and put the keyboard focus on its first control."""
+        self.show_page(page)
+        holder = self.tabs.currentWidget()
+        widget = holder.nextInFocusChain() if holder is not None else None
+        while widget is not None and widget is not holder:  # the chain is a ring
+            if (
+                holder is not None
+                and holder.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
     def current_page(self) -> QWidget:
         """The page in front (the page itself, not the tab that holds it)."""
         current = self.tabs.currentWidget()
@@ -290,7 +307,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for number, (page, title) in enumerate(self.pages, start=1):
             action = self._add(
-                view_menu, title, lambda p=page: self.show_page(p), QKeySequence(f"Ctrl+{number}")
+                view_menu, title, lambda p=page: self.focus_page(p), QKeySequence(f"Ctrl+{number}")
             )
             self.page_actions.append(action)
             self.tabs.setTabToolTip(number - 1, f"{title} ({action.shortcut().toString()})")

@@ -67,6 +67,7 @@ class WeightsPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Question weights")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setItemDelegateForColumn(2, WeightDelegate(self.table))
         self.table.setWordWrap(True)
         self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 10)
