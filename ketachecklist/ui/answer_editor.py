@@ -72,6 +72,10 @@ class AnswerEditor(QWidget):
         self.red_flag.setTextFormat(Qt.TextFormat.PlainText)
         self.red_flag.setWordWrap(True)
         self.red_flag.setVisible(False)
+        flag_font = self.red_flag.font()
+        flag_font.setBold(True)  # as prominent as on paper
+        self.red_flag.setFont(flag_font)
+        self.red_flag.setAccessibleName("Red flag")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

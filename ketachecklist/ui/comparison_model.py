@@ -14,11 +14,12 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from ketachecklist.core.applicability import not_applying_headline
 from ketachecklist.core.catalogue import Question
 from ketachecklist.core.scoring import ClinicScore, RedFlag, unrated_text
+from ketachecklist.ui.contrast import muted_text
 from ketachecklist.ui.formatting import (
     STAR,
     WARNING,
@@ -325,6 +326,8 @@ class ComparisonTableModel(QAbstractTableModel):
     def _font(self, row: Row, clinic_id: str) -> QFont | None:
         if row.kind is not RowKind.QUESTION:
             return self._bold()
+        if self._document.scores.red_flag(clinic_id, row.key) is not None:
+            return self._bold()  # a red flag stands out on screen as on paper
         if self._document.scores.applicability(clinic_id, row.key).counts:
             return None
         if self._italic_font is None:
@@ -336,7 +339,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if row.kind is RowKind.QUESTION:
             answer = self._document.comparison.answer(clinic_id, row.key)
             if answer.is_blank:
-                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+                return QBrush(muted_text(QGuiApplication.palette()))  # 4.5:1 on Base
         return None
 
     def _bold(self) -> QFont:
