@@ -14,14 +14,17 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.document import DOESNT_APPLY
+from ketachecklist.ui.clinic_chooser import ClinicChooser
 from ketachecklist.ui.comparison_model import (
     LABEL_COLUMN,
     SORT_AS_ENTERED,
     SORT_OVERALL,
     ComparisonTableModel,
+    RowKind,
 )
 from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.formatting import STAR, WARNING
+from ketachecklist.ui.frozen_parts import FrozenParts
 from ketachecklist.ui.grid_view import GridView
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE
@@ -101,6 +104,9 @@ class ComparisonPage(QWidget):
         controls.addWidget(sort_label)
         controls.addWidget(self.sort)
         controls.addWidget(self.notes)
+        self.chooser = ClinicChooser()
+        controls.addWidget(self.chooser)
+        self.frozen = FrozenParts(self.table, self._summary_row_count())
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.verdict)
@@ -125,6 +131,10 @@ class ComparisonPage(QWidget):
         self.table.horizontalScrollBar().valueChanged.connect(self.refit_all_rows)
         self.table.horizontalHeader().sectionResized.connect(self.refit_all_rows)
         document.edited.connect(self._update_verdict)
+        self.chooser.chosen_changed.connect(self._show_chosen)
+        self.model.layoutChanged.connect(self._show_chosen)
+        self.model.headerDataChanged.connect(self._update_chooser)
+        self.table.resized.connect(self.share_width)
         self._after_reset()
 
     def fit_rows(self) -> None:
@@ -162,8 +172,44 @@ class ComparisonPage(QWidget):
         self.table.setColumnWidth(LABEL_COLUMN, self._label_width)
         for column in range(1, self.model.columnCount()):
             self.table.setColumnWidth(column, self._clinic_width)
+        self._update_chooser()
+        self.frozen.set_frozen_rows(self._summary_row_count())
+        self._show_chosen()
         self._update_verdict()
+
+    def _summary_row_count(self) -> int:
+        count = 0
+        while count < self.model.rowCount() and self.model.row(count).kind is RowKind.SUMMARY:
+            count += 1
+        return count
+
+    def _clinic_of_column(self, column: int) -> str:
+        return str(self.model.headerData(column, Qt.Orientation.Horizontal, CLINIC_ID_ROLE))
+
+    def _update_chooser(self, *_args: object) -> None:
+        clinics = self._document.comparison.clinics
+        self.chooser.set_clinics([(clinic.id, clinic.name) for clinic in clinics])
+
+    def _show_chosen(self) -> None:
+        for column in range(1, self.model.columnCount()):
+            shown = self.chooser.is_shown(self._clinic_of_column(column))
+            self.table.setColumnHidden(column, not shown)
+        self.share_width()
+        self.table.columns_shown.emit()
         self.refit_all_rows()
+
+    def share_width(self) -> None:
+        """Clinic columns share the width there is, never narrower than a readable column."""
+        columns = [
+            c for c in range(1, self.model.columnCount()) if not self.table.isColumnHidden(c)
+        ]
+        if not columns:
+            return
+        spare = self.table.viewport().width() - self.table.columnWidth(LABEL_COLUMN)
+        width = max(self._clinic_width, spare // len(columns))
+        for column in columns:
+            if self.table.columnWidth(column) != width:
+                self.table.setColumnWidth(column, width)
 
     def _update_verdict(self) -> None:
         if not self._document.comparison.clinics:
