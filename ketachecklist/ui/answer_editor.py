@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from ketachecklist.core.applicability import Applicability
 from ketachecklist.core.document import DOESNT_APPLY, Answer, AnswerValue
+from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import SetAnswerCommand
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
@@ -62,6 +63,7 @@ class AnswerEditor(QWidget):
         self.applicability.setTextFormat(Qt.TextFormat.PlainText)
         self.applicability.setWordWrap(True)
         self.applicability.setVisible(False)
+        self.applicability.setAccessibleName("Whether this question counts")
         note_font = self.applicability.font()
         note_font.setBold(True)  # the reason a question is not counted must not be missed
         self.applicability.setFont(note_font)
@@ -146,7 +148,7 @@ class AnswerEditor(QWidget):
 
     def _show_red_flag(self) -> None:
         flag = self._document.scores.red_flag(self._clinic_id, self._question_id)
-        self.red_flag.setText(flag.text if flag is not None else "")
+        show_text(self.red_flag, flag.text if flag is not None else "")
         self.red_flag.setVisible(flag is not None)
         self._show_applicability()
 
@@ -160,7 +162,7 @@ class AnswerEditor(QWidget):
             text = NOT_FOR_TREATMENTS_NOTE.format(reason=reason)
         else:
             text = ""
-        self.applicability.setText(text)
+        show_text(self.applicability, text)
         self.applicability.setVisible(bool(text))
 
     def _keep_drafts(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTabBar,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.ui.answer_editor import AnswerEditor
 from ketachecklist.ui.commands import AddQuestionCommand
 from ketachecklist.ui.formatting import set_progress_text
+from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.padded_delegate import PaddedItemDelegate
 from ketachecklist.ui.question_list_model import QuestionListModel
@@ -105,7 +105,9 @@ class AnswersPage(QWidget):
         steps.addWidget(self.next_button)
         steps.addStretch(1)
         right_layout.addLayout(steps)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = KeyboardSplitter(
+            Qt.Orientation.Horizontal, "Divider between the questions and the answer"
+        )
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)

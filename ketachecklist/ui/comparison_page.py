@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.document import DOESNT_APPLY
+from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.clinic_chooser import ClinicChooser
 from ketachecklist.ui.comparison_model import (
     LABEL_COLUMN,
@@ -213,9 +214,9 @@ class ComparisonPage(QWidget):
 
     def _update_verdict(self) -> None:
         if not self._document.comparison.clinics:
-            self.verdict.setText(NO_CLINICS)
+            show_text(self.verdict, NO_CLINICS)
             return
-        self.verdict.setText(self._document.scores.scores.verdict)
+        show_text(self.verdict, self._document.scores.scores.verdict)
 
     def _sort_picked(self, index: int) -> None:
         self.model.set_sort_key(str(self.sort.itemData(index)))

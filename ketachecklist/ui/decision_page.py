@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.document import Decision
+from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import SetDecisionCommand
 from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.formatting import (
@@ -150,7 +151,7 @@ class DecisionPage(QWidget):
         self._standing_stale = False
         comparison = self._document.comparison
         if not comparison.clinics:
-            self.standing.setText("No clinics yet.")
+            show_text(self.standing, "No clinics yet.")
             return
         scores = self._document.scores.scores
         lines = []
@@ -170,7 +171,7 @@ class DecisionPage(QWidget):
             )
         lines.append("")
         lines.append(scores.verdict)
-        self.standing.setText("\n".join(lines))
+        show_text(self.standing, "\n".join(lines))
 
     def _push(self, decision: Decision, field: str) -> None:
         if self._updating or decision == self._document.comparison.decision:

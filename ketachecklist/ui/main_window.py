@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER, __version__
+from ketachecklist.ui.accessible_text import announce
 from ketachecklist.ui.clinic_details_form import ClinicDetailsForm
 from ketachecklist.ui.clinic_panel import ClinicPanel
 from ketachecklist.ui.deferred_page import DeferredPage, PageT
@@ -34,6 +35,7 @@ from ketachecklist.ui.document_controller import DocumentController
 from ketachecklist.ui.export_actions import ExportActions
 from ketachecklist.ui.formatting import plain_tooltip
 from ketachecklist.ui.inner_widget_names import name_inner_widgets
+from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
 from ketachecklist.ui.page_scroll import PageScroll
 from ketachecklist.ui.print_dialogs import PrintDialogs
 from ketachecklist.ui.resources import app_icon
@@ -99,7 +101,9 @@ class MainWindow(QMainWindow):
         self.desktop_offer = DesktopOffer(settings)  # after the welcome note, never with it
         self.desktop_offer.setVisible(settings.welcome_seen() and self.desktop_offer.wanted())
         self.welcome.dismissed.connect(self.desktop_offer.offer)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = KeyboardSplitter(
+            Qt.Orientation.Horizontal, "Divider between the clinic list and the pages"
+        )
         self.splitter.setObjectName(MAIN_SPLITTER)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.clinics)
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow):
         self.file_menu.insertActions(self.export_anchor, self.exports.actions)
         self.file_menu.insertSeparator(self.exports.actions[0])
         self.statusBar().setSizeGripEnabled(True)
+        self.statusBar().setAccessibleName("Status")
 
         # --- wiring -----------------------------------------------------------------------------
         self.clinics.current_clinic_changed.connect(self.details.set_clinic)
@@ -244,6 +249,7 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
+        announce(self.statusBar(), text)  # heard by a screen reader where the focus is
 
     def show_welcome(self) -> None:
         self.welcome.show()
@@ -439,7 +445,7 @@ class MainWindow(QMainWindow):
 
     def _splitters(self) -> dict[str, QSplitter]:
         """The splitters whose layout is remembered; a page never built keeps what was saved."""
-        splitters = {MAIN_SPLITTER: self.splitter}
+        splitters: dict[str, QSplitter] = {MAIN_SPLITTER: self.splitter}
         if self.answers_tab.is_built:
             splitters[ANSWERS_SPLITTER] = self.answers.splitter
         return splitters

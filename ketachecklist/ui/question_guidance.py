@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ketachecklist.core.applicability import question_is_about
 from ketachecklist.core.catalogue import AnswerKind, Question
+from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import (
     ChangeQuestionKindCommand,
     EditQuestionWordingCommand,
@@ -140,10 +141,12 @@ class QuestionGuidance(QWidget):
         self._question = question
         catalogue = self._document.comparison.catalogue
         set_title = catalogue.question_set(question.set_id).title
-        self.set_title.setText(f"{set_title} · your own question" if question.custom else set_title)
-        self.text.setText(question.text)
+        show_text(
+            self.set_title, f"{set_title} · your own question" if question.custom else set_title
+        )
+        show_text(self.text, question.text)
         self.text.setVisible(not question.custom)
-        self.about.setText(question_is_about(question))
+        show_text(self.about, question_is_about(question))
         self.about.setVisible(bool(self.about.text()))
         self.custom.setVisible(question.custom)
         if question.custom:
@@ -158,10 +161,10 @@ class QuestionGuidance(QWidget):
             (self.reassuring_title, self.reassuring, question.reassuring),
             (self.concerning_title, self.concerning, question.concerning),
         ):
-            body.setText(text)
+            show_text(body, text)
             title.setVisible(bool(text))
             body.setVisible(bool(text))
-        self.source.setText(self._source_text(question))
+        show_text(self.source, self._source_text(question))
         self.source.setVisible(bool(self.source.text()))
 
     def focus_wording(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.document import AnswerValue, CostDetails
 from ketachecklist.core.storage import MAX_MONEY
+from ketachecklist.ui.accessible_text import hint_only_when_empty
 from ketachecklist.ui.cost_editor import CostEditor
 from ketachecklist.ui.number_field import NumberField
 from ketachecklist.ui.undo_routing import route_undo_to_window
@@ -55,6 +56,7 @@ class ValueEditor(QWidget):
         self.text.setAccessibleName("Their answer in a few words")
         self.text.setMaxLength(MAX_SHORT_TEXT)
         self.text.setPlaceholderText("not recorded")
+        hint_only_when_empty(self.text)
         route_undo_to_window(self.text)
         self.cost = CostEditor()
         self.pages = QStackedWidget()
