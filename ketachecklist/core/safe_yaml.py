@@ -18,9 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ketachecklist.core.errors import FileFormatError
-
-MAX_BYTES = 5 * 1024 * 1024
-MAX_DEPTH = 40
+from ketachecklist.core.limits import MAX_BYTES
 
 
 class LineDict(dict[Any, Any]):

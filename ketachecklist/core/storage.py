@@ -19,7 +19,6 @@ from ketachecklist.core.atomic import atomic_write_bytes, remove_stale_temp_file
 from ketachecklist.core.backups import BACKUP_GENERATIONS, keep_backups
 from ketachecklist.core.catalogue import AnswerKind, Catalogue, Question, read_question
 from ketachecklist.core.document import (
-    MAX_WEIGHT,
     Answer,
     AnswerValue,
     Clinic,
@@ -31,8 +30,8 @@ from ketachecklist.core.document import (
 from ketachecklist.core.errors import FileFormatError, Problem, SaveError, SaveStage
 from ketachecklist.core.fields import FieldReader, line_of, type_name
 from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state
+from ketachecklist.core.limits import MAX_BYTES, MAX_CLINICS, MAX_MONEY, MAX_TEXT, MAX_WEIGHT
 from ketachecklist.core.safe_yaml import (
-    MAX_BYTES,
     LineDict,
     LineList,
     load_yaml_bytes,
@@ -42,9 +41,6 @@ from ketachecklist.core.treatments import Treatment
 
 COMPARISON_FORMAT = "ketachecklist-comparison"
 SCHEMA_VERSION = 1
-MAX_CLINICS = 500
-MAX_TEXT = 100_000
-MAX_MONEY = 1e9
 
 # Upgrades from older schema versions: MIGRATIONS[n] turns a version-n mapping into version n+1.
 # A migration only reshapes what it recognises and leaves anything unexpected in place, so the

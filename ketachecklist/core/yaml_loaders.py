@@ -15,7 +15,8 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from ketachecklist.core.errors import FileFormatError, Problem
-from ketachecklist.core.safe_yaml import MAX_DEPTH, LineDict, LineList
+from ketachecklist.core.limits import MAX_DEPTH
+from ketachecklist.core.safe_yaml import LineDict, LineList
 
 # What YAML 1.1 does not allow in a file, as yaml's pure Python reader defines it; checked here
 # so the message and line are the same whichever parser reads the file.
