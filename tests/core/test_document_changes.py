@@ -63,7 +63,8 @@ def edits(draw: st.DrawFn, comparison: Comparison) -> Edit:
             kind=draw(st.sampled_from(AnswerKind)),
             custom=True,
         )
-        return lambda c: c.add_custom_question(question, draw(st.none() | st.integers(0, 3)))
+        position = draw(st.none() | st.integers(-1, 3))
+        return lambda c: c.add_custom_question(question, position)
     if choice == "set weight":
         set_id = draw(st.sampled_from([s.id for s in CATALOGUE.sets]))
         weight = draw(st.floats(0, 100))

@@ -144,8 +144,8 @@ def test_every_kind_of_edit_refreshes_the_views(
     clinics = len(document.comparison.clinics)
     assert after[0] == clinics + 1, "the grid has a column per clinic after every change"
     assert after[2] == clinics
-    if name in ("add question",):
-        assert after[1] == before[1] + 1
+    if name == "add question":
+        assert after[1] == before[1] + 1, "the grid has a row for the new question"
 
 
 def test_a_question_kind_change_and_its_wording_refresh_their_views(
