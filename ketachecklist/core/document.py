@@ -178,7 +178,10 @@ class Comparison:
         raise KeyError(clinic_id)
 
     def clinic_index(self, clinic_id: str) -> int:
-        return next(i for i, c in enumerate(self.clinics) if c.id == clinic_id)
+        for index, clinic in enumerate(self.clinics):
+            if clinic.id == clinic_id:
+                return index
+        raise KeyError(clinic_id)
 
     def answer(self, clinic_id: str, question_id: str) -> Answer:
         return self.answers.get((clinic_id, question_id), BLANK)

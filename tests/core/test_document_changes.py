@@ -266,3 +266,15 @@ def test_custom_questions_are_limited(three: Comparison) -> None:
         )
     with pytest.raises(ValueError, match="at most 200 questions of your own"):
         three.add_custom_question(Question(id="custom-201", set_id=CATALOGUE.sets[0].id, text="Q"))
+
+
+def test_edits_of_an_unknown_clinic_or_question_raise_key_error(three: Comparison) -> None:
+    for edit in (
+        lambda c: c.remove_clinic("nope"),
+        lambda c: c.move_clinic("nope", 0),
+        lambda c: c.update_clinic(Clinic(id="nope", name="x")),
+        lambda c: c.remove_custom_question("nope"),
+        lambda c: c.set_answer("c1", "nope", Answer(rating=1)),
+    ):
+        with pytest.raises(KeyError):
+            edit(three)
