@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench bundle bundle-smoke clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,19 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
+
+# The standalone one-folder app (PyInstaller, see docs/bundle.md) and a .tar.gz of it.
+BUNDLE_DIR := dist/bundle
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath $(BUNDLE_DIR) \
+		--workpath build/bundle packaging/ketachecklist.spec
+	tar -C $(BUNDLE_DIR) -czf $(BUNDLE_DIR)/ketachecklist-$$($(BIN)/python -c \
+		'import ketachecklist; print(ketachecklist.__version__)')-linux-$$(uname -m).tar.gz ketachecklist
+	@echo "bundle: $(BUNDLE_DIR)/ketachecklist/ketachecklist"
+
+bundle-smoke: bundle
+	$(BIN)/python benchmarks/bundle_smoke.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

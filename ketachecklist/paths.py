@@ -17,12 +17,15 @@ wherever the patient saves them.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
 from ketachecklist.core.atomic import PRIVATE_FILE_MODE, ensure_private_dir
+from ketachecklist.core.safe_yaml import NotARegularFileError, open_regular_file
 
 APP_DIR_NAME = "ketachecklist"
 SETTINGS_FILE_NAME = "settings.ini"
@@ -48,15 +51,33 @@ def catalogue_cache_path() -> Path:
 
 
 def settings_path() -> Path:
-    """The settings file, created empty with mode 0600 if missing."""
+    """The settings file, created empty with mode 0600 if missing.
+
+    Never followed through a link: a ``settings.ini`` that is a link (or a FIFO, a socket) is
+    removed — only the link, never what it points to — and a fresh private file made, so no
+    file elsewhere is overwritten or has its mode changed. A folder in its place raises.
+    """
     path = app_data_dir() / SETTINGS_FILE_NAME
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-        os.close(fd)
-    except FileExistsError:
-        pass
-    path.chmod(PRIVATE_FILE_MODE)
-    return path
+    for _ in range(3):
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+            os.close(fd)
+        except FileExistsError:
+            pass
+        try:
+            fd = open_regular_file(path, follow_links=False)
+        except NotARegularFileError:
+            if stat.S_ISDIR(path.lstat().st_mode):
+                raise
+            path.unlink()
+            continue
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, PRIVATE_FILE_MODE)
+        finally:
+            os.close(fd)
+        return path
+    raise NotARegularFileError(errno.EEXIST, f"{path} keeps being replaced by a link")
 
 
 def open_settings() -> QSettings:

@@ -1,5 +1,6 @@
 """The wheel: built from this checkout, installed into a fresh virtual environment, it finds and
-loads the catalogue shipped inside it (not the one in the source tree)."""
+loads the catalogue shipped inside it (not the one in the source tree), and installs the menu
+entry, icon and file type it ships into a temporary XDG data home."""
 
 from __future__ import annotations
 
@@ -13,7 +14,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO
+from ketachecklist import desktop_integration
+from tests.conftest import EXAMPLES, REPO
+
+SHIPPED_RESOURCES = [
+    "ketachecklist/resources/ketachecklist.desktop",
+    "ketachecklist/resources/ketachecklist.svg",
+    "ketachecklist/resources/ketachecklist-mime.xml",
+    "ketachecklist/resources/ketachecklist.metainfo.xml",
+    "ketachecklist/resources/help.html",
+]
 
 CHECK = """
 import ketachecklist, ketachecklist.core.catalogue as c
@@ -77,8 +87,11 @@ def test_wheel_ships_catalogue_and_entry_point(wheel: Path) -> None:
     assert "ketachecklist = ketachecklist.cli:main" in entry_text
 
 
-def test_installed_wheel_loads_its_own_catalogue(wheel: Path, tmp_path: Path) -> None:
-    env_dir = tmp_path / "fresh-venv"
+@pytest.fixture(scope="module")
+def fresh_env(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A new virtual environment with only the wheel, and PyYAML lent on PYTHONPATH."""
+    root = tmp_path_factory.mktemp("fresh")
+    env_dir = root / "fresh-venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
     subprocess.run(
@@ -87,13 +100,41 @@ def test_installed_wheel_loads_its_own_catalogue(wheel: Path, tmp_path: Path) ->
         timeout=300,
     )
     # PyYAML is the core's only dependency; lend it to the fresh environment without network.
-    lent = tmp_path / "lent"
+    lent = root / "lent"
     lent.mkdir()
     yaml_package = Path(yaml.__file__).parent
     shutil.copytree(yaml_package, lent / "yaml")
     for extension in yaml_package.parent.glob("_yaml*"):
         target = lent / extension.name
         (shutil.copytree if extension.is_dir() else shutil.copy)(extension, target)
+    return env_dir, lent
+
+
+def test_wheel_ships_desktop_files_help_and_metadata(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        for name in SHIPPED_RESOURCES:
+            assert name in names, name
+            source = REPO / name
+            assert archive.read(name) == source.read_bytes(), name
+        metadata_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
+        metadata = archive.read(metadata_name).decode()
+    assert "Classifier: Intended Audience :: End Users/Desktop" in metadata
+    assert "Keywords: " in metadata
+    assert "Project-URL" not in metadata  # none is known: none is made up
+    description = metadata.split("\n\n", 1)[1]
+    assert "This is not medical advice." in description
+    # Pictures and links into the repository would be broken on an index: they became text.
+    assert "](docs/" not in description
+    assert "*Picture: The app's window with three example clinics" in description
+    assert "(`docs/screenshot.png` in the source package)" in description
+
+
+def test_installed_wheel_loads_its_own_catalogue(
+    fresh_env: tuple[Path, Path], tmp_path: Path
+) -> None:
+    env_dir, lent = fresh_env
+    python = env_dir / "bin" / "python"
     result = subprocess.run(
         [str(python), "-c", CHECK],
         capture_output=True,
@@ -110,3 +151,54 @@ def test_installed_wheel_loads_its_own_catalogue(wheel: Path, tmp_path: Path) ->
     questions, sets = map(int, counts.split())
     assert sets == 4
     assert questions >= 25
+
+
+def test_installed_wheel_adds_itself_to_the_menu(
+    fresh_env: tuple[Path, Path], tmp_path: Path
+) -> None:
+    env_dir, lent = fresh_env
+    data_home = tmp_path / "xdg"
+    env = {
+        "PYTHONPATH": str(lent),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(data_home),
+    }
+    launcher = env_dir / "bin" / "ketachecklist"
+
+    def run(*args: str) -> str:
+        return subprocess.run(
+            [str(launcher), *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=120,
+            check=True,
+        ).stdout
+
+    run("desktop", "install")
+    entry = (data_home / "applications" / "ketachecklist.desktop").read_text(encoding="utf-8")
+    assert f"\nExec={launcher} %f\n" in entry
+    installed_icon = data_home / "icons/hicolor/scalable/apps/ketachecklist.svg"
+    assert installed_icon.read_bytes() == desktop_integration.ICON_SOURCE.read_bytes()
+    assert (data_home / "mime/packages/ketachecklist.xml").is_file()
+    if shutil.which("desktop-file-validate"):
+        subprocess.run(
+            ["desktop-file-validate", str(data_home / "applications/ketachecklist.desktop")],
+            check=True,
+        )
+    if shutil.which("mimetype") and shutil.which("update-mime-database"):
+        filetype = subprocess.run(
+            ["xdg-mime", "query", "filetype", str(EXAMPLES / "three-clinics.yaml")],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=True,
+        ).stdout.strip()
+        assert filetype == desktop_integration.MIME_TYPE
+    assert "ketachecklist is installed in" in run("desktop", "status")
+
+    run("desktop", "uninstall")
+    assert not [path for path in data_home.rglob("ketachecklist*") if path.is_file()]

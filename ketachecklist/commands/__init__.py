@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ketachecklist.commands import export, sheet, validate
+from ketachecklist.commands import desktop, export, sheet, validate
 
-COMMANDS: list[ModuleType] = [validate, export, sheet]
+COMMANDS: list[ModuleType] = [validate, export, sheet, desktop]

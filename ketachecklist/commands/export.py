@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ketachecklist.commands.validate import backup_line
 from ketachecklist.core.catalogue import load_bundled_catalogue
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.errors import FileFormatError
@@ -20,10 +21,10 @@ from ketachecklist.core.storage import load_comparison
 from ketachecklist.report.model import ComparisonReport, PageSize, build_report, default_page_size
 from ketachecklist.report.output import (
     ExportFormat,
+    ExportRefusedError,
     default_export_path,
     export_error_message,
-    overwrites_source,
-    source_overwrite_message,
+    export_refusal,
     write_output,
 )
 
@@ -76,11 +77,11 @@ def load(path: Path) -> Comparison:
 
 def file_error_line(error: FileFormatError) -> str:
     """One line for a bad file: its first problem, and how many more there are."""
-    lines = str(error).splitlines()
-    more = len(lines) - 1
+    first = error.problems[0].render(error.source)
+    more = error.count - 1
     if more:
-        lines[0] += f" (and {more} more; 'ketachecklist validate FILE' lists them all)"
-    return lines[0]
+        first += f" (and {more:,} more; 'ketachecklist validate FILE' lists them)"
+    return first
 
 
 def output_path(requested: Path | None, default: Path) -> Path:
@@ -115,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         comparison = load(source)
     except FileFormatError as error:
-        return fail(file_error_line(error))
+        return fail(file_error_line(error) + backup_line(source))
     requested: Path | None = args.output
     export_format = (
         ExportFormat(args.format)
@@ -123,8 +124,9 @@ def run(args: argparse.Namespace) -> int:
         else (ExportFormat.from_suffix(requested) if requested else None) or ExportFormat.PDF
     )
     target = output_path(requested, default_export_path(source, export_format))
-    if overwrites_source(target, source):
-        return fail(source_overwrite_message(target))
+    refusal = export_refusal(target, source)
+    if refusal is not None:  # before rendering: say so at once
+        return fail(export_error_message(ExportRefusedError(refusal), target))
     page_size = PageSize(args.page_size) if args.page_size else default_page_size()
     report = build_report(comparison, source_name=source.name, page_size=page_size)
     try:
@@ -132,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     except RuntimeError as error:  # Qt could not draw the pages (PaintError and the like)
         return fail(export_error_message(error, target))
     try:
-        write_output(target, data)
+        write_output(target, data, source)
     except OSError as error:
         return fail(export_error_message(error, target))
     print(f"Wrote {target} ({export_format.label}, {len(report.clinics)} clinics)")

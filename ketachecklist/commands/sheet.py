@@ -19,13 +19,14 @@ from ketachecklist.commands.export import (
     load,
     output_path,
 )
+from ketachecklist.commands.validate import backup_line
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.report.model import PageSize, build_sheet, default_page_size, find_clinic
 from ketachecklist.report.output import (
+    ExportRefusedError,
     default_sheet_path,
     export_error_message,
-    overwrites_source,
-    source_overwrite_message,
+    export_refusal,
     write_output,
 )
 
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         comparison = load(source)
     except FileFormatError as error:
-        return fail(file_error_line(error))
+        return fail(file_error_line(error) + backup_line(source))
     clinic_id = None
     clinic_name = None
     if args.clinic is not None:
@@ -65,8 +66,9 @@ def run(args: argparse.Namespace) -> int:
             )
         clinic_id, clinic_name = clinic.id, clinic.name
     target = output_path(args.output, default_sheet_path(source, clinic_name))
-    if overwrites_source(target, source):
-        return fail(source_overwrite_message(target))
+    refusal = export_refusal(target, source)
+    if refusal is not None:  # before rendering: say so at once
+        return fail(export_error_message(ExportRefusedError(refusal), target))
     page_size = PageSize(args.page_size) if args.page_size else default_page_size()
     sheet = build_sheet(comparison, clinic_id, source_name=source.name, page_size=page_size)
     from ketachecklist.report.qt_support import ensure_gui_application  # noqa: PLC0415
@@ -79,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     except RuntimeError as error:  # Qt could not draw the pages
         return fail(export_error_message(error, target))
     try:
-        write_output(target, data)
+        write_output(target, data, source)
     except OSError as error:
         return fail(export_error_message(error, target))
     what = f"for {clinic_name}" if clinic_name else "(blank)"

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ketachecklist.core.catalogue import CATALOGUE_FORMAT, load_bundled_catalogue, parse_catalogue
+from ketachecklist.core.document_file import describe_backup, newest_readable_backup
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.safe_yaml import load_yaml_bytes, read_file_bytes
-from ketachecklist.core.storage import read_comparison
+from ketachecklist.core.storage import check_complete, comparison_from_document
 
 NAME = "validate"
 
@@ -26,9 +27,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         print(validate_file(path))
     except FileFormatError as error:
-        sys.stderr.write(f"{error}\n")
+        sys.stderr.write(f"{error}{backup_line(path)}\n")
         return 2
     return 0
+
+
+def backup_line(path: Path) -> str:
+    """A second line naming the newest backup of a damaged ``path`` that loads (or nothing)."""
+    found = newest_readable_backup(path, load_bundled_catalogue())
+    if found is None:
+        return ""
+    return (
+        f"\nketachecklist: the newest backup that loads is {describe_backup(found[0])}: open it "
+        f"in the app (File → Open offers it), or copy it over “{path.name}”."
+    )
 
 
 def validate_file(path: Path) -> str:
@@ -38,6 +50,7 @@ def validate_file(path: Path) -> str:
     file, however hostile, gives one answer quickly.
     """
     data = read_file_bytes(path, str(path) if not path.is_file() else path.name)
+    check_complete(data, path.name)  # before parsing: a cut may also break the YAML
     document = load_yaml_bytes(data, path.name)
     if isinstance(document, dict) and document.get("format") == CATALOGUE_FORMAT:
         catalogue = parse_catalogue(data, path.name)
@@ -47,7 +60,7 @@ def validate_file(path: Path) -> str:
             f"{len(catalogue.questions)} questions, "
             f"{len(catalogue.information)} information sections"
         )
-    loaded = read_comparison(data, path.name, load_bundled_catalogue())
+    loaded = comparison_from_document(document, path.name, load_bundled_catalogue())
     comparison = loaded.comparison
     answered = sum(1 for a in comparison.answers.values() if a.rating is not None)
     older = (

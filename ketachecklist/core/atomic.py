@@ -31,6 +31,41 @@ _TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)\.[^.]+" + re.escape(TE
 _FSYNC_UNSUPPORTED = {errno.EINVAL, errno.EBADF, getattr(errno, "ENOTSUP", errno.EINVAL)}
 
 
+NAME_MAX = 255  # bytes in one file name on every common file system
+# Companion names (backups, lock, temp files) add at most this much around the document's name.
+_COMPANION_ROOM = 40
+
+
+def companion_base(name: str) -> str:
+    """``name``, or for a name too long to carry suffixes, a shortened one that stays unique.
+
+    Backups, the lock and temp files are named ``<prefix><base><suffix>``; a document name of
+    216–255 bytes leaves no room for those, so its base keeps the name's start and adds a hash
+    of the whole name (``Very long … name~3f2a9c1d0b7e``). Shorter names are used as they are.
+    """
+    raw = os.fsencode(name)
+    limit = NAME_MAX - _COMPANION_ROOM
+    if len(raw) <= limit:
+        return name
+    import hashlib  # noqa: PLC0415 - only for unusually long names
+
+    digest = hashlib.sha256(raw).hexdigest()[:12]
+    budget = limit - len(digest) - 1
+    kept: list[str] = []
+    for character in name:  # whole characters only: never cut a multi-byte one in half
+        budget -= len(os.fsencode(character))
+        if budget < 0:
+            break
+        kept.append(character)
+    return f"{''.join(kept)}~{digest}"
+
+
+def _temp_stem(name: str) -> str:
+    """The target's name in a temp file's name (``.<stem>.<pid>.<random>.saving``): the name
+    itself while ``.``, pid, random part and suffix (under 30 bytes) still fit."""
+    return name if len(os.fsencode(name)) <= NAME_MAX - 30 else companion_base(name)
+
+
 def fsync_directory(directory: Path) -> None:
     """Make a rename inside ``directory`` durable.
 
@@ -63,24 +98,78 @@ def resolve_target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def write_temp_file(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> Path:
+def ownership_change(path: Path) -> str | None:
+    """What replacing ``path`` would change about who owns it, when it cannot be kept.
+
+    A save writes a new file, owned by whoever saves; ``write_temp_file`` gives it the old
+    file's owner and group where the process may (root, or a group it belongs to). This says,
+    before anything is written, what it cannot keep — None when nothing changes.
+    """
+    if not hasattr(os, "geteuid"):  # pragma: no cover - Windows keeps no POSIX owner
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if os.geteuid() == 0 or info.st_uid == os.geteuid():
+        return None
+    owner = _user_name(info.st_uid)
+    return (
+        f"“{path.name}” belongs to {owner}. Saving replaces it with a file that belongs to you "
+        f"and that only you can open, so {owner} would no longer be able to open it."
+    )
+
+
+def _user_name(uid: int) -> str:
+    try:
+        import pwd  # noqa: PLC0415 - POSIX only, and only for this message
+
+        return f"user {pwd.getpwuid(uid).pw_name}"
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
+def _keep_owner(fd: int, like: Path) -> None:
+    """Give the new file ``like``'s owner and group where this process may (else keep ours)."""
+    if not hasattr(os, "fchown"):  # pragma: no cover - Windows
+        return
+    try:
+        info = like.stat()
+    except OSError:
+        return  # a new file: ours
+    if (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    for uid in (info.st_uid, -1):  # owner and group; else the group alone
+        try:
+            os.fchown(fd, uid, info.st_gid)
+            return
+        except OSError:
+            continue
+
+
+def write_temp_file(
+    path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE, *, like: Path | None = None
+) -> Path:
     """Write ``data`` to a new temp file beside ``path`` and fsync it; return the temp's path.
 
-    The temp file is created exclusively with mode 0600 (then ``mode``). On failure it is
-    removed and SaveError (stage CREATE, WRITE or FSYNC) is raised. Pair with ``commit_temp_file``.
+    The temp file is created exclusively with mode 0600 (then ``mode``), with the owner and
+    group of the file it will replace (or of ``like``) where the process may keep them. On
+    failure it is removed and SaveError (stage CREATE, WRITE or FSYNC) is raised. Pair with
+    ``commit_temp_file``.
     """
     directory = path.parent if str(path.parent) else Path()
     try:
         fd, temp_name = tempfile.mkstemp(
-            prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=directory
+            prefix=f".{_temp_stem(path.name)}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=directory
         )
     except OSError as error:
         raise SaveError(error, path, SaveStage.CREATE) from error
     stage = SaveStage.WRITE
     try:
         try:
+            _keep_owner(fd, like if like is not None else path)
             if hasattr(os, "fchmod"):
-                os.fchmod(fd, mode)
+                os.fchmod(fd, mode)  # after chown, which may clear set-id bits
             _write_all(fd, data)
             stage = SaveStage.FSYNC
             os.fsync(fd)
@@ -136,9 +225,10 @@ def _stale_temps(directory: Path, name_prefix: str) -> list[Path]:
         entries = list(os.scandir(directory))
     except OSError:
         return stale
+    prefixes = (name_prefix, companion_base(name_prefix))
     for entry in entries:
         match = _TEMP_NAME.match(entry.name)
-        if match is None or not match["target"].startswith(name_prefix):
+        if match is None or not match["target"].startswith(prefixes):
             continue
         if int(match["pid"]) == os.getpid() or pid_running(int(match["pid"])):
             continue
@@ -174,6 +264,11 @@ def ensure_private_dir(directory: Path) -> Path:
         with contextlib.suppress(FileExistsError):
             folder.mkdir(mode=PRIVATE_DIR_MODE)
         folder.chmod(PRIVATE_DIR_MODE)  # mkdir's mode is filtered by the umask
-    if stat.S_IMODE(directory.stat().st_mode) != PRIVATE_DIR_MODE:
+    info = directory.lstat()
+    if not stat.S_ISDIR(info.st_mode):  # a link: the app's own folder is never followed
+        raise NotADirectoryError(
+            errno.ENOTDIR, "it is a link or a file, not a folder of its own", str(directory)
+        )
+    if stat.S_IMODE(info.st_mode) != PRIVATE_DIR_MODE:
         directory.chmod(PRIVATE_DIR_MODE)
     return directory

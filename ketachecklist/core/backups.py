@@ -24,6 +24,7 @@ from pathlib import Path
 from ketachecklist.core.atomic import (
     atomic_write_bytes,
     commit_temp_file,
+    companion_base,
     discard_temp_file,
     write_temp_file,
 )
@@ -50,11 +51,11 @@ class Backup:
 
 
 def backup_path(document: Path, generation: int) -> Path:
-    return document.with_name(f"{document.name}.bak{generation}")
+    return document.with_name(f"{companion_base(document.name)}.bak{generation}")
 
 
 def original_backup_path(document: Path, schema_version: int) -> Path:
-    return document.with_name(f"{document.name}.v{schema_version}.bak")
+    return document.with_name(f"{companion_base(document.name)}.v{schema_version}.bak")
 
 
 def schema_version_of(data: bytes) -> int | None:
@@ -66,8 +67,9 @@ def schema_version_of(data: bytes) -> int | None:
 def list_backups(document: Path) -> list[Backup]:
     """Every backup of ``document``, newest generation first, then the older-format originals."""
     found: list[Backup] = []
-    generation = re.compile(re.escape(document.name) + r"\.bak(\d+)$")
-    original = re.compile(re.escape(document.name) + r"\.v(\d+)\.bak$")
+    base = re.escape(companion_base(document.name))
+    generation = re.compile(base + r"\.bak(\d+)$")
+    original = re.compile(base + r"\.v(\d+)\.bak$")
     try:
         entries = list(os.scandir(document.parent if str(document.parent) else Path()))
     except OSError:
@@ -118,7 +120,7 @@ def keep_backups(
         # Write the new backup before rotating, so a full disk leaves the old backups as they
         # were; the renames that follow need no space.
         newest = backup_path(document, 1)
-        temp = write_temp_file(newest, current)
+        temp = write_temp_file(newest, current, like=document)
         try:
             for generation in range(generations, 1, -1):
                 older = backup_path(document, generation - 1)

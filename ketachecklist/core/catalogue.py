@@ -72,6 +72,7 @@ class Source:
     title: str
     publisher: str = ""
     note: str = ""
+    short: str = ""  # how an information item names it, e.g. "Verywell Mind"
 
     @property
     def citation(self) -> str:
@@ -109,11 +110,15 @@ class Question:
 
 @dataclass(frozen=True)
 class InfoSection:
+    """A short fact sheet. ``items`` are display strings (an item with a source of its own ends
+    with its short attribution); ``item_sources`` holds each item's source id, in step."""
+
     id: str
     title: str
     items: tuple[str, ...]
     source: str = ""
     note: str = ""
+    item_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -254,7 +259,7 @@ def catalogue_from_tree(document: Any, source: str) -> Catalogue:
         seen[question.id] = line_of(raw_questions, index)
         questions.append(question)
     _check_roles(questions, raw_questions, problems)
-    information = _read_information(top.sequence("information"), problems, source_ids)
+    information = _read_information(top.sequence("information"), problems, sources)
 
     catalogue_id = top.identifier("id")
     version = top.text("version")
@@ -281,13 +286,14 @@ def _read_sources(raw_sources: list[Any], problems: list[Problem]) -> list[Sourc
             continue
         source_id = reader.identifier("id")
         reader.what = f"source '{source_id}'"
-        reader.reject_unknown(["id", "title", "publisher", "note"])
+        reader.reject_unknown(["id", "title", "publisher", "note", "short"])
         sources.append(
             Source(
                 id=source_id,
                 title=reader.text("title"),
                 publisher=reader.text("publisher", required=False),
                 note=reader.text("note", required=False),
+                short=reader.text("short", required=False),
             )
         )
     return sources
@@ -435,8 +441,9 @@ def _check_roles(
 
 
 def _read_information(
-    raw_sections: list[Any], problems: list[Problem], source_ids: set[str]
+    raw_sections: list[Any], problems: list[Problem], sources: list[Source]
 ) -> list[InfoSection]:
+    by_id = {s.id: s for s in sources}
     sections = []
     for index, raw in enumerate(raw_sections):
         reader = FieldReader(raw, f"information section {index + 1}", problems)
@@ -446,20 +453,17 @@ def _read_information(
         reader.what = f"information section '{section_id}'"
         reader.reject_unknown(["id", "title", "source", "note", "items"])
         source = reader.text("source")
-        if source and source not in source_ids:
+        if source and source not in by_id:
             reader.problem("source", f"unknown source '{source}'")
         raw_items = reader.sequence("items", required=True)
-        items = []
+        items: list[str] = []
+        item_sources: list[str] = []
         for item_index, item in enumerate(raw_items):
-            if not isinstance(item, str) or not item.strip():
-                problems.append(
-                    Problem(
-                        f"{reader.what}: item {item_index + 1} must be text, not {type_name(item)}",
-                        line_of(raw_items, item_index),
-                    )
-                )
-                continue
-            items.append(item)
+            line = line_of(raw_items, item_index)
+            read = _read_item(item, item_index, line, reader.what, problems, by_id)
+            if read is not None:
+                items.append(read[0])
+                item_sources.append(read[1] or source)
         sections.append(
             InfoSection(
                 id=section_id,
@@ -467,6 +471,46 @@ def _read_information(
                 items=tuple(items),
                 source=source,
                 note=reader.text("note", required=False),
+                item_sources=tuple(item_sources),
             )
         )
     return sections
+
+
+def _read_item(
+    raw: Any,
+    index: int,
+    line: int | None,
+    section: str,
+    problems: list[Problem],
+    sources: dict[str, Source],
+) -> tuple[str, str] | None:
+    """An item is plain text (the section's source) or ``{text: ..., source: <id>}``.
+
+    Returns the display text and the item's own source id ("" for the section's). An item with
+    its own source ends with that source's short name, unless the text already names it.
+    """
+    if isinstance(raw, str) and raw.strip():
+        return raw, ""
+    if not isinstance(raw, dict):
+        problems.append(
+            Problem(
+                f"{section}: item {index + 1} must be text or a mapping with text and source, "
+                f"not {type_name(raw)}",
+                line,
+            )
+        )
+        return None
+    reader = FieldReader(raw, f"{section} item {index + 1}", problems)
+    reader.reject_unknown(["text", "source"])
+    text = reader.text("text")
+    source_id = reader.text("source")
+    if source_id and source_id not in sources:
+        reader.problem("source", f"unknown source '{source_id}'")
+        return None
+    if not text or not source_id:
+        return None
+    short = sources[source_id].short
+    if short and short not in text:
+        text = f"{text} ({short})"
+    return text, source_id

@@ -54,6 +54,7 @@ RATING_LABELS = {
     5: "Reassuring",
 }
 NOT_ASKED = "Not asked yet"
+DOESNT_APPLY = "Doesn't apply to this clinic"
 
 
 def rating_label(rating: int | None) -> str:
@@ -99,15 +100,26 @@ AnswerValue = bool | float | int | str | CostDetails | None
 
 @dataclass(frozen=True)
 class Answer:
-    """One clinic's answer to one question. ``rating=None`` means "not asked yet", never a zero."""
+    """One clinic's answer to one question. ``rating=None`` means "not asked yet", never a zero.
+
+    ``doesnt_apply`` is the patient's "Doesn't apply to this clinic": a state of its own, not a
+    rating. The rating, words and value stay recorded beside it (so unmarking brings them back)
+    but scoring leaves the whole answer out while it is set.
+    """
 
     rating: int | None = None
     said: str = ""
     value: AnswerValue = None
+    doesnt_apply: bool = False
 
     @property
     def is_blank(self) -> bool:
-        return self.rating is None and not self.said and self.value in (None, CostDetails())
+        return (
+            self.rating is None
+            and not self.said
+            and self.value in (None, CostDetails())
+            and not self.doesnt_apply
+        )
 
 
 BLANK = Answer()

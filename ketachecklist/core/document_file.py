@@ -18,17 +18,38 @@ call per user action and cannot forget a step:
 
 from __future__ import annotations
 
+import datetime as dt
+import stat
 from pathlib import Path
 
+from ketachecklist.core.backups import Backup, list_backups
 from ketachecklist.core.catalogue import Catalogue
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state, fingerprint_file
 from ketachecklist.core.lock import DocumentLockedError, ProcessLock, lock_document
-from ketachecklist.core.storage import SCHEMA_VERSION, open_comparison, save_comparison
+from ketachecklist.core.storage import (
+    SCHEMA_VERSION,
+    ChangedOnDiskError,
+    open_comparison,
+    save_comparison,
+)
 
 
 class ReadOnlyDocumentError(Exception):
     """Saving a document that was opened read-only (use Save As)."""
+
+
+class NewerOnDiskError(ChangedOnDiskError):
+    """Restored work is older than the file it belongs to: saving would replace newer work."""
+
+    def __init__(self, path: Path, saved: dt.datetime) -> None:
+        super().__init__(path, DiskState.CHANGED)
+        when = saved.astimezone().strftime("%Y-%m-%d at %H:%M")
+        self.args = (
+            f"“{path.name}” was saved {when}, after the autosaved copy you restored was made. "
+            "Saving now would replace that newer version (it would be kept as “.bak1”).",
+        )
 
 
 class DocumentFile:
@@ -46,6 +67,8 @@ class DocumentFile:
         self.migrated_from = migrated_from  # schema_version of the file, if older than the app's
         self.read_only = read_only
         self.lock = lock
+        # Set when restored work is older than the file on disk: the first save asks.
+        self.newer_on_disk: dt.datetime | None = None
         # Why no lock could be taken (a read-only folder or medium); saving will explain.
         self.lock_problem: OSError | None = None
 
@@ -84,11 +107,13 @@ class DocumentFile:
         return document, loaded.comparison
 
     @classmethod
-    def for_restored(cls, path: Path) -> DocumentFile:
+    def for_restored(cls, path: Path, snapshot_saved_at: dt.datetime | None = None) -> DocumentFile:
         """The file a restored autosave belongs to, locked like an opened file.
 
         The fingerprint is of what is on disk now (None if the file is gone), so saving the
-        restored work asks only if the file changes after the restore. If another live process
+        restored work asks only if the file changes after the restore — unless the file was
+        saved after the snapshot (``snapshot_saved_at``) was made: then no fingerprint is kept
+        and the first save asks before replacing that newer file. If another live process
         edits the file, the document is read-only (Save goes to Save As). Nothing is read or
         written here except the lock file.
         """
@@ -103,6 +128,9 @@ class DocumentFile:
             lock_problem = error
         document = cls(path, fingerprint=fingerprint_file(path), read_only=read_only, lock=lock)
         document.lock_problem = lock_problem
+        saved = last_saved(path)
+        if snapshot_saved_at is not None and saved is not None and saved > snapshot_saved_at:
+            document.newer_on_disk = saved  # saving over it must ask first
         return document
 
     @property
@@ -133,6 +161,8 @@ class DocumentFile:
             raise ValueError("an untitled document needs save_as")
         if self.read_only:
             raise ReadOnlyDocumentError(f"{self.path.name} is open read-only")
+        if self.newer_on_disk is not None and not overwrite:
+            raise NewerOnDiskError(self.path, self.newer_on_disk)
         expected = None if overwrite else self.fingerprint
         fingerprint = save_comparison(comparison, self.path, expected=expected)
         self._saved(fingerprint)
@@ -163,6 +193,7 @@ class DocumentFile:
         self._saved(fingerprint)
 
     def _saved(self, fingerprint: Fingerprint) -> None:
+        self.newer_on_disk = None
         self.fingerprint = fingerprint
         self.migrated_from = None
 
@@ -170,6 +201,56 @@ class DocumentFile:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+def last_saved(path: Path) -> dt.datetime | None:
+    """When the file at ``path`` was last written (aware), or None if there is none."""
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+    except (OSError, OverflowError, ValueError):
+        return None
+
+
+def restorable_document_path(path: Path, catalogue: Catalogue) -> bool:
+    """Whether a snapshot's recorded document path may be written when the work is saved.
+
+    The path comes from a file in the app's folder, not from the patient, so it is used only
+    when it can be nothing but a comparison: an absolute ``.yaml``/``.yml`` path that is either
+    a comparison file that loads (a regular file, not a link) or a new name in an existing
+    folder. Anything else (``~/.bashrc``, a link, a device) restores as an untitled comparison.
+    """
+    if not path.is_absolute() or path.suffix.lower() not in {".yaml", ".yml"}:
+        return False
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return path.parent.is_dir()
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    try:
+        open_comparison(path, catalogue)
+    except FileFormatError:
+        return False
+    return True
+
+
+def newest_readable_backup(path: Path, catalogue: Catalogue) -> tuple[Backup, Comparison] | None:
+    """The newest of ``path``'s backups (``.bak1``, ``.bak2``, …) that loads, with its content."""
+    for backup in list_backups(path):
+        if backup.generation is None:
+            continue
+        try:
+            return backup, open_comparison(backup.path, catalogue).comparison
+        except FileFormatError:
+            continue
+    return None
+
+
+def describe_backup(backup: Backup) -> str:
+    """E.g. "“mine.yaml.bak1”, saved 2026-11-30 14:02"."""
+    return f"“{backup.path.name}”, saved {backup.saved_at:%Y-%m-%d %H:%M}"
 
 
 def _same_file(a: Path, b: Path) -> bool:

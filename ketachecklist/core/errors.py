@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+MAX_PROBLEMS = 100
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -46,8 +48,15 @@ class FileFormatError(ValueError):
             raise ValueError("FileFormatError needs at least one problem")
         self.source = source
         # In file order, so the user can work down the file; problems without a line go last.
-        self.problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
-        super().__init__("\n".join(p.render(source) for p in self.problems))
+        # Only the first MAX_PROBLEMS are kept: a file with half a million unknown keys must
+        # not build a half-million-line dialog. ``count`` says how many there were.
+        ordered = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
+        self.count = len(ordered)
+        self.problems = ordered[:MAX_PROBLEMS]
+        lines = [p.render(source) for p in self.problems]
+        if self.count > MAX_PROBLEMS:
+            lines.append(f"… and {self.count - MAX_PROBLEMS:,} more problems")
+        super().__init__("\n".join(lines))
 
     @classmethod
     def single(cls, source: str, message: str, line: int | None = None) -> FileFormatError:

@@ -10,6 +10,8 @@ from __future__ import annotations
 # --- how much a document holds ---------------------------------------------------------------
 MAX_CLINICS = 500
 MAX_CUSTOM_QUESTIONS = 200
+MAX_TREATMENTS_LISTED = 20  # entries in one clinic's treatments list (there are 5 kinds)
+MAX_SET_WEIGHTS = 20
 
 # --- text, in characters ---------------------------------------------------------------------
 MAX_TEXT = 100_000  # notes, what a clinic said, the decision's reason, a question's wording
@@ -30,6 +32,11 @@ MAX_WEIGHT = 100.0  # a set's or question's weight (0 leaves it out)
 # --- files -----------------------------------------------------------------------------------
 MAX_BYTES = 5 * 1024 * 1024  # a comparison or catalogue file
 MAX_DEPTH = 40  # nesting of mappings and lists in a YAML file
+# Values in one file, counted while composing, before any value is built: 5 MB of tiny items
+# would otherwise cost tens of seconds and a gigabyte. 40,000 values hold about 6,000 answers
+# with a rating and notes (200 clinics × 30 questions, all answered);
+# benchmarks/bench_validate_limits.py keeps the worst file at the size limit under 2 s.
+MAX_NODES = 40_000
 MAX_RECENT_FILES = 8
 
 

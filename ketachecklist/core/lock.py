@@ -25,19 +25,21 @@ import contextlib
 import datetime as dt
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ketachecklist.core.atomic import PRIVATE_FILE_MODE
+from ketachecklist.core.atomic import PRIVATE_FILE_MODE, companion_base
 from ketachecklist.core.processes import (
     process_running,
     process_token,
     this_host,
     this_user,
 )
+from ketachecklist.core.safe_yaml import NotARegularFileError, open_regular_file
 
 try:
     import fcntl
@@ -88,14 +90,27 @@ class LockHolder:
         try:
             raw: Any = json.loads(data.decode("utf-8"))
             since = dt.datetime.fromisoformat(raw["since"])
+            since = since if since.tzinfo else since.replace(tzinfo=dt.timezone.utc)
+            since.astimezone()  # a date the local time zone cannot show (year 1 or 9999)
+            pid = int(raw["pid"])
+            if not 0 < pid < 2**31:
+                return None
             holder = cls(
-                pid=int(raw["pid"]),
-                host=str(raw["host"]),
-                user=str(raw["user"]),
-                since=since if since.tzinfo else since.replace(tzinfo=dt.timezone.utc),
-                token=None if raw.get("token") is None else str(raw["token"]),
+                pid=pid,
+                host=str(raw["host"])[:255],
+                user=str(raw["user"])[:255],
+                since=since,
+                token=None if raw.get("token") is None else str(raw["token"])[:200],
             )
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+        except (
+            ValueError,
+            TypeError,
+            KeyError,
+            AttributeError,
+            OverflowError,
+            OSError,
+            RecursionError,  # nested 60,000 deep
+        ):
             return None
         return holder
 
@@ -138,7 +153,7 @@ class DocumentLockedError(LockedError):
 
 
 def document_lock_path(document: Path) -> Path:
-    return document.with_name(f".~{document.name}.lock")
+    return document.with_name(f".~{companion_base(document.name)}.lock")
 
 
 class ProcessLock:
@@ -286,10 +301,18 @@ def _create_lock_file_exclusive(path: Path, data: bytes) -> int:
 
 
 def _inspect(path: Path, *, clear_stale: bool = True) -> tuple[bool, LockHolder | None]:
-    """(live, holder) for the lock at ``path``; with ``clear_stale``, delete it if stale."""
+    """(live, holder) for the lock at ``path``; with ``clear_stale``, delete it if stale.
+
+    Opened without blocking and without following links: a FIFO, folder, socket or link (even
+    a dangling one) where the lock should be is no lock anybody holds, so it is stale.
+    """
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = open_regular_file(path, follow_links=False)
     except FileNotFoundError:
+        return False, None
+    except NotARegularFileError:
+        if clear_stale:
+            _remove_odd_entry(path)
         return False, None
     except OSError:
         return True, None  # exists but unreadable: assume someone holds it
@@ -308,6 +331,25 @@ def _inspect(path: Path, *, clear_stale: bool = True) -> tuple[bool, LockHolder 
         return False, holder
     finally:
         os.close(fd)  # also drops any flock we took
+
+
+def _remove_odd_entry(path: Path) -> None:
+    """Clear a non-file (link, FIFO, socket, empty folder) lying where a lock belongs.
+
+    It is moved aside first, like a stale lock, and a link is removed, never its target. A
+    folder with something in it stays aside, renamed, so nothing in it is lost.
+    """
+    aside = path.with_name(f"{path.name}.{os.getpid()}.{os.urandom(4).hex()}.stale")
+    try:
+        if not stat.S_ISLNK(path.lstat().st_mode) and path.is_dir():
+            path.rename(aside)
+            with contextlib.suppress(OSError):
+                aside.rmdir()
+            return
+        path.rename(aside)
+        aside.unlink()
+    except OSError:
+        return  # gone already, or cannot be moved: taking the lock then fails clearly
 
 
 def _remove_if_same(path: Path, fd: int) -> None:

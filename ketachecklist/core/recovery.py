@@ -39,7 +39,7 @@ from ketachecklist.core.document import Comparison
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.lock import ProcessLock, lock_is_live, probe_lock
 from ketachecklist.core.processes import this_host
-from ketachecklist.core.safe_yaml import read_file_bytes
+from ketachecklist.core.safe_yaml import open_regular_file, read_file_bytes
 from ketachecklist.core.storage import comparison_to_yaml, parse_comparison
 
 RECOVERY_FORMAT = "ketachecklist-recovery"
@@ -83,28 +83,51 @@ def _header(info: dict[str, Any]) -> bytes:
 
 def read_recovery_info(path: Path) -> RecoveryInfo | None:
     """The metadata of the snapshot at ``path``, or None if it is not a readable snapshot."""
+    # Never blocking, never through a link, at most _MAX_HEADER bytes: a FIFO, a folder or an
+    # endless file named like a snapshot is skipped (and kept), never a hang at start.
     try:
-        with path.open("rb") as handle:
-            first_line = handle.readline(_MAX_HEADER)
+        fd = open_regular_file(path, follow_links=False)
     except OSError:
         return None
+    try:
+        head = os.read(fd, _MAX_HEADER)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    first_line = head.split(b"\n", 1)[0]
     if not first_line.startswith(HEADER_PREFIX):
         return None
     try:
         raw: Any = json.loads(first_line[len(HEADER_PREFIX) :].decode("ascii"))
         saved_at = dt.datetime.fromisoformat(raw["saved_at"])
+        saved_at = saved_at if saved_at.tzinfo else saved_at.replace(tzinfo=dt.timezone.utc)
+        saved_at.astimezone()  # a date the local time zone cannot show (year 1 or 9999)
         document = raw.get("document_path")
+        clinics = int(raw.get("clinics", 0))
+        pid = int(raw["pid"])
+        if not 0 < pid < 2**31:
+            return None
         return RecoveryInfo(
             path=path,
             document_path=None if document is None else Path(str(document)),
-            saved_at=saved_at if saved_at.tzinfo else saved_at.replace(tzinfo=dt.timezone.utc),
-            session=str(raw["session"]),
-            pid=int(raw["pid"]),
-            host=str(raw["host"]),
-            title=str(raw.get("title", "")),
-            clinic_count=int(raw.get("clinics", 0)),
+            saved_at=saved_at,
+            session=str(raw["session"])[:100],
+            pid=pid,
+            host=str(raw["host"])[:255],
+            title=str(raw.get("title", ""))[:200],
+            clinic_count=clinics if 0 <= clinics <= 10_000 else 0,
         )
-    except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError, OverflowError):
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        UnicodeDecodeError,
+        OverflowError,
+        OSError,
+        RecursionError,  # nested 60,000 deep
+    ):
         return None
 
 
@@ -145,7 +168,7 @@ def load_recovery(info: RecoveryInfo | Path, catalogue: Catalogue) -> Comparison
     meta = info if isinstance(info, RecoveryInfo) else read_recovery_info(path)
     what = meta.document_path.name if meta and meta.document_path else "unsaved comparison"
     source = f"autosaved copy of {what}"
-    data = read_file_bytes(path, source)
+    data = read_file_bytes(path, source, follow_links=False)
     return parse_comparison(data, source, catalogue)
 
 

@@ -12,6 +12,7 @@ a pipe or device. The PyYAML classes are in ``yaml_loaders``, imported on the fi
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -19,6 +20,38 @@ from typing import Any
 
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.limits import MAX_BYTES
+
+
+class TooManyValuesError(FileFormatError):
+    """The file holds more than MAX_NODES values (a save turns this into a clear SaveError)."""
+
+
+class SourceInt(int):
+    """A whole number read from a file that remembers how it was written (``str`` gives it)."""
+
+    source: str
+
+    def __new__(cls, value: int, source: str) -> SourceInt:
+        number = super().__new__(cls, value)
+        number.source = source
+        return number
+
+    def __str__(self) -> str:
+        return self.source
+
+
+class SourceFloat(float):
+    """A decimal number read from a file that remembers how it was written."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> SourceFloat:
+        number = super().__new__(cls, value)
+        number.source = source
+        return number
+
+    def __str__(self) -> str:
+        return self.source
 
 
 class LineDict(dict[Any, Any]):
@@ -41,24 +74,51 @@ class LineList(list[Any]):
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
-def read_file_bytes(path: Path, source: str, limit: int = MAX_BYTES) -> bytes:
+class NotARegularFileError(OSError):
+    """The path is a folder, pipe, device, socket or (where links are not followed) a link."""
+
+
+def open_regular_file(path: Path, *, follow_links: bool = True) -> int:
+    """A read-only descriptor of a regular file, never blocking (a FIFO would hang ``open``).
+
+    With ``follow_links=False`` (the app's own files: locks, snapshots, cache, settings) a
+    symbolic link is refused too. Raises NotARegularFileError naming what the path is.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if not follow_links and error.errno == errno.ELOOP:
+            raise NotARegularFileError(errno.ELOOP, "this is a link, not a file") from None
+        raise
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "a device or pipe"
+        raise NotARegularFileError(errno.EINVAL, f"this is {what}, not a file")
+    return fd
+
+
+def read_file_bytes(
+    path: Path, source: str, limit: int = MAX_BYTES, *, follow_links: bool = True
+) -> bytes:
     """Read at most ``limit`` bytes of a regular file; refuse pipes, devices and folders.
 
     Opening with O_NONBLOCK keeps a FIFO from hanging the app; reading one byte past the limit
     lets a 100 MB (or endless) file be refused without reading it all.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
+        fd = open_regular_file(path, follow_links=follow_links)
+    except NotARegularFileError as error:
+        raise FileFormatError.single(source, error.strerror or str(error)) from None
     except OSError as error:
         raise FileFormatError.single(
             source, f"cannot read the file: {error.strerror or error}"
         ) from None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            what = "a folder" if stat.S_ISDIR(info.st_mode) else "a device or pipe"
-            raise FileFormatError.single(source, f"this is {what}, not a file")
         if info.st_size > limit:
             raise _too_big(source, info.st_size, limit)
         chunks: list[bytes] = []

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ketachecklist.core.atomic import atomic_write_bytes, remove_stale_temp_files, resolve_target
+from ketachecklist.core.atomic import (
+    commit_temp_file,
+    discard_temp_file,
+    remove_stale_temp_files,
+    resolve_target,
+    write_temp_file,
+)
 from ketachecklist.core.backups import BACKUP_GENERATIONS, keep_backups
 from ketachecklist.core.catalogue import AnswerKind, Catalogue, Question, read_question
 from ketachecklist.core.document import (
@@ -30,17 +36,34 @@ from ketachecklist.core.document import (
 from ketachecklist.core.errors import FileFormatError, Problem, SaveError, SaveStage
 from ketachecklist.core.fields import FieldReader, line_of, type_name
 from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state
-from ketachecklist.core.limits import MAX_BYTES, MAX_CLINICS, MAX_MONEY, MAX_TEXT, MAX_WEIGHT
+from ketachecklist.core.limits import (
+    MAX_BYTES,
+    MAX_CLINICS,
+    MAX_CUSTOM_QUESTIONS,
+    MAX_MONEY,
+    MAX_NODES,
+    MAX_SET_WEIGHTS,
+    MAX_TEXT,
+    MAX_TREATMENTS_LISTED,
+    MAX_WEIGHT,
+)
 from ketachecklist.core.safe_yaml import (
     LineDict,
     LineList,
+    TooManyValuesError,
     load_yaml_bytes,
     read_file_bytes,
 )
 from ketachecklist.core.treatments import Treatment
 
 COMPARISON_FORMAT = "ketachecklist-comparison"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: an answer may be marked "Doesn't apply to this clinic"
+# What a custom question may say beyond text, why and kind: harmless wording, round-tripped.
+# The rest of a catalogue question's fields would let a file take over the catalogue's
+# behaviour (a role feeds the cost estimate, a red flag fires warnings, a source claims
+# authority), so a custom question carrying one is refused.
+CUSTOM_QUESTION_WORDING = ("why", "reassuring", "concerning", "unit")
+CUSTOM_QUESTION_REFUSED = ("role", "red_flag", "source", "beyond_article", "applies_to")
 
 # Upgrades from older schema versions: MIGRATIONS[n] turns a version-n mapping into version n+1.
 # A migration only reshapes what it recognises and leaves anything unexpected in place, so the
@@ -73,14 +96,59 @@ def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
     return data
 
 
+# The app's files announce their last line near the top and end with it, so a copy or sync cut
+# short is refused instead of loading as a smaller comparison. A file that does not announce it
+# (hand-written, or saved by an earlier version) is read as before.
+END_ANNOUNCEMENT = "# A complete file ends with the line: # end of ketachecklist comparison"
+END_LINE = "# end of ketachecklist comparison"
+
+
 def comparison_to_yaml(comparison: Comparison) -> str:
     header = (
         "# ketachecklist comparison: your notes on ketamine clinics. Private health "
         "information.\n# Not medical advice. Format documented in docs/file-format.md.\n"
+        f"{END_ANNOUNCEMENT}\n"
     )
     from ketachecklist.core.yaml_writer import dump_yaml  # PyYAML, on the first save
 
-    return header + dump_yaml(comparison_to_data(comparison))
+    return header + dump_yaml(comparison_to_data(comparison)) + END_LINE + "\n"
+
+
+def check_complete(data: bytes, source: str) -> None:
+    """Refuse an app-written file that lost its end (FileFormatError); others pass untouched.
+
+    The announcement is looked for in the first lines only (a recovery snapshot has one line of
+    its own before them); the end line anywhere after it, so lines a person appends by hand
+    after the end line do not make a whole file look cut short.
+    """
+    announcement = END_ANNOUNCEMENT.encode()
+    head = data[: 4096 + 65536]  # a snapshot's first line may be long; the header is short
+    position = -1
+    start = 0
+    for _ in range(5):
+        end = head.find(b"\n", start)
+        line = head[start : len(head) if end < 0 else end].rstrip(b"\r")
+        if line == announcement:
+            position = start
+            break
+        if end < 0:
+            break
+        start = end + 1
+    if position < 0:
+        return
+    end_line = END_LINE.encode()
+    at = data.find(b"\n" + end_line, position)
+    while at >= 0:  # a whole line: at column 0 (never inside a scalar, which is indented)
+        after = data[at + 1 + len(end_line) : at + 3 + len(end_line)]
+        if after[:1] in (b"", b"\n") or after == b"\r\n":
+            return
+        at = data.find(b"\n" + end_line, at + 1)
+    raise FileFormatError.single(
+        source,
+        "the file is incomplete: it was cut short (an interrupted copy, download or sync?) "
+        f"and lacks its last line, '{END_LINE}'",
+        data.count(b"\n") + 1,
+    )
 
 
 def _question_data(question: Question) -> dict[str, Any]:
@@ -90,7 +158,8 @@ def _question_data(question: Question) -> dict[str, Any]:
         "text": question.text,
         "kind": question.kind.value,
     }
-    for key, value in (("why", question.why), ("unit", question.unit)):
+    for key in CUSTOM_QUESTION_WORDING:
+        value = getattr(question, key)
         if value:
             data[key] = value
     return data
@@ -112,14 +181,19 @@ def _clinic_data(comparison: Comparison, clinic: Clinic) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     for question in comparison.questions():
         answer = comparison.answer(clinic.id, question.id)
-        if answer.is_blank:
-            continue
-        entry: dict[str, Any] = {"rating": answer.rating, "said": answer.said}
-        if answer.value is not None:
-            entry["value"] = _value_data(answer.value)
-        answers[question.id] = entry
+        if not answer.is_blank:
+            answers[question.id] = _answer_data(answer)
     data["answers"] = answers
     return data
+
+
+def _answer_data(answer: Answer) -> dict[str, Any]:
+    entry: dict[str, Any] = {"rating": answer.rating, "said": answer.said}
+    if answer.value is not None:
+        entry["value"] = _value_data(answer.value)
+    if answer.doesnt_apply:
+        entry["doesnt_apply"] = True  # written only when set: older answers read the same
+    return entry
 
 
 def _value_data(value: AnswerValue) -> Any:
@@ -175,7 +249,14 @@ def encode_comparison(comparison: Comparison, path: Path | None = None) -> bytes
             path or Path("comparison.yaml"),
             SaveStage.CHECK,
         )
-    parse_comparison(data, "the file being saved", comparison.catalogue)
+    try:
+        parse_comparison(data, "the file being saved", comparison.catalogue)
+    except TooManyValuesError:
+        raise SaveError(
+            OSError(errno.EFBIG, f"it would hold more than {MAX_NODES:,} values"),
+            path or Path("comparison.yaml"),
+            SaveStage.CHECK,
+        ) from None
     return data
 
 
@@ -206,8 +287,7 @@ def save_comparison(
             state = disk_state(target, expected)
             if state is not DiskState.UNCHANGED:
                 raise ChangedOnDiskError(path, state)
-        keep_backups(target, SCHEMA_VERSION, backups)
-        atomic_write_bytes(target, data)
+        _write_keeping_backups(target, data, backups)
     except SaveError as error:
         if error.path != path:  # report the document the patient chose, not the backup name
             raise SaveError(error.cause, path, error.stage) from error
@@ -220,6 +300,21 @@ def save_comparison(
     except OSError as error:
         raise SaveError(error, path, SaveStage.SYNC_FOLDER) from error
     return Fingerprint.of(data, info)
+
+
+def _write_keeping_backups(target: Path, data: bytes, backups: int) -> None:
+    """The new version's temp file first, then the backups, then the rename.
+
+    Every write that needs disk space happens before the first rename, so a disk that fills up
+    at any point leaves the document and every backup as they were.
+    """
+    temp = write_temp_file(target, data)
+    try:
+        keep_backups(target, SCHEMA_VERSION, backups)
+    except BaseException:
+        discard_temp_file(temp)
+        raise
+    commit_temp_file(temp, target)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -290,7 +385,12 @@ def read_schema_version(document: Any, source: str) -> int:
 
 def read_comparison(data: bytes, source: str, catalogue: Catalogue) -> LoadedComparison:
     """Parse file bytes, migrating older versions in memory (the bytes are never changed)."""
-    document = load_yaml_bytes(data, source)
+    check_complete(data, source)
+    return comparison_from_document(load_yaml_bytes(data, source), source, catalogue)
+
+
+def comparison_from_document(document: Any, source: str, catalogue: Catalogue) -> LoadedComparison:
+    """``read_comparison`` for a tree already parsed by ``safe_yaml`` (parse once, not twice)."""
     found = read_schema_version(document, source)
     version = found
     while version < SCHEMA_VERSION:
@@ -332,14 +432,52 @@ def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Compar
     )
 
     set_ids = {s.id for s in catalogue.sets}
-    raw_custom = top.sequence("custom_questions")
+    _read_custom_questions(top, comparison, set_ids, problems)
+    questions = {q.id: q for q in comparison.questions()}
+
+    _read_weights(top.submapping("weights"), comparison, set_ids, set(questions), problems)
+    raw_clinics = _bounded(top, "clinics", MAX_CLINICS, "clinics")
+    clinic_ids: set[str] = set()
+    for index, raw in enumerate(raw_clinics):
+        _read_clinic(raw, index, comparison, questions, clinic_ids, problems)
+    _read_decision(top.submapping("decision"), comparison, problems)
+    if problems:
+        raise FileFormatError(source, problems)
+    comparison.revision = 0
+    return comparison
+
+
+def _bounded(reader: FieldReader, key: str, limit: int, noun: str) -> list[Any]:
+    """The list at ``key``, or an empty one (and a problem) when it holds over ``limit`` items:
+    checked before any item is read, so a huge list costs nothing."""
+    items = reader.sequence(key)
+    if len(items) > limit:
+        reader.problem(key, f"{len(items):,} {noun}; a comparison holds at most {limit:,}")
+        return LineList()
+    return items
+
+
+def _read_custom_questions(
+    top: FieldReader, comparison: Comparison, set_ids: set[str], problems: list[Problem]
+) -> None:
+    raw_custom = _bounded(top, "custom_questions", MAX_CUSTOM_QUESTIONS, "custom questions")
+    seen: set[str] = set()
     for index, raw in enumerate(raw_custom):
+        refused = [k for k in CUSTOM_QUESTION_REFUSED if isinstance(raw, dict) and k in raw]
+        for key in refused:
+            shown = raw.get("id") if isinstance(raw.get("id"), str) else index + 1
+            problems.append(
+                Problem(
+                    f"custom question '{shown}': '{key}' belongs to the app's own questions; "
+                    "a custom question has only id, set, text, kind, "
+                    f"{', '.join(CUSTOM_QUESTION_WORDING)}",
+                    line_of(raw, key),
+                )
+            )
         question = read_question(raw, index, problems, set_ids, set(), custom=True)
-        if question is None:
+        if question is None or refused:
             continue
-        if catalogue.has_question(question.id) or any(
-            q.id == question.id for q in comparison.custom_questions
-        ):
+        if comparison.catalogue.has_question(question.id) or question.id in seen:
             problems.append(
                 Problem(
                     f"custom question '{question.id}': the id is already used",
@@ -347,21 +485,8 @@ def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Compar
                 )
             )
             continue
+        seen.add(question.id)
         comparison.custom_questions.append(question)
-    question_ids = {q.id for q in comparison.questions()}
-
-    _read_weights(top.submapping("weights"), comparison, set_ids, question_ids, problems)
-    raw_clinics = top.sequence("clinics")
-    if len(raw_clinics) > MAX_CLINICS:
-        top.problem("clinics", f"more than {MAX_CLINICS} clinics")
-        raw_clinics = raw_clinics[:0]
-    for index, raw in enumerate(raw_clinics):
-        _read_clinic(raw, index, comparison, problems)
-    _read_decision(top.submapping("decision"), comparison, problems)
-    if problems:
-        raise FileFormatError(source, problems)
-    comparison.revision = 0
-    return comparison
 
 
 def _read_weights(
@@ -378,6 +503,10 @@ def _read_weights(
         ("questions", question_ids, comparison.question_weights),
     ):
         reader = FieldReader(weights.submapping(group), f"weights.{group}", problems)
+        limit = MAX_SET_WEIGHTS if group == "sets" else len(known)
+        if len(reader.mapping) > limit:
+            weights.problem(group, f"{len(reader.mapping):,} weights; at most {limit:,} here")
+            continue
         for key in reader.mapping:
             if key not in known:
                 noun = "set" if group == "sets" else "question id"
@@ -400,12 +529,20 @@ def _read_date(reader: FieldReader, key: str) -> dt.date | None:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            pass
+            reader.problem(key, f"'{key}' must be a date like 2026-11-30 (got '{value[:40]}')")
+            return None
     reader.problem(key, f"'{key}' must be a date like 2026-11-30 (got {type_name(value)})")
     return None
 
 
-def _read_clinic(raw: Any, index: int, comparison: Comparison, problems: list[Problem]) -> None:
+def _read_clinic(
+    raw: Any,
+    index: int,
+    comparison: Comparison,
+    questions: dict[str, Question],
+    clinic_ids: set[str],
+    problems: list[Problem],
+) -> None:
     reader = FieldReader(raw, f"clinic {index + 1}", problems)
     if not reader.ok:
         return
@@ -429,7 +566,7 @@ def _read_clinic(raw: Any, index: int, comparison: Comparison, problems: list[Pr
     if name:
         reader.what = f"clinic '{name}'"
     treatments: list[Treatment] = []
-    raw_treatments = reader.sequence("treatments")
+    raw_treatments = _bounded(reader, "treatments", MAX_TREATMENTS_LISTED, "treatments")
     for t_index, item in enumerate(raw_treatments):
         if item not in {t.value for t in Treatment}:
             problems.append(
@@ -453,14 +590,20 @@ def _read_clinic(raw: Any, index: int, comparison: Comparison, problems: list[Pr
         treatment_other=reader.text("treatment_other", required=False, max_length=MAX_TEXT),
         notes=reader.text("notes", required=False, max_length=MAX_TEXT),
     )
-    if clinic_id and any(c.id == clinic_id for c in comparison.clinics):
+    if clinic_id and clinic_id in clinic_ids:
         reader.problem("id", f"clinic id '{clinic_id}' is used twice")
         return
+    clinic_ids.add(clinic_id)
     if clinic_id and name:
         comparison.clinics.append(clinic)
     answers = reader.submapping("answers")
+    if len(answers) > len(questions):
+        reader.problem(
+            "answers", f"{len(answers):,} answers, but there are only {len(questions)} questions"
+        )
+        return
     for question_id in answers:
-        _read_answer(answers, question_id, clinic, comparison, reader.what, problems)
+        _read_answer(answers, question_id, clinic, comparison, questions, reader.what, problems)
 
 
 def _read_answer(
@@ -468,12 +611,12 @@ def _read_answer(
     question_id: Any,
     clinic: Clinic,
     comparison: Comparison,
+    questions: dict[str, Question],
     clinic_what: str,
     problems: list[Problem],
 ) -> None:
-    try:
-        question = comparison.question(str(question_id))
-    except KeyError:
+    question = questions.get(question_id) if isinstance(question_id, str) else None
+    if question is None:
         problems.append(
             Problem(
                 f"{clinic_what}: answer to unknown question id '{question_id}'",
@@ -484,14 +627,20 @@ def _read_answer(
     reader = FieldReader(answers[question_id], f"{clinic_what}, answer '{question_id}'", problems)
     if not reader.ok:
         return
-    reader.reject_unknown(["rating", "said", "value"])
+    reader.reject_unknown(["rating", "said", "value", "doesnt_apply"])
     rating = reader.number("rating", minimum=1, maximum=5, whole=True)
     said = reader.text("said", required=False, max_length=MAX_TEXT)
     value = _read_value(reader, question)
+    doesnt_apply = _read_doesnt_apply(reader)
     if clinic.id:
-        answer = Answer(None if rating is None else int(rating), said, value)
+        answer = Answer(None if rating is None else int(rating), said, value, doesnt_apply)
         if not answer.is_blank:
             comparison.answers[(clinic.id, question.id)] = answer
+
+
+def _read_doesnt_apply(reader: FieldReader) -> bool:
+    """``doesnt_apply: true`` (schema 2); missing means the answer applies."""
+    return reader.boolean("doesnt_apply")
 
 
 def _read_value(reader: FieldReader, question: Question) -> AnswerValue:
@@ -539,7 +688,7 @@ def _read_decision(raw: dict[Any, Any], comparison: Comparison, problems: list[P
     reader = FieldReader(raw, "decision", problems)
     reader.reject_unknown(["clinic", "reason", "decided_on"])
     clinic_id = reader.text("clinic", required=False) or None
-    if clinic_id is not None and not any(c.id == clinic_id for c in comparison.clinics):
+    if clinic_id is not None and clinic_id not in {c.id for c in comparison.clinics}:
         reader.problem(
             "clinic", f"the decision names clinic id '{clinic_id}', which is not in the file"
         )
@@ -656,4 +805,16 @@ def _migrate_v0_to_v1(document: dict[Any, Any]) -> dict[Any, Any]:
     return _relined(document, items)
 
 
-MIGRATIONS: dict[int, Migration] = {0: _migrate_v0_to_v1}
+def _migrate_v1_to_v2(document: dict[Any, Any]) -> dict[Any, Any]:
+    """Version 2 only adds ``doesnt_apply`` to answers: every version-1 answer, note and value
+    reads as it was (each applies until the patient says otherwise)."""
+    return _relined(
+        document,
+        [
+            (key, 2 if key == "schema_version" else value, line_of(document, key))
+            for key, value in document.items()
+        ],
+    )
+
+
+MIGRATIONS: dict[int, Migration] = {0: _migrate_v0_to_v1, 1: _migrate_v1_to_v2}

@@ -5,12 +5,16 @@ parsing it costs about 15 ms, a tenth of the start. The cache holds the file's e
 the tree ``safe_yaml`` made of it (every value with its line numbers, for error messages) as
 JSON, which Python reads in well under a millisecond.
 
-It is trusted for nothing: it is used only when its checksum, format, app version and the
-file's text (byte for byte) all match, and the tree then goes through the caller's validation
-exactly as after a fresh read. A cache that fails any of that — missing, damaged, edited, from
-another version — is no cache: the YAML is read again, and the cache rewritten (0600,
-atomically) only once that tree has passed. If it cannot be written, the next read just
-parses again. So a cache can cost time, never correctness, and never stops the app.
+What is trusted, precisely: the cache is used only when its checksum, format, app version and
+the file's text (byte for byte) all match, and the tree then goes through the caller's
+validation exactly as after a fresh read. The CRC32 catches damage (a torn write, a bad
+sector), not edits: someone who can write the app's private folder (0700: the user, and root)
+can recompute it and change what the cached tree says, as long as it still validates — just as
+they could edit the settings or a recovery snapshot there. So the cache is trusted exactly as
+far as that folder, and no further: it is never read through a link, and a cache that fails
+any check — missing, damaged, from another version, a tree the validator refuses — is no
+cache: the YAML is read again, and the cache rewritten (0600, atomically) only once that tree
+has passed. A keyed MAC would not change this (its key would have to live in the same folder).
 """
 
 from __future__ import annotations
@@ -30,13 +34,15 @@ from ketachecklist.core.limits import MAX_BYTES
 from ketachecklist.core.safe_yaml import (
     LineDict,
     LineList,
+    SourceFloat,
+    SourceInt,
     decode_utf8,
     load_yaml_bytes,
     read_file_bytes,
 )
 
 CACHE_FORMAT = "ketachecklist-yaml-cache"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 T = TypeVar("T")
 
@@ -65,9 +71,8 @@ def load_yaml_cached(data: bytes, source: str, cache: Path, build: Callable[[Any
 def read_cache(cache: Path, text: str) -> Any | None:
     """The cached tree for ``text``, or None when there is no usable one."""
     try:
-        header_line, _, payload = read_file_bytes(cache, cache.name, limit=8 * MAX_BYTES).partition(
-            b"\n"
-        )
+        data = read_file_bytes(cache, cache.name, limit=8 * MAX_BYTES, follow_links=False)
+        header_line, _, payload = data.partition(b"\n")
         header = json.loads(header_line)
         if header != _header(payload):
             return None
@@ -104,9 +109,14 @@ def _header(payload: bytes) -> dict[str, Any]:
 # JSON has no line numbers and no dates, so mappings, sequences and dates are wrapped:
 #   {"m": line, "e": [[key, key line, value], ...]}   a LineDict (keys of any plain type)
 #   {"l": line, "e": [[item line, value], ...]}       a LineList
+#   {"i": "007"} / {"f": "1.50"}                      a number with the text it was written as
 #   {"d": "2026-11-25"} / {"t": "2026-11-25T10:00:00"} a date / a date and time
 # Everything else is a plain JSON value.
 def _encode(value: Any) -> Any:
+    if isinstance(value, SourceInt):
+        return {"i": value.source}
+    if isinstance(value, SourceFloat):
+        return {"f": value.source}
     if isinstance(value, LineDict):
         entries = [[_encode(k), value.line_of(k), _encode(v)] for k, v in value.items()]
         return {"m": value.line, "e": entries}
@@ -142,6 +152,10 @@ def _decode(value: Any) -> Any:
                 sequence.append(_decode(entry[1]))
                 sequence.item_lines.append(_line(entry[0]))
             return sequence
+        if keys == {"i"} and isinstance(value["i"], str):
+            return SourceInt(int(value["i"]), value["i"])
+        if keys == {"f"} and isinstance(value["f"], str):
+            return SourceFloat(float(value["f"]), value["f"])
         if keys == {"d"} and isinstance(value["d"], str):
             return dt.date.fromisoformat(value["d"])
         if keys == {"t"} and isinstance(value["t"], str):

@@ -7,16 +7,23 @@ reads the bundled catalogue from a cache and needs no YAML at all (``yaml_cache`
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
+from yaml.resolver import BaseResolver, Resolver
 
 from ketachecklist.core.errors import FileFormatError, Problem
-from ketachecklist.core.limits import MAX_DEPTH
-from ketachecklist.core.safe_yaml import LineDict, LineList
+from ketachecklist.core.limits import MAX_DEPTH, MAX_NODES
+from ketachecklist.core.safe_yaml import (
+    LineDict,
+    LineList,
+    SourceFloat,
+    SourceInt,
+    TooManyValuesError,
+)
 
 # What YAML 1.1 does not allow in a file, as yaml's pure Python reader defines it; checked here
 # so the message and line are the same whichever parser reads the file.
@@ -24,13 +31,45 @@ _UNPRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 class _RefusalError(Exception):
-    def __init__(self, message: str, line: int | None) -> None:
+    def __init__(self, message: str, line: int | None, *, too_many: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.too_many = too_many
 
 
 _TAGGED_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+
+class _PlainResolver(BaseResolver):
+    """Plain scalars as YAML 1.2's core schema reads them, minus its surprises.
+
+    Only null (``~``, ``null``, empty), ``true``/``false`` and decimal numbers are typed; every
+    other plain scalar is text exactly as written. YAML 1.1's octal (``007``, ``01234567``),
+    hex (``0x1F``), sexagesimal (``12:30:45``), ``on``/``off``/``yes``/``no``, underscores and
+    timestamps all stay text. Each typed form is also typed by YAML 1.1, so the app's writer
+    (PyYAML's 1.1 emitter, which quotes text that 1.1 would type) never writes text this reads
+    as something else. Numbers keep their source text (``SourceInt``/``SourceFloat``) so a
+    text field given ``1.50`` gets "1.50".
+    """
+
+
+# Recognised only so that it is refused with its own message (see _construct_mapping).
+_PlainResolver.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
+_PlainResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_PlainResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_PlainResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_PlainResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?$"),
+    list("-+0123456789."),
+)
 
 
 if TYPE_CHECKING:
@@ -43,10 +82,20 @@ class _Strictness(_StrictnessBase):
     """The refusals, shared by both loaders below (a mixin ahead of yaml's Composer)."""
 
     _depth = 0
+    _nodes = 0
+    # Ahead of yaml's Resolver in both loaders: its class attribute is what ``resolve`` reads.
+    yaml_implicit_resolvers = _PlainResolver.yaml_implicit_resolvers
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         line = event.start_mark.line + 1 if event.start_mark is not None else None
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _RefusalError(
+                f"the file holds more than {MAX_NODES:,} values; no comparison needs that many",
+                line,
+                too_many=True,
+            )
         if isinstance(event, yaml.AliasEvent):
             raise _RefusalError("YAML aliases (*name) are not allowed in ketachecklist files", line)
         if isinstance(event, _TAGGED_EVENTS) and event.tag is not None:
@@ -79,7 +128,7 @@ class _Strictness(_StrictnessBase):
 
 
 class _StrictLoader(_Strictness, yaml.SafeLoader):
-    """Pure Python: used where PyYAML was built without libyaml."""
+    """Pure Python: used where PyYAML was built without libyaml (tests check both agree)."""
 
 
 if yaml.__with_libyaml__:
@@ -122,6 +171,14 @@ def _construct_mapping(loader: _Strictness, node: yaml.MappingNode) -> LineDict:
     return result
 
 
+def _construct_int(loader: _Strictness, node: yaml.ScalarNode) -> SourceInt:
+    return SourceInt(int(node.value), node.value)
+
+
+def _construct_float(loader: _Strictness, node: yaml.ScalarNode) -> SourceFloat:
+    return SourceFloat(float(node.value), node.value)
+
+
 def _construct_sequence(loader: _Strictness, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
@@ -136,6 +193,8 @@ LOADERS: tuple[type[Any], ...] = (
 for _loader_class in LOADERS:
     _loader_class.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
     _loader_class.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+    _loader_class.add_constructor("tag:yaml.org,2002:int", _construct_int)
+    _loader_class.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 def parse_yaml_text(text: str, source: str) -> Any:
@@ -153,7 +212,8 @@ def parse_yaml_text(text: str, source: str) -> Any:
         loader = _LOADER(text)
         return loader.get_single_data()
     except _RefusalError as refusal:
-        raise FileFormatError.single(source, refusal.message, refusal.line) from None
+        kind = TooManyValuesError if refusal.too_many else FileFormatError
+        raise kind(source, [Problem(refusal.message, refusal.line)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None

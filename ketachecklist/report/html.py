@@ -2,8 +2,16 @@
 
 Every string goes through ``html.escape`` (after dropping control characters HTML cannot
 carry), so a clinic called ``<script>…`` shows as those characters. The Content-Security-Policy
-allows nothing but the one inline style sheet, pinned by its hash. A print style sheet repeats
-table headers on every page, keeps rows whole and puts the notice at the foot of each page.
+allows nothing but the one inline style sheet, pinned by its hash.
+
+Crisis help is in the header, under the notice. The print style sheet sets the type for older
+eyes (body 11 pt, table cells 10 pt, notes and the footer 9 pt), repeats table headers on every
+page and keeps rows whole; the notice, the crisis pointer and "page x of y" go in each page's
+bottom margin (CSS page-margin boxes, where the browser has them), never over the text, and the
+footer closes the document in the normal flow. On a screen narrower than about 600 px every
+table turns into one block per row: each clinic's answer under the question with the clinic's
+name above it, each ranked clinic with its figures labelled (CSS only: the labels are
+``data-label`` attributes, escaped like all text, shown with ``attr()``).
 """
 
 from __future__ import annotations
@@ -27,9 +35,10 @@ from ketachecklist.report.model import (
 CLINICS_PER_TABLE = 5
 PORTRAIT_MAX_CLINICS = 3
 
+_FONTS = '"DejaVu Sans", "Segoe UI", Arial, Helvetica, sans-serif'
 _CSS_TEMPLATE = """
 :root { color: #000; background: #fff; }
-body { font-family: "DejaVu Sans", "Segoe UI", Arial, Helvetica, sans-serif; font-size: 11pt;
+body { font-family: FONTS; font-size: 11pt;
   line-height: 1.35; margin: 1.5em auto; max-width: 80em; padding: 0 1em; }
 h1 { font-size: 1.6em; margin: 0 0 0.2em; }
 h2 { font-size: 1.25em; margin: 1.4em 0 0.4em; border-bottom: 2px solid #000;
@@ -38,10 +47,10 @@ h3 { font-size: 1.05em; margin: 1em 0 0.3em; break-after: avoid; page-break-afte
 p { margin: 0.3em 0; }
 .subtitle { color: #333; }
 .notice { font-weight: bold; border: 2px solid #000; padding: 0.4em 0.6em; }
-.user { white-space: pre-wrap; overflow-wrap: anywhere; }
+.user { white-space: pre-wrap; overflow-wrap: break-word; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }
 th, td { border: 1px solid #444; padding: 0.3em 0.45em; vertical-align: top; text-align: left;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 thead th { background: #e6e6e6; }
 caption { text-align: left; font-style: italic; padding: 0.2em 0; }
 th.question { font-weight: normal; width: 30%; }
@@ -57,14 +66,38 @@ dl { margin: 0.2em 0 0.6em; }
 dt { font-weight: bold; float: left; clear: left; min-width: 11em; }
 dd { margin: 0 0 0.1em 11.5em; }
 footer { margin-top: 2em; border-top: 1px solid #000; padding-top: 0.4em; font-size: 0.9em; }
+.crisis { margin: 0.5em 0 0.2em; }
+.line { display: block; }
+.said { overflow-wrap: anywhere; }  /* a pasted address may break; names and questions never */
+.legend { break-before: avoid; page-break-before: avoid; }
+@media screen and (max-width: 600px) {
+  body { margin: 0.6em auto; padding: 0 0.6em; }
+  table, thead, tbody, tr, th, td, caption { display: block; width: auto; }
+  table { border: 0; }
+  thead { display: none; }
+  tr { border: 1px solid #444; margin: 0 0 0.8em; }
+  th, td { border: 0; border-top: 1px solid #999; }
+  tr > :first-child { border-top: 0; }
+  th.question { width: auto; }
+  td[data-label]::before { content: attr(data-label); display: block; font-weight: bold; }
+  table.summary td[data-label]::before { display: inline; content: attr(data-label) ": "; }
+  table.summary td.sets::before { display: block; }
+  td.num { white-space: normal; }
+  dt { float: none; min-width: 0; }
+  dd { margin: 0 0 0.4em 1em; }
+}
 @media print {
-  @page { size: PAGE_SIZE; margin: 14mm 12mm 18mm; }
-  body { font-size: 9.5pt; margin: 0; max-width: none; padding: 0 0 2.2em; }
+  @page { size: PAGE_SIZE; margin: 14mm 12mm 18mm;
+    @bottom-center { content: PAGE_NOTICE; font: 9pt FONTS; }
+    @bottom-right { content: "page " counter(page) " of " counter(pages); font: 9pt FONTS; } }
+  body { font-size: 11pt; margin: 0; max-width: none; padding: 0; }
+  table { font-size: 10pt; }
+  caption, .qnote, .basis, footer { font-size: 9pt; }
   thead { display: table-header-group; }
   tr, .keep { break-inside: avoid; page-break-inside: avoid; }
   section.set, section.totals, section.information {
     break-before: page; page-break-before: always; }
-  footer { position: fixed; bottom: 0; left: 0; right: 0; background: #fff; margin: 0; }
+  footer { break-inside: avoid; page-break-inside: avoid; }
 }
 """
 
@@ -72,7 +105,21 @@ footer { margin-top: 2em; border-top: 1px solid #000; padding-top: 0.4em; font-s
 def _css(report: ComparisonReport) -> str:
     size = "A4" if report.page_size is PageSize.A4 else "letter"
     orientation = "portrait" if len(report.clinics) <= PORTRAIT_MAX_CLINICS else "landscape"
-    return _CSS_TEMPLATE.replace("PAGE_SIZE", f"{size} {orientation}")
+    notice = css_string(f"{NOT_MEDICAL_ADVICE} · {report.crisis_pointer}")
+    return (
+        _CSS_TEMPLATE.replace("FONTS", _FONTS)
+        .replace("PAGE_SIZE", f"{size} {orientation}")
+        .replace("PAGE_NOTICE", notice)
+    )
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string: quotes, backslashes, line breaks and "<" escaped (so
+    the style sheet can never be closed from inside it)."""
+    escaped = "".join(
+        f"\\{ord(ch):x} " if ch in '"\\<>\n\r\f' or not ch.isprintable() else ch for ch in text
+    )
+    return f'"{escaped}"'
 
 
 def esc(text: str) -> str:
@@ -107,6 +154,7 @@ def render_html(report: ComparisonReport) -> str:
         f'<h1 class="user">{esc(report.title)}</h1>',
         f'<p class="subtitle user">{esc(report.subtitle)}</p>',
         f'<p class="notice">{esc(report.disclaimer)}</p>',
+        f'<p class="crisis">{esc(report.crisis_help)}</p>',
         "</header>",
         "<main>",
     ]
@@ -119,8 +167,8 @@ def render_html(report: ComparisonReport) -> str:
     parts += [
         "</main>",
         '<footer><p class="user">'
-        f"{esc(report.footer_base)} · <strong>{esc(NOT_MEDICAL_ADVICE)}</strong>."
-        "</p></footer>",
+        f"{esc(report.footer_base)} · <strong>{esc(NOT_MEDICAL_ADVICE)}</strong> · "
+        f"{esc(report.crisis_pointer)}</p></footer>",
         "</body>",
         "</html>",
         "",
@@ -142,32 +190,40 @@ def _summary(report: ComparisonReport) -> list[str]:
     if not report.summary:
         out.append("<p>No clinics in this comparison yet.</p>")
     else:
-        set_heads = "".join(f'<th scope="col">{esc(t)}</th>' for t in report.set_titles)
         out += [
-            "<table>",
+            '<table class="summary">',
             "<thead><tr>"
             '<th scope="col">Rank</th><th scope="col">Clinic</th>'
-            f'<th scope="col">Overall</th>{set_heads}'
+            '<th scope="col">Overall</th><th scope="col">Scores by question set</th>'
             '<th scope="col">Questions rated</th><th scope="col">Whole course (estimate)</th>'
             '<th scope="col">Red flags</th></tr></thead>',
             "<tbody>",
         ]
         for row in report.summary:
             choice = "<br><strong>✔ your recorded decision</strong>" if row.decided else ""
-            sets = "".join(f'<td class="num">{esc(format_score(s))}</td>' for s in row.set_scores)
+            # One cell, a line per set: the table fits a portrait page and a phone at 10 pt.
+            sets = "".join(
+                f'<span class="line">{esc(title)}: {esc(format_score(score))}</span>'
+                for title, score in zip(report.set_titles, row.set_scores, strict=True)
+            )
             flags = f"{FLAG_MARK} {len(row.red_flags)}" if row.red_flags else "0"
             out.append(
-                f'<tr><td class="num">{esc(row.rank_text)}</td>'
+                f'<tr><td class="num"{_label("Rank")}>{esc(row.rank_text)}</td>'
                 f'<th scope="row"><span class="user">{esc(row.name)}</span>{choice}</th>'
-                f'<td class="num"><strong>{esc(format_score(row.overall))}</strong></td>{sets}'
-                f"<td>{esc(row.completeness_text)}</td><td>{esc(row.cost_text)}</td>"
-                f"<td>{esc(flags)}</td></tr>"
+                f'<td class="num"{_label("Overall")}>'
+                f"<strong>{esc(format_score(row.overall))}</strong></td>"
+                f'<td class="sets"{_label("Scores by question set")}>{sets}</td>'
+                f"<td{_label('Questions rated')}>{esc(row.completeness_text)}</td>"
+                f"<td{_label('Whole course (estimate)')}>{esc(row.cost_text)}</td>"
+                f"<td{_label('Red flags')}>{esc(flags)}</td></tr>"
             )
         out += ["</tbody>", "</table>"]
+    # The note on how to read the report follows its table (and never starts a printed page).
+    out.append(f'<p class="legend">{esc(report.legend)}</p>')
     out.append(f'<p class="decision"><strong class="user">{esc(report.decision.text)}</strong></p>')
     if report.decision.reason_text:
         out.append(f'<p class="user">{esc(report.decision.reason_text)}</p>')
-    out += [f'<p class="legend">{esc(report.legend)}</p>', "</section>"]
+    out.append("</section>")
     return out
 
 
@@ -192,6 +248,16 @@ def _clinics(report: ComparisonReport) -> list[str]:
     return out
 
 
+def _label(text: str) -> str:
+    """The attribute that names a cell when a narrow screen shows the table as blocks."""
+    return f' data-label="{esc(text)}"'
+
+
+def _clinic_label(report: ComparisonReport, index: int) -> str:
+    column = report.clinics[index]
+    return _label(f"{column.rank_text} · {column.name}")
+
+
 def _column_head(report: ComparisonReport, index: int) -> str:
     column = report.clinics[index]
     label = f"{esc(column.rank_text)} · {esc(column.name)}"
@@ -207,7 +273,7 @@ def _caption(report: ComparisonReport, chunk: range, chunks: int) -> str:
     )
 
 
-def _cell(cell: Cell) -> str:
+def _cell(cell: Cell, label: str) -> str:
     rating_class = "rating" if cell.rating is not None else "rating not-asked"
     parts = [f'<p class="{rating_class}">{esc(cell.headline)}</p>']
     if cell.value_text:
@@ -216,7 +282,7 @@ def _cell(cell: Cell) -> str:
         parts.append(f'<p class="said user">{esc(cell.said)}</p>')
     if cell.red_flag:
         parts.append(f'<p><span class="flag">{esc(cell.red_flag_text)}</span></p>')
-    return f"<td>{''.join(parts)}</td>"
+    return f"<td{label}>{''.join(parts)}</td>"
 
 
 def _set_section(report: ComparisonReport, table: SetTable) -> list[str]:
@@ -246,12 +312,14 @@ def _set_section(report: ComparisonReport, table: SetTable) -> list[str]:
             "<tbody>",
         ]
         for row in table.rows:
-            cells = "".join(_cell(row.cells[i]) for i in chunk)
+            cells = "".join(_cell(row.cells[i], _clinic_label(report, i)) for i in chunk)
             out.append(
                 f'<tr><th scope="row" class="question">{_question(row.number, row.text, row.note)}'
                 f"</th>{cells}</tr>"
             )
-        scores = "".join(f"<td>{esc(table.scores[i].text)}</td>" for i in chunk)
+        scores = "".join(
+            f"<td{_clinic_label(report, i)}>{esc(table.scores[i].text)}</td>" for i in chunk
+        )
         out += [
             f'<tr class="subtotal"><th scope="row">{esc(table.score_label)}</th>{scores}</tr>',
             "</tbody>",
@@ -286,7 +354,10 @@ def _totals(report: ComparisonReport) -> list[str]:
             for i in chunk:
                 note = total.note_texts[i] if total.note_texts else ""
                 note_html = f'<span class="basis user">{esc(note)}</span>' if note else ""
-                cells.append(f'<td><span class="user">{esc(total.texts[i])}</span>{note_html}</td>')
+                cells.append(
+                    f'<td{_clinic_label(report, i)}><span class="user">{esc(total.texts[i])}'
+                    f"</span>{note_html}</td>"
+                )
             out.append(f'<tr><th scope="row">{esc(total.label)}</th>{"".join(cells)}</tr>')
         out += ["</tbody>", "</table>"]
     out.append("</section>")

@@ -8,7 +8,9 @@ point leaves no half-written file: the target keeps its old content, or does not
 from __future__ import annotations
 
 import errno
+import os
 import re
+import stat
 import unicodedata
 from enum import Enum
 from pathlib import Path
@@ -38,11 +40,64 @@ class ExportFormat(str, Enum):
         return next((f for f in cls if f.suffix == suffix), None)
 
 
-def write_output(path: Path, data: bytes) -> None:
+class ExportRefusedError(OSError):
+    """The export's target is something an export must never replace (see ``refusal``)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(errno.EPERM, message)
+        self.message = message
+
+
+# Names of the files that keep a comparison safe (core/backups, lock, atomic, recovery): an
+# export over one would replace a backup, a live lock or a snapshot.
+_COMPANION_NAMES = re.compile(
+    r"(^\.~.*\.lock$)|(\.bak\d+$)|(\.v\d+\.bak$)|(\.(saving|locking|stale)$)"
+    r"|(\.recovery\.yaml$)|(\.session\.lock$)"
+)
+_COMPARISON_MARKS = (b"# ketachecklist comparison", b"format: ketachecklist-comparison")
+
+
+def export_refusal(target: Path, source: Path | None = None) -> str | None:
+    """Why ``target`` must not be written by an export, or None when it is a safe new name or
+    an ordinary file: never the comparison itself, its backups, lock, temp or recovery files,
+    another comparison file, or anything that is not a regular file (a folder, device, FIFO,
+    socket or link, a link loop included)."""
+    name = f"“{target.name}”"
+    if _COMPANION_NAMES.search(target.name):
+        return f"{name} is a backup, lock or recovery file that keeps a comparison safe"
+    if source is not None and overwrites_source(target, source):
+        return f"{name} is your comparison file"
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:  # a loop or a file in the way further up the path
+        return f"{name} cannot be used ({error.strerror or error})"
+    if stat.S_ISLNK(info.st_mode):
+        return f"{name} is a link"
+    if stat.S_ISDIR(info.st_mode):
+        return f"{name} is a folder"
+    if not stat.S_ISREG(info.st_mode):
+        return f"{name} is a device, pipe or socket, not a file"
+    try:
+        with target.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None  # the write will say what is wrong
+    if any(mark in head for mark in _COMPARISON_MARKS):
+        return f"{name} is a comparison file"
+    return None
+
+
+def write_output(path: Path, data: bytes, source: Path | None = None) -> None:
     """Replace ``path`` with ``data`` atomically (0600: a comparison is health information).
 
-    Raises SaveError (an OSError); ``export_error_message`` words it.
+    Raises ExportRefusedError when ``export_refusal`` objects, SaveError (both OSErrors) when
+    writing fails; ``export_error_message`` words either.
     """
+    refusal = export_refusal(path, source)
+    if refusal is not None:
+        raise ExportRefusedError(refusal)
     atomic_write_bytes(path, data)
 
 
@@ -51,8 +106,10 @@ def overwrites_source(target: Path, source: Path | None) -> bool:
     if source is None:
         return False
     try:
-        return target.resolve() == source.resolve() or target.samefile(source)
-    except OSError:
+        if os.path.realpath(target) == os.path.realpath(source):
+            return True
+        return target.samefile(source)
+    except (OSError, RuntimeError):  # RuntimeError: a link loop (Path.resolve, Python 3.11)
         return False
 
 
@@ -92,6 +149,11 @@ _NO_FOLDER = {errno.ENOENT, errno.ENOTDIR}
 
 def export_error_message(error: BaseException, path: Path) -> str:
     """One line for the patient (and the command line) about an export that failed."""
+    if isinstance(error, ExportRefusedError):
+        return (
+            f"{error.message}; an export would replace it. Nothing was written. "
+            "Choose another name."
+        )
     cause: BaseException = error.cause if isinstance(error, SaveError) else error
     name = f"“{path.name}”"
     folder = f"“{path.parent}”"

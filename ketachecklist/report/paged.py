@@ -6,10 +6,12 @@ produces a list of pages of drawing operations; painting then replays them on an
 page count is known before anything is painted, every footer can say "page x of y".
 
 Text is always plain: each paragraph is a ``QTextLayout`` over the raw string, so markup in a
-clinic's name is drawn as the characters typed. Text wraps at word boundaries (or anywhere, for
-an overlong word) and is never truncated: a table row that does not fit moves to the next page
-with the table header repeated, and only a row taller than a whole page is split — between two
-lines of text, continuing on the next page.
+clinic's name is drawn as the characters typed. Lines break only at spaces — never inside
+"scored", "(tied)" or "</b>" — and a word wider than its whole column (the renderers widen
+columns for every word of a heading or cell, so only a pasted address in a note can be one)
+breaks where Qt allows, or anywhere. Text is never truncated: a table row that does not fit
+moves to the next page with the table header repeated, and only a row taller than a whole page
+is split — between two lines of text, continuing on the next page.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtGui import (
     QPen,
     QTextCharFormat,
     QTextLayout,
+    QTextLine,
     QTextOption,
 )
 
@@ -95,6 +98,7 @@ class Fonts:
         available = set(QFontDatabase.families())
         self.family = next((f for f in _PREFERRED_FAMILIES if f in available), "")
         self._fonts: dict[Style, QFont] = {}
+        self._word_widths: dict[tuple[str, Style], tuple[float, ...]] = {}
 
     def font(self, style: Style) -> QFont:
         font = self._fonts.get(style)
@@ -116,6 +120,29 @@ class Fonts:
 
     def text_width(self, text: str, style: Style) -> float:
         return QFontMetricsF(self.font(style)).horizontalAdvance(text)
+
+    def word_widths(self, text: str, style: Style) -> tuple[float, ...]:
+        """The widths of the words (runs between spaces) of ``text``, widest first."""
+        key = (text, style)
+        widths = self._word_widths.get(key)
+        if widths is None:
+            metrics = QFontMetricsF(self.font(style))
+            measured = {metrics.horizontalAdvance(w) for w in printable_text(text).split()}
+            widths = self._word_widths[key] = tuple(sorted(measured, reverse=True))
+        return widths
+
+    def widest_word(self, paragraphs: Sequence[Para], up_to: float = float("inf")) -> float:
+        """The width of the widest word of ``paragraphs``: the narrowest box they can be set
+        in without breaking a word. Words wider than ``up_to`` are left out (no box on the
+        page could hold them)."""
+        widest = 0.0
+        for para in paragraphs:
+            style = para.style
+            if para.bold_prefix:  # measure every word as if bold: never too narrow
+                style = Style(style.size, bold=True, italic=style.italic)
+            fitting = (w for w in self.word_widths(para.text, style) if w <= up_to)
+            widest = max(widest, next(fitting, 0.0))
+        return widest
 
 
 @dataclass
@@ -165,6 +192,7 @@ class TextStack:
                 if not line.isValid():
                     break
                 line.setLineWidth(self.width)
+                _break_at_a_space(line, text, self.width)
                 line.setPosition(QPointF(0.0, line_y))
                 self.lines.append(
                     _Line(y + line_y, y + line_y + line.height(), layout, line.lineNumber(), y)
@@ -198,6 +226,18 @@ class TextStack:
                 break
             text_line = line.layout.lineAt(line.index)
             text_line.draw(painter, QPointF(x, y - start + line.origin))
+
+
+def _break_at_a_space(line: QTextLine, text: str, width: float) -> None:
+    """Move a break Qt put inside a word (after "/" or "-", or anywhere) back to the line's
+    last space; a line with no space holds one overlong word and keeps Qt's break."""
+    start = line.textStart()
+    end = start + line.textLength()
+    if end >= len(text) or text[end - 1].isspace() or text[end].isspace():
+        return
+    space = max((i for i in range(start, end) if text[i].isspace()), default=-1)
+    if space >= start:
+        line.setNumColumns(space - start + 1, width)
 
 
 # --- drawing operations -----------------------------------------------------------------------
@@ -250,6 +290,9 @@ Page = list[Op]
 
 
 # --- tables -----------------------------------------------------------------------------------
+_FOOTNOTE_GAP = pt(4)
+
+
 @dataclass
 class Row:
     cells: list[list[Para]]
@@ -264,7 +307,8 @@ class Row:
 class Table:
     """Columns of fixed widths; ``header`` repeats at the top of every page the table spans.
 
-    ``continued`` (if any) is printed above the repeated header on each later page.
+    ``continued`` (if any) is printed above the repeated header on each later page;
+    ``footnote`` (if any) under the table, on the same page as its last row.
     """
 
     widths: list[float]
@@ -274,6 +318,7 @@ class Table:
     padding: float = pt(3.0)
     borders: bool = True
     keep_whole: bool = False  # start on a new page rather than split, if it fits on one
+    footnote: list[Para] = field(default_factory=list)
 
 
 @dataclass
@@ -298,6 +343,25 @@ class _LaidRow:
         return max(content + 2 * padding, self.min_height)
 
 
+def widen_to_fit(widths: Sequence[float], needs: Sequence[float]) -> list[float]:
+    """``widths`` (summing to the table's width) with every column at least its ``need`` (its
+    widest word plus padding), the room taken from columns wider than their own need.
+
+    When the needs alone exceed the width, they are scaled down together: some word will have
+    to break, the one case nothing else can help.
+    """
+    total = sum(widths)
+    needs = [min(n, total) for n in needs]
+    if sum(needs) >= total - _EPSILON:
+        return [total * n / sum(needs) for n in needs] if sum(needs) > 0 else list(widths)
+    short = sum(max(0.0, n - w) for w, n in zip(widths, needs, strict=True))
+    slack = [max(0.0, w - n) for w, n in zip(widths, needs, strict=True)]
+    spare = sum(slack)  # more than ``short``: the needs sum to less than the width
+    return [
+        max(w, n) - short * room / spare for w, n, room in zip(widths, needs, slack, strict=True)
+    ]
+
+
 class Flow:
     """Places blocks top to bottom on pages of ``width`` × ``height`` layout units."""
 
@@ -307,6 +371,7 @@ class Flow:
         self.height = height
         self.pages: list[Page] = [[]]
         self.y = 0.0
+        self._stacks: dict[tuple[tuple[Para, ...], float], TextStack] = {}
 
     @property
     def remaining(self) -> float:
@@ -341,7 +406,13 @@ class Flow:
         self.pages[-1].append(op)
 
     def stack(self, paragraphs: Sequence[Para], width: float | None = None) -> TextStack:
-        return TextStack(self.fonts, paragraphs, self.width if width is None else width)
+        """The paragraphs laid out ``width`` wide; a stack is only read once made, so equal
+        cells ("Not asked yet", a repeated header) share one."""
+        key = (tuple(paragraphs), self.width if width is None else width)
+        stack = self._stacks.get(key)
+        if stack is None:
+            stack = self._stacks[key] = TextStack(self.fonts, paragraphs, key[1])
+        return stack
 
     def text(
         self, paragraphs: Sequence[Para], *, indent: float = 0.0, keep_with: float = 0.0
@@ -425,6 +496,8 @@ class Flow:
             for r in table.rows
         ]
         continued = self.stack(table.continued) if table.continued else None
+        footnote = self.stack(table.footnote) if table.footnote else None
+        footnote_h = footnote.height + _FOOTNOTE_GAP if footnote else 0.0
         zeros = [0.0] * len(table.widths)
         header_h = header.height_from(zeros, table.padding) if header else 0.0
         caption_h = (continued.height + pt(3)) if continued else 0.0
@@ -441,7 +514,8 @@ class Flow:
                 self.y += header_h
 
         if table.keep_whole:
-            self.keep_together(header_h + sum(r.height_from(zeros, table.padding) for r in rows))
+            whole = header_h + sum(r.height_from(zeros, table.padding) for r in rows)
+            self.keep_together(whole + footnote_h)
         if rows:
             need = header_h + rows[0].height_from(zeros, table.padding)
             self.keep_together(need if need <= self.height else header_h + self.height / 5)
@@ -452,6 +526,16 @@ class Flow:
         while index < len(rows):
             row = rows[index]
             rest = row.height_from(offsets, table.padding)
+            if (
+                footnote is not None
+                and index == len(rows) - 1
+                and rows_on_page
+                and rest <= self.remaining + _EPSILON < rest + footnote_h
+                and rest + footnote_h <= page_room + _EPSILON
+            ):  # the footnote would be left alone on the next page: take the last row along
+                start_page(continuing=True)
+                rows_on_page = 0
+                continue
             if rest <= self.remaining + _EPSILON:
                 ends = [s.height for s in row.stacks]
                 self._place_row(table, row, offsets, ends, rest)
@@ -483,6 +567,10 @@ class Flow:
             offsets = cuts
             start_page(continuing=True)
             rows_on_page = 0
+        if footnote is not None:
+            if not self.at_top:
+                self.y += _FOOTNOTE_GAP
+            self.place_stack(footnote)
 
     def _place_row(
         self,
@@ -507,7 +595,8 @@ class Flow:
 
 # --- pages and painting -----------------------------------------------------------------------
 MARGINS_MM = QMarginsF(12.0, 12.0, 12.0, 10.0)
-FOOTER_STYLE = Style(7.5)
+FOOTER_STYLE = Style(9, align=Align.CENTER)
+FOOTER_LINES = 2
 
 
 def page_layout(size: PageSize, orientation: QPageLayout.Orientation) -> QPageLayout:
@@ -523,21 +612,34 @@ def content_area(layout: QPageLayout) -> tuple[float, float]:
     return pt(rect.width()), pt(rect.height())
 
 
-_FOOTER_GAP = pt(9)  # between the content and the footer, with a rule in it
-FOOTER_HEIGHT = pt(7.5) * 1.25 * 2 + _FOOTER_GAP  # room for two lines of footer
+_FOOTER_GAP = pt(8)  # between the content and the footer, with a rule in it
+FOOTER_HEIGHT = pt(FOOTER_STYLE.size) * 1.25 * FOOTER_LINES + _FOOTER_GAP
 
 
 class PaintError(RuntimeError):
     """The paint device could not be drawn on (QPainter.begin failed)."""
 
 
+def footer_stack(fonts: Fonts, lines: Sequence[str], width: float) -> TextStack:
+    """The footer's lines, each kept to one line (shortened in the middle if it must be)."""
+    metrics = QFontMetricsF(fonts.font(FOOTER_STYLE))
+    fitted = [
+        metrics.elidedText(
+            printable_text(line).replace("\n", " "), Qt.TextElideMode.ElideMiddle, width - pt(1)
+        )
+        for line in lines[:FOOTER_LINES]
+    ]
+    return TextStack(fonts, [Para("\n".join(fitted), FOOTER_STYLE)], width)
+
+
 def paint_pages(
     device: QPagedPaintDevice,
     fonts: Fonts,
     pages: Sequence[Page],
-    footer: Callable[[int, int], str],
+    footer: Callable[[int, int], Sequence[str]],
 ) -> None:
-    """Paint laid-out pages on ``device``, with ``footer(page, count)`` at the foot of each."""
+    """Paint laid-out pages on ``device``, with the lines ``footer(page, count)`` at the foot
+    of each (at most ``FOOTER_LINES``)."""
     width, height = content_area(device.pageLayout())
     painter = QPainter()
     if not painter.begin(device):
@@ -558,14 +660,11 @@ def paint_pages(
             top = height - FOOTER_HEIGHT + _FOOTER_GAP
             LineOp(0.0, top - pt(3), width, top - pt(3), pt(0.4)).draw(painter)
             painter.setPen(BLACK)
-            stack = TextStack(fonts, [Para(footer(number, count), _FOOTER_CENTERED)], width)
+            stack = footer_stack(fonts, footer(number, count), width)
             stack.draw(painter, 0.0, top, 0.0, stack.height)
             painter.restore()
     finally:
         painter.end()
-
-
-_FOOTER_CENTERED = Style(FOOTER_STYLE.size, align=Align.CENTER)
 
 
 def body_height(layout: QPageLayout) -> float:

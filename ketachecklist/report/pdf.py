@@ -3,17 +3,26 @@
 ``paint_report`` draws a ``ComparisonReport`` on any paged device — the QPdfWriter behind
 ``render_pdf`` or the QPrinter of the print preview — so the preview is the PDF.
 
-Page 1 is for everyone: the clinics ranked by your scores, one line each, the spread between
-them, the recorded decision and how to read the rest. Then come the clinics' details, a table
-per question set (questions as rows, clinics as columns: the rating in numbers and words, the
-structured answer, what the clinic said, red flags in words), the totals, and what the
-sources say. Clinics that do not fit across a page continue in a further table that repeats
-the question column; headers repeat on every page; each page ends with the date, the file
-name, "page x of y" and "This is not medical advice". With more clinics than fit across a
+Page 1 is for everyone: the notice, crisis help, the clinics ranked by your scores, one line
+each, how to read them (kept with the table), the recorded decision, and then — on the same
+page when there is room — the clinics' details. Then a table per question set (questions as
+rows, clinics as columns: the rating in numbers and words, the structured answer, what the
+clinic said, red flags in words), the totals, and what the sources say. Clinics that do not
+fit across a page continue in a further table that repeats the question column; headers
+repeat on every page; each page ends with the date, the file name, "page x of y", "This is
+not medical advice" and where to call in a crisis. With more clinics than fit across a
 portrait page, the report is landscape.
+
+Type is set for older eyes: body text 11 pt, table cells 10 pt, footers and hints 9 pt. A
+column is never narrower than the widest word of its heading and cells (a clinic's name,
+"(tied)", "Reassuring", a word of what the clinic said): when the clinics' words need more
+room, fewer clinics share a page. Only a word wider than any column (a pasted web address)
+still breaks.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPdfWriter
@@ -26,6 +35,7 @@ from ketachecklist.report.model import (
     ComparisonReport,
     PageSize,
     SetTable,
+    TotalRow,
     chunk_evenly,
     format_date,
 )
@@ -45,31 +55,56 @@ from ketachecklist.report.paged import (
     paint_pages,
     pt,
     shorten,
+    widen_to_fit,
 )
 
-TITLE = Style(18, bold=True, space_after=2)
-SUBTITLE = Style(10)
-H1 = Style(13, bold=True)
-H2 = Style(11, bold=True)
-BODY = Style(9.5)
-BODY_BOLD = Style(9.5, bold=True)
-SMALL = Style(8)
-SMALL_ITALIC = Style(8, italic=True)
-CELL = Style(8.5)
-CELL_BOLD = Style(8.5, bold=True)
-CELL_ITALIC = Style(8.5, italic=True)
-HEAD = Style(8.5, bold=True)
-SUMMARY_HEAD = Style(7.5, bold=True)  # page 1 has many narrow columns: whole words must fit
-NOTICE = Style(9.5, bold=True)
+TITLE = Style(20, bold=True, space_after=2)
+SUBTITLE = Style(11)
+H1 = Style(14, bold=True)
+H2 = Style(12, bold=True)
+BODY = Style(11)
+BODY_BOLD = Style(11, bold=True)
+NOTICE = Style(11, bold=True)
+NOTE = Style(10)  # the note on how to read the report, under its table
+CELL = Style(10)
+CELL_BOLD = Style(10, bold=True)
+CELL_ITALIC = Style(10, italic=True)
+HEAD = Style(10, bold=True)
+HINT = Style(9)
+HINT_ITALIC = Style(9, italic=True)
 
 QUESTION_COLUMN_MIN = mm(52)
-CLINIC_COLUMN_MIN = mm(38)
+CLINIC_COLUMN_MIN = mm(40)
 CLINIC_COLUMN_MAX = mm(75)
+_PADDING = pt(3)  # the Table default
+_SLACK = pt(1)  # rounding between measuring a word and laying it out
 
 
-def clinics_across(width: float) -> int:
-    """How many clinic columns fit beside the question column on a page ``width`` wide."""
-    return max(1, int((width - QUESTION_COLUMN_MIN) // CLINIC_COLUMN_MIN))
+def clinics_across(width: float, clinic_width: float = CLINIC_COLUMN_MIN) -> int:
+    """How many clinic columns ``clinic_width`` wide fit beside the question column."""
+    return max(1, int((width - QUESTION_COLUMN_MIN) // max(clinic_width, CLINIC_COLUMN_MIN)))
+
+
+def clinic_column_need(report: ComparisonReport, fonts: Fonts) -> float:
+    """The narrowest clinic column that holds every word of every clinic's headings and cells
+    whole. A word wider than the widest clinic column (say a pasted web address) is left out:
+    no column could hold it, and it breaks where Qt allows."""
+    paras: list[Para] = []
+    for index in range(len(report.clinics)):
+        paras += _clinic_head(report, index)
+        for table in report.sets:
+            paras += [p for row in table.rows for p in _cell(row.cells[index])]
+            paras.append(Para(table.scores[index].text, CELL_BOLD))
+        for total in report.totals:
+            paras += _total_cell(total, index)
+    room = CLINIC_COLUMN_MAX - 2 * _PADDING - _SLACK
+    widest = fonts.widest_word(paras, up_to=room)
+    return max(widest + 2 * _PADDING + _SLACK, CLINIC_COLUMN_MIN)
+
+
+def clinics_per_page(report: ComparisonReport, fonts: Fonts, width: float) -> int:
+    """Clinics side by side in a table: as many as fit with every word whole."""
+    return clinics_across(width, clinic_column_need(report, fonts))
 
 
 def orientation_for(clinic_count: int, size: PageSize) -> QPageLayout.Orientation:
@@ -84,40 +119,43 @@ def report_page_layout(report: ComparisonReport) -> QPageLayout:
     return page_layout(report.page_size, orientation_for(len(report.clinics), report.page_size))
 
 
-def footer_text(report: ComparisonReport, page: int, count: int) -> str:
+def footer_lines(report: ComparisonReport, page: int, count: int) -> list[str]:
     base = format_date(report.generated)
     if report.source_name:
         base += f" · {shorten(report.source_name, 60)}"
-    return f"{base} · page {page} of {count} · {NOT_MEDICAL_ADVICE}"
+    return [f"{base} · page {page} of {count}", f"{NOT_MEDICAL_ADVICE} · {report.crisis_pointer}"]
 
 
 def layout_report(
     report: ComparisonReport, fonts: Fonts, width: float, height: float
 ) -> list[Page]:
     flow = Flow(fonts, width, height)
+    across = clinics_per_page(report, fonts, width)
     _first_page(flow, report)
     if report.clinics:
-        flow.page_break()
         _clinic_details(flow, report)
     for table in report.sets:
-        _set_section(flow, report, table)
+        _set_section(flow, report, table, across)
     if report.clinics:
-        _totals(flow, report)
+        _totals(flow, report, across)
     _information(flow, report)
     return flow.pages
 
 
-def paint_report(device: QPagedPaintDevice, report: ComparisonReport) -> int:
+def paint_report(
+    device: QPagedPaintDevice, report: ComparisonReport, fonts: Fonts | None = None
+) -> int:
     """Lay out and paint the report on ``device`` with its current page layout; returns pages."""
-    fonts = Fonts()
+    fonts = fonts or Fonts()
     layout = device.pageLayout()
     pages = layout_report(report, fonts, content_area(layout)[0], body_height(layout))
-    paint_pages(device, fonts, pages, lambda page, count: footer_text(report, page, count))
+    paint_pages(device, fonts, pages, lambda page, count: footer_lines(report, page, count))
     return len(pages)
 
 
 def render_pdf(report: ComparisonReport) -> bytes:
     """The whole PDF, in memory (write it with ``output.write_output``)."""
+    fonts = Fonts()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -125,7 +163,7 @@ def render_pdf(report: ComparisonReport) -> bytes:
     writer.setPageLayout(report_page_layout(report))
     writer.setTitle(report.title)
     writer.setCreator("ketachecklist")
-    paint_report(writer, report)
+    paint_report(writer, report, fonts)
     del writer  # finishes the PDF
     buffer.close()
     return bytes(data.data())
@@ -144,81 +182,118 @@ def _first_page(flow: Flow, report: ComparisonReport) -> None:
     flow.text([Para(report.title, TITLE), Para(report.subtitle, SUBTITLE)])
     flow.space(pt(8))
     _notice(flow, report.disclaimer)
-    flow.space(pt(10))
+    flow.space(pt(5))
+    flow.text([Para(report.crisis_help, BODY)])
+    flow.space(pt(12))
     flow.text([Para("The clinics, ranked by your scores", H1)], keep_with=pt(60))
     flow.space(pt(3))
     flow.text([Para(report.ranking_note, BODY), Para(report.verdict, BODY_BOLD)])
     flow.space(pt(6))
+    legend = [Para(report.legend, NOTE)]
     if report.summary:
-        flow.table(_summary_table(flow, report))
+        flow.table(_summary_table(flow, report, legend))
     else:
         flow.text([Para("No clinics in this comparison yet.", BODY)])
-    flow.space(pt(8))
+        flow.space(pt(4))
+        flow.text(legend)
+    flow.space(pt(10))
     decision = [Para(report.decision.text, BODY_BOLD)]
     if report.decision.reason_text:
         decision.append(Para(report.decision.reason_text, BODY))
     flow.text(decision)
-    flow.space(pt(10))
-    flow.text([Para(report.legend, SMALL)])
 
 
-def _summary_table(flow: Flow, report: ComparisonReport) -> Table:
+@dataclass
+class _Column:
+    head: list[Para]
+    cells: list[list[Para]]
+    need: float  # its widest word, padded: never narrower than this
+    width: float
+
+
+def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -> Table:
+    """One line per clinic: rank, name, overall, set scores, questions rated, cost, red flags.
+
+    Every column is at least as wide as its widest word. Where the set scores cannot each have
+    a column (a portrait page, at these type sizes), they share one, a line per set.
+    """
     fonts = flow.fonts
-    padding = pt(3)
+    rows = report.summary
 
-    def fit(text: str, minimum: float) -> float:
-        widest = max((fonts.text_width(w, SUMMARY_HEAD) for w in text.split()), default=0.0)
-        return max(minimum, widest + 2 * padding + pt(1))
+    def column(head: str, cells: list[list[Para]], minimum: float) -> _Column:
+        heading = [Para(head, HEAD)]
+        need = fonts.widest_word([*heading, *(p for c in cells for p in c)]) + 2 * _PADDING
+        return _Column(heading, cells, need + _SLACK, max(minimum, need + _SLACK))
 
-    heads = ["Rank", "Clinic", "Overall (of 100)", *report.set_titles]
-    heads += ["Questions rated", "Course cost (estimate)", "Red flags"]
-    widths = [fit("Rank", mm(11)), 0.0, fit("Overall", mm(13))]
-    widths += [fit(title, mm(12)) for title in report.set_titles]
-    widths += [fit("Questions", mm(17)), fit("(estimate)", mm(21)), fit("flags", mm(12))]
-    # On a wide page, let "22 of 30 (73%)" and the cost sit on one line: one line per clinic.
-    spare = flow.width - sum(widths) - mm(55)
-    for column, texts in (
-        (-3, [row.completeness_text for row in report.summary]),
-        (-2, [row.cost_text for row in report.summary]),
-    ):
-        natural = max(fonts.text_width(t, CELL) for t in texts) + 2 * padding + pt(1)
-        grow = min(max(0.0, natural - widths[column]), max(0.0, spare), mm(30))
-        widths[column] += grow
-        spare -= grow
-    rest = flow.width - sum(widths)
-    if rest < mm(38):  # many question sets: shrink the others, keep the names readable
-        factor = (flow.width - mm(38)) / sum(widths)
-        widths = [w * factor for w in widths]
-        rest = mm(38)
-    if rest > mm(80):  # a wide page: give the room beyond a comfortable name column to all
-        spare = rest - mm(80)
-        others = sum(widths)
-        widths = [w + spare * w / others for w in widths]
-        rest = mm(80)
-    widths[1] = rest
-    rows = []
-    for row in report.summary:
-        name = [Para(row.name, CELL_BOLD)]
-        if row.decided:
-            name.append(Para(f"{CHOICE_MARK} your recorded decision", CELL_ITALIC))
-        flags = f"{FLAG_MARK} {len(row.red_flags)}" if row.red_flags else "0"
-        cells = [
-            [Para(row.rank_text, CELL_BOLD)],
-            name,
-            [Para(_short_score(row.overall), CELL_BOLD)],
-            *[[Para(_short_score(s), CELL)] for s in row.set_scores],
-            [Para(row.completeness_text, CELL)],
-            [Para(row.cost_text, CELL)],
-            [Para(flags, CELL_BOLD if row.red_flags else CELL)],
+    def grow_to_one_line(target: _Column, spare: float, limit: float) -> float:
+        """Widen ``target`` towards one line per cell, up to ``limit`` and within ``spare``;
+        returns the spare left."""
+        longest = max(fonts.text_width(p.text, p.style) for c in target.cells for p in c)
+        wanted = min(longest + 2 * _PADDING + _SLACK, limit)
+        grow = max(0.0, min(wanted - target.width, spare))
+        target.width += grow
+        return spare - grow
+
+    name = column("Clinic", [_summary_name(r.name, r.decided) for r in rows], mm(38))
+    rated = column("Questions rated", [[Para(r.completeness_text, CELL)] for r in rows], mm(17))
+    cost = column("Course cost (estimate)", [[Para(r.cost_text, CELL)] for r in rows], mm(21))
+    before = [
+        column("Rank", [[Para(r.rank_text, CELL_BOLD)] for r in rows], mm(11)),
+        name,
+        column("Overall (of 100)", [[Para(_short_score(r.overall), CELL_BOLD)] for r in rows], 0),
+    ]
+    after = [
+        rated,
+        cost,
+        column("Red flags", [[Para(_flag_count(r.red_flags), CELL_BOLD)] for r in rows], mm(12)),
+    ]
+    sets = [
+        column(title, [[Para(_short_score(r.set_scores[i]), CELL)] for r in rows], mm(12))
+        for i, title in enumerate(report.set_titles)
+    ]
+    if sum(c.width for c in [*before, *sets, *after] if c is not name) + name.width > flow.width:
+        lines = [
+            [
+                Para(f"{title}: {_short_score(score)}", CELL)
+                for title, score in zip(report.set_titles, r.set_scores, strict=True)
+            ]
+            for r in rows
         ]
-        rows.append(Row(cells))
+        sets = [column("Scores by question set", lines, mm(40))]
+    columns = [*before, *sets, *after]
+    # Spare room goes to one line per cell, cheapest first (fewer lines, more clinics on the
+    # page): questions rated, the cost, the name, the set scores; what is left to all.
+    name.width = max(name.width, mm(45))
+    spare = flow.width - sum(c.width for c in columns)
+    for target in [rated, cost, name, *(sets if len(sets) == 1 else [])]:
+        spare = grow_to_one_line(target, spare, mm(80) if target is name else mm(45))
+    if spare > 0:
+        for c in columns:
+            c.width += spare * c.width / (flow.width - spare)
+    widths = [c.width for c in columns]
+    if spare < 0:  # too wide: back to the page width, each column still at its widest word
+        scaled = [w * flow.width / sum(widths) for w in widths]
+        widths = widen_to_fit(scaled, [c.need for c in columns])
+    table_rows = [Row([c.cells[index] for c in columns]) for index in range(len(rows))]
     return Table(
         widths,
-        [[Para(h, SUMMARY_HEAD)] for h in heads],
-        rows,
-        continued=[Para("The clinics, ranked by your scores (continued)", SMALL_ITALIC)],
-        padding=padding,
+        [c.head for c in columns],
+        table_rows,
+        continued=[Para("The clinics, ranked by your scores (continued)", HINT_ITALIC)],
+        padding=_PADDING,
+        footnote=footnote,
     )
+
+
+def _flag_count(flags: tuple[str, ...]) -> str:
+    return f"{FLAG_MARK} {len(flags)}" if flags else "0"
+
+
+def _summary_name(name: str, decided: bool) -> list[Para]:
+    paras = [Para(name, CELL_BOLD)]
+    if decided:
+        paras.append(Para(f"{CHOICE_MARK} your recorded decision", CELL_ITALIC))
+    return paras
 
 
 def _short_score(score: float | None) -> str:
@@ -227,14 +302,11 @@ def _short_score(score: float | None) -> str:
 
 # --- clinic details ---------------------------------------------------------------------------
 def _clinic_details(flow: Flow, report: ComparisonReport) -> None:
-    flow.text([Para("About the clinics", H1)], keep_with=pt(60))
-    flow.space(pt(4))
-    widths = [flow.width * 0.26, flow.width * 0.34, flow.width * 0.40]
+    flow.space(pt(16))
+    heading = flow.stack([Para("About the clinics", H1)])
     rows = []
     for column, summary in zip(report.clinics, report.summary, strict=True):
-        name = [Para(f"{column.rank_text} · {column.name}", CELL_BOLD)]
-        if column.decided:
-            name.append(Para(f"{CHOICE_MARK} your recorded decision", CELL_ITALIC))
+        name = _summary_name(f"{column.rank_text} · {column.name}", column.decided)
         details = [
             Para(f"{label}: {value}", CELL, len(label) + 1) for label, value in column.details
         ]
@@ -244,18 +316,23 @@ def _clinic_details(flow: Flow, report: ComparisonReport) -> None:
                 Para(f"{FLAG_MARK} RED FLAG: {flag}", CELL_BOLD) for flag in summary.red_flags
             ]
         rows.append(Row([name, details or [Para("No details recorded.", CELL_ITALIC)], notes]))
-    flow.table(
-        Table(
-            widths,
-            [
-                [Para("Clinic", HEAD)],
-                [Para("Details", HEAD)],
-                [Para("Your notes and red flags", HEAD)],
-            ],
-            rows,
-            continued=[Para("About the clinics (continued)", SMALL_ITALIC)],
-        )
+    header = [
+        [Para("Clinic", HEAD)],
+        [Para("Details", HEAD)],
+        [Para("Your notes and red flags", HEAD)],
+    ]
+    widths = [flow.width * 0.26, flow.width * 0.34, flow.width * 0.40]
+    names = [p for row in rows for p in row.cells[0]]
+    needs = [flow.fonts.widest_word([*header[0], *names]) + 2 * _PADDING + _SLACK, 0.0, 0.0]
+    table = Table(
+        widen_to_fit(widths, needs),
+        header,
+        rows,
+        continued=[Para("About the clinics (continued)", HINT_ITALIC)],
     )
+    flow.place_stack(heading, keep_with=flow.table_height(table, first_row_only=True) + pt(4))
+    flow.space(pt(4))
+    flow.table(table)
 
 
 # --- question sets ----------------------------------------------------------------------------
@@ -266,15 +343,16 @@ def _column_widths(flow: Flow, chunk_size: int) -> list[float]:
     return [flow.width - clinic * chunk_size] + [clinic] * chunk_size
 
 
+def _clinic_head(report: ComparisonReport, index: int) -> list[Para]:
+    column = report.clinics[index]
+    head = [Para(column.name, HEAD), Para(column.rank_text, CELL)]
+    if column.decided:
+        head.append(Para(f"{CHOICE_MARK} your decision", CELL_ITALIC))
+    return head
+
+
 def _clinic_heads(report: ComparisonReport, chunk: range) -> list[list[Para]]:
-    heads = []
-    for index in chunk:
-        column = report.clinics[index]
-        head = [Para(column.name, HEAD), Para(column.rank_text, SMALL)]
-        if column.decided:
-            head.append(Para(f"{CHOICE_MARK} your decision", SMALL_ITALIC))
-        heads.append(head)
-    return heads
+    return [_clinic_head(report, index) for index in chunk]
 
 
 def _cell(cell: Cell) -> list[Para]:
@@ -294,30 +372,28 @@ def _chunk_label(report: ComparisonReport, chunk: range, chunks: int) -> str:
     return f"clinics {chunk.start + 1}–{chunk.stop} of {len(report.clinics)}, in ranked order"
 
 
-def _set_section(flow: Flow, report: ComparisonReport, table: SetTable) -> None:
-    chunks = chunk_evenly(len(report.clinics), clinics_across(flow.width)) or [range(0)]
+def _set_section(flow: Flow, report: ComparisonReport, table: SetTable, across: int) -> None:
+    chunks = chunk_evenly(len(report.clinics), across) or [range(0)]
     heading = f"{table.number}. {table.title}"
     for position, chunk in enumerate(chunks):
         label = _chunk_label(report, chunk, len(chunks))
         spec = _set_table(flow, report, table, chunk, heading, label)
         if position == 0:
-            flow.space(pt(14))
+            flow.space(pt(16))
             intro = [Para(heading, H1)]
             if table.description:
-                intro.append(Para(table.description, SMALL))
+                intro.append(Para(table.description, BODY))
             if table.weight != 1:
-                intro.append(
-                    Para(f"This set counts ×{table.weight:g} in the overall score.", SMALL)
-                )
+                intro.append(Para(f"This set counts ×{table.weight:g} in the overall score.", BODY))
             if label:
-                intro.append(Para(f"Table {position + 1} of {len(chunks)}: {label}.", SMALL_ITALIC))
+                intro.append(Para(f"Table {position + 1} of {len(chunks)}: {label}.", HINT_ITALIC))
             flow.text(intro, keep_with=flow.table_height(spec, first_row_only=True) + pt(4))
         else:
-            flow.space(pt(12))
+            flow.space(pt(14))
             flow.text(
                 [
                     Para(f"{heading} (continued)", H2),
-                    Para(f"Table {position + 1} of {len(chunks)}: {label}.", SMALL_ITALIC),
+                    Para(f"Table {position + 1} of {len(chunks)}: {label}.", HINT_ITALIC),
                 ],
                 keep_with=flow.table_height(spec, first_row_only=True) + pt(4),
             )
@@ -333,11 +409,11 @@ def _set_table(
     for question in table.rows:
         text = [Para(f"{question.number}  {question.text}", CELL, len(question.number))]
         if question.note:
-            text.append(Para(question.note, SMALL_ITALIC))
+            text.append(Para(question.note, HINT_ITALIC))
         rows.append(
             Row(
                 [text, *[_cell(question.cells[i]) for i in chunk]],
-                continued=[Para(f"{question.number} (continued)", SMALL_ITALIC)],
+                continued=[Para(f"{question.number} (continued)", HINT_ITALIC)],
             )
         )
     if chunk:
@@ -355,36 +431,38 @@ def _set_table(
         widths,
         [[Para("Question", HEAD)], *_clinic_heads(report, chunk)],
         rows,
-        continued=[Para(continued, SMALL_ITALIC)],
+        continued=[Para(continued, HINT_ITALIC)],
     )
 
 
 # --- totals and information -------------------------------------------------------------------
-def _totals(flow: Flow, report: ComparisonReport) -> None:
-    chunks = chunk_evenly(len(report.clinics), clinics_across(flow.width))
+def _total_cell(total: TotalRow, index: int) -> list[Para]:
+    cell = [Para(total.texts[index], CELL_BOLD)]
+    if total.note_texts and total.note_texts[index]:
+        cell.append(Para(total.note_texts[index], CELL))
+    return cell
+
+
+def _totals(flow: Flow, report: ComparisonReport, across: int) -> None:
+    chunks = chunk_evenly(len(report.clinics), across)
     heading = "Scores, cost and red flags"
     for position, chunk in enumerate(chunks):
         label = _chunk_label(report, chunk, len(chunks))
-        rows = []
-        for total in report.totals:
-            cells = []
-            for i in chunk:
-                cell = [Para(total.texts[i], CELL_BOLD)]
-                if total.note_texts and total.note_texts[i]:
-                    cell.append(Para(total.note_texts[i], SMALL))
-                cells.append(cell)
-            rows.append(Row([[Para(total.label, CELL_BOLD)], *cells]))
+        rows = [
+            Row([[Para(total.label, CELL_BOLD)], *[_total_cell(total, i) for i in chunk]])
+            for total in report.totals
+        ]
         spec = Table(
             _column_widths(flow, len(chunk)),
             [[Para("", HEAD)], *_clinic_heads(report, chunk)],
             rows,
-            continued=[Para(f"{heading} (continued)", SMALL_ITALIC)],
+            continued=[Para(f"{heading} (continued)", HINT_ITALIC)],
             keep_whole=True,
         )
-        flow.space(pt(14))
+        flow.space(pt(16))
         intro = [Para(heading if position == 0 else f"{heading} (continued)", H1)]
         if label:
-            intro.append(Para(f"Table {position + 1} of {len(chunks)}: {label}.", SMALL_ITALIC))
+            intro.append(Para(f"Table {position + 1} of {len(chunks)}: {label}.", HINT_ITALIC))
         flow.text(intro, keep_with=flow.table_height(spec) + pt(4))
         flow.space(pt(4))
         flow.table(spec)
@@ -403,28 +481,28 @@ def _information(flow: Flow, report: ComparisonReport) -> None:
         ]
     )
     for block in report.information:
-        flow.space(pt(9))
+        flow.space(pt(10))
         intro = [Para(block.title, H2)]
         if block.note:
-            intro.append(Para(block.note, SMALL_ITALIC))
-        flow.text(intro, keep_with=pt(30))
+            intro.append(Para(block.note, HINT_ITALIC))
+        flow.text(intro, keep_with=pt(34))
         flow.space(pt(3))
-        flow.bullets(block.items, BODY, pt(12))
+        flow.bullets(block.items, BODY, pt(13))
         if block.citation:
-            flow.text([Para(f"Source: {block.citation}", SMALL_ITALIC)])
+            flow.text([Para(f"Source: {block.citation}", HINT_ITALIC)])
     if report.sources:
         flow.space(pt(12))
         flow.text([Para("Sources", H2)], keep_with=pt(30))
         flow.space(pt(3))
         flow.bullets(
             [f"{s.citation}. {s.note}" if s.note else s.citation for s in report.sources],
-            SMALL,
-            pt(10),
+            HINT,
+            pt(11),
         )
     flow.space(pt(10))
     notice = flow.table_height(_notice_table(flow, report.disclaimer))
     if report.catalogue_disclaimer:
         # Keep the closing note with the notice, so neither ends up alone on a last page.
-        flow.text([Para(report.catalogue_disclaimer, SMALL)], keep_with=notice + pt(6))
+        flow.text([Para(report.catalogue_disclaimer, HINT)], keep_with=notice + pt(6))
         flow.space(pt(6))
     _notice(flow, report.disclaimer)

@@ -3,7 +3,9 @@
 For each question: why it matters, what a reassuring and a concerning answer sound like, any
 red flag to listen for, what was recorded so far, boxes to tick and ruled lines to write on.
 A blank sheet (no clinic yet) has the same questions with room for the clinic's details. It is
-laid out by the same page engine as the report, always portrait, with the same footer.
+laid out by the same page engine as the report, always portrait, with the same footer (the
+notice and where to call in a crisis on every page) and the same type sizes: 11 pt to read,
+9 pt for sources and footers. The first page carries the crisis help line in full.
 """
 
 from __future__ import annotations
@@ -35,18 +37,19 @@ from ketachecklist.report.paged import (
     shorten,
 )
 
-TITLE = Style(18, bold=True)
-SUBTITLE = Style(12, bold=True)
-H1 = Style(13, bold=True)
-QUESTION = Style(10, bold=True)
-BODY = Style(9)
-SMALL = Style(8)
-SMALL_ITALIC = Style(8, italic=True)
-BOLD_SMALL = Style(8.5, bold=True)
-RECORDED = Style(8.5)
-CHECKS = Style(9.5)
-NOTICE = Style(9, bold=True)
-LABEL = Style(9, bold=True)
+TITLE = Style(20, bold=True)
+SUBTITLE = Style(13, bold=True)
+H1 = Style(14, bold=True)
+QUESTION = Style(12, bold=True)
+BODY = Style(11)
+EXAMPLE = Style(11, italic=True)  # what a reassuring or concerning answer sounds like
+FLAG_HINT = Style(11, bold=True)
+RECORDED = Style(11)
+CHECKS = Style(11)
+NOTICE = Style(11, bold=True)
+LABEL = Style(11, bold=True)
+HINT = Style(9)
+HINT_ITALIC = Style(9, italic=True)
 
 BOX = "☐"
 RULE_GAP = mm(8)
@@ -57,12 +60,13 @@ def sheet_page_layout(sheet: ConsultationSheet) -> QPageLayout:
     return page_layout(sheet.page_size, QPageLayout.Orientation.Portrait)
 
 
-def footer_text(sheet: ConsultationSheet, page: int, count: int) -> str:
+def footer_lines(sheet: ConsultationSheet, page: int, count: int) -> list[str]:
     parts = [format_date(sheet.generated)]
     if sheet.source_name:
         parts.append(shorten(sheet.source_name, 50))
     parts.append(shorten(sheet.clinic_name or "blank consultation sheet", 50))
-    return f"{' · '.join(parts)} · page {page} of {count} · {NOT_MEDICAL_ADVICE}"
+    parts.append(f"page {page} of {count}")
+    return [" · ".join(parts), f"{NOT_MEDICAL_ADVICE} · {sheet.crisis_pointer}"]
 
 
 def answer_boxes(question: SheetQuestion) -> str:
@@ -89,18 +93,20 @@ def _question_block(flow: Flow, question: SheetQuestion, *, blank: bool) -> None
     if question.why:
         paragraphs.append(Para(f"Why it matters: {question.why}", BODY, len("Why it matters:")))
     if question.reassuring:
-        paragraphs.append(Para(f"Reassuring: {question.reassuring}", SMALL_ITALIC, 11))
+        paragraphs.append(Para(f"Reassuring: {question.reassuring}", EXAMPLE, 11))
     if question.concerning:
-        paragraphs.append(Para(f"Concerning: {question.concerning}", SMALL_ITALIC, 11))
+        paragraphs.append(Para(f"Concerning: {question.concerning}", EXAMPLE, 11))
+    if question.not_applying_text:
+        paragraphs.append(Para(question.not_applying_text, FLAG_HINT))
     if question.red_flag_hint:
-        paragraphs.append(Para(question.red_flag_hint, BOLD_SMALL))
+        paragraphs.append(Para(question.red_flag_hint, FLAG_HINT))
     if question.citation:
         source = "your own question" if question.custom else question.citation
-        paragraphs.append(Para(f"Source: {source}", SMALL_ITALIC))
+        paragraphs.append(Para(f"Source: {source}", HINT_ITALIC))
     if not blank:
         paragraphs.append(Para(question.recorded_text, RECORDED, len("Recorded so far:")))
     if question.recorded is not None and question.recorded.red_flag:
-        paragraphs.append(Para(question.recorded.red_flag_text, BOLD_SMALL))
+        paragraphs.append(Para(question.recorded.red_flag_text, FLAG_HINT))
     paragraphs.append(Para(answer_boxes(question), CHECKS))
     stack = flow.stack(paragraphs)
     lines = 2 if question.kind in (AnswerKind.YES_NO, AnswerKind.COUNT) else 3
@@ -116,7 +122,10 @@ def layout_sheet(sheet: ConsultationSheet, fonts: Fonts, width: float, height: f
     flow.text([Para("Consultation sheet", TITLE)])
     flow.text([Para(subtitle, SUBTITLE)])
     flow.space(pt(6))
-    label_width = mm(38)
+    labels = [label for label, _ in sheet.details] + ["Date of this call or visit", "Spoke with"]
+    # Each label on one line, where a third of the page allows it.
+    widest = max(flow.fonts.text_width(label, LABEL) for label in labels)
+    label_width = min(max(mm(38), widest + pt(7)), width / 3)
     rows = []
     for label, value in sheet.details:
         rows.append(
@@ -139,11 +148,13 @@ def layout_sheet(sheet: ConsultationSheet, fonts: Fonts, width: float, height: f
             [width], None, [Row([[Para(sheet.disclaimer, NOTICE)]])], padding=pt(4), keep_whole=True
         )
     )
+    flow.space(pt(4))
+    flow.text([Para(sheet.crisis_help, BODY)])
     for question_set in sheet.sets:
         flow.space(pt(12))
         intro = [Para(f"{question_set.number}. {question_set.title}", H1)]
         if question_set.description:
-            intro.append(Para(question_set.description, SMALL_ITALIC))
+            intro.append(Para(question_set.description, BODY))
         flow.text(intro, keep_with=pt(120))
         flow.space(pt(8))
         for question in question_set.questions:
@@ -153,7 +164,7 @@ def layout_sheet(sheet: ConsultationSheet, fonts: Fonts, width: float, height: f
     flow.rules(10, RULE_GAP)
     if sheet.catalogue_disclaimer:
         flow.space(pt(14))
-        flow.text([Para(sheet.catalogue_disclaimer, SMALL)])
+        flow.text([Para(sheet.catalogue_disclaimer, HINT)])
     return flow.pages
 
 
@@ -162,7 +173,7 @@ def paint_sheet(device: QPagedPaintDevice, sheet: ConsultationSheet) -> int:
     fonts = Fonts()
     layout = device.pageLayout()
     pages = layout_sheet(sheet, fonts, content_area(layout)[0], body_height(layout))
-    paint_pages(device, fonts, pages, lambda page, count: footer_text(sheet, page, count))
+    paint_pages(device, fonts, pages, lambda page, count: footer_lines(sheet, page, count))
     return len(pages)
 
 

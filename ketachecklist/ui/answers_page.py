@@ -258,6 +258,7 @@ class AnswersPage(QWidget):
     def _clinic_renamed(self, clinic_id: str) -> None:
         if clinic_id == self._clinic_id:
             self._update_heading()
+            self._update_set_titles()  # the treatments offered decide which questions count
 
     def _answer_changed(self, clinic_id: str, _question_id: str) -> None:
         if clinic_id == self._clinic_id:

@@ -19,6 +19,7 @@ from ketachecklist.core.document import Comparison
 from ketachecklist.core.lock import LockedError
 from ketachecklist.core.recovery import RecoveryStore
 from ketachecklist.report.qt_support import guard_none_refcount
+from ketachecklist.ui.clean_exit import CleanExit
 from ketachecklist.ui.dialog_prompter import DialogPrompter
 from ketachecklist.ui.document_controller import DocumentController
 from ketachecklist.ui.main_window import MainWindow
@@ -144,6 +145,7 @@ def run_app(path: str | None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     configure_application(app)
     window = launch(path)
+    CleanExit(app, window)  # SIGTERM, SIGHUP, Ctrl+C and logout end the session cleanly
     try:
         return int(app.exec())
     finally:

@@ -85,6 +85,11 @@ class Autosaver(QObject):
         self._slot.discard()
         self._slot.document_path = document_path
 
+    def suspend(self) -> None:
+        """Write no more, and keep the snapshot on disk (the app is ending without saving)."""
+        self._timer.stop()
+        self._active = False
+
     def stop(self) -> None:
         """The document is closing: remove its snapshot and write no more."""
         self._timer.stop()

@@ -34,6 +34,7 @@ ANSWER_FIELD_LABELS = {
     "rating": "rating",
     "said": "what the clinic said",
     "value": "answer",
+    "doesnt_apply": "“doesn't apply”",
 }
 _TEXTS = {
     ChangeKind.ADD_CLINIC: "Add clinic",
@@ -59,6 +60,7 @@ _NEVER_MERGED = {
     ChangeKind.CHANGE_QUESTION_KIND,
 }
 _MERGING_ID = 1
+SINGLE_STEP_FIELDS = frozenset({"rating", "doesnt_apply"})  # clicks, never merged like typing
 
 
 def command_text(kind: ChangeKind, field: str = "") -> str:
@@ -95,7 +97,7 @@ class ChangeCommand(QUndoCommand):
         self._document.apply(self.change.inverse())
 
     def id(self) -> int:
-        mergeable = self.change.kind not in _NEVER_MERGED and self._field != "rating"
+        mergeable = self.change.kind not in _NEVER_MERGED and self._field not in SINGLE_STEP_FIELDS
         return _MERGING_ID if mergeable else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:

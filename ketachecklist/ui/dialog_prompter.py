@@ -75,6 +75,24 @@ class DialogPrompter:
         box.exec()
         return box.clickedButton() is read_only
 
+    def ask_open_backup(self, message: str) -> bool:
+        box = self._box(QMessageBox.Icon.Warning, "The file is damaged", message)
+        backup = box.addButton("Open the backup", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(backup)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is backup
+
+    def ask_replace_shared(self, message: str) -> bool:
+        box = self._box(QMessageBox.Icon.Warning, "Someone else's file", message)
+        save = box.addButton("Save anyway", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)  # keeping their access is the default
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is save
+
     def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
         box = self._box(QMessageBox.Icon.Warning, "The file changed on the disk", message)
         save_as = box.addButton("Save as a new file…", QMessageBox.ButtonRole.AcceptRole)

@@ -19,9 +19,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ketachecklist.core.atomic import ownership_change
 from ketachecklist.core.catalogue import Catalogue
 from ketachecklist.core.document import Comparison
-from ketachecklist.core.document_file import DocumentFile, ReadOnlyDocumentError
+from ketachecklist.core.document_file import (
+    DocumentFile,
+    ReadOnlyDocumentError,
+    describe_backup,
+    last_saved,
+    newest_readable_backup,
+    restorable_document_path,
+)
 from ketachecklist.core.errors import FileFormatError, save_error_message
 from ketachecklist.core.fingerprint import DiskState
 from ketachecklist.core.lock import DocumentLockedError, lock_document
@@ -62,6 +70,8 @@ class DocumentController(QObject):
         self.settings = settings
         self._file = DocumentFile()
         self._disk_state_told = DiskState.UNCHANGED  # what check_disk last said
+        self._owner_change_accepted: set[Path] = set()  # files the patient agreed to take over
+        self._ended = False  # end_session: the app is quitting without asking
         # Without a recovery store (most widget tests) nothing is autosaved.
         self.autosaver: Autosaver | None = None
         if recovery is not None:
@@ -110,8 +120,12 @@ class DocumentController(QObject):
             if reopening:
                 self._relock()
             return False
-        file, comparison = opened
+        file, comparison, backup_note = opened
         self._show(comparison, file)
+        if backup_note:
+            self.document.mark_modified()  # the damaged file is replaced only when saved
+            self.message.emit(backup_note)
+            return True
         self.settings.add_recent_file(path)
         self.opened.emit(path)
         if file.migrated:
@@ -161,8 +175,24 @@ class DocumentController(QObject):
             return self.save()
         return choice is SaveChoice.DISCARD
 
+    def keep_unsaved_work(self) -> None:
+        """Write unsaved work to the recovery store now (the session or the app is ending)."""
+        if self.autosaver is not None:
+            self.autosaver.write_now()
+
+    def end_session(self) -> None:
+        """The app is ending without the patient (a signal, logout): unsaved work stays in the
+        recovery store and is offered at the next start; the lock goes; nothing asks."""
+        self.keep_unsaved_work()
+        if self.autosaver is not None:
+            self.autosaver.suspend()
+        self._file.close()
+        self._ended = True
+
     def close(self) -> bool:
         """Before quitting: True when the window may close (lock and snapshot are then gone)."""
+        if self._ended:
+            return True  # end_session kept the snapshot and let go of the lock
         if not self.confirm_discard():
             return False
         if self.autosaver is not None:
@@ -202,7 +232,7 @@ class DocumentController(QObject):
         leftovers = store.leftovers()
         for index, info in enumerate(leftovers):
             saved_at = info.saved_at.astimezone().strftime("on %Y-%m-%d at %H:%M")
-            choice = self.prompter.ask_restore(info.describe(), saved_at)
+            choice = self.prompter.ask_restore(info.describe() + self._restore_note(info), saved_at)
             if choice is RestoreChoice.DELETE:
                 store.discard(info)
             elif choice is RestoreChoice.RESTORE and self.restore(info):
@@ -227,7 +257,9 @@ class DocumentController(QObject):
         if not self.confirm_discard():
             return False
         path = info.document_path
-        file = DocumentFile() if path is None else DocumentFile.for_restored(path)
+        if path is not None and not restorable_document_path(path, self.catalogue):
+            path = None  # the snapshot named something that is not a comparison file
+        file = DocumentFile() if path is None else DocumentFile.for_restored(path, info.saved_at)
         self._show(comparison, file)
         self.document.mark_modified()
         # Our own snapshot first, then the old one may go: at every moment one copy exists.
@@ -236,24 +268,67 @@ class DocumentController(QObject):
         self.message.emit(f"Restored {self.display_name}. Save it to keep it.")
         return True
 
+    def _restore_note(self, info: RecoveryInfo) -> str:
+        """What the restore prompt adds: the whole path, and when that file was last saved."""
+        path = info.document_path
+        if path is None:
+            return ""
+        if not restorable_document_path(path, self.catalogue):
+            return (
+                f"\n\nThe copy names “{path}”, which is not a comparison file, so it will be "
+                "restored as a new, untitled comparison (Save asks where to put it)."
+            )
+        saved = last_saved(path)
+        note = f"\n\nIt belongs to “{path}”"
+        if saved is None:
+            return note + ", which is no longer there."
+        when = saved.astimezone().strftime("%Y-%m-%d at %H:%M")
+        if saved > info.saved_at:
+            return (
+                f"{note}, which was saved {when}, after this copy was made. Restoring shows "
+                "this older copy; saving it will ask before replacing the newer file."
+            )
+        return f"{note}, last saved {when}."
+
     # --- the only file I/O ----------------------------------------------------------------------
-    def _read(self, path: Path) -> tuple[DocumentFile, Comparison] | None:
+    def _read(self, path: Path) -> tuple[DocumentFile, Comparison, str] | None:
+        """The file and its comparison, and a note if a backup's content stands in for it."""
         try:
-            return DocumentFile.open(path, self.catalogue)
+            return (*DocumentFile.open(path, self.catalogue), "")
         except DocumentLockedError as error:
             if error.holder is not None and error.holder.is_this_process:
                 self._cannot_open(path, "It is already open in this window.")
                 return None
             if not self.prompter.ask_open_read_only(error.user_message()):
                 return None
-        except (FileFormatError, OSError) as error:
+        except FileFormatError as error:
+            return self._offer_backup(path, error)
+        except OSError as error:
             self._cannot_open(path, error)
             return None
         try:
-            return DocumentFile.open(path, self.catalogue, read_only=True)
+            return (*DocumentFile.open(path, self.catalogue, read_only=True), "")
         except (FileFormatError, OSError) as error:
             self._cannot_open(path, error)
             return None
+
+    def _offer_backup(
+        self, path: Path, error: FileFormatError
+    ) -> tuple[DocumentFile, Comparison, str] | None:
+        """A damaged file: offer its newest backup that loads, shown unsaved under its name."""
+        found = newest_readable_backup(path, self.catalogue)
+        if found is None:
+            self._cannot_open(path, error)
+            return None
+        backup, comparison = found
+        if not self.prompter.ask_open_backup(
+            f"“{path.name}” could not be opened. Nothing was changed.\n\n{error}\n\n"
+            f"The newest backup that loads is {describe_backup(backup)}. Open it? It opens "
+            f"unsaved; saving replaces the damaged “{path.name}” (which is kept as “.bak1”)."
+        ):
+            return None
+        note = f"Opened the backup {describe_backup(backup)}. Save to keep it as “{path.name}”."
+        return DocumentFile.for_restored(path), comparison, note
 
     def _cannot_open(self, path: Path, problem: object) -> None:
         if not path.exists():
@@ -266,6 +341,13 @@ class DocumentController(QObject):
     def _save(self, *, overwrite: bool) -> bool:
         path = self._file.path
         assert path is not None  # save() sends untitled documents to save_as
+        change = ownership_change(path)
+        if change and path not in self._owner_change_accepted:
+            if not self.prompter.ask_replace_shared(
+                f"{change}\n\nSave anyway? Save As keeps their file as it is."
+            ):
+                return False
+            self._owner_change_accepted.add(path)
         try:
             self._file.save(self.document.comparison, overwrite=overwrite)
         except ChangedOnDiskError as error:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketachecklist import DISCLAIMER, __version__
+from ketachecklist import CRISIS_HELP, DISCLAIMER, __version__
 from ketachecklist.ui.clinic_details_form import ClinicDetailsForm
 from ketachecklist.ui.clinic_panel import ClinicPanel
 from ketachecklist.ui.deferred_page import DeferredPage, PageT
+from ketachecklist.ui.desktop_offer import DesktopOffer
 from ketachecklist.ui.disclaimer_note import DisclaimerNote
 from ketachecklist.ui.document_controller import DocumentController
 from ketachecklist.ui.export_actions import ExportActions
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from ketachecklist.ui.answers_page import AnswersPage
     from ketachecklist.ui.comparison_page import ComparisonPage
     from ketachecklist.ui.decision_page import DecisionPage
+    from ketachecklist.ui.help_window import HelpWindow
     from ketachecklist.ui.information_page import InformationPage
     from ketachecklist.ui.weights_page import WeightsPage
 
@@ -92,6 +94,9 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomeBanner()
         self.welcome.setVisible(not settings.welcome_seen())
         self.welcome.dismissed.connect(lambda: settings.set_welcome_seen(True))
+        self.desktop_offer = DesktopOffer(settings)  # after the welcome note, never with it
+        self.desktop_offer.setVisible(settings.welcome_seen() and self.desktop_offer.wanted())
+        self.welcome.dismissed.connect(self.desktop_offer.offer)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName(MAIN_SPLITTER)
         self.splitter.setChildrenCollapsible(False)
@@ -105,6 +110,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.disclaimer)
         layout.addWidget(self.welcome)
+        layout.addWidget(self.desktop_offer)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -124,6 +130,7 @@ class MainWindow(QMainWindow):
         self.clinics.current_clinic_changed.connect(self.details.set_clinic)
         self.clinics.clinic_added.connect(self._clinic_added)
         self.clinics.message.connect(self.show_message)
+        self.desktop_offer.message.connect(self.show_message)
         document.undo_stack.cleanChanged.connect(self._update_title)
         controller.path_changed.connect(self._update_title)
         controller.saved.connect(lambda path: self.show_message(f"Saved to {path}"))
@@ -287,8 +294,20 @@ class MainWindow(QMainWindow):
         self.notes_action.setCheckable(True)  # tied to the page's check box when it is built
 
         help_menu = menu_bar.addMenu("&Help")
+        self.help_action = self._add(
+            help_menu,
+            "&How to use ketachecklist",
+            self.show_help,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        if self.help_action.shortcut().isEmpty():
+            self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self._add(help_menu, "What is this app &for?", self.show_welcome)
+        self.crisis_action = self._add(help_menu, "If you need help &now…", self.show_crisis_help)
+        help_menu.addSeparator()
         self._add(help_menu, "&About ketachecklist", self._about)
+        self.help_window: HelpWindow | None = None
+        self.help_box: QMessageBox | None = None  # the crisis help or About box, once shown
 
     def _add(
         self,
@@ -324,18 +343,42 @@ class MainWindow(QMainWindow):
     def open_recent(self, path: Path) -> bool:
         return self.controller.open_path(path)
 
+    def show_help(self) -> None:
+        """Help ▸ How to use ketachecklist (F1): the local help page, beside the window."""
+        if self.help_window is None:
+            from ketachecklist.ui.help_window import HelpWindow
+
+            self.help_window = HelpWindow(self)
+        self.help_window.show_help()
+
+    def show_crisis_help(self) -> None:
+        self._show_help_box("If you need help now", CRISIS_HELP, None)
+
     def _about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("About ketachecklist")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setIconPixmap(app_icon().pixmap(64, 64))
-        box.setText(
+        self._show_help_box(
+            "About ketachecklist",
             f"ketachecklist {__version__}\n\n"
             "Questions to put to ketamine clinics, your answers, and a side-by-side "
             "comparison. Your data stays on this computer; the app never uses the network.\n\n"
-            f"{DISCLAIMER}"
+            f"{DISCLAIMER}",
+            app_icon(),
         )
-        box.exec()
+
+    def _show_help_box(self, title: str, text: str, icon: QIcon | None) -> None:
+        """A plain-text message box that does not block the window (kept in ``help_box``)."""
+        if self.help_box is not None:  # one at a time
+            self.help_box.close()
+            self.help_box.deleteLater()
+        box = QMessageBox(self)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if icon is None:
+            box.setIcon(QMessageBox.Icon.Information)
+        else:
+            box.setIconPixmap(icon.pixmap(64, 64))
+        box.setText(text)
+        self.help_box = box
+        box.open()
 
     # --- window state ---------------------------------------------------------------------------
     def _update_title(self) -> None:

@@ -57,3 +57,10 @@ class Prompter(Protocol):
 
     def ask_restore(self, description: str, saved_at: str) -> RestoreChoice:
         """Restore unsaved work autosaved at ``saved_at`` (``description`` names the file)?"""
+
+    def ask_open_backup(self, message: str) -> bool:
+        """The file is damaged (``message`` says how, and names its newest backup that loads):
+        open that backup's content instead?"""
+
+    def ask_replace_shared(self, message: str) -> bool:
+        """Saving would change who owns the file (``message`` says how): save anyway?"""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketachecklist.core.applicability import question_is_about
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.ui.commands import (
     push_edit,
@@ -97,8 +98,10 @@ class QuestionGuidance(QWidget):
         self.concerning_title.setText("A concerning answer sounds like")
         self.concerning = _plain_label()
         self.source = _plain_label()
+        self.about = _plain_label()  # which treatments the question is for, when not every one
 
         for label, name in (
+            (self.about, "Treatments this question is about"),
             (self.set_title, "Question set"),
             (self.why, "Why it matters"),
             (self.reassuring, "A reassuring answer sounds like"),
@@ -111,6 +114,7 @@ class QuestionGuidance(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.set_title)
         layout.addWidget(self.text)
+        layout.addWidget(self.about)
         layout.addWidget(self.custom)
         for title, body in (
             (self.why_title, self.why),
@@ -136,6 +140,8 @@ class QuestionGuidance(QWidget):
         self.set_title.setText(f"{set_title} · your own question" if question.custom else set_title)
         self.text.setText(question.text)
         self.text.setVisible(not question.custom)
+        self.about.setText(question_is_about(question))
+        self.about.setVisible(bool(self.about.text()))
         self.custom.setVisible(question.custom)
         if question.custom:
             if self.wording.text() != question.text:

@@ -20,6 +20,8 @@ _LAST_FOLDER = "files/last_folder"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _WELCOME_SEEN = "welcome/seen"
+_DESKTOP_OFFER = "desktop/offer"
+DESKTOP_OFFER_ANSWERS = ("accepted", "declined")
 
 
 class AppSettings:
@@ -82,6 +84,17 @@ class AppSettings:
 
     def set_welcome_seen(self, seen: bool) -> None:
         self._settings.setValue(_WELCOME_SEEN, "true" if seen else "false")
+
+    def desktop_offer_answer(self) -> str | None:
+        """'accepted' or 'declined' once the menu-entry offer was answered, else None."""
+        value = str(self._settings.value(_DESKTOP_OFFER, ""))
+        return value if value in DESKTOP_OFFER_ANSWERS else None
+
+    def set_desktop_offer_answer(self, answer: str) -> None:
+        if answer not in DESKTOP_OFFER_ANSWERS:
+            raise ValueError(f"unknown answer to the menu-entry offer: {answer!r}")
+        self._settings.setValue(_DESKTOP_OFFER, answer)
+        self._settings.sync()
 
     def sync(self) -> None:
         self._settings.sync()

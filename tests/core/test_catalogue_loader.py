@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ketachecklist.core.catalogue import (
     AnswerKind,
@@ -150,3 +153,88 @@ def test_bundled_path_is_the_repo_file_in_a_checkout() -> None:
 def test_unreadable_catalogue_is_a_file_format_error(tmp_path: Path) -> None:
     with pytest.raises(FileFormatError, match=r"questions\.yaml: cannot read the file"):
         load_catalogue(tmp_path / "questions.yaml")
+
+
+# --------------------------------------------------------------- information item sources
+
+WITH_INFORMATION = (
+    MINIMAL.replace(
+        "    title: An article\n",
+        "    title: An article\n    short: The Article\n"
+        "  - id: label\n    title: A drug label\n    short: Label\n"
+        "  - id: plain\n    title: A source with no short name\n",
+    )
+    + """information:
+  - id: facts
+    title: Facts
+    source: verywell
+    items:
+      - A plain item from the section's source.
+      - text: A fact from the label.
+        source: label
+      - text: The Label already says where this is from.
+        source: label
+      - text: A fact from a source without a short name.
+        source: plain
+"""
+)
+
+
+def test_information_items_carry_their_own_sources() -> None:
+    section = parse_catalogue(WITH_INFORMATION.encode(), "questions.yaml").information[0]
+    assert section.items == (
+        "A plain item from the section's source.",
+        "A fact from the label. (Label)",
+        "The Label already says where this is from.",
+        "A fact from a source without a short name.",
+    )
+    assert section.item_sources == ("verywell", "label", "label", "plain")
+    assert section.source == "verywell"
+
+
+def test_source_short_name_is_read() -> None:
+    catalogue = parse_catalogue(WITH_INFORMATION.encode(), "questions.yaml")
+    shorts = {s.id: s.short for s in catalogue.sources}
+    assert shorts == {"verywell": "The Article", "label": "Label", "plain": ""}
+
+
+def test_information_item_with_unknown_source_is_refused() -> None:
+    text = WITH_INFORMATION.replace("        source: plain\n", "        source: nowhere\n")
+    assert errors_of(text) == [
+        "questions.yaml line 49: information section 'facts' item 4: unknown source 'nowhere'"
+    ]
+
+
+def test_information_item_needs_text_and_source_and_no_other_field() -> None:
+    text = WITH_INFORMATION.replace(
+        "      - text: A fact from the label.\n        source: label\n",
+        "      - source: label\n        colour: red\n",
+    ).replace("      - A plain item from the section's source.\n", "      - 12\n")
+    errors = errors_of(text)
+    assert errors == [
+        "questions.yaml line 43: information section 'facts': item 1 must be text or a "
+        "mapping with text and source, not a number",
+        "questions.yaml line 44: information section 'facts' item 2 has no text",
+        "questions.yaml line 45: information section 'facts' item 2: unknown field 'colour'",
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.characters(categories=("L", "N", "P", "Zs"), exclude_characters="\r\n\x85"),
+        min_size=1,
+        max_size=60,
+    ).filter(lambda t: t.strip() == t and t.strip())
+)
+def test_item_attribution_is_added_once(text: str) -> None:
+    """Whatever an item says, it names its source exactly once at the end or already did."""
+    quoted = yaml.safe_dump(text, default_style='"', width=1000).strip()
+    document = WITH_INFORMATION.replace("A fact from the label.", "").replace(
+        "      - text: \n", f"      - text: {quoted}\n"
+    )
+    item = parse_catalogue(document.encode(), "questions.yaml").information[0].items[1]
+    if "Label" in text:
+        assert item == text
+    else:
+        assert item == f"{text} (Label)"

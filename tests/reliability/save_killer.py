@@ -8,8 +8,9 @@ aim anywhere in the save, half at its disk phase (backup, temp write, fsync, ren
 comes after serialising.
 
 After every kill the document must load and be either the last version announced as saved or
-the one being saved; every backup must load too; at most one stray temp file (the killed
-save's) may exist, and the next child's first save removes it.
+the one being saved; every backup must load too; at most the killed save's
+two temp files (new version and new backup) may exist, and the next child's first save
+removes them.
 
 Used by tests/reliability/test_kill_during_save.py (50 kills) and benchmarks/bench_save_kill.py
 (500 kills).

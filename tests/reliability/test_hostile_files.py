@@ -54,7 +54,7 @@ CASES: dict[str, tuple[bytes, str]] = {
     "NUL byte": (HEADER.encode() + b"title: a\x00b\n", "binary data"),
     "impossible date": (
         (HEADER + "decision:\n  decided_on: 2026-02-30\n").encode(),
-        "line 7: the value '2026-02-30' cannot be read",
+        "line 7: decision: 'decided_on' must be a date like 2026-11-30 (got '2026-02-30')",
     ),
     "5000-digit number": ((HEADER + "title: " + "9" * 5000 + "\n").encode(), "cannot be read"),
     "wrong types": (

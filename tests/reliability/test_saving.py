@@ -112,10 +112,11 @@ def test_row02_disk_full_leaves_original_and_document_unsaved(
     document.close()
 
 
-def test_row02_disk_full_on_the_document_after_its_backup(
+def test_row02_disk_full_on_the_backup_after_the_document(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, saved: tuple[Path, bytes]
 ) -> None:
-    """Row 2: the backup was written, then the disk filled while writing the document."""
+    """Row 2: the new version's temp file was written, then the disk filled while writing the
+    backup: nothing was renamed yet, so the file is untouched and both temp files are gone."""
     path, original = saved
     real_write = os.write
     calls: list[str] = []
@@ -124,7 +125,7 @@ def test_row02_disk_full_on_the_document_after_its_backup(
         target = str(Path(f"/proc/self/fd/{fd}").readlink())
         if target.startswith(str(tmp_path)):
             calls.append(target)
-            if ".mine.yaml." in target and ".bak" not in target:
+            if ".bak1." in target:
                 raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
 
@@ -132,10 +133,10 @@ def test_row02_disk_full_on_the_document_after_its_backup(
     with pytest.raises(SaveError, match="No space"):
         save_comparison(sample_comparison(2), path)
     monkeypatch.undo()
-    assert any(".bak1." in c for c in calls), "the backup should have been written first"
+    assert ".bak" not in calls[0], "the new version's temp file should be written first"
+    assert any(".bak1." in c for c in calls)
     assert path.read_bytes() == original
-    assert (tmp_path / "mine.yaml.bak1").read_bytes() == original
-    assert names(tmp_path) == ["mine.yaml", "mine.yaml.bak1"]
+    assert names(tmp_path) == ["mine.yaml"]
 
 
 def test_row03_failed_rename_leaves_original(
@@ -238,7 +239,7 @@ def _check_read_only_folder(base: Path, folder: Path) -> None:
     folder.chmod(0o700)
     assert result["saved"] is False
     assert result["errno"] == errno.EACCES
-    assert result["stage"] == "BACKUP"  # the first thing a save writes is the backup
+    assert result["stage"] == "CREATE"  # the first thing a save writes is the new version
     assert path.read_bytes() == original
     assert names(folder) == ["mine.yaml"], "nothing may be written"
     assert result["message"].startswith(

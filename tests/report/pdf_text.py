@@ -40,7 +40,9 @@ def read_pdf(data: bytes) -> PdfPages:
     document.load(buffer)
     assert document.status() == QPdfDocument.Status.Ready, document.error()
     count = document.pageCount()
-    texts = [document.getAllText(page).text() for page in range(count)]
+    # PDFium gives a hyphen that ends a line back as U+FFFE (it takes it for a soft hyphen);
+    # the hyphen is a real one ("off-label" wrapped after "off-").
+    texts = [document.getAllText(page).text().replace("\ufffe", "-") for page in range(count)]
     sizes = [document.pagePointSize(page) for page in range(count)]
     document.close()
     buffer.close()

@@ -49,6 +49,10 @@ class ScriptedPrompter:
     restore_offers: list[tuple[str, str]] = field(default_factory=list)
     restore_choices: list[RestoreChoice] = field(default_factory=list)
     default_restore_choice: RestoreChoice = RestoreChoice.LATER
+    backup_offers: list[str] = field(default_factory=list)
+    open_backup: bool = False
+    shared_offers: list[str] = field(default_factory=list)
+    replace_shared: bool = False
 
     def choose_file_to_open(self, folder: Path) -> Path | None:
         return self.open_paths.pop(0) if self.open_paths else None
@@ -73,6 +77,14 @@ class ScriptedPrompter:
     def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
         self.changed_on_disk.append(message)
         return self.changed_on_disk_choice
+
+    def ask_open_backup(self, message: str) -> bool:
+        self.backup_offers.append(message)
+        return self.open_backup
+
+    def ask_replace_shared(self, message: str) -> bool:
+        self.shared_offers.append(message)
+        return self.replace_shared
 
     def ask_restore(self, description: str, saved_at: str) -> RestoreChoice:
         self.restore_offers.append((description, saved_at))

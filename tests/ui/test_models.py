@@ -18,6 +18,7 @@ from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.question_list_model import QuestionListModel
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
 from ketachecklist.ui.weights_model import WEIGHT_COLUMN, QuestionWeightsModel
+from tests.applies import counted_questions, set_aside
 from tests.strategies import comparisons
 
 
@@ -54,8 +55,15 @@ def test_clinic_list_model(
     qtmodeltester.check(model)
     assert model.rowCount() == 3
     assert model.index(0, 0).data() == "Harbor Light Ketamine Center (fictional)"
-    assert model.index(1, 1).data() == "10 of 30 ⚠4"
-    assert "4 red flags" in model.index(1, 1).data(Qt.ItemDataRole.AccessibleTextRole)
+    comparison = document.comparison
+    counted = counted_questions(comparison, "clinic-2")  # IV only: Spravato's REMS is set aside
+    assert counted < len(comparison.questions())
+    assert model.index(1, 1).data() == f"10 of {counted} ⚠4"
+    spoken = model.index(1, 1).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "4 red flags" in spoken
+    aside = set_aside(comparison, "clinic-2")
+    plural = "s" if aside != 1 else ""
+    assert f"{aside} question{plural} not applying to this clinic" in spoken
     _edit_everything(document)
     qtmodeltester.check(model)
 
@@ -70,9 +78,10 @@ def test_question_list_model(
     qtmodeltester.check(model)
     assert model.rowCount() == len(document.comparison.questions_in("evaluation"))
     text = model.index(3).data()
-    assert text.startswith("Do they communicate with my primary care physician")
+    assert text.startswith(document.comparison.question("evaluation-primary-care").text)
     assert "✓ 1 · Concerning" in text
-    assert "⚠ No contact with your own doctor or therapist" in text
+    label = document.comparison.question("evaluation-primary-care").red_flag.label  # type: ignore[union-attr]
+    assert f"⚠ RED FLAG: {label}" in text
     assert "Not asked yet" in model.index(1).data()
     _edit_everything(document)
     qtmodeltester.check(model)

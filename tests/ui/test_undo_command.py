@@ -233,3 +233,28 @@ def test_add_your_own_question_stops_at_the_limit(qtbot: QtBot, window: MainWind
     window.undo_action.trigger()
     assert button.isEnabled()
     assert button.toolTip() == "Add a question of your own to this set"
+
+
+def test_doesnt_apply_clicks_are_one_step_each_and_keep_the_answer(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.clinics.add_action.trigger()
+    window.show_page(window.answers)
+    editor = window.answers.editor
+    qtbot.mouseClick(editor.rating.buttons[3], Qt.MouseButton.LeftButton)
+    editor.doesnt_apply.click()
+    editor.doesnt_apply.click()
+    assert _undo_texts(window.document)[-3:] == [
+        "Edit rating",
+        "Edit “doesn't apply”",
+        "Edit “doesn't apply”",
+    ]
+    clinic_id = window.clinics.current_clinic_id
+    question_id = window.answers.current_question_id()
+    window.undo_action.trigger()
+    assert window.document.comparison.answer(clinic_id, question_id) == Answer(
+        rating=3, doesnt_apply=True
+    )
+    assert editor.doesnt_apply.isChecked()
+    window.undo_action.trigger()
+    assert window.document.comparison.answer(clinic_id, question_id) == Answer(rating=3)

@@ -1,0 +1,71 @@
+"""`ketachecklist desktop install|uninstall|status`: the menu entry, icon and file type.
+
+Headless and Qt-free (see ketachecklist/desktop_integration.py). Writes only under the user's
+``$XDG_DATA_HOME`` (``~/.local/share``). Exit 0 on success, 2 on a platform without
+freedesktop.org menus or a file that could not be written or removed (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ketachecklist import desktop_integration as integration
+
+NAME = "desktop"
+EXIT_OK = 0
+EXIT_FAILED = 2
+ACTIONS = ("install", "uninstall", "status")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        NAME,
+        help="add the app to (or remove it from) your applications menu, with its file type",
+        description="Add ketachecklist to your desktop's applications menu, with its icon and "
+        "the comparison file type (so a double-click on a comparison opens it), or remove "
+        "them again. Only files in your own data folder ($XDG_DATA_HOME, usually "
+        "~/.local/share) are written.",
+    )
+    parser.add_argument("action", choices=ACTIONS, help="install, uninstall or status")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not integration.is_supported_platform():
+        sys.stderr.write(
+            "ketachecklist desktop: this system has no freedesktop.org menus "
+            "(it is for Linux and BSD desktops)\n"
+        )
+        return EXIT_FAILED
+    action: str = args.action
+    if action == "status":
+        return _report_status()
+    try:
+        result = integration.install() if action == "install" else integration.uninstall()
+    except OSError as error:
+        detail = error.strerror or str(error)
+        target = f" {error.filename}" if error.filename else ""
+        sys.stderr.write(f"ketachecklist desktop {action}: could not change{target}: {detail}\n")
+        return EXIT_FAILED
+    verb = "Installed" if action == "install" else "Removed"
+    if not result.files:
+        print(f"Nothing to remove: ketachecklist was not in {result.data_home}")
+    for path in result.files:
+        print(f"{verb} {path}")
+    for tool in result.tools_run:
+        print(f"Ran {tool}")
+    for problem in result.tool_problems:
+        sys.stderr.write(f"ketachecklist desktop: {problem}\n")
+    return EXIT_OK
+
+
+def _report_status() -> int:
+    current = integration.status()
+    for file in integration.FILES:
+        state = "installed" if file in current.present else "missing"
+        print(f"{file.label}: {state} ({current.path(file)})")
+    summary = "installed" if current.installed else "not installed"
+    print(f"ketachecklist is {summary} in {current.data_home}")
+    return EXIT_OK

@@ -1,0 +1,83 @@
+"""The once-only offer to add the app to the desktop's applications menu, with its file type.
+
+A calm note inside the window (never a dialog), shown after the welcome note while the app is
+not in the menu yet. Either answer is kept in the settings: once declined it never comes back
+(``ketachecklist desktop install`` still does it later). The work itself is Qt-free
+(ketachecklist/desktop_integration.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ketachecklist import desktop_integration as integration
+from ketachecklist.ui.settings import AppSettings
+
+OFFER_TEXT = (
+    "Would you like ketachecklist in your applications menu? You could then start it like any "
+    "other app, and double-clicking a saved comparison would open it here. Only files in your "
+    "own home folder are added, and you can remove them again."
+)
+ADDED_TEXT = "ketachecklist is now in your applications menu."
+
+
+class DesktopOffer(QFrame):
+    """Emits ``message`` with what happened (for the status bar)."""
+
+    message = Signal(str)
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setObjectName("desktop-offer")
+        self.setAccessibleName("Offer to add ketachecklist to the applications menu")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.text = QLabel(OFFER_TEXT)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.add_button = QPushButton("&Add to menu")
+        self.add_button.setAccessibleName("Add ketachecklist to the applications menu")
+        self.add_button.clicked.connect(self.accept)
+        self.decline_button = QPushButton("No than&ks")
+        self.decline_button.setAccessibleName("No thanks: don't add it and don't ask again")
+        self.decline_button.clicked.connect(self.decline)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.decline_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def wanted(self) -> bool:
+        """True while the offer makes sense: a freedesktop system, not in the menu, not answered."""
+        return (
+            integration.is_supported_platform()
+            and self._settings.desktop_offer_answer() is None
+            and not integration.status().installed
+        )
+
+    def offer(self) -> None:
+        """Show the offer if it is still wanted (called once the welcome note is out of the way)."""
+        self.setVisible(self.wanted())
+
+    def accept(self) -> None:
+        try:
+            result = integration.install()
+        except OSError as error:
+            detail = error.strerror or str(error)
+            self.text.setText(
+                f"The menu entry could not be added ({detail}). You can try again, or choose "
+                "No thanks."
+            )
+            return
+        self._settings.set_desktop_offer_answer("accepted")
+        self.hide()
+        notes = " ".join(result.tool_problems)
+        self.message.emit(f"{ADDED_TEXT} {notes}".strip())
+
+    def decline(self) -> None:
+        self._settings.set_desktop_offer_answer("declined")
+        self.hide()
