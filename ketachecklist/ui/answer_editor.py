@@ -13,9 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from ketachecklist.core.applicability import Applicability
+from ketachecklist.core.catalogue import AnswerKind
 from ketachecklist.core.document import DOESNT_APPLY, Answer, AnswerValue
+from ketachecklist.core.scoring import estimate_cost
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import push_edit
+from ketachecklist.ui.formatting import course_cost_text
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.question_guidance import QuestionGuidance
@@ -70,6 +73,11 @@ class AnswerEditor(QWidget):
         self.said = NotesEdit("What the clinic said", lines=5)
         self.said.editor.setPlaceholderText("Their words, as you remember them")
         self.value = ValueEditor()
+        self.cost_estimate = QLabel()  # the course cost, worked out as the patient types
+        self.cost_estimate.setTextFormat(Qt.TextFormat.PlainText)
+        self.cost_estimate.setWordWrap(True)
+        self.cost_estimate.setVisible(False)
+        self.cost_estimate.setAccessibleName("Estimated course cost")
         self.red_flag = QLabel()
         self.red_flag.setTextFormat(Qt.TextFormat.PlainText)
         self.red_flag.setWordWrap(True)
@@ -92,6 +100,7 @@ class AnswerEditor(QWidget):
         layout.addWidget(_section_title("What the clinic &said", self.said.editor))
         layout.addWidget(self.said)
         layout.addWidget(self.value)
+        layout.addWidget(self.cost_estimate)
         layout.addWidget(self.red_flag)
         layout.addStretch(1)
 
@@ -145,6 +154,14 @@ class AnswerEditor(QWidget):
             if draft is not None:
                 box.restore_draft(draft)
         self._show_red_flag()
+        self._show_cost_estimate(question.kind is AnswerKind.COST)
+
+    def _show_cost_estimate(self, is_cost: bool) -> None:
+        self.cost_estimate.setVisible(is_cost)
+        if is_cost:
+            cost = estimate_cost(self._document.comparison, self._clinic_id)
+            text = course_cost_text(cost).replace("\n", ", ")
+            show_text(self.cost_estimate, f"Estimated course cost: {text}")
 
     def _show_red_flag(self) -> None:
         flag = self._document.scores.red_flag(self._clinic_id, self._question_id)

@@ -172,10 +172,13 @@ class ClinicDetailsForm(QWidget):
             if clinic.consultation_date is not None:
                 day = clinic.consultation_date
                 self.date.setDate(QDate(day.year, day.month, day.day))
+            else:  # never another clinic's date, ready to be ticked
+                self.date.setDate(QDate.currentDate())
             for treatment, box in self.treatments.items():
                 box.setChecked(treatment in clinic.treatments)
             if self.treatment_other.text() != clinic.treatment_other:
                 self.treatment_other.setText(clinic.treatment_other)
+            self.treatment_other.setEnabled(Treatment.OTHER in clinic.treatments)
             self.notes.set_text(clinic.notes)
         finally:
             self._updating = False
@@ -216,4 +219,5 @@ class ClinicDetailsForm(QWidget):
         if self._updating:
             return
         chosen = tuple(t for t, box in self.treatments.items() if box.isChecked())
+        self.treatment_other.setEnabled(Treatment.OTHER in chosen)
         self._edit("treatments", treatments=chosen)

@@ -7,12 +7,15 @@ turned off and their tooltip says why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -45,6 +48,8 @@ class ClinicPanel(QWidget):
         self._document = document
         self._current = ""
         self.model = ClinicListModel(document, self)
+        # Asked before a clinic with recorded answers is removed; tests answer it themselves.
+        self.confirm_removal: Callable[[str], bool] = self._ask_before_removing
 
         title = QLabel("Clinics")
         title.setTextFormat(Qt.TextFormat.PlainText)
@@ -160,6 +165,10 @@ class ClinicPanel(QWidget):
     def remove_clinic(self) -> None:
         if not self._current:
             return
+        if self._has_answers(self._current) and not self.confirm_removal(
+            self._document.comparison.clinic(self._current).name
+        ):
+            return
         row = self.model.row_of(self._current)
         clinic_id = self._current
         push_edit(self._document, lambda comparison: comparison.remove_clinic(clinic_id))
@@ -169,6 +178,28 @@ class ClinicPanel(QWidget):
         self.message.emit("Removed the clinic and its answers. Edit ▸ Undo brings them back.")
 
     # --- helpers --------------------------------------------------------------------------------
+    def _has_answers(self, clinic_id: str) -> bool:
+        comparison = self._document.comparison
+        return any(
+            not comparison.answer(clinic_id, question.id).is_blank
+            for question in comparison.questions()
+        )
+
+    def _ask_before_removing(self, name: str) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Remove clinic?")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"Remove “{name}” and the answers you recorded for it?\n\nEdit ▸ Undo brings them back."
+        )
+        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is remove
+
     def _action(self, text: str, tip: str, shortcut: QKeySequence) -> QAction:
         action = QAction(text, self)
         action.setToolTip(f"{tip} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
