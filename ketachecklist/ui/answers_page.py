@@ -120,6 +120,8 @@ class AnswersPage(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
+        # In a short window (a large font) the page scrolls; questions and answer keep room.
+        self.splitter.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
         self.splitter.setStretchFactor(1, 3)
 
         working = QWidget()

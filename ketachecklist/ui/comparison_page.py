@@ -55,7 +55,7 @@ class ComparisonPage(QWidget):
         self.sort.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.sort.setMinimumContentsLength(16)
+        self.sort.setMinimumContentsLength(26)
         self.sort.addItem("The order you entered them", SORT_AS_ENTERED)
         self.sort.addItem("Overall score", SORT_OVERALL)
         for question_set in document.comparison.catalogue.sets:

@@ -100,16 +100,15 @@ class FrozenParts(QObject):
 
     def place(self) -> None:
         grid = self._grid
-        frame = grid.frameWidth()
+        area = grid.viewport().geometry()  # below the header, inside the frame
         header = grid.horizontalHeader().height()
-        viewport = grid.viewport()
         width, height = self.frozen_width, self.frozen_height
         has_columns = grid.model().columnCount() > 0
-        self.column.setGeometry(frame, frame, width, viewport.height() + header)
+        self.column.setGeometry(area.x(), area.y() - header, width, area.height() + header)
         self.column.setVisible(has_columns)
-        self.rows.setGeometry(frame, frame + header, viewport.width(), height)
+        self.rows.setGeometry(area.x(), area.y(), area.width(), height)
         self.rows.setVisible(has_columns and height > 0)
-        self.corner.setGeometry(frame, frame + header, width, height)
+        self.corner.setGeometry(area.x(), area.y(), width, height)
         self.corner.setVisible(has_columns and height > 0)
         for view in self._views:
             view.raise_()

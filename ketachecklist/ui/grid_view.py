@@ -30,6 +30,10 @@ class GridView(QTableView):
         super().resizeEvent(event)
         self.resized.emit()
 
+    def updateGeometries(self) -> None:
+        super().updateGeometries()  # the header grew or shrank: the viewport moved
+        self.resized.emit()
+
     def scrollTo(
         self,
         index: QModelIndex | QPersistentModelIndex,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         # --- pages ------------------------------------------------------------------------------
         self.clinics = ClinicPanel(document)
         self.details = ClinicDetailsForm(document)
-        self.answers_tab = DeferredPage(self._build_answers)
+        self.answers_tab = DeferredPage(self._build_answers, scrolls=True)
         self.comparison_tab = DeferredPage(self._build_comparison, scrolls=True)
         self.weights_tab = DeferredPage(self._build_weights, scrolls=True)
         self.information_tab = DeferredPage(self._build_information)
@@ -449,6 +449,10 @@ class MainWindow(QMainWindow):
         if self.answers_tab.is_built:
             splitters[ANSWERS_SPLITTER] = self.answers.splitter
         return splitters
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.welcome.fit_height(self.height())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.close():

@@ -130,6 +130,8 @@ def _check_every_page(qtbot: QtBot, window: MainWindow) -> None:
         window.tabs.setCurrentIndex(index)
         _fits(qtbot, window.current_page(), window, window.tabs.tabText(index))
     _fits(qtbot, window.clinics, window, "clinic list")
+    _fits(qtbot, window.welcome, window, "welcome note")  # its words scroll, never cut
+    assert window.welcome.height() <= window.height() // 3
 
 
 def _check_answers(qtbot: QtBot, window: MainWindow) -> None:
