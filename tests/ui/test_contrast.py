@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from ketachecklist.ui.comparison_model import RowKind
 from ketachecklist.ui.contrast import contrast_ratio, focus_colour, muted_text
-from ketachecklist.ui.focus_style import focus_style_sheet
+from ketachecklist.ui.focus_style import focus_style_sheet, indicator_colour
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
 
@@ -130,3 +130,24 @@ def test_a_red_flag_is_bold_on_screen(example_window: MainWindow) -> None:
     for index in flagged:
         font: QFont = index.data(Qt.ItemDataRole.FontRole)
         assert font.bold()
+
+
+def test_rating_circles_are_drawn_in_the_text_colour(
+    qapp: QApplication, example_window: MainWindow, palette: QPalette
+) -> None:
+    outline = QColor(indicator_colour(palette))
+    assert contrast_ratio(outline, palette.color(R.Window)) >= 3.0
+    assert contrast_ratio(outline, palette.color(R.Base)) >= 3.0
+    assert f"border: 2px solid {outline.name()}" in qapp.styleSheet()
+    # What is painted: the circle of a chosen rating differs from the page around it.
+    window = example_window
+    window.show_page(window.answers)
+    button = window.answers.editor.rating.buttons[3]
+    button.setChecked(True)
+    image = button.grab().toImage()
+    middle = image.height() // 2
+    darkest_or_lightest = max(
+        contrast_ratio(image.pixelColor(x, middle), palette.color(R.Window))
+        for x in range(min(image.width(), middle * 3))
+    )
+    assert darkest_or_lightest >= 3.0
