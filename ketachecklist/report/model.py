@@ -41,8 +41,6 @@ from ketachecklist.core.scoring import (
     ComparisonScores,
     CostEstimate,
     RedFlag,
-    best_rated_clinics,
-    counted_ratings,
     score_clinic,
     score_comparison,
     unrated_text,
@@ -453,7 +451,7 @@ def build_report(
         for score, column in zip(ranked, columns, strict=True)
     )
     sets = tuple(
-        _set_table(comparison, ranked, index, question_set.id)
+        _set_table(comparison, scores, index, question_set.id)
         for index, question_set in enumerate(catalogue.sets)
     )
     decided = comparison.decision
@@ -610,21 +608,14 @@ def question_note(comparison: Comparison, question: Question) -> str:
     return " · ".join(notes)
 
 
-def _best_marks(comparison: Comparison, question_id: str) -> set[str]:
-    """Clinics to mark ★ on a question: only when at least two counted ratings differ."""
-    rated = set(counted_ratings(comparison, question_id).values())
-    if len(rated) < 2:
-        return set()
-    return best_rated_clinics(comparison, question_id)
-
-
 def _set_table(
-    comparison: Comparison, ranked: list[ClinicScore], index: int, set_id: str
+    comparison: Comparison, scores: ComparisonScores, index: int, set_id: str
 ) -> SetTable:
+    ranked = scores.ranked()
     question_set = comparison.catalogue.question_set(set_id)
     rows = []
     for position, question in enumerate(comparison.questions_in(set_id), start=1):
-        best = _best_marks(comparison, question.id)
+        best = scores.best(question.id)
         cells = tuple(
             clinic_cell(comparison, score, question, best=score.clinic_id in best)
             for score in ranked
@@ -640,8 +631,8 @@ def _set_table(
         )
     set_scores = []
     for score in ranked:
-        rated, total = score.set_answered(comparison, set_id)
-        set_scores.append(SetScore(score.set_scores.get(set_id), rated, total))
+        result = score.set_result(set_id)
+        set_scores.append(SetScore(result.score, result.rated, result.total))
     return SetTable(
         id=set_id,
         number=index + 1,

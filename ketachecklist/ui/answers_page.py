@@ -220,9 +220,8 @@ class AnswersPage(QWidget):
         scores = self._document.scores
         for index, question_set in enumerate(comparison.catalogue.sets):
             if self._clinic_id and scores.has_clinic(self._clinic_id):
-                rated, total = scores.clinic(self._clinic_id).set_answered(
-                    comparison, question_set.id
-                )
+                result = scores.clinic(self._clinic_id).set_result(question_set.id)
+                rated, total = result.rated, result.total
                 text = f"{question_set.title} · {set_progress_text(rated, total)}"
                 tip = f"{rated} of {total} questions rated for this clinic"
             else:

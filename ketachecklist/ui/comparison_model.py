@@ -291,8 +291,8 @@ class ComparisonTableModel(QAbstractTableModel):
         return "\n".join(lines)
 
     def _set_cell(self, score: ClinicScore, set_id: str, role: int) -> str:
-        rated, total = score.set_answered(self._document.comparison, set_id)
-        text = f"{score_text(score.set_scores.get(set_id))} · {set_progress_text(rated, total)}"
+        result = score.set_result(set_id)
+        text = f"{score_text(result.score)} · {set_progress_text(result.rated, result.total)}"
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         return f"Set score: {text} questions rated"
@@ -366,15 +366,8 @@ class ComparisonTableModel(QAbstractTableModel):
         comparison = self._document.comparison
         if self._sort_key == SORT_AS_ENTERED or not comparison.clinics:
             return [clinic.id for clinic in comparison.clinics]
-        scores = self._document.scores
-        if self._sort_key == SORT_OVERALL:
-            return list(scores.scores.ranking)
-        by_set = [
-            (scores.clinic(clinic.id).set_scores.get(self._sort_key), clinic.id)
-            for clinic in comparison.clinics
-        ]
-        scored = sorted((s for s in by_set if s[0] is not None), key=lambda s: -(s[0] or 0.0))
-        return [cid for _, cid in scored] + [cid for s, cid in by_set if s is None]
+        scores = self._document.scores.scores
+        return list(scores.ranking_by(None if self._sort_key == SORT_OVERALL else self._sort_key))
 
     def _reset(self) -> None:
         self.beginResetModel()

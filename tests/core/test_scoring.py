@@ -15,7 +15,7 @@ from ketachecklist.core.catalogue import (
     RedFlagRule,
 )
 from ketachecklist.core.document import Answer, Clinic, Comparison, CostDetails, Coverage
-from ketachecklist.core.scoring import best_rated_clinics, rating_points, score_comparison
+from ketachecklist.core.scoring import rating_points, score_comparison
 
 
 def tiny_catalogue() -> Catalogue:
@@ -239,13 +239,56 @@ def test_cost_unknown_when_parts_missing() -> None:
     assert cost.out_of_pocket is None
 
 
-def test_best_rated_clinics() -> None:
+def test_best_marks_need_two_clinics_rated_and_a_good_best() -> None:
     comparison = make("A", "B", "C")
-    assert best_rated_clinics(comparison, "e1") == set()
-    comparison.set_answer("a", "e1", Answer(rating=4))
+    assert score_comparison(comparison).best("e1") == frozenset()
+    comparison.set_answer("a", "e1", Answer(rating=5))
+    assert score_comparison(comparison).best("e1") == frozenset(), "only one clinic rated"
     comparison.set_answer("b", "e1", Answer(rating=4))
-    comparison.set_answer("c", "e1", Answer(rating=2))
-    assert best_rated_clinics(comparison, "e1") == {"a", "b"}
+    comparison.set_answer("c", "e1", Answer(rating=4))
+    assert score_comparison(comparison).best("e1") == {"a"}
+    comparison.set_answer("a", "e1", Answer(rating=4))
+    assert score_comparison(comparison).best("e1") == {"a", "b", "c"}, "a tie at a good rating"
+    for rating in (3, 2, 1):
+        for clinic_id in ("a", "b", "c"):
+            comparison.set_answer(clinic_id, "e1", Answer(rating=rating if clinic_id == "a" else 1))
+        assert score_comparison(comparison).best("e1") == frozenset(), "the best is not good"
+
+
+@given(st.lists(st.none() | st.integers(1, 5), max_size=5))
+def test_the_best_mark_rule(values: list[int | None]) -> None:
+    comparison = make(*(f"Clinic {i}" for i in range(len(values))))
+    for index, rating in enumerate(values):
+        comparison.set_answer(f"clinic {index}", "e1", Answer(rating=rating))
+    best = score_comparison(comparison).best("e1")
+    rated = {f"clinic {i}": r for i, r in enumerate(values) if r is not None}
+    if len(rated) >= 2 and max(rated.values()) >= 4:
+        assert best == {cid for cid, r in rated.items() if r == max(rated.values())}
+    else:
+        assert best == frozenset()
+
+
+def test_ranking_by_a_set_puts_unscored_clinics_last_in_document_order() -> None:
+    comparison = make("A", "B", "C", "D")
+    rate(comparison, "a", c1=2)
+    rate(comparison, "c", c1=5, e1=1)
+    rate(comparison, "d", c1=2, e1=5)
+    scores = score_comparison(comparison)
+    assert scores.ranking_by("cost") == ("c", "a", "d", "b")
+    assert scores.ranking_by("evaluation") == ("d", "c", "a", "b")
+    assert scores.ranking_by(None) == scores.ranking
+
+
+def test_red_flags_and_set_results_are_looked_up_by_clinic_and_question() -> None:
+    comparison = make("A", "B")
+    comparison.set_answer("a", "e2", Answer(value=False, rating=2))
+    scores = score_comparison(comparison)
+    flag = scores.red_flag("a", "e2")
+    assert flag is not None
+    assert flag.label == "No vital-sign monitoring"
+    assert scores.red_flag("b", "e2") is None
+    result = scores.of("a").set_result("evaluation")
+    assert (result.score, result.rated, result.total) == (25, 1, 3)
 
 
 ratings = st.lists(st.none() | st.integers(1, 5), min_size=6, max_size=6)
