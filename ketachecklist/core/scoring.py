@@ -142,7 +142,6 @@ class ComparisonScores:
     margin: float | None  # first minus second overall score, when two are scored
     best_marks: dict[str, frozenset[str]] = field(default_factory=dict)  # question -> clinics
     set_rankings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # set id -> ranking
-    names: dict[str, str] = field(default_factory=dict)  # clinic id -> name, for the verdict
 
     @cached_property
     def _by_clinic(self) -> dict[str, ClinicScore]:
@@ -155,33 +154,6 @@ class ComparisonScores:
     @property
     def clear_winner(self) -> bool:
         return self.margin is not None and self.margin >= CLEAR_WINNER_MARGIN
-
-    @property
-    def verdict(self) -> str:
-        """A plain description of the spread: never a recommendation.
-
-        A lead is only as firm as the ratings behind it: when the top-scored clinic has under
-        half of its questions rated, or fewer rated than another clinic, the verdict says so.
-        """
-        if self.margin is None:
-            return "Not enough clinics scored to compare yet."
-        if not self.clear_winner:
-            return (
-                f"No clear winner: the top two are {self.margin:.0f} points apart (under "
-                f"{CLEAR_WINNER_MARGIN:.0f})."
-            )
-        lead = f"The top-scored clinic leads by {self.margin:.0f} points"
-        leader, *others = self.ranked()
-        most = max(others, key=lambda s: s.answered)  # the first in ranked order on a tie
-        more_elsewhere = most.answered > leader.answered
-        if not more_elsewhere and 2 * leader.answered >= leader.total:
-            return f"{lead}."
-        verb = "is" if leader.answered == 1 else "are"
-        caveat = f"only {leader.answered} of its {leader.total} questions {verb} rated"
-        if more_elsewhere:
-            name = " ".join(self.names.get(most.clinic_id, "").split()) or "another clinic"
-            caveat += f", while {name} has {most.answered} rated"
-        return f"{lead}, but {caveat}: the scores may change as you ask more."
 
     def of(self, clinic_id: str) -> ClinicScore:
         return self._by_clinic[clinic_id]
@@ -355,7 +327,6 @@ def score_comparison(comparison: Comparison) -> ComparisonScores:
         margin,
         _best_marks(comparison, scores),
         set_rankings,
-        {clinic.id: clinic.name for clinic in comparison.clinics},
     )
 
 

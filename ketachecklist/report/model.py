@@ -45,6 +45,7 @@ from ketachecklist.core.scoring import (
     score_comparison,
     unrated_text,
 )
+from ketachecklist.present.verdict import verdict_text
 
 NOT_MEDICAL_ADVICE = "This is not medical advice"
 DEFAULT_TITLE = "Ketamine clinic comparison"
@@ -478,7 +479,7 @@ def build_report(
         clinics=columns,
         summary=summary,
         set_titles=tuple(s.title for s in catalogue.sets),
-        verdict=scores.verdict,
+        verdict=verdict_text(scores, {c.id: c.name for c in comparison.clinics}),
         ranking_note=RANKING_NOTE,
         legend=LEGEND,
         decision=decision,

@@ -165,7 +165,7 @@ class ComparisonPage(QWidget):
         if not self._document.comparison.clinics:
             self.verdict.setText(NO_CLINICS)
             return
-        self.verdict.setText(self._document.scores.scores.verdict)
+        self.verdict.setText(self._document.scores.verdict)
 
     def _sort_picked(self, index: int) -> None:
         self.model.set_sort_key(str(self.sort.itemData(index)))

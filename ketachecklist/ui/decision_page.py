@@ -164,7 +164,7 @@ class DecisionPage(QWidget):
                 f"course cost {cost}; {flag_text}"
             )
         lines.append("")
-        lines.append(scores.verdict)
+        lines.append(self._document.scores.verdict)
         self.standing.setText("\n".join(lines))
 
     def _push(self, decision: Decision, field: str) -> None:

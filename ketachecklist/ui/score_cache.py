@@ -14,6 +14,7 @@ from ketachecklist.core.scoring import (
     RedFlag,
     score_comparison,
 )
+from ketachecklist.present.verdict import verdict_text
 
 
 class ScoreCache:
@@ -21,6 +22,10 @@ class ScoreCache:
         self._comparison = comparison
         self.revision = comparison.revision
         self.scores: ComparisonScores = score_comparison(comparison)
+
+    @property
+    def verdict(self) -> str:
+        return verdict_text(self.scores, {c.id: c.name for c in self._comparison.clinics})
 
     def is_current(self, comparison: Comparison) -> bool:
         return comparison is self._comparison and comparison.revision == self.revision
