@@ -26,10 +26,6 @@ DOESNT_APPLY = "Doesn't apply to this clinic"
 MAX_WEIGHT = 100.0
 
 
-def rating_label(rating: int | None) -> str:
-    return NOT_ASKED if rating is None else RATING_LABELS[rating]
-
-
 class Coverage(str, Enum):
     UNKNOWN = "unknown"
     NONE = "none"

@@ -20,7 +20,7 @@ from functools import cached_property
 
 from ketachecklist.core.applicability import Applicability, applicability
 from ketachecklist.core.catalogue import Question, QuestionRole
-from ketachecklist.core.document import NOT_ASKED, Answer, Comparison, CostDetails, Coverage
+from ketachecklist.core.document import Answer, Comparison, CostDetails, Coverage
 
 CLEAR_WINNER_MARGIN = 10.0
 # A ★ marks the best rating on a question only when it compares something and says something:
@@ -34,16 +34,6 @@ ASK_MORE = "The sources give reason to ask more about this."
 
 def rating_points(rating: int) -> float:
     return (rating - 1) / 4 * 100
-
-
-def unrated_text(answer: Answer) -> str:
-    """What an answer without a rating is called, in the app and in every report.
-
-    "Not rated yet" when the patient recorded anything (what the clinic said, a yes/no, an
-    amount); "Not asked yet" when nothing at all. Either way it is left out of every score,
-    never counted as zero.
-    """
-    return NOT_ASKED if answer.is_blank else NOT_RATED
 
 
 @dataclass(frozen=True)

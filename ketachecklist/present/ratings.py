@@ -8,6 +8,12 @@ from ketachecklist.present.text import tr
 
 BEST_MARK = "★"
 CHECK_MARK = "✓"
+# The one ★ rule (core/scoring.py, BEST_MARK_MIN_RATED and BEST_MARK_MIN_RATING) in words, for
+# every legend.
+BEST_MARK_RULE = (
+    f"{BEST_MARK} marks the best rating on a question, only when at least two clinics were "
+    "rated there and the best rating is good (4 or 5)."
+)
 
 __all__ = ["BEST_MARK", "DOESNT_APPLY", "NOT_ASKED", "NOT_RATED", "rating_text"]
 

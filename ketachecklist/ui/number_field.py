@@ -11,8 +11,8 @@ import math
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from ketachecklist.present.numbers import money_text
 from ketachecklist.ui.field_message import FieldMessage
-from ketachecklist.ui.formatting import money as money_text
 from ketachecklist.ui.undo_routing import route_undo_to_window
 
 Number = int | float

@@ -2,7 +2,8 @@
 
 Every edit is a QUndoCommand (see ``commands.py``) pushed with ``push``; the commands change the
 core ``Comparison`` and then announce what changed through the signals below, so the views
-refresh exactly what they show. Scores come from the core, cached per document revision.
+refresh exactly what they show. Scores come from the core and their words from the
+presentation layer, both made once per document revision.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ketachecklist.core.document import Comparison
-from ketachecklist.ui.score_cache import ScoreCache
+from ketachecklist.core.scoring import ComparisonScores
+from ketachecklist.present import Presentation
 
 
 class OpenDocument(QObject):
@@ -28,7 +30,7 @@ class OpenDocument(QObject):
     def __init__(self, comparison: Comparison, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._comparison = comparison
-        self._scores: ScoreCache | None = None
+        self._presentation: Presentation | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)  # unlimited: a patient may want to go far back
         for signal in (
@@ -51,7 +53,7 @@ class OpenDocument(QObject):
         """Show another comparison; its history starts empty and clean."""
         self.undo_stack.clear()
         self._comparison = comparison
-        self._scores = None
+        self._presentation = None
         self.undo_stack.setClean()
         self.replaced.emit()
 
@@ -66,8 +68,14 @@ class OpenDocument(QObject):
         return not self.undo_stack.isClean()
 
     @property
-    def scores(self) -> ScoreCache:
-        """The core's scores for the current revision (recomputed only after an edit)."""
-        if self._scores is None or not self._scores.is_current(self._comparison):
-            self._scores = ScoreCache(self._comparison)
-        return self._scores
+    def presentation(self) -> Presentation:
+        """Every fact of the current revision in words (made again only after an edit)."""
+        current = self._presentation
+        if current is None or not current.is_current(self._comparison):
+            current = self._presentation = Presentation(self._comparison)
+        return current
+
+    @property
+    def scores(self) -> ComparisonScores:
+        """The core's scores for the current revision."""
+        return self.presentation.scores
