@@ -25,7 +25,6 @@ from ketachecklist.core.atomic import (
 from ketachecklist.core.backups import BACKUP_GENERATIONS, keep_backups
 from ketachecklist.core.catalogue import AnswerKind, Catalogue, Question, read_question
 from ketachecklist.core.document import (
-    MAX_WEIGHT,
     Answer,
     AnswerValue,
     Clinic,
@@ -37,9 +36,18 @@ from ketachecklist.core.document import (
 from ketachecklist.core.errors import FileFormatError, Problem, SaveError, SaveStage
 from ketachecklist.core.fields import FieldReader, line_of, type_name
 from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state
-from ketachecklist.core.safe_yaml import (
+from ketachecklist.core.limits import (
     MAX_BYTES,
+    MAX_CLINICS,
+    MAX_CUSTOM_QUESTIONS,
+    MAX_MONEY,
     MAX_NODES,
+    MAX_SET_WEIGHTS,
+    MAX_TEXT,
+    MAX_TREATMENTS_LISTED,
+    MAX_WEIGHT,
+)
+from ketachecklist.core.safe_yaml import (
     LineDict,
     LineList,
     TooManyValuesError,
@@ -50,12 +58,6 @@ from ketachecklist.core.treatments import Treatment
 
 COMPARISON_FORMAT = "ketachecklist-comparison"
 SCHEMA_VERSION = 2  # 2: an answer may be marked "Doesn't apply to this clinic"
-MAX_CLINICS = 500
-MAX_CUSTOM_QUESTIONS = 200
-MAX_TREATMENTS_LISTED = 20  # entries in one clinic's treatments list (there are 5 kinds)
-MAX_SET_WEIGHTS = 20
-MAX_TEXT = 100_000
-MAX_MONEY = 1e9
 # What a custom question may say beyond text, why and kind: harmless wording, round-tripped.
 # The rest of a catalogue question's fields would let a file take over the catalogue's
 # behaviour (a role feeds the cost estimate, a red flag fires warnings, a source claims

@@ -1,7 +1,7 @@
 """One clinic's answer to one question: the rating, what they said, the structured answer.
 
-Every change is a ``SetAnswerCommand``; typing merges per field. Text that is not yet a valid
-number is kept as a draft per clinic, question and field, so moving to another question and
+Every change is one undo command (``push_edit``); typing merges per field. Text that is not yet
+a valid number is kept as a draft per clinic, question and field, so moving to another question and
 back never loses it.
 """
 
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from ketachecklist.core.applicability import Applicability
 from ketachecklist.core.document import DOESNT_APPLY, Answer, AnswerValue
-from ketachecklist.ui.commands import SetAnswerCommand
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.question_guidance import QuestionGuidance
@@ -189,8 +189,11 @@ class AnswerEditor(QWidget):
     def _push(self, answer: Answer, field: str) -> None:
         if not self._clinic_id or not self._question_id or answer == self._current():
             return
-        self._document.push(
-            SetAnswerCommand(self._document, self._clinic_id, self._question_id, answer, field)
+        clinic_id, question_id = self._clinic_id, self._question_id
+        push_edit(
+            self._document,
+            lambda comparison: comparison.set_answer(clinic_id, question_id, answer),
+            field,
         )
 
     def _rating_picked(self, rating: int | None) -> None:

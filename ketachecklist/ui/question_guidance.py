@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
 from ketachecklist.core.applicability import question_is_about
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.ui.commands import (
-    ChangeQuestionKindCommand,
-    EditQuestionWordingCommand,
-    RemoveQuestionCommand,
+    push_edit,
 )
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.open_document import OpenDocument
@@ -191,26 +189,34 @@ class QuestionGuidance(QWidget):
             return
         self.wording_message.clear_problem()
         current = self._document.comparison.question(self._question.id)
-        command = EditQuestionWordingCommand(self._document, replace(current, text=text), "text")
-        self._document.push(command)
+        worded = replace(current, text=text)
+        push_edit(
+            self._document, lambda comparison: comparison.update_custom_question(worded), "text"
+        )
 
     def _why_edited(self, text: str) -> None:
         if self._question is None:
             return
         current = self._document.comparison.question(self._question.id)
-        command = EditQuestionWordingCommand(self._document, replace(current, why=text), "why")
-        self._document.push(command)
+        explained = replace(current, why=text)
+        push_edit(
+            self._document, lambda comparison: comparison.update_custom_question(explained), "why"
+        )
 
     def _kind_picked(self, index: int) -> None:
         if self._question is None:
             return
         kind = AnswerKind(self.kind.itemData(index))
         if kind is not self._document.comparison.question(self._question.id).kind:
-            self._document.push(ChangeQuestionKindCommand(self._document, self._question.id, kind))
+            question_id = self._question.id
+            push_edit(
+                self._document,
+                lambda comparison: comparison.change_question_kind(question_id, kind),
+            )
 
     def _remove(self) -> None:
         if self._question is None:
             return
         question_id = self._question.id
-        self._document.push(RemoveQuestionCommand(self._document, question_id))
+        push_edit(self._document, lambda comparison: comparison.remove_custom_question(question_id))
         self.question_removed.emit(question_id)

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ketachecklist.core.catalogue import Question
-from ketachecklist.core.document import MAX_WEIGHT
+from ketachecklist.core.limits import MAX_WEIGHT
 from ketachecklist.present.numbers import number_text as number
-from ketachecklist.ui.commands import SetQuestionWeightCommand
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -104,7 +104,10 @@ class QuestionWeightsModel(QAbstractTableModel):
         question = self._questions[index.row()]
         if weight == self._document.comparison.question_weight(question.id):
             return True
-        self._document.push(SetQuestionWeightCommand(self._document, question.id, weight))
+        push_edit(
+            self._document,
+            lambda comparison: comparison.set_question_weight(question.id, weight),
+        )
         return True
 
     def _reload(self) -> None:

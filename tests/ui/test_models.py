@@ -12,14 +12,7 @@ from ketachecklist.core.catalogue import Catalogue, load_bundled_catalogue
 from ketachecklist.core.document import Answer, Clinic, Comparison
 from ketachecklist.core.storage import load_comparison
 from ketachecklist.ui.clinic_list_model import ClinicListModel
-from ketachecklist.ui.commands import (
-    AddClinicCommand,
-    MoveClinicCommand,
-    RemoveClinicCommand,
-    SetAnswerCommand,
-    SetQuestionWeightCommand,
-    SetSetWeightCommand,
-)
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.comparison_model import SORT_OVERALL, ComparisonTableModel, RowKind
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.question_list_model import QuestionListModel
@@ -36,14 +29,16 @@ def _example(catalogue: Catalogue, example_file: Path) -> OpenDocument:
 def _edit_everything(document: OpenDocument) -> None:
     """Edits that make every model emit its change signals while the tester watches."""
     comparison = document.comparison
-    document.push(AddClinicCommand(document, Clinic(id=comparison.new_clinic_id(), name="New")))
+    new = Clinic(id=comparison.new_clinic_id(), name="New")
     first = comparison.clinics[0].id
     question = comparison.questions()[0].id
-    document.push(SetAnswerCommand(document, first, question, Answer(rating=1), "rating"))
-    document.push(SetSetWeightCommand(document, comparison.catalogue.sets[0].id, 3.0))
-    document.push(SetQuestionWeightCommand(document, question, 2.0))
-    document.push(MoveClinicCommand(document, first, len(comparison.clinics) - 1))
-    document.push(RemoveClinicCommand(document, comparison.clinics[0].id))
+    last = len(comparison.clinics)
+    push_edit(document, lambda c: c.add_clinic(new))
+    push_edit(document, lambda c: c.set_answer(first, question, Answer(rating=1)), "rating")
+    push_edit(document, lambda c: c.set_set_weight(c.catalogue.sets[0].id, 3.0))
+    push_edit(document, lambda c: c.set_question_weight(question, 2.0))
+    push_edit(document, lambda c: c.move_clinic(first, last))
+    push_edit(document, lambda c: c.remove_clinic(c.clinics[0].id))
     while document.undo_stack.canUndo():
         document.undo_stack.undo()
     while document.undo_stack.canRedo():
