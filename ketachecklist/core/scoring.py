@@ -191,7 +191,33 @@ def answer_applicability(
     )
 
 
-def score_clinic(comparison: Comparison, clinic_id: str) -> ClinicScore:
+@dataclass(frozen=True)
+class _Plan:
+    """What every clinic's scoring reads of the comparison, looked up once for all of them."""
+
+    sets: tuple[tuple[str, tuple[Question, ...]], ...]
+    roles: dict[QuestionRole, Question | None]
+
+    @classmethod
+    def of(cls, comparison: Comparison) -> _Plan:
+        questions = comparison.questions()
+        sets = tuple(
+            (s.id, tuple(q for q in questions if q.set_id == s.id))
+            for s in comparison.catalogue.sets
+        )
+        roles = {role: comparison.question_with_role(role) for role in _COST_ROLES}
+        return cls(sets, roles)
+
+
+_COST_ROLES = (
+    QuestionRole.COST_DETAILS,
+    QuestionRole.SESSIONS_RECOMMENDED,
+    QuestionRole.COURSE_PRICE,
+)
+
+
+def score_clinic(comparison: Comparison, clinic_id: str, plan: _Plan | None = None) -> ClinicScore:
+    plan = plan or _Plan.of(comparison)
     clinic = comparison.clinic(clinic_id)
     set_scores: dict[str, float | None] = {}
     set_progress: dict[str, tuple[int, int]] = {}
@@ -199,10 +225,10 @@ def score_clinic(comparison: Comparison, clinic_id: str) -> ClinicScore:
     answered = total = 0
     flags: list[RedFlag] = []
     ratings: dict[str, int] = {}
-    for question_set in comparison.catalogue.sets:
+    for set_id, set_questions in plan.sets:
         pairs = []
         set_rated = set_total = 0
-        for question in comparison.questions_in(question_set.id):
+        for question in set_questions:
             answer = comparison.answer(clinic_id, question.id)
             status = applicability(question, clinic, answer)
             if not status.counts:
@@ -218,8 +244,8 @@ def score_clinic(comparison: Comparison, clinic_id: str) -> ClinicScore:
             set_rated += 1
             ratings[question.id] = answer.rating
             pairs.append((rating_points(answer.rating), comparison.question_weight(question.id)))
-        set_scores[question_set.id] = weighted_mean(pairs)
-        set_progress[question_set.id] = (set_rated, set_total)
+        set_scores[set_id] = weighted_mean(pairs)
+        set_progress[set_id] = (set_rated, set_total)
         answered += set_rated
         total += set_total
     overall = weighted_mean(
@@ -236,16 +262,20 @@ def score_clinic(comparison: Comparison, clinic_id: str) -> ClinicScore:
         answered,
         total,
         tuple(flags),
-        estimate_cost(comparison, clinic_id),
+        estimate_cost(comparison, clinic_id, plan),
         not_applying=not_applying,
         set_progress=set_progress,
         ratings=ratings,
     )
 
 
-def estimate_cost(comparison: Comparison, clinic_id: str) -> CostEstimate:
+def estimate_cost(
+    comparison: Comparison, clinic_id: str, plan: _Plan | None = None
+) -> CostEstimate:
+    roles = (plan or _Plan.of(comparison)).roles
+
     def value_of(role: QuestionRole) -> object:
-        question = comparison.question_with_role(role)
+        question = roles[role]
         if question is None or not answer_applicability(comparison, clinic_id, question).counts:
             return None
         return comparison.answer(clinic_id, question.id).value
@@ -293,7 +323,8 @@ def _out_of_pocket(total: float | None, details: CostDetails) -> float | None:
 
 
 def score_comparison(comparison: Comparison) -> ComparisonScores:
-    scores = [score_clinic(comparison, clinic.id) for clinic in comparison.clinics]
+    plan = _Plan.of(comparison)
+    scores = [score_clinic(comparison, clinic.id, plan) for clinic in comparison.clinics]
     overall = {s.clinic_id: s.overall for s in scores}
     ranking = _ranking(scores, overall)
     scored = [cid for cid in ranking if overall[cid] is not None]
@@ -315,7 +346,7 @@ def score_comparison(comparison: Comparison) -> ComparisonScores:
         tuple(replace(s, rank=ranks.get(s.clinic_id)) for s in scores),
         ranking,
         margin,
-        _best_marks(comparison, scores),
+        _best_marks(scores),
         set_rankings,
     )
 
@@ -329,15 +360,18 @@ def _ranking(scores: list[ClinicScore], by: dict[str, float | None]) -> tuple[st
     return (*scored, *(s.clinic_id for s in scores if by[s.clinic_id] is None))
 
 
-def _best_marks(comparison: Comparison, scores: list[ClinicScore]) -> dict[str, frozenset[str]]:
+def _best_marks(scores: list[ClinicScore]) -> dict[str, frozenset[str]]:
     """The one ★ rule: on each question, the clinics with the best rating that counts, when at
     least two clinics were rated there and that best rating is good (4 or 5)."""
+    rated: dict[str, dict[str, int]] = {}
+    for score in scores:
+        for question_id, rating in score.ratings.items():
+            rated.setdefault(question_id, {})[score.clinic_id] = rating
     marks: dict[str, frozenset[str]] = {}
-    for question in comparison.questions():
-        rated = {s.clinic_id: s.ratings[question.id] for s in scores if question.id in s.ratings}
-        if len(rated) < BEST_MARK_MIN_RATED:
+    for question_id, ratings in rated.items():
+        if len(ratings) < BEST_MARK_MIN_RATED:
             continue
-        top = max(rated.values())
+        top = max(ratings.values())
         if top >= BEST_MARK_MIN_RATING:
-            marks[question.id] = frozenset(cid for cid, r in rated.items() if r == top)
+            marks[question_id] = frozenset(cid for cid, r in ratings.items() if r == top)
     return marks
