@@ -24,7 +24,7 @@ from ketachecklist.present import ClinicText, Presentation
 from ketachecklist.present.answers import Cell, make_cell
 from ketachecklist.present.numbers import number_text, plural
 from ketachecklist.present.ratings import BEST_MARK, BEST_MARK_RULE, rating_scale
-from ketachecklist.present.scores import set_score_text
+from ketachecklist.present.scores import progress_text, set_score_text
 from ketachecklist.present.text import tr
 from ketachecklist.report.common import (
     CHOICE_MARK,
@@ -123,6 +123,7 @@ class SummaryRow:
     answered: int
     total: int
     completeness_text: str  # '8 of 28 (29%); 2 don't apply'
+    progress_text: str  # '8 of 28'
     course_cost: float | None
     out_of_pocket: float | None
     cost_text: str
@@ -152,6 +153,7 @@ class SetScore:
     rated: int
     total: int
     text: str  # '63/100 · 3 of 6 rated'
+    rated_text: str  # '3 of 6 rated'
 
 
 @dataclass(frozen=True)
@@ -356,6 +358,7 @@ def _summary_row(
         answered=score.answered,
         total=score.total,
         completeness_text=text.completeness_text,
+        progress_text=text.progress_text,
         course_cost=score.cost.course_total,
         out_of_pocket=score.cost.out_of_pocket,
         cost_text=text.course_cost_text,
@@ -402,7 +405,13 @@ def _set_table(
     for clinic in ranked:
         result = presentation.set_score(clinic.clinic_id, set_id).result
         set_scores.append(
-            SetScore(result.score, result.rated, result.total, set_score_text(result))
+            SetScore(
+                result.score,
+                result.rated,
+                result.total,
+                set_score_text(result),
+                f"{progress_text(result.rated, result.total)} {tr('rated')}",
+            )
         )
     return SetTable(
         id=set_id,

@@ -194,6 +194,10 @@ def test_every_output_words_every_fact_the_same(
             text = presentation.set_score(clinic_id, table.id).text
             assert grid.index(set_row, grid.column_of_clinic(clinic_id)).data() == text
             assert table.scores[position].text == text
+            csv_set = next(
+                r for r in rows if r[:2] == ["Set score", f"{table.title} score (out of 100)"]
+            )
+            assert text.endswith(" · " + csv_set[3 + 3 * position + 1])
             assert text in page_html
             assert shows(pdf, text)
 
