@@ -151,7 +151,9 @@ class AnswerEditor(QWidget):
         if status is Applicability.MARKED:
             text = MARKED_NOTE
         elif status is Applicability.NOT_FOR_TREATMENTS:
-            reason = scores.not_applying_text(self._clinic_id, self._question_id)
+            reason = self._document.presentation.not_applying_text(
+                self._clinic_id, self._question_id
+            )
             text = NOT_FOR_TREATMENTS_NOTE.format(reason=reason)
         else:
             text = ""

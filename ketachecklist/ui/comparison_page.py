@@ -15,20 +15,22 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.document import DOESNT_APPLY
+from ketachecklist.core.scoring import RED_FLAG_MARK
+from ketachecklist.present.ratings import BEST_MARK_RULE
+from ketachecklist.present.text import tr
 from ketachecklist.ui.comparison_model import (
     LABEL_COLUMN,
     SORT_AS_ENTERED,
     SORT_OVERALL,
     ComparisonTableModel,
 )
-from ketachecklist.ui.formatting import STAR, WARNING
 from ketachecklist.ui.grid_view import GridView
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE
 from ketachecklist.ui.wrapping_header import WrappingHeader
 
 LEGEND = (
-    f"{STAR} best rating in the row (when the ratings differ)   ·   {WARNING} RED FLAG: an "
+    f"{BEST_MARK_RULE}   ·   {RED_FLAG_MARK} RED FLAG: an "
     "answer the sources give reason to ask more about, not a verdict   ·   Scores are out of "
     "100 and use only the questions you rated: “not asked yet” never counts as zero. "
     f"“{DOESNT_APPLY}” and “Not for …” (a question about treatments the clinic does not "
@@ -87,7 +89,7 @@ class ComparisonPage(QWidget):
         header.setDefaultSectionSize(self._clinic_width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("x" * 10))
 
-        self.legend = QLabel(LEGEND)
+        self.legend = QLabel(tr(LEGEND))
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
 
@@ -165,7 +167,7 @@ class ComparisonPage(QWidget):
         if not self._document.comparison.clinics:
             self.verdict.setText(NO_CLINICS)
             return
-        self.verdict.setText(self._document.scores.scores.verdict)
+        self.verdict.setText(self._document.presentation.verdict)
 
     def _sort_picked(self, index: int) -> None:
         self.model.set_sort_key(str(self.sort.itemData(index)))
