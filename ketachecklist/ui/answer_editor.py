@@ -15,10 +15,9 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 from ketachecklist.core.applicability import Applicability
 from ketachecklist.core.catalogue import AnswerKind
 from ketachecklist.core.document import DOESNT_APPLY, Answer, AnswerValue
-from ketachecklist.core.scoring import estimate_cost
+from ketachecklist.present.text import tr
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import push_edit
-from ketachecklist.ui.formatting import course_cost_text
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.question_guidance import QuestionGuidance
@@ -159,9 +158,8 @@ class AnswerEditor(QWidget):
     def _show_cost_estimate(self, is_cost: bool) -> None:
         self.cost_estimate.setVisible(is_cost)
         if is_cost:
-            cost = estimate_cost(self._document.comparison, self._clinic_id)
-            text = course_cost_text(cost).replace("\n", ", ")
-            show_text(self.cost_estimate, f"Estimated course cost: {text}")
+            text = self._document.presentation.clinic(self._clinic_id).course_cost_text
+            show_text(self.cost_estimate, tr("Estimated course cost: {cost}").format(cost=text))
 
     def _show_red_flag(self) -> None:
         flag = self._document.scores.red_flag(self._clinic_id, self._question_id)
@@ -175,7 +173,9 @@ class AnswerEditor(QWidget):
         if status is Applicability.MARKED:
             text = MARKED_NOTE
         elif status is Applicability.NOT_FOR_TREATMENTS:
-            reason = scores.not_applying_text(self._clinic_id, self._question_id)
+            reason = self._document.presentation.not_applying_text(
+                self._clinic_id, self._question_id
+            )
             text = NOT_FOR_TREATMENTS_NOTE.format(reason=reason)
         else:
             text = ""

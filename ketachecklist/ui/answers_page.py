@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.limits import MAX_CUSTOM_QUESTIONS
+from ketachecklist.present.scores import progress_text
 from ketachecklist.ui.answer_editor import AnswerEditor
 from ketachecklist.ui.commands import push_edit
-from ketachecklist.ui.formatting import set_progress_text
 from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.padded_delegate import PaddedItemDelegate
@@ -247,11 +247,10 @@ class AnswersPage(QWidget):
         scores = self._document.scores
         for index, question_set in enumerate(comparison.catalogue.sets):
             if self._clinic_id and scores.has_clinic(self._clinic_id):
-                rated, total = scores.clinic(self._clinic_id).set_answered(
-                    comparison, question_set.id
-                )
-                text = f"{question_set.title} · {set_progress_text(rated, total)}"
-                tip = f"{rated} of {total} questions rated for this clinic"
+                result = scores.of(self._clinic_id).set_result(question_set.id)
+                progress = progress_text(result.rated, result.total)
+                text = f"{question_set.title} · {progress}"
+                tip = f"{progress} questions rated for this clinic"
             else:
                 text, tip = question_set.title, question_set.description
             self.sets.setTabText(index, text.replace("&", "&&"))

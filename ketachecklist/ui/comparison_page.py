@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.document import DOESNT_APPLY
+from ketachecklist.core.scoring import RED_FLAG_MARK
+from ketachecklist.present.ratings import BEST_MARK_RULE
+from ketachecklist.present.text import tr
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.clinic_chooser import ClinicChooser
 from ketachecklist.ui.comparison_model import (
@@ -24,7 +27,6 @@ from ketachecklist.ui.comparison_model import (
     RowKind,
 )
 from ketachecklist.ui.flow_layout import FlowLayout
-from ketachecklist.ui.formatting import STAR, WARNING
 from ketachecklist.ui.frozen_parts import FrozenParts
 from ketachecklist.ui.grid_view import GridView
 from ketachecklist.ui.open_document import OpenDocument
@@ -32,7 +34,7 @@ from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE
 from ketachecklist.ui.wrapping_header import WrappingHeader
 
 LEGEND = (
-    f"{STAR} best rating in the row (when the ratings differ)   ·   {WARNING} RED FLAG: an "
+    f"{BEST_MARK_RULE}   ·   {RED_FLAG_MARK} RED FLAG: an "
     "answer the sources give reason to ask more about, not a verdict   ·   Scores are out of "
     "100 and use only the questions you rated: “not asked yet” never counts as zero. "
     f"“{DOESNT_APPLY}” and “Not for …” (a question about treatments the clinic does not "
@@ -97,7 +99,7 @@ class ComparisonPage(QWidget):
         # At a large font the page scrolls up and down; the grid keeps room for a dozen lines.
         self.table.setMinimumHeight(metrics.lineSpacing() * 12)
 
-        self.legend = QLabel(LEGEND)
+        self.legend = QLabel(tr(LEGEND))
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
 
@@ -216,7 +218,7 @@ class ComparisonPage(QWidget):
         if not self._document.comparison.clinics:
             show_text(self.verdict, NO_CLINICS)
             return
-        show_text(self.verdict, self._document.scores.scores.verdict)
+        show_text(self.verdict, self._document.presentation.verdict)
 
     def _sort_picked(self, index: int) -> None:
         self.model.set_sort_key(str(self.sort.itemData(index)))

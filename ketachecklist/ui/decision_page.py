@@ -18,16 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.document import Decision
+from ketachecklist.present.text import tr
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.flow_layout import FlowLayout
-from ketachecklist.ui.formatting import (
-    WARNING,
-    completeness_text,
-    course_cost_text,
-    ordinal,
-    score_text,
-)
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 
@@ -153,24 +147,16 @@ class DecisionPage(QWidget):
         if not comparison.clinics:
             show_text(self.standing, "No clinics yet.")
             return
-        scores = self._document.scores.scores
-        lines = []
-        for score in scores.ranked():
-            name = comparison.clinic(score.clinic_id).name
-            place = ordinal(score.rank) if score.rank is not None else "Not scored"
-            flags = len(score.red_flags)
-            flag_text = (
-                f"{WARNING} {flags} red flag{'s' if flags != 1 else ''}"
-                if flags
-                else "no red flags"
-            )
-            cost = course_cost_text(score.cost).replace("\n", ", ")
-            lines.append(
-                f"{place}: {name} — {score_text(score.overall)}; {completeness_text(score)}; "
-                f"course cost {cost}; {flag_text}"
-            )
+        presentation = self._document.presentation
+        lines = [
+            f"{clinic.rank_text}: {clinic.name} — {clinic.overall_text}; "
+            f"{tr('questions rated')} {clinic.completeness_text}; "
+            f"{tr('course cost')} {clinic.course_cost_text}; {tr('red flags')}: "
+            f"{clinic.red_flags_text}"
+            for clinic in presentation.ranked()
+        ]
         lines.append("")
-        lines.append(scores.verdict)
+        lines.append(presentation.verdict)
         show_text(self.standing, "\n".join(lines))
 
     def _push(self, decision: Decision, field: str) -> None:

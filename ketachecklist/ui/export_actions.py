@@ -151,7 +151,7 @@ class ExportActions(QObject):
         source = self.controller.path
         return build_report(
             document.comparison,
-            document.scores.scores,
+            document.presentation,
             source_name=source.name if source else "",
             page_size=self.page_size,
         )

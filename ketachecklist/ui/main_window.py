@@ -33,13 +33,13 @@ from ketachecklist.ui.desktop_offer import DesktopOffer
 from ketachecklist.ui.disclaimer_note import DisclaimerNote
 from ketachecklist.ui.document_controller import DocumentController
 from ketachecklist.ui.export_actions import ExportActions
-from ketachecklist.ui.formatting import plain_tooltip
 from ketachecklist.ui.inner_widget_names import name_inner_widgets
 from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
 from ketachecklist.ui.page_scroll import PageScroll
 from ketachecklist.ui.print_dialogs import PrintDialogs
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import AppSettings
+from ketachecklist.ui.tooltips import plain_tooltip
 from ketachecklist.ui.welcome_banner import WelcomeBanner
 
 if TYPE_CHECKING:

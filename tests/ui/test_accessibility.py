@@ -101,7 +101,7 @@ def test_keyboard_only_walkthrough(
     grid.setCurrentIndex(model.index(0, 1))
     while model.row(grid.currentIndex().row()).kind is not RowKind.QUESTION:
         _press(qtbot, Qt.Key.Key_Down)
-    assert grid.currentIndex().data().startswith("4 · Good")
+    assert grid.currentIndex().data().startswith("4 – Good")
     _press(qtbot, Qt.Key.Key_Return)
     assert window.current_page() is window.answers
     assert window.answers.current_question_id() == question_id
