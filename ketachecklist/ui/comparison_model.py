@@ -15,12 +15,13 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from ketachecklist.core.catalogue import Question
 from ketachecklist.present.answers import Cell
 from ketachecklist.present.numbers import number_text
 from ketachecklist.present.text import tr
+from ketachecklist.ui.contrast import muted_text
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE, SET_ID_ROLE
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -303,6 +304,8 @@ class ComparisonTableModel(QAbstractTableModel):
     def _font(self, row: Row, clinic_id: str) -> QFont | None:
         if row.kind is not RowKind.QUESTION:
             return self._bold()
+        if self._document.scores.red_flag(clinic_id, row.key) is not None:
+            return self._bold()  # a red flag stands out on screen as on paper
         if self._document.scores.applicability(clinic_id, row.key).counts:
             return None
         if self._italic_font is None:
@@ -314,7 +317,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if row.kind is RowKind.QUESTION:
             answer = self._document.comparison.answer(clinic_id, row.key)
             if answer.is_blank:
-                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+                return QBrush(muted_text(QGuiApplication.palette()))  # 4.5:1 on Base
         return None
 
     def _bold(self) -> QFont:
