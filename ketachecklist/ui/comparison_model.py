@@ -155,7 +155,13 @@ class ComparisonTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+        if orientation == Qt.Orientation.Vertical:
+            # Hidden on screen (column 0 shows it); screen readers read it as each cell's row
+            # header, so a cell is heard with its question.
+            if role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(self._rows):
+                return None
+            return self._label_data(self._rows[section], role)
+        if not 0 <= section < self.columnCount():
             return None
         if section == LABEL_COLUMN:
             return "Question" if role in _TEXT_ROLES else None
@@ -408,6 +414,7 @@ class ComparisonTableModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns))
             )
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
 
     def _clinic_changed(self, clinic_id: str) -> None:
         column = self.column_of_clinic(clinic_id)
@@ -421,6 +428,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if row >= 0:
             self._questions[question_id] = self._document.comparison.question(question_id)
             self._row_changed(row)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
 
 
 def _flag_line(cell: Cell, role: int) -> str:

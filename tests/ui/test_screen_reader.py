@@ -114,3 +114,27 @@ def test_splitter_handles_are_named_and_move_by_keyboard(
         before = splitter.sizes()[0]
         qtbot.keyClick(handle, Qt.Key.Key_Right)
         assert splitter.sizes()[0] > before
+
+
+def test_the_grid_exposes_each_question_as_its_row_header(example_window: MainWindow) -> None:
+    window = example_window
+    window.show_page(window.comparison)
+    QApplication.processEvents()
+    table = window.comparison.table
+    model = table.model()
+    question = window.document.comparison.question("evaluation-primary-care")
+    row = window.comparison.model.row_of_question(question.id)
+    interface = QAccessible.queryAccessibleInterface(table)
+    assert interface is not None
+    cells = [interface.child(i) for i in range(interface.childCount())]
+    cell = next(
+        c.tableCellInterface()
+        for c in cells
+        if c.role() == QAccessible.Role.Cell
+        and c.tableCellInterface().rowIndex() == row
+        and c.tableCellInterface().columnIndex() == 1
+    )
+    headers = cell.rowHeaderCells()
+    assert [h.text(NAME) for h in headers] == [model.index(row, 0).data()]
+    assert headers[0].text(NAME).startswith(question.text)
+    assert not table.verticalHeader().isVisible()  # heard, not shown: column 0 shows it
