@@ -225,7 +225,7 @@ def test_a_clinic_label_never_becomes_markup(name: str) -> None:
 
     comparison = make_comparison(1, decide=False)
     clinic = comparison.clinics[0]
-    comparison.update_clinic(dataclasses.replace(clinic, name=name or "x"))
+    comparison.update_clinic(dataclasses.replace(clinic, name=name if name.strip() else "x"))
     report = build_report(comparison)
     parsed = parse(render_html(report))
     assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
