@@ -121,6 +121,34 @@ class RemovedQuestion:
     weight: float | None
 
 
+@dataclass(frozen=True)
+class WeightProfile:
+    """One person's view of what matters: a name ("Me", "Mum") and set weights.
+
+    The active profile's weights are the document's ``set_weights`` (one source of truth, so
+    every existing weight edit changes the profile in force); its entry here keeps none. The
+    other profiles keep theirs here until they are made active.
+    """
+
+    name: str
+    set_weights: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RemovedWeightProfile:
+    profile: WeightProfile  # with its weights, the document's if it was active
+    index: int
+    was_active: bool
+
+
+@dataclass(frozen=True)
+class ProfileActivation:
+    """What ``activate_weight_profile`` replaced: the profile in force and its weights."""
+
+    previous: str | None
+    set_weights: dict[str, float]
+
+
 @dataclass
 class Comparison:
     """The patient's document. ``catalogue`` is the catalogue it was made with."""
@@ -133,6 +161,9 @@ class Comparison:
     question_weights: dict[str, float] = field(default_factory=dict)
     decision: Decision = field(default_factory=Decision)
     title: str = ""
+    deal_breakers: set[str] = field(default_factory=set)  # question ids the patient marked
+    weight_profiles: list[WeightProfile] = field(default_factory=list)
+    active_profile: str | None = None  # whose weights are ``set_weights``; None: unnamed
     revision: int = 0  # bumped by every edit; lets views and autosave notice change cheaply
 
     # --- reading -------------------------------------------------------------------------------
@@ -178,6 +209,21 @@ class Comparison:
 
     def question_weight(self, question_id: str) -> float:
         return self.question_weights.get(question_id, 1.0)
+
+    def is_deal_breaker(self, question_id: str) -> bool:
+        return question_id in self.deal_breakers
+
+    def weight_profile(self, name: str) -> WeightProfile:
+        for profile in self.weight_profiles:
+            if profile.name == name:
+                return profile
+        raise KeyError(name)
+
+    def profile_set_weights(self, name: str) -> dict[str, float]:
+        """A profile's set weights: the document's own for the active profile."""
+        if name == self.active_profile:
+            return dict(self.set_weights)
+        return dict(self.weight_profile(name).set_weights)
 
     def new_clinic_id(self) -> str:
         used = {c.id for c in self.clinics}
@@ -267,6 +313,7 @@ class Comparison:
             raise ValueError(f"question id {question.id!r} is already used")
         self.catalogue.question_set(question.set_id)
         question = replace(question, custom=True)
+        self.deal_breakers.discard(question.id)  # a mark left by a removed question of that id
         position = len(self.custom_questions) if index is None else index
         self.custom_questions.insert(position, question)
         self._touch()
@@ -321,6 +368,100 @@ class Comparison:
         self.decision = decision
         self._touch()
         return old
+
+    # --- deal-breakers and weight profiles: each returns what it replaced ------------------------
+    def set_deal_breaker(self, question_id: str, marked: bool) -> bool:
+        """Mark or unmark a question as a deal-breaker; returns whether it was marked."""
+        self.question(question_id)
+        old = question_id in self.deal_breakers
+        if marked:
+            self.deal_breakers.add(question_id)
+        else:
+            self.deal_breakers.discard(question_id)
+        self._touch()
+        return old
+
+    def replace_set_weights(self, weights: dict[str, float]) -> dict[str, float]:
+        """Every set weight at once (a reset, a preset); returns the weights it replaced."""
+        for set_id, weight in weights.items():
+            _check_weight(weight)
+            self.catalogue.question_set(set_id)
+        old = dict(self.set_weights)
+        self.set_weights = dict(weights)
+        self._touch()
+        return old
+
+    def add_weight_profile(self, profile: WeightProfile, index: int | None = None) -> int:
+        """Add an inactive profile; returns its position."""
+        _check_profile_name(profile.name)
+        if any(p.name == profile.name for p in self.weight_profiles):
+            raise ValueError(f"a weight profile is already called {profile.name!r}")
+        if len(self.weight_profiles) >= MAX_WEIGHT_PROFILES:
+            raise ValueError(f"a comparison holds at most {MAX_WEIGHT_PROFILES} weight profiles")
+        for set_id, weight in profile.set_weights.items():
+            _check_weight(weight)
+            self.catalogue.question_set(set_id)
+        count = len(self.weight_profiles)
+        position = count if index is None else max(0, min(index, count))
+        self.weight_profiles.insert(
+            position, WeightProfile(profile.name, dict(profile.set_weights))
+        )
+        self._touch()
+        return position
+
+    def remove_weight_profile(self, name: str) -> RemovedWeightProfile:
+        """Removing the active profile keeps its weights in force, unnamed."""
+        profile = self.weight_profile(name)
+        index = self.weight_profiles.index(profile)
+        was_active = name == self.active_profile
+        self.weight_profiles.pop(index)
+        if was_active:
+            self.active_profile = None
+        self._touch()
+        weights = dict(self.set_weights) if was_active else dict(profile.set_weights)
+        return RemovedWeightProfile(WeightProfile(name, weights), index, was_active)
+
+    def restore_weight_profile(self, removed: RemovedWeightProfile) -> None:
+        kept = {} if removed.was_active else dict(removed.profile.set_weights)
+        self.weight_profiles.insert(removed.index, WeightProfile(removed.profile.name, kept))
+        if removed.was_active:
+            self.active_profile = removed.profile.name
+        self._touch()
+
+    def activate_weight_profile(self, name: str | None) -> ProfileActivation:
+        """Put a profile's weights in force (None: keep the weights, unnamed).
+
+        The profile that was in force keeps the document's weights as its own.
+        """
+        target = None if name is None else self.weight_profile(name)
+        activation = ProfileActivation(self.active_profile, dict(self.set_weights))
+        if self.active_profile is not None and self.active_profile != name:
+            self._store_profile(WeightProfile(self.active_profile, dict(self.set_weights)))
+        if target is not None and name != self.active_profile:
+            self.set_weights = dict(target.set_weights)
+            self._store_profile(WeightProfile(target.name, {}))
+        self.active_profile = name
+        self._touch()
+        return activation
+
+    def restore_activation(self, activation: ProfileActivation) -> None:
+        self.activate_weight_profile(activation.previous)
+        self.set_weights = dict(activation.set_weights)
+
+    def _store_profile(self, profile: WeightProfile) -> None:
+        index = next(i for i, p in enumerate(self.weight_profiles) if p.name == profile.name)
+        self.weight_profiles[index] = profile
+
+
+MAX_WEIGHT_PROFILES = 20
+MAX_PROFILE_NAME = 100
+
+
+def _check_profile_name(name: str) -> None:
+    if not name.strip():
+        raise ValueError("a weight profile needs a name")
+    if len(name) > MAX_PROFILE_NAME:
+        raise ValueError(f"a weight profile's name has at most {MAX_PROFILE_NAME} characters")
 
 
 def _check_weight(weight: float) -> None:
