@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication
 from ketachecklist.core.catalogue import Question, load_bundled_catalogue
 from ketachecklist.core.document import Answer, Clinic, Comparison
 from ketachecklist.ui.app import build_main_window, configure_application
-from ketachecklist.ui.commands import SetAnswerCommand
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.comparison_model import SORT_OVERALL
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.settings import AppSettings
@@ -128,7 +128,7 @@ def main() -> int:
             question_id = questions[(number * 11) % len(questions)]
             answer = comparison.answer(clinic_id, question_id)
             new = Answer(rating=1 + number % 5, said=answer.said, value=answer.value)
-            document.push(SetAnswerCommand(document, clinic_id, question_id, new, "rating"))
+            push_edit(document, lambda c: c.set_answer(clinic_id, question_id, new), "rating")
 
         results: dict[str, list[float]] = {}
         time_edits(app, window, rate, 10)  # warm-up

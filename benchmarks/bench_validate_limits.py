@@ -16,10 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ketachecklist.core.catalogue import load_bundled_catalogue
-from ketachecklist.core.safe_yaml import MAX_BYTES, MAX_NODES
-from ketachecklist.core.storage import (
+from ketachecklist.core.limits import (
+    MAX_BYTES,
     MAX_CLINICS,
     MAX_CUSTOM_QUESTIONS,
+    MAX_NODES,
     MAX_SET_WEIGHTS,
     MAX_TREATMENTS_LISTED,
 )

@@ -71,7 +71,11 @@ def value_for(kind: AnswerKind) -> st.SearchStrategy[AnswerValue]:
 
 def answer_for(question: Question) -> st.SearchStrategy[Answer]:
     return st.builds(
-        Answer, rating=st.none() | st.integers(1, 5), said=user_text, value=value_for(question.kind)
+        Answer,
+        rating=st.none() | st.integers(1, 5),
+        said=user_text,
+        value=value_for(question.kind),
+        doesnt_apply=st.booleans(),
     )
 
 

@@ -1,7 +1,8 @@
 """The comparison document: clinics, their answers, weights and the recorded decision.
 
-A Comparison is plain mutable data plus small edit operations. Each operation returns what it
-replaced so a caller (the Qt undo stack) can put it back; none of them computes scores.
+A Comparison is plain mutable data plus small edit operations. Each operation checks the limits
+(core/limits.py) and the document's rules, then returns a ``Change`` (core/changes.py) that says
+what it changed and reverts through ``apply(change.inverse())``; none of them computes scores.
 """
 
 from __future__ import annotations
@@ -12,6 +13,45 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from ketachecklist.core.catalogue import AnswerKind, Catalogue, Question, QuestionRole
+from ketachecklist.core.changes import (
+    Change,
+    ChangeKind,
+    InsertClinic,
+    InsertQuestion,
+    InsertWeightProfile,
+    PutActiveProfile,
+    PutAnswer,
+    PutDealBreaker,
+    PutDecision,
+    PutSetWeights,
+    PutWeight,
+    RemoveClinic,
+    RemoveQuestion,
+    RemoveWeightProfile,
+    ReplaceClinic,
+    ReplaceQuestion,
+    ReplaceWeightProfile,
+    Step,
+)
+from ketachecklist.core.limits import (
+    MAX_CLINIC_ID,
+    MAX_CLINICS,
+    MAX_COUNT,
+    MAX_CUSTOM_QUESTIONS,
+    MAX_MONEY,
+    MAX_NAME,
+    MAX_PERCENT,
+    MAX_PROFILE_NAME,
+    MAX_RATING,
+    MAX_SESSIONS,
+    MAX_TEXT,
+    MAX_WEIGHT,
+    MAX_WEIGHT_PROFILES,
+    MIN_RATING,
+    LimitError,
+    check_number,
+    check_text,
+)
 from ketachecklist.core.treatments import Treatment
 
 RATING_LABELS = {
@@ -22,7 +62,7 @@ RATING_LABELS = {
     5: "Reassuring",
 }
 NOT_ASKED = "Not asked yet"
-MAX_WEIGHT = 100.0
+DOESNT_APPLY = "Doesn't apply to this clinic"
 
 
 def rating_label(rating: int | None) -> str:
@@ -68,15 +108,26 @@ AnswerValue = bool | float | int | str | CostDetails | None
 
 @dataclass(frozen=True)
 class Answer:
-    """One clinic's answer to one question. ``rating=None`` means "not asked yet", never a zero."""
+    """One clinic's answer to one question. ``rating=None`` means "not asked yet", never a zero.
+
+    ``doesnt_apply`` is the patient's "Doesn't apply to this clinic": a state of its own, not a
+    rating. The rating, words and value stay recorded beside it (so unmarking brings them back)
+    but scoring leaves the whole answer out while it is set.
+    """
 
     rating: int | None = None
     said: str = ""
     value: AnswerValue = None
+    doesnt_apply: bool = False
 
     @property
     def is_blank(self) -> bool:
-        return self.rating is None and not self.said and self.value in (None, CostDetails())
+        return (
+            self.rating is None
+            and not self.said
+            and self.value in (None, CostDetails())
+            and not self.doesnt_apply
+        )
 
 
 BLANK = Answer()
@@ -104,49 +155,16 @@ class Decision:
 
 
 @dataclass(frozen=True)
-class RemovedClinic:
-    """Everything `remove_clinic` took out, so `restore_clinic` can put it back exactly."""
-
-    clinic: Clinic
-    index: int
-    answers: dict[str, Answer]
-    decision: Decision
-
-
-@dataclass(frozen=True)
-class RemovedQuestion:
-    question: Question
-    index: int
-    answers: dict[str, Answer]
-    weight: float | None
-
-
-@dataclass(frozen=True)
 class WeightProfile:
     """One person's view of what matters: a name ("Me", "Mum") and set weights.
 
     The active profile's weights are the document's ``set_weights`` (one source of truth, so
-    every existing weight edit changes the profile in force); its entry here keeps none. The
-    other profiles keep theirs here until they are made active.
+    every weight edit changes the profile in force); its entry here keeps none. The other
+    profiles keep theirs here until they are made active.
     """
 
     name: str
     set_weights: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class RemovedWeightProfile:
-    profile: WeightProfile  # with its weights, the document's if it was active
-    index: int
-    was_active: bool
-
-
-@dataclass(frozen=True)
-class ProfileActivation:
-    """What ``activate_weight_profile`` replaced: the profile in force and its weights."""
-
-    previous: str | None
-    set_weights: dict[str, float]
 
 
 @dataclass
@@ -196,7 +214,10 @@ class Comparison:
         raise KeyError(clinic_id)
 
     def clinic_index(self, clinic_id: str) -> int:
-        return next(i for i, c in enumerate(self.clinics) if c.id == clinic_id)
+        for index, clinic in enumerate(self.clinics):
+            if clinic.id == clinic_id:
+                return index
+        raise KeyError(clinic_id)
 
     def answer(self, clinic_id: str, question_id: str) -> Answer:
         return self.answers.get((clinic_id, question_id), BLANK)
@@ -214,16 +235,19 @@ class Comparison:
         return question_id in self.deal_breakers
 
     def weight_profile(self, name: str) -> WeightProfile:
-        for profile in self.weight_profiles:
-            if profile.name == name:
-                return profile
-        raise KeyError(name)
+        return self.weight_profiles[self._profile_index(name)]
 
     def profile_set_weights(self, name: str) -> dict[str, float]:
         """A profile's set weights: the document's own for the active profile."""
         if name == self.active_profile:
             return dict(self.set_weights)
         return dict(self.weight_profile(name).set_weights)
+
+    def _profile_index(self, name: str) -> int:
+        for index, profile in enumerate(self.weight_profiles):
+            if profile.name == name:
+                return index
+        raise KeyError(name)
 
     def new_clinic_id(self) -> str:
         used = {c.id for c in self.clinics}
@@ -239,234 +263,260 @@ class Comparison:
             number += 1
         return f"custom-{number}"
 
-    # --- editing: each returns what it replaced -----------------------------------------------
-    def _touch(self) -> None:
+    # --- editing: each checks its limits, changes the document and returns the Change ----------
+    def apply(self, change: Change) -> None:
+        """Apply a change an edit operation returned (redo), or its ``inverse()`` (undo)."""
+        change.apply_to(self)
         self.revision += 1
 
-    def add_clinic(self, clinic: Clinic, index: int | None = None) -> int:
+    def _do(self, change: Change) -> Change:
+        self.apply(change)
+        return change
+
+    def add_clinic(self, clinic: Clinic, index: int | None = None) -> Change:
         if any(c.id == clinic.id for c in self.clinics):
             raise ValueError(f"clinic id {clinic.id!r} is already used")
+        _check_room_for_a_clinic(self)
+        _check_clinic(clinic)
         position = len(self.clinics) if index is None else max(0, min(index, len(self.clinics)))
-        self.clinics.insert(position, clinic)
-        self._touch()
-        return position
+        step = InsertClinic(position, clinic)
+        return self._do(Change(ChangeKind.ADD_CLINIC, (step,), clinic_id=clinic.id))
 
-    def remove_clinic(self, clinic_id: str) -> RemovedClinic:
+    def remove_clinic(self, clinic_id: str) -> Change:
+        """Takes the clinic, its answers and a decision that named it (all back on undo)."""
         index = self.clinic_index(clinic_id)
-        clinic = self.clinics.pop(index)
-        answers = {
-            qid: self.answers.pop((cid, qid))
-            for (cid, qid) in list(self.answers)
+        steps: list[Step] = [
+            PutAnswer(cid, qid, answer, BLANK)
+            for (cid, qid), answer in self.answers.items()
             if cid == clinic_id
-        }
-        old_decision = self.decision
+        ]
         if self.decision.clinic_id == clinic_id:
-            self.decision = replace(self.decision, clinic_id=None)
-        self._touch()
-        return RemovedClinic(clinic, index, answers, old_decision)
+            steps.append(PutDecision(self.decision, replace(self.decision, clinic_id=None)))
+        steps.append(RemoveClinic(index, self.clinics[index]))
+        return self._do(Change(ChangeKind.REMOVE_CLINIC, tuple(steps), clinic_id=clinic_id))
 
-    def restore_clinic(self, removed: RemovedClinic) -> None:
-        self.clinics.insert(removed.index, removed.clinic)
-        for question_id, answer in removed.answers.items():
-            self.answers[(removed.clinic.id, question_id)] = answer
-        self.decision = removed.decision
-        self._touch()
-
-    def update_clinic(self, clinic: Clinic) -> Clinic:
+    def update_clinic(self, clinic: Clinic) -> Change:
         index = self.clinic_index(clinic.id)
-        old = self.clinics[index]
-        self.clinics[index] = clinic
-        self._touch()
-        return old
+        _check_clinic(clinic)
+        step = ReplaceClinic(index, self.clinics[index], clinic)
+        return self._do(Change(ChangeKind.EDIT_CLINIC, (step,), clinic_id=clinic.id))
 
-    def move_clinic(self, clinic_id: str, new_index: int) -> int:
+    def move_clinic(self, clinic_id: str, new_index: int) -> Change:
         old_index = self.clinic_index(clinic_id)
-        clinic = self.clinics.pop(old_index)
-        self.clinics.insert(max(0, min(new_index, len(self.clinics))), clinic)
-        self._touch()
-        return old_index
+        clinic = self.clinics[old_index]
+        target = max(0, min(new_index, len(self.clinics) - 1))
+        steps = (RemoveClinic(old_index, clinic), InsertClinic(target, clinic))
+        return self._do(Change(ChangeKind.MOVE_CLINIC, steps, clinic_id=clinic_id))
 
-    def duplicate_clinic(self, clinic_id: str, name: str | None = None) -> Clinic:
-        """Insert a copy (details and answers) right after the original; returns the copy."""
+    def duplicate_clinic(self, clinic_id: str, name: str | None = None) -> Change:
+        """Insert a copy (details and answers) right after the original; the change names the
+        copy's id."""
         original = self.clinic(clinic_id)
-        copy = replace(original, id=self.new_clinic_id(), name=name or f"{original.name} (copy)")
-        self.add_clinic(copy, self.clinic_index(clinic_id) + 1)
-        for question_id, answer in list(self.answers_of(clinic_id)):
-            self.answers[(copy.id, question_id)] = answer
-        return copy
+        _check_room_for_a_clinic(self)
+        suffix = " (copy)"
+        copy_name = name or f"{original.name[: MAX_NAME - len(suffix)]}{suffix}"
+        copy = replace(original, id=self.new_clinic_id(), name=copy_name)
+        _check_clinic(copy)
+        steps: list[Step] = [InsertClinic(self.clinic_index(clinic_id) + 1, copy)]
+        steps.extend(
+            PutAnswer(copy.id, qid, BLANK, answer) for qid, answer in self.answers_of(clinic_id)
+        )
+        return self._do(Change(ChangeKind.DUPLICATE_CLINIC, tuple(steps), clinic_id=copy.id))
 
-    def set_answer(self, clinic_id: str, question_id: str, answer: Answer) -> Answer:
+    def set_answer(self, clinic_id: str, question_id: str, answer: Answer) -> Change:
         self.clinic(clinic_id)
-        self.question(question_id)
-        old = self.answer(clinic_id, question_id)
-        if answer.is_blank:
-            self.answers.pop((clinic_id, question_id), None)
-        else:
-            self.answers[(clinic_id, question_id)] = answer
-        self._touch()
-        return old
+        _check_answer(self.question(question_id), answer)
+        step = PutAnswer(clinic_id, question_id, self.answer(clinic_id, question_id), answer)
+        return self._do(
+            Change(ChangeKind.SET_ANSWER, (step,), clinic_id=clinic_id, question_id=question_id)
+        )
 
-    def add_custom_question(self, question: Question, index: int | None = None) -> None:
+    def add_custom_question(self, question: Question, index: int | None = None) -> Change:
         if self.catalogue.has_question(question.id) or any(
             q.id == question.id for q in self.custom_questions
         ):
             raise ValueError(f"question id {question.id!r} is already used")
+        if len(self.custom_questions) >= MAX_CUSTOM_QUESTIONS:
+            raise LimitError(
+                f"a comparison can hold at most {MAX_CUSTOM_QUESTIONS} questions of your own"
+            )
         self.catalogue.question_set(question.set_id)
         question = replace(question, custom=True)
-        self.deal_breakers.discard(question.id)  # a mark left by a removed question of that id
-        position = len(self.custom_questions) if index is None else index
-        self.custom_questions.insert(position, question)
-        self._touch()
+        _check_question(question)
+        count = len(self.custom_questions)
+        position = count if index is None else max(0, min(index, count))
+        step = InsertQuestion(position, question)
+        return self._do(Change(ChangeKind.ADD_QUESTION, (step,), question_id=question.id))
 
-    def update_custom_question(self, question: Question) -> Question:
-        index = next(i for i, q in enumerate(self.custom_questions) if q.id == question.id)
+    def update_custom_question(self, question: Question) -> Change:
+        """New wording for one of the patient's questions; a new kind follows the kind rule."""
+        index = self._custom_index(question.id)
         old = self.custom_questions[index]
-        self.custom_questions[index] = replace(question, custom=True)
-        self._touch()
-        return old
+        new = replace(question, custom=True)
+        _check_question(new)
+        if new.kind is not old.kind:
+            return self._change_kind(index, new)
+        step = ReplaceQuestion(index, old, new)
+        return self._do(Change(ChangeKind.EDIT_QUESTION, (step,), question_id=question.id))
 
-    def remove_custom_question(self, question_id: str) -> RemovedQuestion:
-        index = next(i for i, q in enumerate(self.custom_questions) if q.id == question_id)
-        question = self.custom_questions.pop(index)
-        answers = {
-            cid: self.answers.pop((cid, qid))
-            for (cid, qid) in list(self.answers)
+    def change_question_kind(self, question_id: str, kind: AnswerKind) -> Change:
+        """Recorded values that no longer fit (a number for a yes/no question) are cleared and
+        come back on undo; ratings and notes are always kept."""
+        index = self._custom_index(question_id)
+        return self._change_kind(index, replace(self.custom_questions[index], kind=kind))
+
+    def _change_kind(self, index: int, new: Question) -> Change:
+        steps: list[Step] = [ReplaceQuestion(index, self.custom_questions[index], new)]
+        for clinic in self.clinics:
+            answer = self.answer(clinic.id, new.id)
+            if not value_matches_kind(new.kind, answer.value):
+                steps.append(PutAnswer(clinic.id, new.id, answer, replace(answer, value=None)))
+        return self._do(Change(ChangeKind.CHANGE_QUESTION_KIND, tuple(steps), question_id=new.id))
+
+    def remove_custom_question(self, question_id: str) -> Change:
+        index = self._custom_index(question_id)
+        steps: list[Step] = [
+            PutAnswer(cid, qid, answer, BLANK)
+            for (cid, qid), answer in self.answers.items()
             if qid == question_id
-        }
-        weight = self.question_weights.pop(question_id, None)
-        self._touch()
-        return RemovedQuestion(question, index, answers, weight)
+        ]
+        if question_id in self.question_weights:
+            steps.append(PutWeight(False, question_id, self.question_weights[question_id], None))
+        if question_id in self.deal_breakers:
+            steps.append(PutDealBreaker(question_id, True, False))
+        steps.append(RemoveQuestion(index, self.custom_questions[index]))
+        return self._do(Change(ChangeKind.REMOVE_QUESTION, tuple(steps), question_id=question_id))
 
-    def restore_custom_question(self, removed: RemovedQuestion) -> None:
-        self.custom_questions.insert(removed.index, removed.question)
-        for clinic_id, answer in removed.answers.items():
-            self.answers[(clinic_id, removed.question.id)] = answer
-        if removed.weight is not None:
-            self.question_weights[removed.question.id] = removed.weight
-        self._touch()
+    def _custom_index(self, question_id: str) -> int:
+        for index, question in enumerate(self.custom_questions):
+            if question.id == question_id:
+                return index
+        raise KeyError(question_id)
 
-    def set_set_weight(self, set_id: str, weight: float) -> float:
-        _check_weight(weight)
+    def set_set_weight(self, set_id: str, weight: float) -> Change:
+        check_number("a weight", weight, MAX_WEIGHT)
         self.catalogue.question_set(set_id)
-        old = self.set_weight(set_id)
-        self.set_weights[set_id] = weight
-        self._touch()
-        return old
+        step = PutWeight(True, set_id, self.set_weights.get(set_id), float(weight))
+        return self._do(Change(ChangeKind.SET_SET_WEIGHT, (step,), set_id=set_id))
 
-    def set_question_weight(self, question_id: str, weight: float) -> float:
-        _check_weight(weight)
+    def set_question_weight(self, question_id: str, weight: float) -> Change:
+        check_number("a weight", weight, MAX_WEIGHT)
         self.question(question_id)
-        old = self.question_weight(question_id)
-        self.question_weights[question_id] = weight
-        self._touch()
-        return old
+        step = PutWeight(False, question_id, self.question_weights.get(question_id), float(weight))
+        return self._do(Change(ChangeKind.SET_QUESTION_WEIGHT, (step,), question_id=question_id))
 
-    def set_decision(self, decision: Decision) -> Decision:
+    def set_decision(self, decision: Decision) -> Change:
         if decision.clinic_id is not None:
             self.clinic(decision.clinic_id)
-        old = self.decision
-        self.decision = decision
-        self._touch()
-        return old
+        check_text("the reason for a decision", decision.reason, MAX_TEXT)
+        step = PutDecision(self.decision, decision)
+        return self._do(Change(ChangeKind.SET_DECISION, (step,)))
 
-    # --- deal-breakers and weight profiles: each returns what it replaced ------------------------
-    def set_deal_breaker(self, question_id: str, marked: bool) -> bool:
-        """Mark or unmark a question as a deal-breaker; returns whether it was marked."""
+    # --- deal-breakers and weight profiles (issue 13) -------------------------------------------
+    def set_deal_breaker(self, question_id: str, marked: bool) -> Change:
         self.question(question_id)
-        old = question_id in self.deal_breakers
-        if marked:
-            self.deal_breakers.add(question_id)
-        else:
-            self.deal_breakers.discard(question_id)
-        self._touch()
-        return old
+        step = PutDealBreaker(question_id, question_id in self.deal_breakers, marked)
+        return self._do(Change(ChangeKind.SET_DEAL_BREAKER, (step,), question_id=question_id))
 
-    def replace_set_weights(self, weights: dict[str, float]) -> dict[str, float]:
-        """Every set weight at once (a reset, a preset); returns the weights it replaced."""
-        for set_id, weight in weights.items():
-            _check_weight(weight)
-            self.catalogue.question_set(set_id)
-        old = dict(self.set_weights)
-        self.set_weights = dict(weights)
-        self._touch()
-        return old
+    def replace_set_weights(self, weights: dict[str, float]) -> Change:
+        """Every set weight at once: a reset, a preset (core/decision/profiles.py)."""
+        self._check_set_weights(weights)
+        step = PutSetWeights(dict(self.set_weights), {k: float(w) for k, w in weights.items()})
+        return self._do(Change(ChangeKind.REPLACE_SET_WEIGHTS, (step,)))
 
-    def add_weight_profile(self, profile: WeightProfile, index: int | None = None) -> int:
-        """Add an inactive profile; returns its position."""
-        _check_profile_name(profile.name)
+    def add_weight_profile(self, profile: WeightProfile, index: int | None = None) -> Change:
+        """A new profile, not in force until ``activate_weight_profile``."""
+        check_text("a profile's name", profile.name, MAX_PROFILE_NAME, required=True)
         if any(p.name == profile.name for p in self.weight_profiles):
             raise ValueError(f"a weight profile is already called {profile.name!r}")
         if len(self.weight_profiles) >= MAX_WEIGHT_PROFILES:
-            raise ValueError(f"a comparison holds at most {MAX_WEIGHT_PROFILES} weight profiles")
-        for set_id, weight in profile.set_weights.items():
-            _check_weight(weight)
-            self.catalogue.question_set(set_id)
+            raise LimitError(f"a comparison can hold at most {MAX_WEIGHT_PROFILES} profiles")
+        self._check_set_weights(profile.set_weights)
         count = len(self.weight_profiles)
         position = count if index is None else max(0, min(index, count))
-        self.weight_profiles.insert(
-            position, WeightProfile(profile.name, dict(profile.set_weights))
+        kept = WeightProfile(profile.name, dict(profile.set_weights))
+        step = InsertWeightProfile(position, kept)
+        return self._do(Change(ChangeKind.ADD_WEIGHT_PROFILE, (step,)))
+
+    def remove_weight_profile(self, name: str) -> Change:
+        """Removing the profile in force keeps its weights in force, unnamed."""
+        index = self._profile_index(name)
+        steps: list[Step] = []
+        if name == self.active_profile:
+            steps.append(PutActiveProfile(name, None))
+        steps.append(RemoveWeightProfile(index, self.weight_profiles[index]))
+        return self._do(Change(ChangeKind.REMOVE_WEIGHT_PROFILE, tuple(steps)))
+
+    def activate_weight_profile(self, name: str | None) -> Change:
+        """Put a profile's weights in force (None: keep the weights, unnamed); the profile that
+        was in force keeps the weights it had as its own."""
+        target = None if name is None else self._profile_index(name)
+        steps: list[Step] = []
+        previous = self.active_profile
+        if previous != name:
+            if previous is not None:
+                at = self._profile_index(previous)
+                old = self.weight_profiles[at]
+                kept = WeightProfile(previous, dict(self.set_weights))
+                steps.append(ReplaceWeightProfile(at, old, kept))
+            if target is not None:
+                entry = self.weight_profiles[target]
+                steps.append(PutSetWeights(dict(self.set_weights), dict(entry.set_weights)))
+                steps.append(ReplaceWeightProfile(target, entry, WeightProfile(entry.name, {})))
+            steps.append(PutActiveProfile(previous, name))
+        return self._do(Change(ChangeKind.ACTIVATE_WEIGHT_PROFILE, tuple(steps)))
+
+    def _check_set_weights(self, weights: dict[str, float]) -> None:
+        for set_id, weight in weights.items():
+            check_number("a weight", weight, MAX_WEIGHT)
+            self.catalogue.question_set(set_id)
+
+
+def _check_room_for_a_clinic(comparison: Comparison) -> None:
+    if len(comparison.clinics) >= MAX_CLINICS:
+        raise LimitError(f"a comparison can hold at most {MAX_CLINICS} clinics")
+
+
+def _check_clinic(clinic: Clinic) -> None:
+    check_text("a clinic's id", clinic.id, MAX_CLINIC_ID, required=True)
+    check_text("a clinic's name", clinic.name, MAX_NAME, required=True)
+    check_text("a phone number", clinic.phone, MAX_NAME)
+    for what, text in (
+        ("a location", clinic.location),
+        ("a website", clinic.website),
+        ("a contact person", clinic.contact),
+        ("another treatment", clinic.treatment_other),
+        ("clinic notes", clinic.notes),
+    ):
+        check_text(what, text, MAX_TEXT)
+
+
+def _check_question(question: Question) -> None:
+    check_text("a question's wording", question.text, MAX_TEXT, required=True)
+    check_text("why a question matters", question.why, MAX_TEXT)
+
+
+def _check_answer(question: Question, answer: Answer) -> None:
+    check_number("a rating", answer.rating, MAX_RATING, minimum=MIN_RATING, whole=True)
+    check_text("what the clinic said", answer.said, MAX_TEXT)
+    value = answer.value
+    if value is None:
+        return
+    if question.kind is AnswerKind.RATING or not value_matches_kind(question.kind, value):
+        raise ValueError(f"this question takes {question.kind.value} answers, not {value!r}")
+    if isinstance(value, CostDetails):
+        check_number("a price per session", value.price_per_session, MAX_MONEY)
+        check_number(
+            "the sessions recommended", value.sessions_recommended, MAX_SESSIONS, whole=True
         )
-        self._touch()
-        return position
-
-    def remove_weight_profile(self, name: str) -> RemovedWeightProfile:
-        """Removing the active profile keeps its weights in force, unnamed."""
-        profile = self.weight_profile(name)
-        index = self.weight_profiles.index(profile)
-        was_active = name == self.active_profile
-        self.weight_profiles.pop(index)
-        if was_active:
-            self.active_profile = None
-        self._touch()
-        weights = dict(self.set_weights) if was_active else dict(profile.set_weights)
-        return RemovedWeightProfile(WeightProfile(name, weights), index, was_active)
-
-    def restore_weight_profile(self, removed: RemovedWeightProfile) -> None:
-        kept = {} if removed.was_active else dict(removed.profile.set_weights)
-        self.weight_profiles.insert(removed.index, WeightProfile(removed.profile.name, kept))
-        if removed.was_active:
-            self.active_profile = removed.profile.name
-        self._touch()
-
-    def activate_weight_profile(self, name: str | None) -> ProfileActivation:
-        """Put a profile's weights in force (None: keep the weights, unnamed).
-
-        The profile that was in force keeps the document's weights as its own.
-        """
-        target = None if name is None else self.weight_profile(name)
-        activation = ProfileActivation(self.active_profile, dict(self.set_weights))
-        if self.active_profile is not None and self.active_profile != name:
-            self._store_profile(WeightProfile(self.active_profile, dict(self.set_weights)))
-        if target is not None and name != self.active_profile:
-            self.set_weights = dict(target.set_weights)
-            self._store_profile(WeightProfile(target.name, {}))
-        self.active_profile = name
-        self._touch()
-        return activation
-
-    def restore_activation(self, activation: ProfileActivation) -> None:
-        self.activate_weight_profile(activation.previous)
-        self.set_weights = dict(activation.set_weights)
-
-    def _store_profile(self, profile: WeightProfile) -> None:
-        index = next(i for i, p in enumerate(self.weight_profiles) if p.name == profile.name)
-        self.weight_profiles[index] = profile
-
-
-MAX_WEIGHT_PROFILES = 20
-MAX_PROFILE_NAME = 100
-
-
-def _check_profile_name(name: str) -> None:
-    if not name.strip():
-        raise ValueError("a weight profile needs a name")
-    if len(name) > MAX_PROFILE_NAME:
-        raise ValueError(f"a weight profile's name has at most {MAX_PROFILE_NAME} characters")
-
-
-def _check_weight(weight: float) -> None:
-    if not 0.0 <= weight <= MAX_WEIGHT:
-        raise ValueError(f"a weight must be between 0 and {MAX_WEIGHT:g}")
+        check_number("other fees", value.other_fees, MAX_MONEY)
+        check_number("the share insurance pays", value.insurance_percent, MAX_PERCENT)
+    elif isinstance(value, str):
+        check_text("an answer", value, MAX_TEXT)
+    elif question.kind is AnswerKind.MONEY:
+        check_number("an amount", value, MAX_MONEY)
+    elif question.kind is AnswerKind.COUNT:
+        check_number("a number", value, MAX_COUNT, whole=True)
 
 
 def value_matches_kind(kind: AnswerKind, value: AnswerValue) -> bool:

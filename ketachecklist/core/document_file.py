@@ -8,8 +8,8 @@ call per user action and cannot forget a step:
   fingerprint and whether it was migrated from an older format.
 - ``save(comparison)`` refuses to overwrite changes made on disk since (ChangedOnDiskError; ask,
   then ``save(comparison, overwrite=True)``), keeps backups, writes atomically, and only on
-  success updates the fingerprint and the saved revision. On SaveError nothing changes here:
-  the document stays unsaved, and ``save_error_message(error)`` says what happened.
+  success updates the fingerprint. On SaveError nothing changes here (whether the document is
+  unsaved is the undo stack's to say), and ``save_error_message(error)`` says what happened.
 - ``save_as(comparison, path)`` locks the new path first, then saves there, then lets go of the
   old one.
 - ``for_restored(path)`` reattaches a restored autosave to the file it belongs to.
@@ -61,14 +61,12 @@ class DocumentFile:
         migrated_from: int | None = None,
         read_only: bool = False,
         lock: ProcessLock | None = None,
-        saved_revision: int = 0,
     ) -> None:
         self.path = path
         self.fingerprint = fingerprint
         self.migrated_from = migrated_from  # schema_version of the file, if older than the app's
         self.read_only = read_only
         self.lock = lock
-        self.saved_revision = saved_revision
         # Set when restored work is older than the file on disk: the first save asks.
         self.newer_on_disk: dt.datetime | None = None
         # Why no lock could be taken (a read-only folder or medium); saving will explain.
@@ -104,7 +102,6 @@ class DocumentFile:
             migrated_from=loaded.schema_version if loaded.migrated else None,
             read_only=read_only,
             lock=lock,
-            saved_revision=loaded.comparison.revision,
         )
         document.lock_problem = lock_problem
         return document, loaded.comparison
@@ -152,9 +149,6 @@ class DocumentFile:
             f"“{self.path.name}.v{self.migrated_from}.bak”."
         )
 
-    def is_modified(self, comparison: Comparison) -> bool:
-        return comparison.revision != self.saved_revision
-
     def disk_state(self) -> DiskState:
         """Whether the file on disk still holds what we loaded or last saved."""
         if self.path is None:
@@ -171,7 +165,7 @@ class DocumentFile:
             raise NewerOnDiskError(self.path, self.newer_on_disk)
         expected = None if overwrite else self.fingerprint
         fingerprint = save_comparison(comparison, self.path, expected=expected)
-        self._saved(comparison, fingerprint)
+        self._saved(fingerprint)
 
     def save_as(self, comparison: Comparison, path: Path) -> None:
         """Save to a new ``path`` (the UI has already asked about replacing an existing file)."""
@@ -196,12 +190,11 @@ class DocumentFile:
             self.lock.release()
         self.path, self.lock, self.lock_problem = path, new_lock, lock_problem
         self.read_only = False
-        self._saved(comparison, fingerprint)
+        self._saved(fingerprint)
 
-    def _saved(self, comparison: Comparison, fingerprint: Fingerprint) -> None:
+    def _saved(self, fingerprint: Fingerprint) -> None:
         self.newer_on_disk = None
         self.fingerprint = fingerprint
-        self.saved_revision = comparison.revision
         self.migrated_from = None
 
     def close(self) -> None:

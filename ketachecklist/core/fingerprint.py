@@ -14,7 +14,8 @@ from enum import Enum
 from pathlib import Path
 
 from ketachecklist.core.errors import FileFormatError
-from ketachecklist.core.safe_yaml import MAX_BYTES, read_file_bytes
+from ketachecklist.core.limits import MAX_BYTES
+from ketachecklist.core.safe_yaml import read_file_bytes
 
 
 @dataclass(frozen=True)

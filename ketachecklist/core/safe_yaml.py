@@ -19,14 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ketachecklist.core.errors import FileFormatError
-
-MAX_BYTES = 5 * 1024 * 1024
-MAX_DEPTH = 40
-# Counted while composing, before any value is built: 5 MB of tiny items would otherwise cost
-# tens of seconds and a gigabyte. 40,000 values hold about 6,000 answers with a rating and
-# notes (200 clinics × 30 questions, all answered); benchmarks/bench_validate_limits.py keeps
-# the worst file at the size limit under 2 s, whole process, on a busy 2-core machine.
-MAX_NODES = 40_000
+from ketachecklist.core.limits import MAX_BYTES
 
 
 class TooManyValuesError(FileFormatError):

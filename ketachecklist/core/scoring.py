@@ -3,18 +3,23 @@
 A rating r on the 1–5 scale is worth (r − 1) / 4 × 100 points. A set's score is the
 question-weighted mean of its *rated* questions; the overall score is the set-weighted mean of
 the sets that have a score. Questions not asked yet are left out of every score (never counted as
-zero) and show up only in completeness.
+zero) and show up only in completeness. Answers that do not apply to a clinic (marked so, or
+about treatments it does not offer: core/applicability.py) are left out of scores, completeness,
+best marks and red flags alike; they are kept and shown in words.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ketachecklist.core.catalogue import AnswerKind, QuestionRole
+from ketachecklist.core.applicability import Applicability, applicability
+from ketachecklist.core.catalogue import AnswerKind, Question, QuestionRole
 from ketachecklist.core.document import NOT_ASKED, Answer, Comparison, CostDetails, Coverage
 
 CLEAR_WINNER_MARGIN = 10.0
 NOT_RATED = "Not rated yet"
+RED_FLAG_MARK = "⚠"
+ASK_MORE = "The sources give reason to ask more about this."
 
 
 def rating_points(rating: int) -> float:
@@ -33,8 +38,30 @@ def unrated_text(answer: Answer) -> str:
 
 @dataclass(frozen=True)
 class RedFlag:
+    """An answer the sources give reason to ask more about: a prompt, never a verdict."""
+
     question_id: str
     label: str
+
+    @property
+    def sentence(self) -> str:
+        """'RED FLAG: <label>. The sources give reason to ask more about this.'"""
+        return f"RED FLAG: {self.label.rstrip('. ')}. {ASK_MORE}"
+
+    @property
+    def text(self) -> str:
+        """The sentence with its mark, as the screens and pages show it."""
+        return f"{RED_FLAG_MARK} {self.sentence}"
+
+
+def red_flag_of(question: Question, answer: Answer, status: Applicability) -> RedFlag | None:
+    """The question's red flag when this answer raises it; never on one that does not apply."""
+    rule = question.red_flag
+    if rule is None or not status.counts:
+        return None
+    if isinstance(answer.value, bool) and answer.value == rule.when:
+        return RedFlag(question.id, rule.label)
+    return None
 
 
 @dataclass(frozen=True)
@@ -69,17 +96,23 @@ class ClinicScore:
     red_flags: tuple[RedFlag, ...]
     cost: CostEstimate
     rank: int | None = None
+    # question id -> why it does not count; questions that count are not listed
+    not_applying: dict[str, Applicability] = field(default_factory=dict)
+    set_progress: dict[str, tuple[int, int]] = field(default_factory=dict)  # rated, counted
 
     @property
     def completeness(self) -> float:
         return self.answered / self.total if self.total else 0.0
 
-    def set_answered(self, comparison: Comparison, set_id: str) -> tuple[int, int]:
-        questions = comparison.questions_in(set_id)
-        rated = sum(
-            1 for q in questions if comparison.answer(self.clinic_id, q.id).rating is not None
-        )
-        return rated, len(questions)
+    def applicability(self, question_id: str) -> Applicability:
+        return self.not_applying.get(question_id, Applicability.APPLIES)
+
+    def red_flag(self, question_id: str) -> RedFlag | None:
+        return next((f for f in self.red_flags if f.question_id == question_id), None)
+
+    def set_answered(self, _comparison: Comparison, set_id: str) -> tuple[int, int]:
+        """(rated, questions that count) in one set; questions that do not apply are out."""
+        return self.set_progress.get(set_id, (0, 0))
 
 
 @dataclass(frozen=True)
@@ -135,23 +168,43 @@ def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     return sum(v * w for v, w in pairs) / total_weight
 
 
+def answer_applicability(
+    comparison: Comparison, clinic_id: str, question: Question
+) -> Applicability:
+    return applicability(
+        question, comparison.clinic(clinic_id), comparison.answer(clinic_id, question.id)
+    )
+
+
 def score_clinic(comparison: Comparison, clinic_id: str) -> ClinicScore:
+    clinic = comparison.clinic(clinic_id)
     set_scores: dict[str, float | None] = {}
+    set_progress: dict[str, tuple[int, int]] = {}
+    not_applying: dict[str, Applicability] = {}
     answered = total = 0
     flags: list[RedFlag] = []
     for question_set in comparison.catalogue.sets:
         pairs = []
+        set_rated = set_total = 0
         for question in comparison.questions_in(question_set.id):
-            total += 1
             answer = comparison.answer(clinic_id, question.id)
-            rule = question.red_flag
-            if rule is not None and isinstance(answer.value, bool) and answer.value == rule.when:
-                flags.append(RedFlag(question.id, rule.label))
+            status = applicability(question, clinic, answer)
+            if not status.counts:
+                not_applying[question.id] = status
+                continue
+            set_total += 1
+            if question.red_flag is not None:
+                flag = red_flag_of(question, answer, status)
+                if flag is not None:
+                    flags.append(flag)
             if answer.rating is None:
                 continue
-            answered += 1
+            set_rated += 1
             pairs.append((rating_points(answer.rating), comparison.question_weight(question.id)))
         set_scores[question_set.id] = weighted_mean(pairs)
+        set_progress[question_set.id] = (set_rated, set_total)
+        answered += set_rated
+        total += set_total
     overall = weighted_mean(
         [
             (score, comparison.set_weight(set_id))
@@ -167,13 +220,17 @@ def score_clinic(comparison: Comparison, clinic_id: str) -> ClinicScore:
         total,
         tuple(flags),
         estimate_cost(comparison, clinic_id),
+        not_applying=not_applying,
+        set_progress=set_progress,
     )
 
 
 def estimate_cost(comparison: Comparison, clinic_id: str) -> CostEstimate:
     def value_of(role: QuestionRole) -> object:
         question = comparison.question_with_role(role)
-        return None if question is None else comparison.answer(clinic_id, question.id).value
+        if question is None or not answer_applicability(comparison, clinic_id, question).counts:
+            return None
+        return comparison.answer(clinic_id, question.id).value
 
     details = value_of(QuestionRole.COST_DETAILS)
     if not isinstance(details, CostDetails):
@@ -249,13 +306,25 @@ def _with_rank(score: ClinicScore, rank: int | None) -> ClinicScore:
         score.red_flags,
         score.cost,
         rank,
+        score.not_applying,
+        score.set_progress,
     )
 
 
+def counted_ratings(comparison: Comparison, question_id: str) -> dict[str, int]:
+    """Clinic id -> rating on one question, for the clinics whose rating counts there."""
+    question = comparison.question(question_id)
+    ratings: dict[str, int] = {}
+    for clinic in comparison.clinics:
+        answer = comparison.answer(clinic.id, question_id)
+        if answer.rating is not None and applicability(question, clinic, answer).counts:
+            ratings[clinic.id] = answer.rating
+    return ratings
+
+
 def best_rated_clinics(comparison: Comparison, question_id: str) -> set[str]:
-    """The clinics with the highest rating on one question (empty when nobody rated it)."""
-    ratings = {c.id: comparison.answer(c.id, question_id).rating for c in comparison.clinics}
-    rated = {cid: r for cid, r in ratings.items() if r is not None}
+    """The clinics with the highest counted rating on one question (empty when none)."""
+    rated = counted_ratings(comparison, question_id)
     if not rated:
         return set()
     top = max(rated.values())

@@ -25,9 +25,6 @@ from ketachecklist.core.atomic import (
 from ketachecklist.core.backups import BACKUP_GENERATIONS, keep_backups
 from ketachecklist.core.catalogue import AnswerKind, Catalogue, Question, read_question
 from ketachecklist.core.document import (
-    MAX_PROFILE_NAME,
-    MAX_WEIGHT,
-    MAX_WEIGHT_PROFILES,
     Answer,
     AnswerValue,
     Clinic,
@@ -40,9 +37,20 @@ from ketachecklist.core.document import (
 from ketachecklist.core.errors import FileFormatError, Problem, SaveError, SaveStage
 from ketachecklist.core.fields import FieldReader, line_of, type_name
 from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state
-from ketachecklist.core.safe_yaml import (
+from ketachecklist.core.limits import (
     MAX_BYTES,
+    MAX_CLINICS,
+    MAX_CUSTOM_QUESTIONS,
+    MAX_MONEY,
     MAX_NODES,
+    MAX_PROFILE_NAME,
+    MAX_SET_WEIGHTS,
+    MAX_TEXT,
+    MAX_TREATMENTS_LISTED,
+    MAX_WEIGHT,
+    MAX_WEIGHT_PROFILES,
+)
+from ketachecklist.core.safe_yaml import (
     LineDict,
     LineList,
     TooManyValuesError,
@@ -52,13 +60,7 @@ from ketachecklist.core.safe_yaml import (
 from ketachecklist.core.treatments import Treatment
 
 COMPARISON_FORMAT = "ketachecklist-comparison"
-SCHEMA_VERSION = 1
-MAX_CLINICS = 500
-MAX_CUSTOM_QUESTIONS = 200
-MAX_TREATMENTS_LISTED = 20  # entries in one clinic's treatments list (there are 5 kinds)
-MAX_SET_WEIGHTS = 20
-MAX_TEXT = 100_000
-MAX_MONEY = 1e9
+SCHEMA_VERSION = 2  # 2: an answer may be marked "Doesn't apply to this clinic"
 # What a custom question may say beyond text, why and kind: harmless wording, round-tripped.
 # The rest of a catalogue question's fields would let a file take over the catalogue's
 # behaviour (a role feeds the cost estimate, a red flag fires warnings, a source claims
@@ -183,14 +185,19 @@ def _clinic_data(comparison: Comparison, clinic: Clinic) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     for question in comparison.questions():
         answer = comparison.answer(clinic.id, question.id)
-        if answer.is_blank:
-            continue
-        entry: dict[str, Any] = {"rating": answer.rating, "said": answer.said}
-        if answer.value is not None:
-            entry["value"] = _value_data(answer.value)
-        answers[question.id] = entry
+        if not answer.is_blank:
+            answers[question.id] = _answer_data(answer)
     data["answers"] = answers
     return data
+
+
+def _answer_data(answer: Answer) -> dict[str, Any]:
+    entry: dict[str, Any] = {"rating": answer.rating, "said": answer.said}
+    if answer.value is not None:
+        entry["value"] = _value_data(answer.value)
+    if answer.doesnt_apply:
+        entry["doesnt_apply"] = True  # written only when set: older answers read the same
+    return entry
 
 
 def _value_data(value: AnswerValue) -> Any:
@@ -627,14 +634,20 @@ def _read_answer(
     reader = FieldReader(answers[question_id], f"{clinic_what}, answer '{question_id}'", problems)
     if not reader.ok:
         return
-    reader.reject_unknown(["rating", "said", "value"])
+    reader.reject_unknown(["rating", "said", "value", "doesnt_apply"])
     rating = reader.number("rating", minimum=1, maximum=5, whole=True)
     said = reader.text("said", required=False, max_length=MAX_TEXT)
     value = _read_value(reader, question)
+    doesnt_apply = _read_doesnt_apply(reader)
     if clinic.id:
-        answer = Answer(None if rating is None else int(rating), said, value)
+        answer = Answer(None if rating is None else int(rating), said, value, doesnt_apply)
         if not answer.is_blank:
             comparison.answers[(clinic.id, question.id)] = answer
+
+
+def _read_doesnt_apply(reader: FieldReader) -> bool:
+    """``doesnt_apply: true`` (schema 2); missing means the answer applies."""
+    return reader.boolean("doesnt_apply")
 
 
 def _read_value(reader: FieldReader, question: Question) -> AnswerValue:
@@ -696,9 +709,9 @@ def _read_decision(raw: dict[Any, Any], comparison: Comparison, problems: list[P
 
 # --- deal-breakers and weight profiles (issue 13) ----------------------------------------------
 # Both are optional top-level keys, written only when used, so a comparison without them is the
-# same file as before. An app that predates them refuses a file that has them ("unknown field",
-# naming the line, the file unchanged) instead of dropping them on its next save: that loud
-# refusal is why they need no new schema version.
+# same file as before. An app that predates them refuses a file that has them (schema 1 by its
+# version, an earlier schema-2 app as an "unknown field" naming the line; the file unchanged)
+# instead of dropping them on its next save: that loud refusal is why they need no new version.
 DECISION_SUPPORT_KEYS = ("deal_breakers", "weight_profiles")
 
 
@@ -890,4 +903,16 @@ def _migrate_v0_to_v1(document: dict[Any, Any]) -> dict[Any, Any]:
     return _relined(document, items)
 
 
-MIGRATIONS: dict[int, Migration] = {0: _migrate_v0_to_v1}
+def _migrate_v1_to_v2(document: dict[Any, Any]) -> dict[Any, Any]:
+    """Version 2 only adds ``doesnt_apply`` to answers: every version-1 answer, note and value
+    reads as it was (each applies until the patient says otherwise)."""
+    return _relined(
+        document,
+        [
+            (key, 2 if key == "schema_version" else value, line_of(document, key))
+            for key, value in document.items()
+        ],
+    )
+
+
+MIGRATIONS: dict[int, Migration] = {0: _migrate_v0_to_v1, 1: _migrate_v1_to_v2}

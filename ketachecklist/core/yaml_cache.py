@@ -30,8 +30,8 @@ from typing import Any, TypeVar
 from ketachecklist import __version__
 from ketachecklist.core.atomic import atomic_write_bytes, remove_stale_temp_files
 from ketachecklist.core.errors import FileFormatError
+from ketachecklist.core.limits import MAX_BYTES
 from ketachecklist.core.safe_yaml import (
-    MAX_BYTES,
     LineDict,
     LineList,
     SourceFloat,

@@ -16,9 +16,8 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import BaseResolver, Resolver
 
 from ketachecklist.core.errors import FileFormatError, Problem
+from ketachecklist.core.limits import MAX_DEPTH, MAX_NODES
 from ketachecklist.core.safe_yaml import (
-    MAX_DEPTH,
-    MAX_NODES,
     LineDict,
     LineList,
     SourceFloat,

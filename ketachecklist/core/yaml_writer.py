@@ -33,6 +33,11 @@ def _represent_text(dumper: Any, text: str) -> yaml.Node:
 class _PythonDumper(yaml.SafeDumper):
     """Safe dumping with readable multi-line notes (block style where YAML allows it)."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # PyYAML anchors any non-text object met twice (one date shared by a clinic and its
+        # duplicate) and writes "*id001" the second time; the reader refuses aliases.
+        return True
+
 
 _PythonDumper.add_representer(str, _represent_text)
 DUMPERS: list[type[Any]] = [_PythonDumper]  # the one used first; the fallback last
@@ -41,6 +46,9 @@ if hasattr(yaml, "CSafeDumper"):
 
     class _FastDumper(yaml.CSafeDumper):
         """The same, with libyaml's emitter."""
+
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
 
     _FastDumper.add_representer(str, _represent_text)
     DUMPERS.insert(0, _FastDumper)

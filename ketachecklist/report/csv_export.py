@@ -1,9 +1,11 @@
 """The report as a spreadsheet (CSV): one row per question, three columns per clinic.
 
 Columns: Set, Question, Question id, then for each clinic (in ranked order) its rating
-(1–5, a number), its answer (a number for money and counts, otherwise words) and what the
-clinic said. After the questions come rows for each set's score, the overall score, the rank,
-the share of questions rated, the course-cost estimates and the red flags, and a closing note.
+(1–5, a number; empty when the answer does not apply), its answer (a number for money and
+counts, otherwise words; "Doesn't apply to this clinic" or "Not for …" first when it does not
+apply) and what the clinic said. After the questions come rows for each set's score, the overall
+score, the rank, the share of questions rated, the course-cost estimates and the red flags, and a
+closing note.
 
 Spreadsheet safety: any text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return (also after leading spaces or line breaks) gets a single quote (``'``) in
@@ -19,7 +21,7 @@ import io
 import math
 import re
 
-from ketachecklist.report.model import ComparisonReport
+from ketachecklist.report.model import Cell, ComparisonReport
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Value = str | int | float | None
@@ -59,6 +61,21 @@ def _text(value: str) -> str:
     return _CONTROL.sub("", value)
 
 
+def _answer_value(answer: Cell) -> Value:
+    """The answer column: a number for money and counts that count, otherwise words.
+
+    An answer that does not apply says so first, then what was recorded (kept, not counted),
+    so the rating column holds only ratings that count and the number columns stay numeric.
+    """
+    if not answer.applies:
+        return " – ".join(t for t in (answer.rating_text, answer.value_text) if t)
+    value: Value = answer.value_number if answer.value_number is not None else answer.value_text
+    if answer.red_flag:
+        flag = answer.red_flag_sentence
+        value = f"{value} – {flag}" if value not in (None, "") else flag
+    return value
+
+
 def report_rows(report: ComparisonReport) -> list[list[Value]]:
     clinics = report.clinics
     header: list[Value] = ["Set", "Question", "Question id"]
@@ -73,13 +90,7 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
         for question in table.rows:
             row: list[Value] = [table.title, question.text, question.id]
             for answer in question.cells:
-                value: Value = (
-                    answer.value_number if answer.value_number is not None else answer.value_text
-                )
-                if answer.red_flag:
-                    flag = f"RED FLAG: {answer.red_flag}"
-                    value = f"{value} – {flag}" if value not in (None, "") else flag
-                row += [answer.rating, value, answer.said]
+                row += [answer.rating, _answer_value(answer), answer.said]
             rows.append(row)
     for table in report.sets:
         row = ["Set score", f"{table.title} score (out of 100)", ""]
@@ -98,7 +109,10 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
             "Questions rated",
             "Questions rated (percent)",
             [
-                (round(s.completeness * 100, 1), f"{s.answered} of {s.total}")
+                (
+                    round(s.completeness * 100, 1),
+                    "; ".join(t for t in (f"{s.answered} of {s.total}", s.not_applying_text) if t),
+                )
                 for s in report.summary
             ],
         ),

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER
+from ketachecklist.core.applicability import applicability_text, not_applying_headline
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.document import (
+    DOESNT_APPLY,
     NOT_ASKED,
     RATING_LABELS,
     Answer,
@@ -32,11 +34,16 @@ from ketachecklist.core.document import (
     Coverage,
 )
 from ketachecklist.core.scoring import (
+    ASK_MORE,
     NOT_RATED,
+    RED_FLAG_MARK,
     ClinicScore,
     ComparisonScores,
     CostEstimate,
+    RedFlag,
     best_rated_clinics,
+    counted_ratings,
+    score_clinic,
     score_comparison,
     unrated_text,
 )
@@ -44,7 +51,7 @@ from ketachecklist.core.scoring import (
 NOT_MEDICAL_ADVICE = "This is not medical advice"
 DEFAULT_TITLE = "Ketamine clinic comparison"
 BEST_MARK = "★"
-FLAG_MARK = "⚠"
+FLAG_MARK = RED_FLAG_MARK
 CHOICE_MARK = "✔"
 RANKING_NOTE = (
     "Ranked by your scores: the ratings you gave each answer, weighted as you chose. "
@@ -56,8 +63,12 @@ LEGEND = (
     f"({', '.join(f'{n} – {label}' for n, label in RATING_LABELS.items())}). "
     f"“{NOT_RATED}” means you recorded something but gave it no rating; “{NOT_ASKED}” means "
     "nothing was recorded. Either way the answer is left out of the scores, never counted as "
-    f"zero. Scores are out of 100. {BEST_MARK} marks the highest rating on a question among "
-    f"the clinics. {FLAG_MARK} RED FLAG marks an answer the sources treat as a warning sign. "
+    f"zero. “{DOESNT_APPLY}” (your choice), or “Not for …” when the question is about "
+    "treatments the clinic does not offer, means the question is left out of the scores, of "
+    "the questions counted and of the red flags; anything you recorded there is kept and shown. "
+    f"Scores are out of 100. {BEST_MARK} marks the highest rating on a question among "
+    f"the clinics. {FLAG_MARK} RED FLAG marks an answer the sources give reason to ask more "
+    "about: a prompt for your next conversation, not a verdict on the clinic. "
     "Costs are shown in dollars ($), as you recorded them."
 )
 _MONTHS = (
@@ -230,19 +241,34 @@ class SummaryRow:
     cost_text: str
     red_flags: tuple[str, ...]
     decided: bool
+    not_applying: int = 0  # questions left out: marked, or for treatments not offered
 
     @property
     def completeness(self) -> float:
         return self.answered / self.total if self.total else 0.0
 
     @property
+    def not_applying_text(self) -> str:
+        """'2 don't apply', or '' when every question counts."""
+        if not self.not_applying:
+            return ""
+        verb = "doesn't" if self.not_applying == 1 else "don't"
+        return f"{self.not_applying} {verb} apply"
+
+    @property
     def completeness_text(self) -> str:
-        return f"{self.answered} of {self.total} ({format_percent(self.completeness)})"
+        """'8 of 28 (29%)', with '; 2 don't apply' when questions were left out."""
+        text = f"{self.answered} of {self.total} ({format_percent(self.completeness)})"
+        return f"{text}; {self.not_applying_text}" if self.not_applying else text
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One clinic's answer to one question, ready to print."""
+    """One clinic's answer to one question, ready to print.
+
+    ``rating`` is the rating that counts: None when the answer does not apply, whose words
+    (``not_applying``) then head the cell, with any rating recorded earlier named as kept.
+    """
 
     rating: int | None
     rating_text: str
@@ -250,20 +276,34 @@ class Cell:
     value_text: str
     value_number: float | int | None
     said: str
-    red_flag: str  # the warning in words, or "" when the answer raises none
+    red_flag: str  # the flag's label, or "" when the answer raises none
+    not_applying: str = ""  # "Doesn't apply to this clinic", "Not for IV-only clinics: …"
 
     @property
     def blank(self) -> bool:
-        return self.rating is None and not self.value_text and not self.said
+        return (
+            self.rating is None and not self.value_text and not self.said and not self.not_applying
+        )
+
+    @property
+    def applies(self) -> bool:
+        return not self.not_applying
 
     @property
     def headline(self) -> str:
-        """'★ 5 – Reassuring', '2 – Weak', 'Not rated yet' or 'Not asked yet'."""
+        """'★ 5 – Reassuring', '2 – Weak', 'Not rated yet', 'Not asked yet' or why it does
+        not apply."""
         return f"{BEST_MARK} {self.rating_text}" if self.best else self.rating_text
 
     @property
+    def red_flag_sentence(self) -> str:
+        """'RED FLAG: <label>. The sources give reason to ask more about this.'"""
+        return f"RED FLAG: {self.red_flag.rstrip('. ')}. {ASK_MORE}" if self.red_flag else ""
+
+    @property
     def red_flag_text(self) -> str:
-        return f"{FLAG_MARK} RED FLAG: {self.red_flag}" if self.red_flag else ""
+        """The sentence with its ⚠ mark, as printed."""
+        return f"{FLAG_MARK} {self.red_flag_sentence}" if self.red_flag else ""
 
 
 @dataclass(frozen=True)
@@ -514,22 +554,47 @@ def _summary_row(comparison: Comparison, score: ClinicScore, column: ClinicColum
         cost_text=cost_text(score.cost),
         red_flags=tuple(flag.label for flag in score.red_flags),
         decided=column.decided,
+        not_applying=len(score.not_applying),
     )
 
 
-def make_cell(question: Question, answer: Answer, *, best: bool) -> Cell:
-    rule = question.red_flag
-    flagged = rule is not None and isinstance(answer.value, bool) and answer.value == rule.when
+def make_cell(
+    question: Question,
+    answer: Answer,
+    *,
+    best: bool,
+    flag: RedFlag | None = None,
+    not_applying: str = "",
+) -> Cell:
+    """A cell from what scoring decided: ``flag`` and ``not_applying`` come from the clinic's
+    ``ClinicScore`` (see ``clinic_cell``), never re-judged here."""
+    numeric = question.kind in (AnswerKind.MONEY, AnswerKind.COUNT) and not not_applying
     return Cell(
-        rating=answer.rating,
-        rating_text=answer_rating_text(answer),
-        best=best and answer.rating is not None,
+        rating=None if not_applying else answer.rating,
+        rating_text=not_applying_headline(not_applying, answer.rating)
+        if not_applying
+        else answer_rating_text(answer),
+        best=best and answer.rating is not None and not not_applying,
         value_text=format_value(question, answer.value),
-        value_number=numeric_value(answer.value)
-        if question.kind in (AnswerKind.MONEY, AnswerKind.COUNT)
-        else None,
+        value_number=numeric_value(answer.value) if numeric else None,
         said=answer.said,
-        red_flag=rule.label if flagged and rule is not None else "",
+        red_flag=flag.label if flag is not None and not not_applying else "",
+        not_applying=not_applying,
+    )
+
+
+def clinic_cell(
+    comparison: Comparison, score: ClinicScore, question: Question, *, best: bool
+) -> Cell:
+    """One clinic's cell for a question, with its flag and applicability from ``score``."""
+    clinic = comparison.clinic(score.clinic_id)
+    status = score.applicability(question.id)
+    return make_cell(
+        question,
+        comparison.answer(clinic.id, question.id),
+        best=best,
+        flag=score.red_flag(question.id),
+        not_applying=applicability_text(status, question, clinic),
     )
 
 
@@ -546,9 +611,8 @@ def question_note(comparison: Comparison, question: Question) -> str:
 
 
 def _best_marks(comparison: Comparison, question_id: str) -> set[str]:
-    """Clinics to mark ★ on a question: only when at least two rated it and they differ."""
-    ratings = [comparison.answer(c.id, question_id).rating for c in comparison.clinics]
-    rated = {r for r in ratings if r is not None}
+    """Clinics to mark ★ on a question: only when at least two counted ratings differ."""
+    rated = set(counted_ratings(comparison, question_id).values())
     if len(rated) < 2:
         return set()
     return best_rated_clinics(comparison, question_id)
@@ -562,11 +626,7 @@ def _set_table(
     for position, question in enumerate(comparison.questions_in(set_id), start=1):
         best = _best_marks(comparison, question.id)
         cells = tuple(
-            make_cell(
-                question,
-                comparison.answer(score.clinic_id, question.id),
-                best=score.clinic_id in best,
-            )
+            clinic_cell(comparison, score, question, best=score.clinic_id in best)
             for score in ranked
         )
         rows.append(
@@ -658,6 +718,7 @@ class SheetQuestion:
     red_flag: str
     custom: bool
     recorded: Cell | None  # None: nothing recorded yet (or a blank sheet)
+    not_applying: str = ""  # why the question does not count for this clinic; "" when it does
 
     @property
     def recorded_text(self) -> str:
@@ -671,11 +732,23 @@ class SheetQuestion:
         return "Recorded so far: " + " · ".join(parts)
 
     @property
+    def not_applying_text(self) -> str:
+        """Marks a question that does not count for this clinic (shown, never hidden)."""
+        if not self.not_applying:
+            return ""
+        if self.not_applying == DOESNT_APPLY:
+            return f"You marked this “{DOESNT_APPLY}”: it is left out of its scores."
+        return f"{self.not_applying}. You can skip it: it is left out of this clinic's scores."
+
+    @property
     def red_flag_hint(self) -> str:
-        if self.red_flag_when is None:
+        if self.red_flag_when is None or self.not_applying:
             return ""
         answer = "yes" if self.red_flag_when else "no"
-        return f"{FLAG_MARK} Red flag if the answer is {answer}: {self.red_flag}"
+        return (
+            f"{FLAG_MARK} RED FLAG if the answer is {answer}: {self.red_flag.rstrip('. ')}. "
+            f"{ASK_MORE}"
+        )
 
 
 @dataclass(frozen=True)
@@ -732,16 +805,18 @@ def build_sheet(
 ) -> ConsultationSheet:
     """The consultation sheet for one clinic, or a blank one when ``clinic_id`` is None."""
     clinic = comparison.clinic(clinic_id) if clinic_id is not None else None
+    score = score_clinic(comparison, clinic.id) if clinic is not None else None
     sets = []
     for index, question_set in enumerate(comparison.catalogue.sets):
         questions = []
         for position, question in enumerate(comparison.questions_in(question_set.id), start=1):
-            answer = comparison.answer(clinic.id, question.id) if clinic else None
-            recorded = (
-                make_cell(question, answer, best=False)
-                if answer is not None and not answer.is_blank
-                else None
-            )
+            recorded = None
+            not_applying = ""
+            if clinic is not None and score is not None:
+                cell = clinic_cell(comparison, score, question, best=False)
+                not_applying = cell.not_applying
+                if not comparison.answer(clinic.id, question.id).is_blank:
+                    recorded = cell
             rule = question.red_flag
             questions.append(
                 SheetQuestion(
@@ -757,6 +832,7 @@ def build_sheet(
                     red_flag=rule.label if rule else "",
                     custom=question.custom,
                     recorded=recorded,
+                    not_applying=not_applying,
                 )
             )
         sets.append(

@@ -96,6 +96,8 @@ def _question_block(flow: Flow, question: SheetQuestion, *, blank: bool) -> None
         paragraphs.append(Para(f"Reassuring: {question.reassuring}", EXAMPLE, 11))
     if question.concerning:
         paragraphs.append(Para(f"Concerning: {question.concerning}", EXAMPLE, 11))
+    if question.not_applying_text:
+        paragraphs.append(Para(question.not_applying_text, FLAG_HINT))
     if question.red_flag_hint:
         paragraphs.append(Para(question.red_flag_hint, FLAG_HINT))
     if question.citation:

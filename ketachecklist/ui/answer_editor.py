@@ -1,7 +1,7 @@
 """One clinic's answer to one question: the rating, what they said, the structured answer.
 
-Every change is a ``SetAnswerCommand``; typing merges per field. Text that is not yet a valid
-number is kept as a draft per clinic, question and field, so moving to another question and
+Every change is one undo command (``push_edit``); typing merges per field. Text that is not yet
+a valid number is kept as a draft per clinic, question and field, so moving to another question and
 back never loses it.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from ketachecklist.core.document import Answer, AnswerValue
-from ketachecklist.ui.commands import SetAnswerCommand
-from ketachecklist.ui.formatting import WARNING
+from ketachecklist.core.applicability import Applicability
+from ketachecklist.core.document import DOESNT_APPLY, Answer, AnswerValue
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.question_guidance import QuestionGuidance
@@ -22,6 +22,14 @@ from ketachecklist.ui.rating_picker import RatingPicker
 from ketachecklist.ui.value_editor import ValueEditor
 
 DraftKey = tuple[str, str, str]  # clinic id, question id, field
+MARKED_NOTE = (
+    "You marked this as not applying to this clinic. It is left out of this clinic's scores, "
+    "the questions counted and the red flags. What you recorded is kept: untick to count it."
+)
+NOT_FOR_TREATMENTS_NOTE = (
+    "{reason}, going by the treatments you recorded for this clinic. You can still record "
+    "their answer: it is kept, and left out of the scores and red flags."
+)
 
 
 def _section_title(text: str, buddy: QWidget | None = None) -> QLabel:
@@ -44,6 +52,18 @@ class AnswerEditor(QWidget):
 
         self.guidance = QuestionGuidance(document)
         self.rating = RatingPicker()
+        self.doesnt_apply = QCheckBox(DOESNT_APPLY.replace("apply", "appl&y"))
+        self.doesnt_apply.setAccessibleName(DOESNT_APPLY)
+        self.doesnt_apply.setAccessibleDescription(
+            "Leaves this answer out of the scores and red flags; what you recorded is kept"
+        )
+        self.applicability = QLabel()
+        self.applicability.setTextFormat(Qt.TextFormat.PlainText)
+        self.applicability.setWordWrap(True)
+        self.applicability.setVisible(False)
+        note_font = self.applicability.font()
+        note_font.setBold(True)  # the reason a question is not counted must not be missed
+        self.applicability.setFont(note_font)
         self.said = NotesEdit("What the clinic said", lines=5)
         self.said.editor.setPlaceholderText("Their words, as you remember them")
         self.value = ValueEditor()
@@ -57,8 +77,10 @@ class AnswerEditor(QWidget):
         layout.addWidget(self.guidance)
         spacing = self.fontMetrics().lineSpacing() // 2
         layout.addSpacing(spacing)
+        layout.addWidget(self.applicability)
         layout.addWidget(_section_title("How reassuring was their answer?"))
         layout.addWidget(self.rating)
+        layout.addWidget(self.doesnt_apply, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addSpacing(spacing)
         layout.addWidget(_section_title("What the clinic &said", self.said.editor))
         layout.addWidget(self.said)
@@ -67,11 +89,13 @@ class AnswerEditor(QWidget):
         layout.addStretch(1)
 
         self.rating.rating_picked.connect(self._rating_picked)
+        self.doesnt_apply.clicked.connect(self._doesnt_apply_clicked)
         self.said.edited.connect(self._said_edited)
         self.value.value_edited.connect(self._value_edited)
         document.answer_changed.connect(self._answer_changed)
         document.questions_changed.connect(self._refresh)
         document.replaced.connect(self._forget_drafts)
+        document.clinic_changed.connect(self._clinic_changed)
 
     @property
     def clinic_id(self) -> str:
@@ -106,6 +130,7 @@ class AnswerEditor(QWidget):
         answer = comparison.answer(self._clinic_id, self._question_id)
         self.guidance.show_question(question)
         self.rating.set_rating(answer.rating)
+        self.doesnt_apply.setChecked(answer.doesnt_apply)
         self.said.set_text(answer.said)
         self.value.show_value(question, answer.value)
         for field, box in self.value.number_fields().items():
@@ -116,12 +141,22 @@ class AnswerEditor(QWidget):
 
     def _show_red_flag(self) -> None:
         flag = self._document.scores.red_flag(self._clinic_id, self._question_id)
-        self.red_flag.setText(
-            f"{WARNING} Red flag: {flag.label}. The sources name this as a warning sign."
-            if flag is not None
-            else ""
-        )
+        self.red_flag.setText(flag.text if flag is not None else "")
         self.red_flag.setVisible(flag is not None)
+        self._show_applicability()
+
+    def _show_applicability(self) -> None:
+        scores = self._document.scores
+        status = scores.applicability(self._clinic_id, self._question_id)
+        if status is Applicability.MARKED:
+            text = MARKED_NOTE
+        elif status is Applicability.NOT_FOR_TREATMENTS:
+            reason = scores.not_applying_text(self._clinic_id, self._question_id)
+            text = NOT_FOR_TREATMENTS_NOTE.format(reason=reason)
+        else:
+            text = ""
+        self.applicability.setText(text)
+        self.applicability.setVisible(bool(text))
 
     def _keep_drafts(self) -> None:
         if not self._clinic_id or not self._question_id:
@@ -138,6 +173,10 @@ class AnswerEditor(QWidget):
         self._drafts.clear()
         self._clinic_id = self._question_id = ""
 
+    def _clinic_changed(self, clinic_id: str) -> None:
+        if clinic_id == self._clinic_id:
+            self._refresh()  # the treatments offered decide whether this question counts
+
     def _answer_changed(self, clinic_id: str, question_id: str) -> None:
         if (clinic_id, question_id) == (self._clinic_id, self._question_id):
             self._refresh()
@@ -148,12 +187,18 @@ class AnswerEditor(QWidget):
     def _push(self, answer: Answer, field: str) -> None:
         if not self._clinic_id or not self._question_id or answer == self._current():
             return
-        self._document.push(
-            SetAnswerCommand(self._document, self._clinic_id, self._question_id, answer, field)
+        clinic_id, question_id = self._clinic_id, self._question_id
+        push_edit(
+            self._document,
+            lambda comparison: comparison.set_answer(clinic_id, question_id, answer),
+            field,
         )
 
     def _rating_picked(self, rating: int | None) -> None:
         self._push(replace(self._current(), rating=rating), "rating")
+
+    def _doesnt_apply_clicked(self, checked: bool) -> None:
+        self._push(replace(self._current(), doesnt_apply=checked), "doesnt_apply")
 
     def _said_edited(self, text: str) -> None:
         self._push(replace(self._current(), said=text), "said")

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.catalogue import AnswerKind, Question
+from ketachecklist.core.limits import MAX_CUSTOM_QUESTIONS
 from ketachecklist.ui.answer_editor import AnswerEditor
-from ketachecklist.ui.commands import AddQuestionCommand
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.formatting import set_progress_text
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.padded_delegate import PaddedItemDelegate
@@ -30,6 +31,13 @@ from ketachecklist.ui.roles import QUESTION_ID_ROLE
 NO_CLINIC_TEXT = (
     "Add the first clinic you are considering (Clinic ▸ Add clinic, or Ctrl+Shift+N). "
     "Then come back here to go through the questions for it."
+)
+
+
+ADD_QUESTION_TIP = "Add a question of your own to this set"
+FULL_QUESTIONS_TIP = (
+    f"A comparison can hold up to {MAX_CUSTOM_QUESTIONS} questions of your own, and this one "
+    "has them all. Remove one you no longer need to make room."
 )
 
 
@@ -73,7 +81,7 @@ class AnswersPage(QWidget):
         self.questions.setResizeMode(QListView.ResizeMode.Adjust)
         self.add_question = QPushButton("Add your &own question")
         self.add_question.setAccessibleName("Add your own question to this set")
-        self.add_question.setToolTip("Add a question of your own to this set")
+        self.add_question.setToolTip(ADD_QUESTION_TIP)
 
         self.editor = AnswerEditor(document)
         self.previous_button = QPushButton("&Previous question")
@@ -138,6 +146,8 @@ class AnswersPage(QWidget):
         document.replaced.connect(self._reload_sets)
         document.answer_changed.connect(self._answer_changed)
         document.questions_changed.connect(self._update_set_titles)
+        document.questions_changed.connect(self._update_add_question)
+        document.replaced.connect(self._update_add_question)
         document.clinic_changed.connect(self._clinic_renamed)
         self._reload_sets()
 
@@ -181,7 +191,7 @@ class AnswersPage(QWidget):
 
     def add_own_question(self) -> None:
         set_id = self._current_set_id()
-        if not set_id:
+        if not set_id or self._has_all_own_questions():
             return
         comparison = self._document.comparison
         question = Question(
@@ -191,11 +201,19 @@ class AnswersPage(QWidget):
             kind=AnswerKind.RATING,
             custom=True,
         )
-        self._document.push(AddQuestionCommand(self._document, question))
+        push_edit(self._document, lambda comparison: comparison.add_custom_question(question))
         self._select(question.id)
         self.editor.guidance.focus_wording()
 
     # --- helpers --------------------------------------------------------------------------------
+    def _has_all_own_questions(self) -> bool:
+        return len(self._document.comparison.custom_questions) >= MAX_CUSTOM_QUESTIONS
+
+    def _update_add_question(self) -> None:
+        full = self._has_all_own_questions()
+        self.add_question.setEnabled(not full)
+        self.add_question.setToolTip(FULL_QUESTIONS_TIP if full else ADD_QUESTION_TIP)
+
     def _current_set_id(self) -> str:
         sets = self._document.comparison.catalogue.sets
         index = self.sets.currentIndex()
@@ -240,6 +258,7 @@ class AnswersPage(QWidget):
     def _clinic_renamed(self, clinic_id: str) -> None:
         if clinic_id == self._clinic_id:
             self._update_heading()
+            self._update_set_titles()  # the treatments offered decide which questions count
 
     def _answer_changed(self, clinic_id: str, _question_id: str) -> None:
         if clinic_id == self._clinic_id:

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.document import Clinic
+from ketachecklist.core.limits import MAX_NAME
 from ketachecklist.core.treatments import Treatment
-from ketachecklist.ui.commands import EditClinicCommand
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.undo_routing import route_undo_to_window
 
-MAX_NAME = 1000
 NO_CLINIC_TEXT = (
     "No clinic yet. Add the first clinic you are considering with the Add button on the left "
     "(or Clinic ▸ Add clinic, Ctrl+Shift+N)."
@@ -188,7 +188,7 @@ class ClinicDetailsForm(QWidget):
             return
         updated = replace(clinic, **change)  # type: ignore[arg-type]
         if updated != clinic:
-            self._document.push(EditClinicCommand(self._document, updated, field))
+            push_edit(self._document, lambda comparison: comparison.update_clinic(updated), field)
 
     def _line_edited(self, field: str, text: str) -> None:
         if field == "name":

@@ -62,7 +62,13 @@ class ClinicListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{progress} {WARNING}{flags}" if flags else progress
         flag_words = f", {flags} red flag{'s' if flags != 1 else ''}" if flags else ""
-        return f"{progress} questions rated{flag_words}"
+        aside = len(score.not_applying)
+        aside_words = (
+            f", {aside} question{'s' if aside != 1 else ''} not applying to this clinic"
+            if aside
+            else ""
+        )
+        return f"{progress} questions rated{aside_words}{flag_words}"
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -91,6 +97,7 @@ class ClinicListModel(QAbstractTableModel):
         self.endResetModel()
 
     def _clinic_changed(self, clinic_id: str) -> None:
+        # name, and (through the treatments offered) which questions count
         row = self.row_of(clinic_id)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(_HEADERS) - 1))

@@ -1,7 +1,8 @@
 """The list of clinics on the left: pick the clinic to work on; add, duplicate, reorder, remove.
 
 The panel owns the clinic actions (with their shortcuts) so the Clinic menu and the buttons
-here are the same actions.
+here are the same actions. At the most clinics a comparison can hold, Add and Duplicate are
+turned off and their tooltip says why.
 """
 
 from __future__ import annotations
@@ -20,15 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.document import Clinic
+from ketachecklist.core.limits import MAX_CLINICS
 from ketachecklist.ui.clinic_list_model import NAME_COLUMN, PROGRESS_COLUMN, ClinicListModel
-from ketachecklist.ui.commands import (
-    AddClinicCommand,
-    DuplicateClinicCommand,
-    MoveClinicCommand,
-    RemoveClinicCommand,
-)
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
+
+ADD_TIP = "Add a clinic you are considering"
+DUPLICATE_TIP = "Copy this clinic's details and answers (for a second site of the same group)"
+FULL_TIP = (
+    f"A comparison can hold up to {MAX_CLINICS} clinics and this one has {MAX_CLINICS}. "
+    "Remove a clinic you no longer consider to make room."
+)
 
 
 class ClinicPanel(QWidget):
@@ -66,13 +70,9 @@ class ClinicPanel(QWidget):
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PROGRESS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.add_action = self._action(
-            "Add clinic", "Add a clinic you are considering", QKeySequence("Ctrl+Shift+N")
-        )
+        self.add_action = self._action("Add clinic", ADD_TIP, QKeySequence("Ctrl+Shift+N"))
         self.duplicate_action = self._action(
-            "Duplicate clinic",
-            "Copy this clinic's details and answers (for a second site of the same group)",
-            QKeySequence("Ctrl+Shift+D"),
+            "Duplicate clinic", DUPLICATE_TIP, QKeySequence("Ctrl+Shift+D")
         )
         self.move_up_action = self._action(
             "Move clinic up", "Move this clinic up the list", QKeySequence("Ctrl+Shift+Up")
@@ -107,6 +107,7 @@ class ClinicPanel(QWidget):
 
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._after_reset)
+        self.model.modelReset.connect(self._update_actions)
         self._update_actions()
 
     @property
@@ -125,19 +126,25 @@ class ClinicPanel(QWidget):
 
     # --- actions --------------------------------------------------------------------------------
     def add_clinic(self) -> None:
+        if self._is_full():
+            self.message.emit(FULL_TIP)
+            return
         comparison = self._document.comparison
-        clinic_id = comparison.new_clinic_id()
-        name = f"Clinic {len(comparison.clinics) + 1}"
-        self._document.push(AddClinicCommand(self._document, Clinic(id=clinic_id, name=name)))
-        self.select_clinic(clinic_id)
-        self.clinic_added.emit(clinic_id)
+        clinic = Clinic(id=comparison.new_clinic_id(), name=f"Clinic {len(comparison.clinics) + 1}")
+        push_edit(self._document, lambda comparison: comparison.add_clinic(clinic))
+        self.select_clinic(clinic.id)
+        self.clinic_added.emit(clinic.id)
 
     def duplicate_clinic(self) -> None:
         if not self._current:
             return
-        command = DuplicateClinicCommand(self._document, self._current)
-        self._document.push(command)
-        self.select_clinic(command.copy_id)
+        if self._is_full():
+            self.message.emit(FULL_TIP)
+            return
+        original = self._current
+        change = push_edit(self._document, lambda comparison: comparison.duplicate_clinic(original))
+        if change.clinic_id:
+            self.select_clinic(change.clinic_id)
         self.message.emit("Made a copy of the clinic, right below it.")
 
     def move_clinic(self, step: int) -> None:
@@ -148,14 +155,15 @@ class ClinicPanel(QWidget):
         if not 0 <= target < self.model.rowCount():
             return
         clinic_id = self._current
-        self._document.push(MoveClinicCommand(self._document, clinic_id, target))
+        push_edit(self._document, lambda comparison: comparison.move_clinic(clinic_id, target))
         self.select_clinic(clinic_id)
 
     def remove_clinic(self) -> None:
         if not self._current:
             return
         row = self.model.row_of(self._current)
-        self._document.push(RemoveClinicCommand(self._document, self._current))
+        clinic_id = self._current
+        push_edit(self._document, lambda comparison: comparison.remove_clinic(clinic_id))
         count = self.model.rowCount()
         if count:
             self.select_clinic(self.model.index(min(row, count - 1), 0).data(CLINIC_ID_ROLE))
@@ -201,10 +209,20 @@ class ClinicPanel(QWidget):
         if changed or force:
             self.current_clinic_changed.emit(clinic_id)
 
+    def _is_full(self) -> bool:
+        return len(self._document.comparison.clinics) >= MAX_CLINICS
+
     def _update_actions(self) -> None:
         row = self.model.row_of(self._current) if self._current else -1
         has = row >= 0
-        self.duplicate_action.setEnabled(has)
+        full = self._is_full()
+        self.add_action.setEnabled(not full)
+        self.duplicate_action.setEnabled(has and not full)
+        for action, tip in ((self.add_action, ADD_TIP), (self.duplicate_action, DUPLICATE_TIP)):
+            shown = FULL_TIP if full else tip
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(shown if full else f"{shown} ({shortcut})")
+            action.setStatusTip(shown)
         self.remove_action.setEnabled(has)
         self.move_up_action.setEnabled(has and row > 0)
         self.move_down_action.setEnabled(has and row < self.model.rowCount() - 1)

@@ -16,8 +16,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
+from ketachecklist.core.applicability import not_applying_headline
 from ketachecklist.core.catalogue import Question
-from ketachecklist.core.scoring import ClinicScore, unrated_text
+from ketachecklist.core.scoring import ClinicScore, RedFlag, unrated_text
 from ketachecklist.ui.formatting import (
     STAR,
     WARNING,
@@ -95,6 +96,7 @@ class ComparisonTableModel(QAbstractTableModel):
         self._show_notes = False
         self._texts: dict[tuple[int, int, int], str] = {}  # (row, column, role) → cell text
         self._bold_font: QFont | None = None
+        self._italic_font: QFont | None = None
         self._rebuild()
         document.replaced.connect(self._reset)
         document.clinics_changed.connect(self._reset)
@@ -210,7 +212,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if role == QUESTION_ID_ROLE:
             return row.key if row.kind is RowKind.QUESTION else None
         if role == Qt.ItemDataRole.FontRole:
-            return self._bold() if row.kind is not RowKind.QUESTION else None
+            return self._font(row, clinic_id)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _TOP_LEFT
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -267,7 +269,12 @@ class ComparisonTableModel(QAbstractTableModel):
         accessible = role == Qt.ItemDataRole.AccessibleTextRole
         tooltip = role == Qt.ItemDataRole.ToolTipRole
         lines = []
-        if answer.rating is None:
+        not_applying = scores.not_applying_text(clinic_id, question.id)
+        if not_applying:
+            lines.append(not_applying_headline(not_applying, answer.rating))
+            if accessible or tooltip:
+                lines.append("Left out of the scores, the questions counted and the red flags.")
+        elif answer.rating is None:
             lines.append(unrated_text(answer))
         elif best:
             prefix = "Best rating in this row: " if accessible or tooltip else f"{STAR} "
@@ -278,7 +285,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if value:
             lines.append(value)
         if flag is not None:
-            lines.append(f"{'Red flag: ' if accessible else WARNING + ' '}{flag.label}")
+            lines.append(_flag_line(flag, role))
         if answer.said and (self._show_notes or accessible or tooltip):
             lines.append(f"They said: {answer.said}" if accessible or tooltip else answer.said)
         return "\n".join(lines)
@@ -303,7 +310,7 @@ class ComparisonTableModel(QAbstractTableModel):
             return text if display else f"{text}\nBasis: {score.cost.basis}"
         if display:
             return red_flags_text(score)
-        labels = [f"Red flag: {flag.label}" for flag in score.red_flags]
+        labels = [flag.sentence for flag in score.red_flags]
         return "\n".join(labels) if labels else "No red flags recorded"
 
     def _background(self, row: Row, clinic_id: str) -> Any:
@@ -314,6 +321,16 @@ class ComparisonTableModel(QAbstractTableModel):
             tint.setAlpha(48)
             return tint
         return None
+
+    def _font(self, row: Row, clinic_id: str) -> QFont | None:
+        if row.kind is not RowKind.QUESTION:
+            return self._bold()
+        if self._document.scores.applicability(clinic_id, row.key).counts:
+            return None
+        if self._italic_font is None:
+            self._italic_font = QGuiApplication.font()
+            self._italic_font.setItalic(True)
+        return self._italic_font  # with the words, never instead of them
 
     def _foreground(self, row: Row, clinic_id: str) -> Any:
         if row.kind is RowKind.QUESTION:
@@ -329,7 +346,7 @@ class ComparisonTableModel(QAbstractTableModel):
         return self._bold_font
 
     def _font_changed(self) -> None:
-        self._bold_font = None
+        self._bold_font = self._italic_font = None
         self._all_cells_changed()
 
     # --- refreshing -----------------------------------------------------------------------------
@@ -422,9 +439,20 @@ class ComparisonTableModel(QAbstractTableModel):
         column = self.column_of_clinic(clinic_id)
         if column > 0:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+        # The treatments offered decide which questions count: scores may have changed.
+        self._scores_changed()
 
     def _question_changed(self, question_id: str) -> None:
         row = self.row_of_question(question_id)
         if row >= 0:
             self._questions[question_id] = self._document.comparison.question(question_id)
             self._row_changed(row)
+
+
+def _flag_line(flag: RedFlag, role: int) -> str:
+    """'⚠ RED FLAG: <label>' in the cell; the whole ask-more sentence for tooltips and readers."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return f"{WARNING} RED FLAG: {flag.label}"
+    if role == Qt.ItemDataRole.AccessibleTextRole:
+        return flag.sentence
+    return flag.text

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketachecklist.core.document import DOESNT_APPLY
 from ketachecklist.ui.comparison_model import (
     LABEL_COLUMN,
     SORT_AS_ENTERED,
@@ -27,10 +28,12 @@ from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE
 from ketachecklist.ui.wrapping_header import WrappingHeader
 
 LEGEND = (
-    f"{STAR} best rating in the row (when the ratings differ)   ·   {WARNING} red flag: an "
-    "answer the sources name as a warning sign   ·   Scores are out of 100 and use only the "
-    "questions you rated: “not asked yet” never counts as zero. Double-click a cell, or press "
-    "Enter, to open that answer."
+    f"{STAR} best rating in the row (when the ratings differ)   ·   {WARNING} RED FLAG: an "
+    "answer the sources give reason to ask more about, not a verdict   ·   Scores are out of "
+    "100 and use only the questions you rated: “not asked yet” never counts as zero. "
+    f"“{DOESNT_APPLY}” and “Not for …” (a question about treatments the clinic does not "
+    "offer) are left out of the scores and red flags; what you recorded there is kept. "
+    "Double-click a cell, or press Enter, to open that answer."
 )
 NO_CLINICS = "Add clinics and record their answers: they will appear here side by side."
 

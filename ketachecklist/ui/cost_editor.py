@@ -8,10 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from ketachecklist.core.document import CostDetails, Coverage
-from ketachecklist.core.storage import MAX_MONEY
+from ketachecklist.core.limits import MAX_MONEY, MAX_PERCENT, MAX_SESSIONS
 from ketachecklist.ui.number_field import NumberField
-
-MAX_SESSIONS = 10_000
 
 
 class CostEditor(QWidget):
@@ -30,7 +28,7 @@ class CostEditor(QWidget):
         for coverage in Coverage:
             self.insurance.addItem(coverage.label, coverage.value)
         self.percent = NumberField(
-            "Share insurance pays, in percent", whole=False, maximum=100, unit="%"
+            "Share insurance pays, in percent", whole=False, maximum=MAX_PERCENT, unit="%"
         )
 
         form = QFormLayout(self)

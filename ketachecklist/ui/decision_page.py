@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.document import Decision
-from ketachecklist.ui.commands import SetDecisionCommand
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.formatting import (
     WARNING,
     completeness_text,
@@ -170,7 +170,7 @@ class DecisionPage(QWidget):
     def _push(self, decision: Decision, field: str) -> None:
         if self._updating or decision == self._document.comparison.decision:
             return
-        self._document.push(SetDecisionCommand(self._document, decision, field))
+        push_edit(self._document, lambda comparison: comparison.set_decision(decision), field)
 
     def _clinic_picked(self, index: int) -> None:
         clinic_id = str(self.clinic.itemData(index) or "") or None

@@ -96,7 +96,13 @@ def score_text(score: float | None) -> str:
 
 
 def completeness_text(score: ClinicScore) -> str:
-    return f"{score.answered} of {score.total} rated ({score.completeness:.0%})"
+    """'17 of 28 rated (61%)', naming questions that do not apply: they are not counted."""
+    text = f"{score.answered} of {score.total} rated ({score.completeness:.0%})"
+    aside = len(score.not_applying)
+    if aside:
+        verb = "doesn't" if aside == 1 else "don't"
+        text += f"; {aside} {verb} apply"
+    return text
 
 
 def rank_text(score: ClinicScore, clinic_count: int) -> str:

@@ -1,5 +1,5 @@
-"""Before your consultation: the APA's pre-treatment steps, conditions that interfere with
-treatment, side effects to ask about and warning signs, each with its source.
+"""Before your consultation: crisis help first, then the APA's pre-treatment steps, conditions
+that interfere with treatment, side effects to ask about and warning signs, each with its source.
 
 The text is built with QTextCursor calls, never from HTML, so nothing in it is read as markup.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextListFormat
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from ketachecklist import CRISIS_HELP
 from ketachecklist.core.catalogue import Catalogue, InfoSection
 
 TITLE = "Before your consultation"
@@ -63,6 +64,10 @@ class InformationPage(QWidget):
         cursor.insertText(TITLE, heading)
         cursor.insertBlock(QTextBlockFormat(), base)
         cursor.insertText(INTRODUCTION, base)
+        crisis = QTextCharFormat()
+        crisis.setFontWeight(QFont.Weight.Bold)
+        cursor.insertBlock(spaced, crisis)
+        cursor.insertText(CRISIS_HELP, crisis)
         for section in self.sections():
             cursor.insertBlock(spaced, subheading)
             cursor.insertText(section.title, subheading)

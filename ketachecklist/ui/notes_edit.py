@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
-from ketachecklist.core.storage import MAX_TEXT
+from ketachecklist.core.limits import MAX_TEXT
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.undo_routing import route_undo_to_window
 

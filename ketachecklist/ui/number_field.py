@@ -1,65 +1,23 @@
 """A box for an amount of money or a count, forgiving about how it is typed.
 
-"$1,200", "1200.50" and " 6 " are all fine. Anything else keeps the typed text in the box and
-says under it what is wrong; the recorded value stays as it was until the text makes sense.
+"$1,200", "1200.50" and " 6 " are all fine in English, "1.200" and "1200,50 €" in German (see
+``number_parsing``). Anything else keeps the typed text in the box and says under it what is
+wrong; the recorded value stays as it was until the text makes sense.
 """
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from ketachecklist.ui.field_message import FieldMessage
-from ketachecklist.ui.formatting import money as money_text
+from ketachecklist.ui.number_parsing import (
+    Number,
+    NumberInputError,
+    number_as_text,
+    parse_number,
+)
 from ketachecklist.ui.undo_routing import route_undo_to_window
-
-Number = int | float
-
-
-class NumberInputError(ValueError):
-    """What is wrong with a typed number, as a sentence for the patient."""
-
-
-def parse_number(text: str, *, whole: bool, maximum: float, money: bool = False) -> Number | None:
-    """The number typed in ``text`` (None when empty); NumberInputError names what is wrong."""
-    cleaned = text.strip()
-    if money:
-        cleaned = cleaned.replace("$", "").replace("€", "").replace("£", "")
-    cleaned = cleaned.replace(",", "").replace(" ", "").replace("\u00a0", "")
-    if not cleaned:
-        return None
-    example = "475 or 475.50" if money else ("6" if whole else "1.5")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        kind = "an amount" if money else ("a whole number" if whole else "a number")
-        raise NumberInputError(
-            f"“{text.strip()}” is not {kind}. Type a number such as {example}."
-        ) from None
-    if not math.isfinite(value):
-        raise NumberInputError(f"“{text.strip()}” is not a number. Type one such as {example}.")
-    if value < 0:
-        raise NumberInputError(f"“{text.strip()}” is below zero. Type a number such as {example}.")
-    if value > maximum:
-        limit = money_text(maximum) if money else f"{maximum:,.0f}"
-        raise NumberInputError(f"“{text.strip()}” is more than {limit}, the most this can record.")
-    if whole:
-        if value != int(value):
-            raise NumberInputError(
-                f"“{text.strip()}” is not a whole number. Type a whole number such as {example}."
-            )
-        return int(value)
-    return value
-
-
-def number_as_text(value: Number | None, *, money: bool) -> str:
-    if value is None:
-        return ""
-    if money:
-        return f"{value:.2f}".removesuffix(".00")
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 class NumberField(QWidget):
@@ -73,9 +31,11 @@ class NumberField(QWidget):
         maximum: float,
         money: bool = False,
         unit: str = "",
+        locale: QLocale | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._locale = QLocale() if locale is None else locale
         self._whole = whole
         self._maximum = maximum
         self._money = money
@@ -119,7 +79,7 @@ class NumberField(QWidget):
         else:
             if shown == value:
                 return
-        self.line_edit.setText(number_as_text(value, money=self._money))
+        self.line_edit.setText(number_as_text(value, money=self._money, locale=self._locale))
 
     def value(self) -> Number | None:
         return self._parse(self.line_edit.text())
@@ -133,7 +93,9 @@ class NumberField(QWidget):
         self._check(text)
 
     def _parse(self, text: str) -> Number | None:
-        return parse_number(text, whole=self._whole, maximum=self._maximum, money=self._money)
+        return parse_number(
+            text, whole=self._whole, maximum=self._maximum, money=self._money, locale=self._locale
+        )
 
     def _check(self, text: str) -> tuple[bool, Number | None]:
         try:

@@ -1,8 +1,9 @@
 """The comparison open in the window: the core document, its one undo stack, and change signals.
 
-Every edit is a QUndoCommand (see ``commands.py``) pushed with ``push``; the commands change the
-core ``Comparison`` and then announce what changed through the signals below, so the views
-refresh exactly what they show. Scores come from the core, cached per document revision.
+Every edit is a core ``Change`` held by one undo command (see ``commands.py``) pushed with
+``push``. ``apply`` makes a change (Redo, or its inverse for Undo) and ``announce`` says what it
+changed through the signals below, mapped from the kind of change in this one place, so the
+views refresh exactly what they show. Scores come from the core, cached per document revision.
 """
 
 from __future__ import annotations
@@ -10,8 +11,21 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ketachecklist.core.changes import Change, ChangeKind
 from ketachecklist.core.document import Comparison
 from ketachecklist.ui.score_cache import ScoreCache
+
+_CLINIC_LIST_CHANGES = {
+    ChangeKind.ADD_CLINIC,
+    ChangeKind.REMOVE_CLINIC,
+    ChangeKind.DUPLICATE_CLINIC,
+    ChangeKind.MOVE_CLINIC,
+}
+_QUESTION_LIST_CHANGES = {
+    ChangeKind.ADD_QUESTION,
+    ChangeKind.REMOVE_QUESTION,
+    ChangeKind.CHANGE_QUESTION_KIND,
+}
 
 
 class OpenDocument(QObject):
@@ -58,6 +72,32 @@ class OpenDocument(QObject):
     def mark_modified(self) -> None:
         """Show the document as unsaved although nothing was undone or done (a restored copy)."""
         self.undo_stack.resetClean()  # no undo step leads back to "saved": it never was
+
+    def apply(self, change: Change) -> None:
+        """Make a change (or, given ``change.inverse()``, take it back) and announce it."""
+        self._comparison.apply(change)
+        self.announce(change)
+
+    def announce(self, change: Change) -> None:
+        """Emit the signals the views listen to for this kind of change."""
+        kind = change.kind
+        if kind in _CLINIC_LIST_CHANGES:
+            self.clinics_changed.emit()
+            if kind is ChangeKind.REMOVE_CLINIC:
+                self.decision_changed.emit()  # a decision naming the clinic was cleared
+        elif kind is ChangeKind.EDIT_CLINIC:
+            self.clinic_changed.emit(change.clinic_id)
+        elif kind is ChangeKind.SET_ANSWER:
+            self.answer_changed.emit(change.clinic_id, change.question_id)
+        elif kind in _QUESTION_LIST_CHANGES:
+            self.questions_changed.emit()
+        elif kind is ChangeKind.EDIT_QUESTION:
+            self.question_changed.emit(change.question_id)
+        elif kind in (ChangeKind.SET_SET_WEIGHT, ChangeKind.SET_QUESTION_WEIGHT):
+            self.weights_changed.emit()
+        else:
+            assert kind is ChangeKind.SET_DECISION, kind
+            self.decision_changed.emit()
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketachecklist.core.applicability import question_is_about
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.ui.commands import (
-    ChangeQuestionKindCommand,
-    EditQuestionWordingCommand,
-    RemoveQuestionCommand,
+    push_edit,
 )
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.open_document import OpenDocument
@@ -99,8 +98,10 @@ class QuestionGuidance(QWidget):
         self.concerning_title.setText("A concerning answer sounds like")
         self.concerning = _plain_label()
         self.source = _plain_label()
+        self.about = _plain_label()  # which treatments the question is for, when not every one
 
         for label, name in (
+            (self.about, "Treatments this question is about"),
             (self.set_title, "Question set"),
             (self.why, "Why it matters"),
             (self.reassuring, "A reassuring answer sounds like"),
@@ -113,6 +114,7 @@ class QuestionGuidance(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.set_title)
         layout.addWidget(self.text)
+        layout.addWidget(self.about)
         layout.addWidget(self.custom)
         for title, body in (
             (self.why_title, self.why),
@@ -138,6 +140,8 @@ class QuestionGuidance(QWidget):
         self.set_title.setText(f"{set_title} · your own question" if question.custom else set_title)
         self.text.setText(question.text)
         self.text.setVisible(not question.custom)
+        self.about.setText(question_is_about(question))
+        self.about.setVisible(bool(self.about.text()))
         self.custom.setVisible(question.custom)
         if question.custom:
             if self.wording.text() != question.text:
@@ -185,26 +189,34 @@ class QuestionGuidance(QWidget):
             return
         self.wording_message.clear_problem()
         current = self._document.comparison.question(self._question.id)
-        command = EditQuestionWordingCommand(self._document, replace(current, text=text), "text")
-        self._document.push(command)
+        worded = replace(current, text=text)
+        push_edit(
+            self._document, lambda comparison: comparison.update_custom_question(worded), "text"
+        )
 
     def _why_edited(self, text: str) -> None:
         if self._question is None:
             return
         current = self._document.comparison.question(self._question.id)
-        command = EditQuestionWordingCommand(self._document, replace(current, why=text), "why")
-        self._document.push(command)
+        explained = replace(current, why=text)
+        push_edit(
+            self._document, lambda comparison: comparison.update_custom_question(explained), "why"
+        )
 
     def _kind_picked(self, index: int) -> None:
         if self._question is None:
             return
         kind = AnswerKind(self.kind.itemData(index))
         if kind is not self._document.comparison.question(self._question.id).kind:
-            self._document.push(ChangeQuestionKindCommand(self._document, self._question.id, kind))
+            question_id = self._question.id
+            push_edit(
+                self._document,
+                lambda comparison: comparison.change_question_kind(question_id, kind),
+            )
 
     def _remove(self) -> None:
         if self._question is None:
             return
         question_id = self._question.id
-        self._document.push(RemoveQuestionCommand(self._document, question_id))
+        push_edit(self._document, lambda comparison: comparison.remove_custom_question(question_id))
         self.question_removed.emit(question_id)

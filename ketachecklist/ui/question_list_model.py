@@ -1,4 +1,5 @@
-"""The questions of one set, with one clinic's progress on each: rated, or not asked yet."""
+"""The questions of one set, with one clinic's progress on each: rated, not asked yet, or not
+applying to the clinic (in words, never hidden)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from ketachecklist.core.applicability import not_applying_headline
 from ketachecklist.core.catalogue import Question
 from ketachecklist.ui.formatting import CHECK, WARNING, plain_tooltip, rating_text
 from ketachecklist.ui.open_document import OpenDocument
@@ -25,6 +27,7 @@ class QuestionListModel(QAbstractListModel):
         document.questions_changed.connect(self._reload)
         document.question_changed.connect(self._question_changed)
         document.answer_changed.connect(self._answer_changed)
+        document.clinic_changed.connect(self._clinic_changed)
 
     def show(self, clinic_id: str, set_id: str) -> None:
         if (clinic_id, set_id) == (self._clinic_id, self._set_id):
@@ -75,7 +78,10 @@ class QuestionListModel(QAbstractListModel):
             return ""
         answer = self._document.comparison.answer(self._clinic_id, question.id)
         parts = []
-        if answer.rating is not None:
+        not_applying = self._document.scores.not_applying_text(self._clinic_id, question.id)
+        if not_applying:
+            parts.append(not_applying_headline(not_applying, answer.rating))
+        elif answer.rating is not None:
             parts.append(f"{CHECK} {rating_text(answer.rating)}")
         elif answer.said or answer.value is not None:
             parts.append("Notes recorded, not rated yet")
@@ -83,7 +89,7 @@ class QuestionListModel(QAbstractListModel):
             parts.append(rating_text(None))
         flag = self._document.scores.red_flag(self._clinic_id, question.id)
         if flag is not None:
-            parts.append(f"{WARNING} {flag.label}")
+            parts.append(f"{WARNING} RED FLAG: {flag.label}")
         if question.custom:
             parts.append("your own question")
         return " · ".join(parts)
@@ -106,3 +112,8 @@ class QuestionListModel(QAbstractListModel):
             row = self.row_of(question_id)
             if row >= 0:
                 self.dataChanged.emit(self.index(row), self.index(row))
+
+    def _clinic_changed(self, clinic_id: str) -> None:
+        """The clinic's treatments decide which questions apply: every status may change."""
+        if clinic_id == self._clinic_id and self._questions:
+            self.dataChanged.emit(self.index(0), self.index(len(self._questions) - 1))

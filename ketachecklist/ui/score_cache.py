@@ -6,12 +6,14 @@ remembers the answers, so painting a grid cell is a dictionary lookup.
 
 from __future__ import annotations
 
+from ketachecklist.core.applicability import Applicability, applicability_text
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import (
     ClinicScore,
     ComparisonScores,
     RedFlag,
     best_rated_clinics,
+    counted_ratings,
     score_comparison,
 )
 
@@ -42,6 +44,20 @@ class ScoreCache:
     def red_flag(self, clinic_id: str, question_id: str) -> RedFlag | None:
         return self._flags.get((clinic_id, question_id))
 
+    def applicability(self, clinic_id: str, question_id: str) -> Applicability:
+        """Whether the answer counts; a clinic just removed has nothing set aside."""
+        score = self._by_clinic.get(clinic_id)
+        return Applicability.APPLIES if score is None else score.applicability(question_id)
+
+    def not_applying_text(self, clinic_id: str, question_id: str) -> str:
+        """Why an answer does not count, in words ('' when it counts)."""
+        status = self.applicability(clinic_id, question_id)
+        if status.counts:
+            return ""
+        comparison = self._comparison
+        question = comparison.question(question_id)
+        return applicability_text(status, question, comparison.clinic(clinic_id))
+
     def best_in_row(self, question_id: str) -> frozenset[str]:
         """The clinics with the top rating on a question (core ``best_rated_clinics``)."""
         best = self._best.get(question_id)
@@ -59,11 +75,7 @@ class ScoreCache:
         marked = self._marked.get(question_id)
         if marked is None:
             best = self.best_in_row(question_id)
-            rated = sum(
-                1
-                for clinic in self._comparison.clinics
-                if self._comparison.answer(clinic.id, question_id).rating is not None
-            )
+            rated = len(counted_ratings(self._comparison, question_id))
             distinct = len(best) < rated or len(self._comparison.clinics) > rated
             marked = best if best and distinct else frozenset()
             self._marked[question_id] = marked

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from ketachecklist.core.limits import MAX_RECENT_FILES
+
 ORGANIZATION = "ketachecklist"
 APPLICATION = "ketachecklist"
-MAX_RECENT_FILES = 8
 
 _RECENT = "files/recent"
 _LAST_FOLDER = "files/last_folder"

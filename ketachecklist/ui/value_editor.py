@@ -18,14 +18,11 @@ from PySide6.QtWidgets import (
 
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.document import AnswerValue, CostDetails
-from ketachecklist.core.storage import MAX_MONEY
+from ketachecklist.core.limits import MAX_COUNT, MAX_MONEY, MAX_SHORT_TEXT
 from ketachecklist.ui.cost_editor import CostEditor
 from ketachecklist.ui.number_field import NumberField
 from ketachecklist.ui.undo_routing import route_undo_to_window
 from ketachecklist.ui.yes_no_picker import YesNoPicker
-
-MAX_COUNT = 1_000_000_000
-MAX_SHORT_TEXT = 1000
 
 _TITLES = {
     AnswerKind.YES_NO: "Their answer",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QDoubleSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ketachecklist.core.document import MAX_WEIGHT
+from ketachecklist.core.limits import MAX_WEIGHT
 
 
 class WeightDelegate(QStyledItemDelegate):

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ketachecklist.core.catalogue import Question
-from ketachecklist.core.document import MAX_WEIGHT
-from ketachecklist.ui.commands import SetQuestionWeightCommand
+from ketachecklist.core.limits import MAX_WEIGHT
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.formatting import number, plain_tooltip
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
@@ -103,7 +103,10 @@ class QuestionWeightsModel(QAbstractTableModel):
         question = self._questions[index.row()]
         if weight == self._document.comparison.question_weight(question.id):
             return True
-        self._document.push(SetQuestionWeightCommand(self._document, question.id, weight))
+        push_edit(
+            self._document,
+            lambda comparison: comparison.set_question_weight(question.id, weight),
+        )
         return True
 
     def _reload(self) -> None:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketachecklist.core.document import MAX_WEIGHT
-from ketachecklist.ui.commands import SetSetWeightCommand
+from ketachecklist.core.limits import MAX_WEIGHT
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.undo_routing import route_undo_to_window
 from ketachecklist.ui.weight_delegate import WeightDelegate
@@ -101,4 +101,4 @@ class WeightsPage(QWidget):
     def _set_weight_changed(self, set_id: str, value: float) -> None:
         if self._updating or value == self._document.comparison.set_weight(set_id):
             return
-        self._document.push(SetSetWeightCommand(self._document, set_id, value))
+        push_edit(self._document, lambda comparison: comparison.set_set_weight(set_id, value))

@@ -1,4 +1,5 @@
-"""The first-start note: what the app is for, how to begin, and that it is not medical advice.
+"""The first-start note: what the app is for, how to begin, that it is not medical advice, and
+where to find help now if you are in crisis (plain text: no link is opened).
 
 Shown inside the window (never a modal dialog) until the patient says "Got it"; Help ▸ What is
 this app for? brings it back.
@@ -9,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ketachecklist import CRISIS_HELP
 
 WELCOME_TITLE = "Welcome. This app helps you compare ketamine clinics."
 WELCOME_TEXT = (
@@ -39,12 +42,19 @@ class WelcomeBanner(QFrame):
         text = QLabel(WELCOME_TEXT)
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
+        self.crisis = QLabel(CRISIS_HELP)
+        self.crisis.setTextFormat(Qt.TextFormat.PlainText)
+        self.crisis.setWordWrap(True)
+        crisis_font = self.crisis.font()
+        crisis_font.setBold(True)
+        self.crisis.setFont(crisis_font)
         self.button = QPushButton("&Got it")
         self.button.setAccessibleName("Got it: hide this welcome note")
         self.button.clicked.connect(self._dismiss)
         words = QVBoxLayout()
         words.addWidget(title)
         words.addWidget(text)
+        words.addWidget(self.crisis)
         layout = QHBoxLayout(self)
         layout.addLayout(words, 1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)

@@ -1,4 +1,5 @@
-"""Yes, No, or "Not recorded" (some questions, like Spravato's REMS, don't apply everywhere)."""
+"""Yes, No, or "Not recorded". A question that does not apply to the clinic is marked with the
+answer editor's "Doesn't apply to this clinic" box, never with a yes or a no."""
 
 from __future__ import annotations
 

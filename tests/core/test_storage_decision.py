@@ -24,6 +24,7 @@ CATALOGUE = load_bundled_catalogue()
 SET_IDS = [s.id for s in CATALOGUE.sets]
 QUESTION_IDS = [q.id for q in CATALOGUE.questions]
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "three-clinics.yaml"
+SAVED_V1 = Path(__file__).resolve().parent / "fixtures" / "saved-v1.yaml"
 
 set_weights = st.dictionaries(st.sampled_from(SET_IDS), st.floats(0, 100), max_size=4)
 
@@ -87,19 +88,14 @@ def test_a_saved_file_keeps_them_and_an_older_file_still_opens(tmp_path: Path) -
     assert loaded.profile_set_weights("Me") == {"evaluation": 2.0}
 
 
-def test_a_mark_left_by_a_removed_custom_question_is_not_saved_nor_inherited() -> None:
-    from ketachecklist.core.catalogue import Question
-
-    comparison = Comparison(catalogue=CATALOGUE)
-    comparison.add_custom_question(Question("custom-1", "cost", "Sliding scale?"))
-    comparison.set_deal_breaker("custom-1", True)
-    comparison.remove_custom_question("custom-1")
-    assert "deal_breakers" not in comparison_to_yaml(comparison)
-    comparison.add_custom_question(Question("custom-1", "cost", "Another question"))
-    assert not comparison.is_deal_breaker("custom-1")
+def test_a_schema_1_file_still_opens_without_marks_or_profiles() -> None:
+    older = load_comparison(SAVED_V1, CATALOGUE)
+    assert older.clinics
+    assert older.deal_breakers == set()
+    assert older.weight_profiles == []
 
 
-BASE = "format: ketachecklist-comparison\nschema_version: 1\n"
+BASE = "format: ketachecklist-comparison\nschema_version: 2\n"
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ketachecklist.commands.validate import validate_file
-from ketachecklist.core.document import Clinic
+from ketachecklist.core.document import Answer, Clinic
 from ketachecklist.core.errors import (
     MAX_PROBLEMS,
     FileFormatError,
@@ -16,13 +16,13 @@ from ketachecklist.core.errors import (
     SaveStage,
     save_error_message,
 )
-from ketachecklist.core.safe_yaml import MAX_NODES
-from ketachecklist.core.storage import (
+from ketachecklist.core.limits import (
     MAX_CLINICS,
     MAX_CUSTOM_QUESTIONS,
+    MAX_NODES,
     MAX_TREATMENTS_LISTED,
-    save_comparison,
 )
+from ketachecklist.core.storage import save_comparison
 from tests.reliability.helpers import sample_comparison
 
 HEADER = "format: ketachecklist-comparison\nschema_version: 1\n"
@@ -95,9 +95,14 @@ def test_custom_questions_at_the_limit_validate_fast(tmp_path: Path) -> None:
 
 def test_a_comparison_over_the_value_limit_is_not_saved_and_says_why(tmp_path: Path) -> None:
 
+    # Built by edits, within every other limit (the edits refuse more than MAX_CLINICS clinics):
+    # each of 300 clinics rates every question, which is well over MAX_NODES values.
     comparison = sample_comparison(1, clinics=0)
-    for index in range(MAX_NODES // 10):
+    questions = [q.id for q in comparison.questions()]
+    for index in range(300):
         comparison.add_clinic(Clinic(id=f"c{index}", name=f"Clinic {index}"))
+        for question_id in questions:
+            comparison.set_answer(f"c{index}", question_id, Answer(rating=3, said="ok"))
     path = tmp_path / "mine.yaml"
     with pytest.raises(SaveError) as caught:
         save_comparison(comparison, path)

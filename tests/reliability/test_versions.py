@@ -27,7 +27,9 @@ LEGACY = FIXTURES / "legacy-v0.yaml"
 def test_row11_newer_version_refused_naming_both_and_file_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     save_comparison(sample_comparison(1), path)
-    newer = path.read_bytes().replace(b"schema_version: 1", b"schema_version: 7")
+    newer = path.read_bytes().replace(
+        f"schema_version: {SCHEMA_VERSION}".encode(), b"schema_version: 7"
+    )
     path.write_bytes(newer)
     path.chmod(0o644)
     before = path.stat()

@@ -24,6 +24,7 @@ from ketachecklist.report.model import (
 )
 from ketachecklist.report.pdf import render_pdf
 from ketachecklist.ui.formatting import money
+from tests.applies import counted_questions
 from tests.conftest import EXAMPLES
 from tests.report.pdf_text import read_pdf, shows
 
@@ -72,7 +73,7 @@ def test_the_report_never_says_not_asked_beside_what_was_recorded(example: Compa
     assert (cell.headline, cell.value_text, cell.said) == ("Not rated yet", "No", SAID)
     for row in report.questions():
         for answer in row.cells:
-            if answer.rating is None:
+            if answer.rating is None and answer.applies:
                 recorded = bool(answer.value_text or answer.said)
                 assert answer.headline == ("Not rated yet" if recorded else "Not asked yet")
     assert "Not rated yet" in report.legend
@@ -151,10 +152,11 @@ def test_csv_keeps_amounts_as_plain_numbers(example: Comparison) -> None:
 
 def test_first_page_verdict_says_how_little_the_leader_has_rated(example: Comparison) -> None:
     report = build_report(example, generated=TODAY)
+    counted = counted_questions(example, _riverside(example))  # Spravato only
     verdict = (
-        "The top-scored clinic leads by 16 points, but only 9 of its 40 questions are rated, "
-        "while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may change "
-        "as you ask more."
+        f"The top-scored clinic leads by 16 points, but only 8 of its {counted} questions are "
+        "rated, while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may "
+        "change as you ask more."
     )
     assert report.verdict == verdict
     assert report.summary[0].name.startswith("Riverside")

@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -166,6 +167,8 @@ def tied_and_unscored() -> Comparison:
     """Four clinics: two tied ("#1 (tied)"), one with nothing rated ("not scored")."""
     comparison = make_comparison(4)
     first, second, _, last = comparison.clinics
+    # the same treatments too, so the same questions apply to both
+    comparison.update_clinic(replace(second, treatments=first.treatments))
     for question in comparison.questions():
         comparison.set_answer(second.id, question.id, comparison.answer(first.id, question.id))
         comparison.set_answer(last.id, question.id, BLANK)

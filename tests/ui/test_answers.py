@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from ketachecklist.core.catalogue import AnswerKind
 from ketachecklist.core.document import Answer, CostDetails, Coverage
 from ketachecklist.ui.main_window import MainWindow
+from tests.applies import counted_questions
 
 
 def _start(window: MainWindow, qtbot: QtBot) -> str:
@@ -44,8 +45,10 @@ def test_rate_and_record_what_they_said(qtbot: QtBot, window: MainWindow) -> Non
     answer = _answer(window, clinic_id, "evaluation-who-evaluates")
     assert answer == Answer(rating=4, said="A psychiatrist, in person.")
     # progress is visible per set, per clinic, and in the question list
-    assert window.answers.sets.tabText(0).startswith("Evaluation · 1 of 9")
-    assert window.clinics.model.index(0, 1).data().startswith("1 of 40")
+    questions = window.document.comparison.questions()
+    in_evaluation = sum(q.set_id == "evaluation" for q in questions)
+    assert window.answers.sets.tabText(0).startswith(f"Evaluation · 1 of {in_evaluation}")
+    assert window.clinics.model.index(0, 1).data().startswith(f"1 of {len(questions)}")
     assert "✓ 4 · Good" in window.answers.model.index(0).data()
     # the grid shows it too
     grid = window.comparison.model
@@ -80,16 +83,16 @@ def test_yes_no_with_a_red_flag_and_not_recorded(qtbot: QtBot, window: MainWindo
     qtbot.mouseClick(editor.value.yes_no.buttons[False], Qt.MouseButton.LeftButton)
     assert _answer(window, clinic_id, "evaluation-primary-care").value is False
     assert editor.red_flag.isVisible()
-    assert (
-        "⚠ Red flag: Won't contact your doctor or therapist, even with your permission"
-        in editor.red_flag.text()
+    label = window.document.comparison.question("evaluation-primary-care").red_flag.label  # type: ignore[union-attr]
+    assert editor.red_flag.text() == (
+        f"⚠ RED FLAG: {label}. The sources give reason to ask more about this."
     )
     grid = window.comparison.model
     row = grid.row_of_question("evaluation-primary-care")
     cell = grid.index(row, 1).data()
     assert "No" in cell.splitlines()
-    assert "⚠ Won't contact your doctor or therapist, even with your permission" in cell
-    assert grid.index(row, 1).data(Qt.ItemDataRole.AccessibleTextRole).count("Red flag:") == 1
+    assert f"⚠ RED FLAG: {label}" in cell
+    assert grid.index(row, 1).data(Qt.ItemDataRole.AccessibleTextRole).count("RED FLAG:") == 1
     # Some questions do not apply (Spravato REMS at an IV-only clinic): "Not recorded".
     qtbot.mouseClick(editor.value.yes_no.buttons[None], Qt.MouseButton.LeftButton)
     assert _answer(window, clinic_id, "evaluation-primary-care").value is None
@@ -184,7 +187,8 @@ def test_answers_follow_the_chosen_clinic(qtbot: QtBot, example_window: MainWind
     window.clinics.select_clinic("clinic-1")
     assert page.current_question_id() == "evaluation-time"  # same question, other clinic
     assert page.editor.value.count.line_edit.text() == "60"
-    assert page.sets.tabText(0) == "Evaluation · 7 of 9"
+    counted = counted_questions(window.document.comparison, "clinic-1", "evaluation")
+    assert page.sets.tabText(0) == f"Evaluation · 7 of {counted}"
 
 
 def test_own_question_add_reword_change_kind_remove(qtbot: QtBot, window: MainWindow) -> None:

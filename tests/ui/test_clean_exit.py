@@ -23,7 +23,7 @@ from ketachecklist.core.recovery import RecoveryStore, list_recoveries, load_rec
 from ketachecklist.core.storage import save_comparison
 from ketachecklist.ui.app import build_main_window
 from ketachecklist.ui.clean_exit import CleanExit
-from ketachecklist.ui.commands import AddClinicCommand
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.settings import AppSettings
 from tests.reliability.helpers import (
     CATALOGUE,
@@ -42,7 +42,7 @@ import ketachecklist.ui.autosave as autosave
 from ketachecklist.core.document import Clinic
 from ketachecklist.ui.app import close_recovery_store, configure_application, launch
 from ketachecklist.ui.clean_exit import CleanExit
-from ketachecklist.ui.commands import AddClinicCommand
+from ketachecklist.ui.commands import push_edit
 
 autosave.AUTOSAVE_DELAY_SECONDS = 3600  # only the signal can write the snapshot in time
 app = QApplication(sys.argv[:1])
@@ -53,7 +53,8 @@ CleanExit(app, window)
 
 def edit():
     document = window.document
-    document.push(AddClinicCommand(document, Clinic(id="typed", name="Typed before the signal")))
+    typed = Clinic(id="typed", name="Typed before the signal")
+    push_edit(document, lambda comparison: comparison.add_clinic(typed))
     print("edited", flush=True)
 
 
@@ -113,7 +114,8 @@ def test_logout_writes_unsaved_work_to_the_recovery_store(
     clean_exit = CleanExit(app, window)
     try:
         document = window.document
-        document.push(AddClinicCommand(document, Clinic(id="typed", name="Typed")))
+        typed = Clinic(id="typed", name="Typed")
+        push_edit(document, lambda comparison: comparison.add_clinic(typed))
         clean_exit.commit_data()
         [snapshot] = list_recoveries(tmp_path / "recovery", include_live=True)
         assert [c.id for c in load_recovery(snapshot, CATALOGUE).clinics] == ["typed"]

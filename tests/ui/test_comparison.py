@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from ketachecklist.core.document import Comparison
 from ketachecklist.ui.comparison_model import Row, RowKind
 from ketachecklist.ui.main_window import MainWindow
+from tests.applies import counted_questions
 
 
 def _headers(window: MainWindow) -> list[str]:
@@ -40,7 +42,8 @@ def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
     assert _headers(window) == [harbor, quickwell, riverside]
     assert _summary(window, "rank") == ["2nd of 3", "3rd of 3", "1st of 3"]
     assert _summary(window, "overall") == ["79 / 100", "28 / 100", "95 / 100"]
-    assert _summary(window, "completeness")[0].startswith("17 of 40 rated")
+    counted = counted_questions(window.document.comparison, "clinic-1")
+    assert _summary(window, "completeness")[0].startswith(f"17 of {counted} rated")
     assert _summary(window, "cost")[0].startswith("$3,100")
     flags = _summary(window, "flags")
     assert flags[1] == "⚠ 4 red flags"  # a symbol AND words
@@ -68,11 +71,15 @@ def test_best_answers_and_red_flags_are_marked_in_words(example_window: MainWind
     assert cells[0].data(Qt.ItemDataRole.AccessibleTextRole).startswith("Best rating in this row")
     assert not cells[1].data().startswith("★")
     flagged = model.index(model.row_of_question("evaluation-primary-care"), 2)
-    assert "⚠ Won't contact your doctor or therapist, even with your permission" in flagged.data()
-    assert "Red flag: Won't contact your doctor" in flagged.data(Qt.ItemDataRole.AccessibleTextRole)
+    label = window.document.comparison.question("evaluation-primary-care").red_flag.label  # type: ignore[union-attr]
+    assert f"⚠ RED FLAG: {label}" in flagged.data()
+    spoken = flagged.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert f"RED FLAG: {label}. The sources give reason to ask more about this." in spoken
+    assert "ask more" in flagged.data(Qt.ItemDataRole.ToolTipRole)
     # The legend explains the symbols in words.
     assert "★ best rating" in window.comparison.legend.text()
-    assert "⚠ red flag" in window.comparison.legend.text()
+    assert "⚠ RED FLAG" in window.comparison.legend.text()
+    assert "not a verdict" in window.comparison.legend.text()
 
 
 def test_notes_on_demand_from_the_checkbox_and_the_view_menu(example_window: MainWindow) -> None:
@@ -218,20 +225,26 @@ def test_unrated_answers_read_the_same_in_the_grid_and_the_report(
                 first_line = model.index(grid_row, column).data().split("\n")[0]
                 assert first_line == cell.headline, (row.id, clinic_id)
                 seen.add(first_line)
-    assert seen == {"Not rated yet", "Not asked yet"}
+    assert {"Not rated yet", "Not asked yet"} <= seen
+    # Riverside offers only Spravato: its answer on continuous vital signs is kept, not counted.
+    assert any(s.startswith("Not for Spravato-only clinics") for s in seen)
 
 
-EXAMPLE_VERDICT = (
-    "The top-scored clinic leads by 16 points, but only 9 of its 40 questions are rated, "
-    "while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may change as you "
-    "ask more."
-)
+def example_verdict(comparison: Comparison) -> str:
+    """Riverside offers only Spravato: questions for IV or IM are not among its questions."""
+    counted = counted_questions(comparison, "clinic-3")
+    return (
+        f"The top-scored clinic leads by 16 points, but only 8 of its {counted} questions are "
+        "rated, while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may "
+        "change as you ask more."
+    )
 
 
 def test_verdict_says_how_little_the_leader_has_rated(example_window: MainWindow) -> None:
-    """Riverside leads on 9 rated answers; Harbor Light has 17. Both pages say so."""
+    """Riverside leads on 8 rated answers that count; Harbor Light has 17. Both pages say so."""
     window = example_window
     window.show_page(window.comparison)
-    assert window.comparison.verdict.text() == EXAMPLE_VERDICT
+    verdict = example_verdict(window.document.comparison)
+    assert window.comparison.verdict.text() == verdict
     window.show_page(window.decision)
-    assert window.decision.standing.text().endswith(EXAMPLE_VERDICT)
+    assert window.decision.standing.text().endswith(verdict)

@@ -24,7 +24,7 @@ from ketachecklist.core.lock import document_lock_path
 from ketachecklist.core.recovery import RecoveryStore
 from ketachecklist.core.storage import load_comparison, save_comparison
 from ketachecklist.ui.app import build_main_window
-from ketachecklist.ui.commands import AddClinicCommand
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.prompter import ChangedOnDiskChoice, SaveChoice
 from ketachecklist.ui.settings import AppSettings
@@ -83,7 +83,7 @@ def mine(tmp_path: Path) -> Path:
 def add_clinic(window: MainWindow, name: str) -> None:
     document = window.document
     clinic_id = f"c{len(document.comparison.clinics) + 1}"
-    document.push(AddClinicCommand(document, Clinic(id=clinic_id, name=name)))
+    push_edit(document, lambda comparison: comparison.add_clinic(Clinic(id=clinic_id, name=name)))
 
 
 def lock_pid(path: Path) -> int | None:

@@ -21,7 +21,7 @@ from ketachecklist.core.processes import this_user
 from ketachecklist.core.recovery import RecoveryStore
 from ketachecklist.core.storage import load_comparison, save_comparison
 from ketachecklist.ui.app import build_main_window
-from ketachecklist.ui.commands import AddClinicCommand
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.settings import AppSettings
 from tests.reliability.helpers import (
@@ -113,7 +113,7 @@ def test_row09_second_instance_is_told_who_holds_the_file_and_offered_read_only(
 
     # Save goes to Save As; the held file and its lock are left alone.
     document = app_window.document
-    document.push(AddClinicCommand(document, Clinic(id="mine", name="My own")))
+    push_edit(document, lambda comparison: comparison.add_clinic(Clinic(id="mine", name="My own")))
     copy = mine.with_name("mine (copy).yaml")
     prompter.save_paths.append(copy)
     assert controller.save()

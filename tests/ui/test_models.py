@@ -12,19 +12,13 @@ from ketachecklist.core.catalogue import Catalogue, load_bundled_catalogue
 from ketachecklist.core.document import Answer, Clinic, Comparison
 from ketachecklist.core.storage import load_comparison
 from ketachecklist.ui.clinic_list_model import ClinicListModel
-from ketachecklist.ui.commands import (
-    AddClinicCommand,
-    MoveClinicCommand,
-    RemoveClinicCommand,
-    SetAnswerCommand,
-    SetQuestionWeightCommand,
-    SetSetWeightCommand,
-)
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.comparison_model import SORT_OVERALL, ComparisonTableModel, RowKind
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.question_list_model import QuestionListModel
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
 from ketachecklist.ui.weights_model import WEIGHT_COLUMN, QuestionWeightsModel
+from tests.applies import counted_questions, set_aside
 from tests.strategies import comparisons
 
 
@@ -35,14 +29,16 @@ def _example(catalogue: Catalogue, example_file: Path) -> OpenDocument:
 def _edit_everything(document: OpenDocument) -> None:
     """Edits that make every model emit its change signals while the tester watches."""
     comparison = document.comparison
-    document.push(AddClinicCommand(document, Clinic(id=comparison.new_clinic_id(), name="New")))
+    new = Clinic(id=comparison.new_clinic_id(), name="New")
     first = comparison.clinics[0].id
     question = comparison.questions()[0].id
-    document.push(SetAnswerCommand(document, first, question, Answer(rating=1), "rating"))
-    document.push(SetSetWeightCommand(document, comparison.catalogue.sets[0].id, 3.0))
-    document.push(SetQuestionWeightCommand(document, question, 2.0))
-    document.push(MoveClinicCommand(document, first, len(comparison.clinics) - 1))
-    document.push(RemoveClinicCommand(document, comparison.clinics[0].id))
+    last = len(comparison.clinics)
+    push_edit(document, lambda c: c.add_clinic(new))
+    push_edit(document, lambda c: c.set_answer(first, question, Answer(rating=1)), "rating")
+    push_edit(document, lambda c: c.set_set_weight(c.catalogue.sets[0].id, 3.0))
+    push_edit(document, lambda c: c.set_question_weight(question, 2.0))
+    push_edit(document, lambda c: c.move_clinic(first, last))
+    push_edit(document, lambda c: c.remove_clinic(c.clinics[0].id))
     while document.undo_stack.canUndo():
         document.undo_stack.undo()
     while document.undo_stack.canRedo():
@@ -59,8 +55,15 @@ def test_clinic_list_model(
     qtmodeltester.check(model)
     assert model.rowCount() == 3
     assert model.index(0, 0).data() == "Harbor Light Ketamine Center (fictional)"
-    assert model.index(1, 1).data() == "10 of 40 ⚠4"
-    assert "4 red flags" in model.index(1, 1).data(Qt.ItemDataRole.AccessibleTextRole)
+    comparison = document.comparison
+    counted = counted_questions(comparison, "clinic-2")  # IV only: Spravato's REMS is set aside
+    assert counted < len(comparison.questions())
+    assert model.index(1, 1).data() == f"10 of {counted} ⚠4"
+    spoken = model.index(1, 1).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "4 red flags" in spoken
+    aside = set_aside(comparison, "clinic-2")
+    plural = "s" if aside != 1 else ""
+    assert f"{aside} question{plural} not applying to this clinic" in spoken
     _edit_everything(document)
     qtmodeltester.check(model)
 
@@ -75,9 +78,10 @@ def test_question_list_model(
     qtmodeltester.check(model)
     assert model.rowCount() == len(document.comparison.questions_in("evaluation"))
     text = model.index(3).data()
-    assert text.startswith("Do they talk with my primary care doctor")
+    assert text.startswith(document.comparison.question("evaluation-primary-care").text)
     assert "✓ 1 · Concerning" in text
-    assert "⚠ Won't contact your doctor or therapist, even with your permission" in text
+    label = document.comparison.question("evaluation-primary-care").red_flag.label  # type: ignore[union-attr]
+    assert f"⚠ RED FLAG: {label}" in text
     assert "Not asked yet" in model.index(1).data()
     _edit_everything(document)
     qtmodeltester.check(model)

@@ -41,7 +41,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from ketachecklist.core.document import Clinic
 from ketachecklist.ui.app import configure_application, launch
-from ketachecklist.ui.commands import AddClinicCommand
+from ketachecklist.ui.commands import push_edit
 
 app = QApplication(sys.argv[:1])
 configure_application(app)
@@ -54,7 +54,7 @@ def edit():
     global edits
     edits += 1
     clinic = Clinic(id=f"typed-{edits}", name=f"Typed {edits} — ☕ <b>", notes="=cmd\r\nok")
-    document.push(AddClinicCommand(document, clinic))
+    push_edit(document, lambda comparison: comparison.add_clinic(clinic))
     print(f"edited {edits}", flush=True)
 
 

@@ -23,7 +23,7 @@ from ketachecklist.core.recovery import (
 from ketachecklist.core.storage import load_comparison, save_comparison
 from ketachecklist.ui.app import build_main_window
 from ketachecklist.ui.autosave import Autosaver
-from ketachecklist.ui.commands import AddClinicCommand
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.prompter import RestoreChoice, SaveChoice
 from ketachecklist.ui.settings import AppSettings
@@ -74,7 +74,7 @@ def autosaver(window: MainWindow) -> Autosaver:
 def add_clinic(window: MainWindow, name: str) -> None:
     document = window.document
     clinic_id = f"c{len(document.comparison.clinics) + 1}"
-    document.push(AddClinicCommand(document, Clinic(id=clinic_id, name=name)))
+    push_edit(document, lambda comparison: comparison.add_clinic(Clinic(id=clinic_id, name=name)))
 
 
 def snapshots(folder: Path) -> list[Path]:

@@ -18,9 +18,9 @@ from ketachecklist.core.scoring import ClinicScore, rating_points, weighted_mean
 
 
 def answer_counts(score: ClinicScore, question_id: str) -> bool:
-    """Whether this clinic's answer to the question counts in its scores (scoring decides)."""
-    del score, question_id
-    return True  # every answer counts on this schema
+    """Whether this clinic's answer to the question counts in its scores (scoring decides:
+    an answer marked "doesn't apply", or about treatments the clinic does not offer, does not)."""
+    return score.applicability(question_id).counts
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,11 @@ class ClinicTally:
         return [qid for qid, rating in self.ratings.items() if rating is not None]
 
     def overall_if(self, question_id: str, rating: int | None) -> float | None:
-        """The overall score with one counted question rated ``rating`` (None: unrated)."""
-        slot = self.slots[question_id]
+        """The overall score with one question rated ``rating`` (None: unrated); a question
+        whose answer does not count leaves it as it is, as in scoring."""
+        slot = self.slots.get(question_id)
+        if slot is None:
+            return self.overall
         changed = self._set_score(slot.set_index, {slot.position: rating})
         scores = list(self.set_scores)
         scores[slot.set_index] = changed

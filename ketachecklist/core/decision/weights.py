@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ketachecklist.core.decision.standing import first_place
-from ketachecklist.core.document import MAX_WEIGHT
+from ketachecklist.core.limits import MAX_WEIGHT
 from ketachecklist.core.scoring import ClinicScore, weighted_mean
 
 PAST_THE_ROOT = 1e-9  # relative step from the crossing to a multiplier that has crossed
+LEVEL = 1e-11  # relative difference below which two scores or multipliers count as level
 
 
 class Direction(Enum):
@@ -127,14 +128,21 @@ def _crossings(
         score = scores[clinic_id]
         if clinic_id == leader or score.overall is None:
             continue
-        if score.overall == lead_now:
+        if _level(score.overall, lead_now):
             points.add(1.0)
         a_c, b_c, c_c, d_c = _coefficients(score, set_ids, weights, index)
         quadratic = c_l * d_c - c_c * d_l
         linear = a_l * d_c + c_l * b_c - a_c * d_l - c_c * b_l
         constant = a_l * b_c - a_c * b_l
-        points.update(r for r in _roots(quadratic, linear, constant) if r > 0)
+        for root in _roots(quadratic, linear, constant):
+            if root > 0:
+                points.add(1.0 if _level(root, 1.0) else root)
     return sorted(points)
+
+
+def _level(a: float, b: float | None) -> bool:
+    """Equal but for rounding: the same sums added in another order differ in the last bits."""
+    return b is not None and abs(a - b) <= LEVEL * max(1.0, abs(b))
 
 
 def _roots(a: float, b: float, c: float) -> list[float]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 from hypothesis import given, settings
 
@@ -10,6 +11,7 @@ from ketachecklist.core.decision.analysis import analyse
 from ketachecklist.core.decision.deal_breakers import HitCause
 from ketachecklist.core.decision.firmness import LeadKind, LeadReason
 from ketachecklist.core.document import Answer, Comparison
+from ketachecklist.core.treatments import Treatment
 from tests.core.decision.builders import (
     comparisons,
     leader_as_scored,
@@ -93,7 +95,7 @@ def test_every_one_step_move_reported_changes_first_place_and_no_other_does(
                 if not 1 <= rating <= 5:
                     continue
                 edited = copy.deepcopy(comparison)
-                edited.set_answer(clinic.id, question.id, Answer(rating, "", answer.value))
+                edited.set_answer(clinic.id, question.id, replace(answer, rating=rating))
                 new_leader = leader_as_scored(edited)
                 found = reported.get((clinic.id, question.id, rating))
                 if new_leader != leader:
@@ -137,3 +139,21 @@ def test_verdict_kinds_hand_worked() -> None:
     empty = analyse(make("Harbor")).verdict
     assert empty.kind is LeadKind.NOT_ENOUGH_TO_COMPARE
     assert empty.reasons == (LeadReason.NO_CLINIC_SCORED,)
+
+
+def test_an_answer_that_does_not_apply_never_rules_out_nor_stays_open() -> None:
+    comparison = make("Harbor", "Lakeside")
+    harbor = comparison.clinic("harbor")
+    comparison.update_clinic(replace(harbor, treatments=(Treatment.IV_INFUSION,)))
+    rate(comparison, "harbor", e1=5, a3=1)  # a3 is about Spravato: kept, not counted
+    comparison.set_answer("lakeside", "e1", Answer(1, "", None, doesnt_apply=True))
+    rate(comparison, "lakeside", e2=4)
+    comparison.set_deal_breaker("a3", True)
+    comparison.set_deal_breaker("e1", True)
+    analysis = analyse(comparison)
+    assert not analysis.of("harbor").ruled_out
+    assert not analysis.of("lakeside").ruled_out
+    assert "a3" not in analysis.of("harbor").open_deal_breakers
+    assert analysis.of("harbor").score_range.open_questions == 6  # 8 questions, e1 rated, a3 out
+    # e1 is marked "doesn't apply"; a3 still applies (Lakeside's treatments are not recorded)
+    assert analysis.of("lakeside").open_deal_breakers == ("a3",)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ketachecklist.core.decision.analysis import analyse
-from ketachecklist.core.document import Answer, Comparison
+from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import score_comparison
 from tests.core.decision.builders import comparisons, leader_as_scored, make, rate
 
@@ -26,9 +27,7 @@ def test_any_answers_to_the_open_questions_land_inside_the_range(
             answer = comparison.answer(decision.clinic_id, question.id)
             if answer.rating is None:
                 rating = data.draw(st.integers(1, 5))
-                finished.set_answer(
-                    decision.clinic_id, question.id, Answer(rating, answer.said, answer.value)
-                )
+                finished.set_answer(decision.clinic_id, question.id, replace(answer, rating=rating))
     final = score_comparison(finished)
     for decision in analysis.clinics:
         low, high = decision.score_range.lowest, decision.score_range.highest

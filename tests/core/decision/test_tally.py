@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ketachecklist.core.decision.tally import ClinicTally
-from ketachecklist.core.document import Answer, Comparison
+from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import score_clinic
 from tests.core.decision.builders import QUESTION_IDS, comparisons
 
@@ -17,7 +18,7 @@ def rerated(comparison: Comparison, clinic_id: str, ratings: dict[str, int | Non
     edited = copy.deepcopy(comparison)
     for question_id, rating in ratings.items():
         old = edited.answer(clinic_id, question_id)
-        edited.set_answer(clinic_id, question_id, Answer(rating, old.said, old.value))
+        edited.set_answer(clinic_id, question_id, replace(old, rating=rating))
     return score_clinic(edited, clinic_id).overall
 
 
