@@ -36,6 +36,7 @@ class ChangeKind(Enum):
     REPLACE_SET_WEIGHTS = "replace set weights"
     ADD_WEIGHT_PROFILE = "add weight profile"
     REMOVE_WEIGHT_PROFILE = "remove weight profile"
+    RENAME_WEIGHT_PROFILE = "rename weight profile"
     ACTIVATE_WEIGHT_PROFILE = "activate weight profile"
 
 

@@ -426,9 +426,7 @@ class Comparison:
 
     def add_weight_profile(self, profile: WeightProfile, index: int | None = None) -> Change:
         """A new profile, not in force until ``activate_weight_profile``."""
-        check_text("a profile's name", profile.name, MAX_PROFILE_NAME, required=True)
-        if any(p.name == profile.name for p in self.weight_profiles):
-            raise ValueError(f"a weight profile is already called {profile.name!r}")
+        self._check_profile_name(profile.name)
         if len(self.weight_profiles) >= MAX_WEIGHT_PROFILES:
             raise LimitError(f"a comparison can hold at most {MAX_WEIGHT_PROFILES} profiles")
         self._check_set_weights(profile.set_weights)
@@ -437,6 +435,22 @@ class Comparison:
         kept = WeightProfile(profile.name, dict(profile.set_weights))
         step = InsertWeightProfile(position, kept)
         return self._do(Change(ChangeKind.ADD_WEIGHT_PROFILE, (step,)))
+
+    def rename_weight_profile(self, name: str, new_name: str) -> Change:
+        index = self._profile_index(name)
+        if new_name != name:
+            self._check_profile_name(new_name)
+        entry = self.weight_profiles[index]
+        renamed = WeightProfile(new_name, dict(entry.set_weights))
+        steps: list[Step] = [ReplaceWeightProfile(index, entry, renamed)]
+        if name == self.active_profile:
+            steps.append(PutActiveProfile(name, new_name))
+        return self._do(Change(ChangeKind.RENAME_WEIGHT_PROFILE, tuple(steps)))
+
+    def _check_profile_name(self, name: str) -> None:
+        check_text("a profile's name", name, MAX_PROFILE_NAME, required=True)
+        if any(p.name == name for p in self.weight_profiles):
+            raise ValueError(f"a weight profile is already called {name!r}")
 
     def remove_weight_profile(self, name: str) -> Change:
         """Removing the profile in force keeps its weights in force, unnamed."""

@@ -114,3 +114,19 @@ def test_removing_profiles_and_replacing_weights_undo_exactly() -> None:
         comparison.add_weight_profile(WeightProfile(f"p{number}"))
     with pytest.raises(LimitError, match="at most 20 profiles"):
         comparison.add_weight_profile(WeightProfile("one too many"))
+
+
+def test_renaming_a_profile_keeps_its_weights_and_whether_it_is_in_force() -> None:
+    comparison = make("Harbor")
+    comparison.add_weight_profile(WeightProfile("Me", {"cost": 2.0}))
+    comparison.add_weight_profile(WeightProfile("Mum", {"cost": 4.0}))
+    comparison.activate_weight_profile("Me")
+    before = state(comparison)
+    change = comparison.rename_weight_profile("Me", "Alex")
+    assert comparison.active_profile == "Alex"
+    assert comparison.profile_set_weights("Alex") == {"cost": 2.0}
+    undo_redo(comparison, change, before)
+    comparison.rename_weight_profile("Mum", "Mother")
+    assert comparison.profile_set_weights("Mother") == {"cost": 4.0}
+    with pytest.raises(ValueError, match="already called"):
+        comparison.rename_weight_profile("Mother", "Alex")
