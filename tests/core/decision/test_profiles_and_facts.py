@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from fractions import Fraction
 
 from hypothesis import given
@@ -9,8 +10,8 @@ from hypothesis import strategies as st
 
 from ketachecklist.core.decision.analysis import analyse
 from ketachecklist.core.decision.profiles import Preset, percentages, preset_weights
-from ketachecklist.core.document import Answer, CostDetails, WeightProfile
-from tests.core.decision.builders import SET_IDS, make, rate
+from ketachecklist.core.document import Answer, Comparison, CostDetails, WeightProfile
+from tests.core.decision.builders import SET_IDS, comparisons, leader_as_scored, make, rate
 
 
 @given(st.lists(st.floats(0, 100), min_size=1, max_size=20))
@@ -99,3 +100,29 @@ def test_costs_side_by_side_per_point_of_score() -> None:
     assert row.maintenance_recorded == ""
     assert analysis.of("lakeside").costs.cost_per_point is None
     assert CostDetails().is_empty
+
+
+@given(
+    comparisons(2, 3),
+    st.lists(st.dictionaries(st.sampled_from(SET_IDS), st.floats(0, 100)), max_size=4),
+)
+def test_every_profile_shows_percentages_summing_to_100_and_its_own_leader(
+    comparison: Comparison, saved: list[dict[str, float]]
+) -> None:
+    for number, weights in enumerate(saved):
+        comparison.add_weight_profile(WeightProfile(f"person {number}", weights))
+    if saved:
+        comparison.activate_weight_profile("person 0")
+    views = analyse(comparison).profiles
+    assert len(views.people) == max(1, len(saved))
+    for view in (*views.people, *views.presets):
+        assert sum(view.percentages.values()) in (0, 100)
+        if view.preset is not None:
+            weights = preset_weights(view.preset, SET_IDS)
+        elif not view.name:  # the unnamed weights in force
+            weights = dict(comparison.set_weights)
+        else:
+            weights = comparison.profile_set_weights(view.name)
+        edited = copy.deepcopy(comparison)
+        edited.replace_set_weights(dict(weights))
+        assert view.leader_id == leader_as_scored(edited)
