@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import Enum
 
 from ketachecklist.core.catalogue import Question
-from ketachecklist.core.document import DOESNT_APPLY, RATING_LABELS, Answer, Clinic
+from ketachecklist.core.document import DOESNT_APPLY, Answer, Clinic
 from ketachecklist.core.treatments import Treatment
 
 
@@ -77,13 +77,6 @@ def applicability_text(status: Applicability, question: Question, clinic: Clinic
     if status is Applicability.NOT_FOR_TREATMENTS:
         return not_for_treatments_text(question, clinic)
     return ""
-
-
-def not_applying_headline(reason: str, kept_rating: int | None) -> str:
-    """'Doesn't apply to this clinic', naming a rating recorded earlier as kept, not counted."""
-    if kept_rating is None:
-        return reason
-    return f"{reason}. Kept, not counted: {kept_rating} – {RATING_LABELS[kept_rating]}"
 
 
 def _about(question: Question) -> str:

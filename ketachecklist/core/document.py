@@ -65,10 +65,6 @@ NOT_ASKED = "Not asked yet"
 DOESNT_APPLY = "Doesn't apply to this clinic"
 
 
-def rating_label(rating: int | None) -> str:
-    return NOT_ASKED if rating is None else RATING_LABELS[rating]
-
-
 class Coverage(str, Enum):
     UNKNOWN = "unknown"
     NONE = "none"

@@ -6,17 +6,27 @@ the sets that have a score. Questions not asked yet are left out of every score 
 zero) and show up only in completeness. Answers that do not apply to a clinic (marked so, or
 about treatments it does not offer: core/applicability.py) are left out of scores, completeness,
 best marks and red flags alike; they are kept and shown in words.
+
+``score_comparison`` gives every fact an output needs, once: per clinic and per set the score,
+the questions rated and counted, the red flags per (clinic, question), the best marks per
+question (one rule: ``BEST_MARK_RULE``) and the ranking by the overall score or by any set.
+Nothing downstream recounts answers or re-evaluates a rule; the words are ketachecklist/present.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ketachecklist.core.applicability import Applicability, applicability
-from ketachecklist.core.catalogue import AnswerKind, Question, QuestionRole
-from ketachecklist.core.document import NOT_ASKED, Answer, Comparison, CostDetails, Coverage
+from ketachecklist.core.catalogue import Question, QuestionRole
+from ketachecklist.core.document import Answer, Comparison, CostDetails, Coverage
 
 CLEAR_WINNER_MARGIN = 10.0
+# A ★ marks the best rating on a question only when it compares something and says something:
+# at least two clinics rated there (ratings that count), and the best of them good (4 or 5).
+BEST_MARK_MIN_RATED = 2
+BEST_MARK_MIN_RATING = 4
 NOT_RATED = "Not rated yet"
 RED_FLAG_MARK = "⚠"
 ASK_MORE = "The sources give reason to ask more about this."
@@ -24,16 +34,6 @@ ASK_MORE = "The sources give reason to ask more about this."
 
 def rating_points(rating: int) -> float:
     return (rating - 1) / 4 * 100
-
-
-def unrated_text(answer: Answer) -> str:
-    """What an answer without a rating is called, in the app and in every report.
-
-    "Not rated yet" when the patient recorded anything (what the clinic said, a yes/no, an
-    amount); "Not asked yet" when nothing at all. Either way it is left out of every score,
-    never counted as zero.
-    """
-    return NOT_ASKED if answer.is_blank else NOT_RATED
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,7 @@ class ClinicScore:
     # question id -> why it does not count; questions that count are not listed
     not_applying: dict[str, Applicability] = field(default_factory=dict)
     set_progress: dict[str, tuple[int, int]] = field(default_factory=dict)  # rated, counted
+    ratings: dict[str, int] = field(default_factory=dict)  # question id -> rating that counts
 
     @property
     def completeness(self) -> float:
@@ -110,9 +111,18 @@ class ClinicScore:
     def red_flag(self, question_id: str) -> RedFlag | None:
         return next((f for f in self.red_flags if f.question_id == question_id), None)
 
-    def set_answered(self, _comparison: Comparison, set_id: str) -> tuple[int, int]:
-        """(rated, questions that count) in one set; questions that do not apply are out."""
-        return self.set_progress.get(set_id, (0, 0))
+    def set_result(self, set_id: str) -> SetResult:
+        """The set's score with its questions rated and counted (those that do not apply are
+        out)."""
+        rated, total = self.set_progress.get(set_id, (0, 0))
+        return SetResult(self.set_scores.get(set_id), rated, total)
+
+
+@dataclass(frozen=True)
+class SetResult:
+    score: float | None
+    rated: int
+    total: int  # the questions of the set that count for the clinic
 
 
 @dataclass(frozen=True)
@@ -120,44 +130,49 @@ class ComparisonScores:
     clinics: tuple[ClinicScore, ...]  # in document order
     ranking: tuple[str, ...]  # clinic ids, best first; unscored clinics last
     margin: float | None  # first minus second overall score, when two are scored
-    names: dict[str, str] = field(default_factory=dict)  # clinic id -> name, for the verdict
+    best_marks: dict[str, frozenset[str]] = field(default_factory=dict)  # question -> clinics
+    set_rankings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # set id -> ranking
+
+    @cached_property
+    def _by_clinic(self) -> dict[str, ClinicScore]:
+        return {s.clinic_id: s for s in self.clinics}
+
+    @cached_property
+    def _flags(self) -> dict[tuple[str, str], RedFlag]:
+        return {(s.clinic_id, f.question_id): f for s in self.clinics for f in s.red_flags}
 
     @property
     def clear_winner(self) -> bool:
         return self.margin is not None and self.margin >= CLEAR_WINNER_MARGIN
 
-    @property
-    def verdict(self) -> str:
-        """A plain description of the spread: never a recommendation.
-
-        A lead is only as firm as the ratings behind it: when the top-scored clinic has under
-        half of its questions rated, or fewer rated than another clinic, the verdict says so.
-        """
-        if self.margin is None:
-            return "Not enough clinics scored to compare yet."
-        if not self.clear_winner:
-            return (
-                f"No clear winner: the top two are {self.margin:.0f} points apart (under "
-                f"{CLEAR_WINNER_MARGIN:.0f})."
-            )
-        lead = f"The top-scored clinic leads by {self.margin:.0f} points"
-        leader, *others = self.ranked()
-        most = max(others, key=lambda s: s.answered)  # the first in ranked order on a tie
-        more_elsewhere = most.answered > leader.answered
-        if not more_elsewhere and 2 * leader.answered >= leader.total:
-            return f"{lead}."
-        verb = "is" if leader.answered == 1 else "are"
-        caveat = f"only {leader.answered} of its {leader.total} questions {verb} rated"
-        if more_elsewhere:
-            name = " ".join(self.names.get(most.clinic_id, "").split()) or "another clinic"
-            caveat += f", while {name} has {most.answered} rated"
-        return f"{lead}, but {caveat}: the scores may change as you ask more."
-
     def of(self, clinic_id: str) -> ClinicScore:
-        return next(s for s in self.clinics if s.clinic_id == clinic_id)
+        return self._by_clinic[clinic_id]
+
+    def has_clinic(self, clinic_id: str) -> bool:
+        return clinic_id in self._by_clinic
 
     def ranked(self) -> list[ClinicScore]:
         return [self.of(clinic_id) for clinic_id in self.ranking]
+
+    def ranking_by(self, set_id: str | None) -> tuple[str, ...]:
+        """Clinic ids by the overall score (``None``) or one set's, best first; unscored last,
+        ties and unscored clinics in the order of the document."""
+        return self.ranking if set_id is None else self.set_rankings.get(set_id, ())
+
+    def red_flag(self, clinic_id: str, question_id: str) -> RedFlag | None:
+        return self._flags.get((clinic_id, question_id))
+
+    def applicability(self, clinic_id: str, question_id: str) -> Applicability:
+        """Whether the answer counts; a clinic not scored (just removed) has nothing aside."""
+        score = self._by_clinic.get(clinic_id)
+        return Applicability.APPLIES if score is None else score.applicability(question_id)
+
+    def best(self, question_id: str) -> frozenset[str]:
+        """The clinics marked ★ on a question (see ``BEST_MARK_MIN_RATED``); often none."""
+        return self.best_marks.get(question_id, frozenset())
+
+    def is_best(self, clinic_id: str, question_id: str) -> bool:
+        return clinic_id in self.best_marks.get(question_id, ())
 
 
 def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
@@ -176,17 +191,44 @@ def answer_applicability(
     )
 
 
-def score_clinic(comparison: Comparison, clinic_id: str) -> ClinicScore:
+@dataclass(frozen=True)
+class _Plan:
+    """What every clinic's scoring reads of the comparison, looked up once for all of them."""
+
+    sets: tuple[tuple[str, tuple[Question, ...]], ...]
+    roles: dict[QuestionRole, Question | None]
+
+    @classmethod
+    def of(cls, comparison: Comparison) -> _Plan:
+        questions = comparison.questions()
+        sets = tuple(
+            (s.id, tuple(q for q in questions if q.set_id == s.id))
+            for s in comparison.catalogue.sets
+        )
+        roles = {role: comparison.question_with_role(role) for role in _COST_ROLES}
+        return cls(sets, roles)
+
+
+_COST_ROLES = (
+    QuestionRole.COST_DETAILS,
+    QuestionRole.SESSIONS_RECOMMENDED,
+    QuestionRole.COURSE_PRICE,
+)
+
+
+def score_clinic(comparison: Comparison, clinic_id: str, plan: _Plan | None = None) -> ClinicScore:
+    plan = plan or _Plan.of(comparison)
     clinic = comparison.clinic(clinic_id)
     set_scores: dict[str, float | None] = {}
     set_progress: dict[str, tuple[int, int]] = {}
     not_applying: dict[str, Applicability] = {}
     answered = total = 0
     flags: list[RedFlag] = []
-    for question_set in comparison.catalogue.sets:
+    ratings: dict[str, int] = {}
+    for set_id, set_questions in plan.sets:
         pairs = []
         set_rated = set_total = 0
-        for question in comparison.questions_in(question_set.id):
+        for question in set_questions:
             answer = comparison.answer(clinic_id, question.id)
             status = applicability(question, clinic, answer)
             if not status.counts:
@@ -200,9 +242,10 @@ def score_clinic(comparison: Comparison, clinic_id: str) -> ClinicScore:
             if answer.rating is None:
                 continue
             set_rated += 1
+            ratings[question.id] = answer.rating
             pairs.append((rating_points(answer.rating), comparison.question_weight(question.id)))
-        set_scores[question_set.id] = weighted_mean(pairs)
-        set_progress[question_set.id] = (set_rated, set_total)
+        set_scores[set_id] = weighted_mean(pairs)
+        set_progress[set_id] = (set_rated, set_total)
         answered += set_rated
         total += set_total
     overall = weighted_mean(
@@ -219,15 +262,20 @@ def score_clinic(comparison: Comparison, clinic_id: str) -> ClinicScore:
         answered,
         total,
         tuple(flags),
-        estimate_cost(comparison, clinic_id),
+        estimate_cost(comparison, clinic_id, plan),
         not_applying=not_applying,
         set_progress=set_progress,
+        ratings=ratings,
     )
 
 
-def estimate_cost(comparison: Comparison, clinic_id: str) -> CostEstimate:
+def estimate_cost(
+    comparison: Comparison, clinic_id: str, plan: _Plan | None = None
+) -> CostEstimate:
+    roles = (plan or _Plan.of(comparison)).roles
+
     def value_of(role: QuestionRole) -> object:
-        question = comparison.question_with_role(role)
+        question = roles[role]
         if question is None or not answer_applicability(comparison, clinic_id, question).counts:
             return None
         return comparison.answer(clinic_id, question.id).value
@@ -275,61 +323,55 @@ def _out_of_pocket(total: float | None, details: CostDetails) -> float | None:
 
 
 def score_comparison(comparison: Comparison) -> ComparisonScores:
-    scores = [score_clinic(comparison, clinic.id) for clinic in comparison.clinics]
-    scored = sorted(
-        (s for s in scores if s.overall is not None), key=lambda s: -(s.overall or 0.0)
-    )  # stable: ties keep document order
+    plan = _Plan.of(comparison)
+    scores = [score_clinic(comparison, clinic.id, plan) for clinic in comparison.clinics]
+    overall = {s.clinic_id: s.overall for s in scores}
+    ranking = _ranking(scores, overall)
+    scored = [cid for cid in ranking if overall[cid] is not None]
     ranks: dict[str, int] = {}
-    for position, score in enumerate(scored):
-        tied_with_previous = position > 0 and score.overall == scored[position - 1].overall
-        ranks[score.clinic_id] = (
-            ranks[scored[position - 1].clinic_id] if tied_with_previous else position + 1
-        )
-    ranked_scores = tuple(_with_rank(s, ranks.get(s.clinic_id)) for s in scores)
-    ranking = tuple(s.clinic_id for s in scored) + tuple(
-        s.clinic_id for s in scores if s.overall is None
-    )
+    for position, clinic_id in enumerate(scored):
+        previous = scored[position - 1] if position else None
+        tied = previous is not None and overall[clinic_id] == overall[previous]
+        ranks[clinic_id] = ranks[previous] if tied and previous is not None else position + 1
     margin = None
     if len(scored) >= 2:
-        margin = (scored[0].overall or 0.0) - (scored[1].overall or 0.0)
-    names = {clinic.id: clinic.name for clinic in comparison.clinics}
-    return ComparisonScores(ranked_scores, ranking, margin, names)
-
-
-def _with_rank(score: ClinicScore, rank: int | None) -> ClinicScore:
-    return ClinicScore(
-        score.clinic_id,
-        score.set_scores,
-        score.overall,
-        score.answered,
-        score.total,
-        score.red_flags,
-        score.cost,
-        rank,
-        score.not_applying,
-        score.set_progress,
+        margin = (overall[scored[0]] or 0.0) - (overall[scored[1]] or 0.0)
+    set_rankings = {
+        question_set.id: _ranking(
+            scores, {s.clinic_id: s.set_scores.get(question_set.id) for s in scores}
+        )
+        for question_set in comparison.catalogue.sets
+    }
+    return ComparisonScores(
+        tuple(replace(s, rank=ranks.get(s.clinic_id)) for s in scores),
+        ranking,
+        margin,
+        _best_marks(scores),
+        set_rankings,
     )
 
 
-def counted_ratings(comparison: Comparison, question_id: str) -> dict[str, int]:
-    """Clinic id -> rating on one question, for the clinics whose rating counts there."""
-    question = comparison.question(question_id)
-    ratings: dict[str, int] = {}
-    for clinic in comparison.clinics:
-        answer = comparison.answer(clinic.id, question_id)
-        if answer.rating is not None and applicability(question, clinic, answer).counts:
-            ratings[clinic.id] = answer.rating
-    return ratings
+def _ranking(scores: list[ClinicScore], by: dict[str, float | None]) -> tuple[str, ...]:
+    """Best first (stable: ties keep document order), then the unscored in document order."""
+    scored = sorted(
+        (s.clinic_id for s in scores if by[s.clinic_id] is not None),
+        key=lambda cid: -(by[cid] or 0.0),
+    )
+    return (*scored, *(s.clinic_id for s in scores if by[s.clinic_id] is None))
 
 
-def best_rated_clinics(comparison: Comparison, question_id: str) -> set[str]:
-    """The clinics with the highest counted rating on one question (empty when none)."""
-    rated = counted_ratings(comparison, question_id)
-    if not rated:
-        return set()
-    top = max(rated.values())
-    return {cid for cid, r in rated.items() if r == top}
-
-
-def kind_is_numeric(kind: AnswerKind) -> bool:
-    return kind in (AnswerKind.MONEY, AnswerKind.COUNT)
+def _best_marks(scores: list[ClinicScore]) -> dict[str, frozenset[str]]:
+    """The one ★ rule: on each question, the clinics with the best rating that counts, when at
+    least two clinics were rated there and that best rating is good (4 or 5)."""
+    rated: dict[str, dict[str, int]] = {}
+    for score in scores:
+        for question_id, rating in score.ratings.items():
+            rated.setdefault(question_id, {})[score.clinic_id] = rating
+    marks: dict[str, frozenset[str]] = {}
+    for question_id, ratings in rated.items():
+        if len(ratings) < BEST_MARK_MIN_RATED:
+            continue
+        top = max(ratings.values())
+        if top >= BEST_MARK_MIN_RATING:
+            marks[question_id] = frozenset(cid for cid, r in ratings.items() if r == top)
+    return marks

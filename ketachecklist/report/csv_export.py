@@ -96,7 +96,7 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
         row = ["Set score", f"{table.title} score (out of 100)", ""]
         for score in table.scores:
             number = None if score.score is None else round(score.score, 1)
-            row += [number, f"{score.rated} of {score.total} rated", ""]
+            row += [number, score.rated_text, ""]
         rows.append(row)
     summary_rows: list[tuple[str, str, list[tuple[Value, Value]]]] = [
         (
@@ -111,7 +111,7 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
             [
                 (
                     round(s.completeness * 100, 1),
-                    "; ".join(t for t in (f"{s.answered} of {s.total}", s.not_applying_text) if t),
+                    "; ".join(t for t in (s.progress_text, s.not_applying_text) if t),
                 )
                 for s in report.summary
             ],

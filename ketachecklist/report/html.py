@@ -21,14 +21,12 @@ import hashlib
 import html
 
 from ketachecklist.report.model import (
-    FLAG_MARK,
     NOT_MEDICAL_ADVICE,
     Cell,
     ComparisonReport,
     PageSize,
     SetTable,
     chunk_evenly,
-    format_score,
     printable_text,
 )
 
@@ -203,15 +201,15 @@ def _summary(report: ComparisonReport) -> list[str]:
             choice = "<br><strong>✔ your recorded decision</strong>" if row.decided else ""
             # One cell, a line per set: the table fits a portrait page and a phone at 10 pt.
             sets = "".join(
-                f'<span class="line">{esc(title)}: {esc(format_score(score))}</span>'
-                for title, score in zip(report.set_titles, row.set_scores, strict=True)
+                f'<span class="line">{esc(title)}: {esc(score)}</span>'
+                for title, score in zip(report.set_titles, row.set_score_texts, strict=True)
             )
-            flags = f"{FLAG_MARK} {len(row.red_flags)}" if row.red_flags else "0"
+            flags = row.red_flags_text
             out.append(
                 f'<tr><td class="num"{_label("Rank")}>{esc(row.rank_text)}</td>'
                 f'<th scope="row"><span class="user">{esc(row.name)}</span>{choice}</th>'
                 f'<td class="num"{_label("Overall")}>'
-                f"<strong>{esc(format_score(row.overall))}</strong></td>"
+                f"<strong>{esc(row.overall_text)}</strong></td>"
                 f'<td class="sets"{_label("Scores by question set")}>{sets}</td>'
                 f"<td{_label('Questions rated')}>{esc(row.completeness_text)}</td>"
                 f"<td{_label('Whole course (estimate)')}>{esc(row.cost_text)}</td>"
@@ -293,7 +291,7 @@ def _set_section(report: ComparisonReport, table: SetTable) -> list[str]:
     if table.description:
         out.append(f"<p>{esc(table.description)}</p>")
     if table.weight != 1:
-        out.append(f"<p>This set counts ×{table.weight:g} in the overall score.</p>")
+        out.append(f"<p>{esc(table.weight_text)}</p>")
     chunks = chunk_evenly(len(report.clinics), CLINICS_PER_TABLE)
     if not chunks:
         out += [

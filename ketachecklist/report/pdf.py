@@ -240,22 +240,22 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
     before = [
         column("Rank", [[Para(r.rank_text, CELL_BOLD)] for r in rows], mm(11)),
         name,
-        column("Overall (of 100)", [[Para(_short_score(r.overall), CELL_BOLD)] for r in rows], 0),
+        column("Overall (of 100)", [[Para(r.overall_number_text, CELL_BOLD)] for r in rows], 0),
     ]
     after = [
         rated,
         cost,
-        column("Red flags", [[Para(_flag_count(r.red_flags), CELL_BOLD)] for r in rows], mm(12)),
+        column("Red flags", [[Para(r.red_flags_text, CELL_BOLD)] for r in rows], mm(12)),
     ]
     sets = [
-        column(title, [[Para(_short_score(r.set_scores[i]), CELL)] for r in rows], mm(12))
+        column(title, [[Para(r.set_score_texts[i], CELL)] for r in rows], mm(12))
         for i, title in enumerate(report.set_titles)
     ]
     if sum(c.width for c in [*before, *sets, *after] if c is not name) + name.width > flow.width:
         lines = [
             [
-                Para(f"{title}: {_short_score(score)}", CELL)
-                for title, score in zip(report.set_titles, r.set_scores, strict=True)
+                Para(f"{title}: {score}", CELL)
+                for title, score in zip(report.set_titles, r.set_score_texts, strict=True)
             ]
             for r in rows
         ]
@@ -285,19 +285,11 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
     )
 
 
-def _flag_count(flags: tuple[str, ...]) -> str:
-    return f"{FLAG_MARK} {len(flags)}" if flags else "0"
-
-
 def _summary_name(name: str, decided: bool) -> list[Para]:
     paras = [Para(name, CELL_BOLD)]
     if decided:
         paras.append(Para(f"{CHOICE_MARK} your recorded decision", CELL_ITALIC))
     return paras
-
-
-def _short_score(score: float | None) -> str:
-    return "not scored" if score is None else str(int(score + 0.5))
 
 
 # --- clinic details ---------------------------------------------------------------------------
@@ -384,7 +376,7 @@ def _set_section(flow: Flow, report: ComparisonReport, table: SetTable, across: 
             if table.description:
                 intro.append(Para(table.description, BODY))
             if table.weight != 1:
-                intro.append(Para(f"This set counts ×{table.weight:g} in the overall score.", BODY))
+                intro.append(Para(table.weight_text, BODY))
             if label:
                 intro.append(Para(f"Table {position + 1} of {len(chunks)}: {label}.", HINT_ITALIC))
             flow.text(intro, keep_with=flow.table_height(spec, first_row_only=True) + pt(4))

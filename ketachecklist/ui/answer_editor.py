@@ -13,7 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from ketachecklist.core.applicability import Applicability
+from ketachecklist.core.catalogue import AnswerKind
 from ketachecklist.core.document import DOESNT_APPLY, Answer, AnswerValue
+from ketachecklist.present.text import tr
+from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
@@ -34,6 +37,7 @@ NOT_FOR_TREATMENTS_NOTE = (
 
 def _section_title(text: str, buddy: QWidget | None = None) -> QLabel:
     label = QLabel(text)
+    label.setWordWrap(True)
     font = label.font()
     font.setBold(True)
     label.setFont(font)
@@ -61,16 +65,26 @@ class AnswerEditor(QWidget):
         self.applicability.setTextFormat(Qt.TextFormat.PlainText)
         self.applicability.setWordWrap(True)
         self.applicability.setVisible(False)
+        self.applicability.setAccessibleName("Whether this question counts")
         note_font = self.applicability.font()
         note_font.setBold(True)  # the reason a question is not counted must not be missed
         self.applicability.setFont(note_font)
         self.said = NotesEdit("What the clinic said", lines=5)
         self.said.editor.setPlaceholderText("Their words, as you remember them")
         self.value = ValueEditor()
+        self.cost_estimate = QLabel()  # the course cost, worked out as the patient types
+        self.cost_estimate.setTextFormat(Qt.TextFormat.PlainText)
+        self.cost_estimate.setWordWrap(True)
+        self.cost_estimate.setVisible(False)
+        self.cost_estimate.setAccessibleName("Estimated course cost")
         self.red_flag = QLabel()
         self.red_flag.setTextFormat(Qt.TextFormat.PlainText)
         self.red_flag.setWordWrap(True)
         self.red_flag.setVisible(False)
+        flag_font = self.red_flag.font()
+        flag_font.setBold(True)  # as prominent as on paper
+        self.red_flag.setFont(flag_font)
+        self.red_flag.setAccessibleName("Red flag")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -85,6 +99,7 @@ class AnswerEditor(QWidget):
         layout.addWidget(_section_title("What the clinic &said", self.said.editor))
         layout.addWidget(self.said)
         layout.addWidget(self.value)
+        layout.addWidget(self.cost_estimate)
         layout.addWidget(self.red_flag)
         layout.addStretch(1)
 
@@ -138,10 +153,17 @@ class AnswerEditor(QWidget):
             if draft is not None:
                 box.restore_draft(draft)
         self._show_red_flag()
+        self._show_cost_estimate(question.kind is AnswerKind.COST)
+
+    def _show_cost_estimate(self, is_cost: bool) -> None:
+        self.cost_estimate.setVisible(is_cost)
+        if is_cost:
+            text = self._document.presentation.clinic(self._clinic_id).course_cost_text
+            show_text(self.cost_estimate, tr("Estimated course cost: {cost}").format(cost=text))
 
     def _show_red_flag(self) -> None:
         flag = self._document.scores.red_flag(self._clinic_id, self._question_id)
-        self.red_flag.setText(flag.text if flag is not None else "")
+        show_text(self.red_flag, flag.text if flag is not None else "")
         self.red_flag.setVisible(flag is not None)
         self._show_applicability()
 
@@ -151,11 +173,13 @@ class AnswerEditor(QWidget):
         if status is Applicability.MARKED:
             text = MARKED_NOTE
         elif status is Applicability.NOT_FOR_TREATMENTS:
-            reason = scores.not_applying_text(self._clinic_id, self._question_id)
+            reason = self._document.presentation.not_applying_text(
+                self._clinic_id, self._question_id
+            )
             text = NOT_FOR_TREATMENTS_NOTE.format(reason=reason)
         else:
             text = ""
-        self.applicability.setText(text)
+        show_text(self.applicability, text)
         self.applicability.setVisible(bool(text))
 
     def _keep_drafts(self) -> None:

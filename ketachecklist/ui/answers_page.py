@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTabBar,
     QVBoxLayout,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.limits import MAX_CUSTOM_QUESTIONS
+from ketachecklist.present.scores import progress_text
 from ketachecklist.ui.answer_editor import AnswerEditor
 from ketachecklist.ui.commands import push_edit
-from ketachecklist.ui.formatting import set_progress_text
+from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.padded_delegate import PaddedItemDelegate
 from ketachecklist.ui.question_list_model import QuestionListModel
@@ -112,11 +113,15 @@ class AnswersPage(QWidget):
         steps.addWidget(self.next_button)
         steps.addStretch(1)
         right_layout.addLayout(steps)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = KeyboardSplitter(
+            Qt.Orientation.Horizontal, "Divider between the questions and the answer"
+        )
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
+        # In a short window (a large font) the page scrolls; questions and answer keep room.
+        self.splitter.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
         self.splitter.setStretchFactor(1, 3)
 
         working = QWidget()
@@ -183,11 +188,15 @@ class AnswersPage(QWidget):
         row = self.questions.currentIndex().row() + direction
         if 0 <= row < self.model.rowCount():
             self._select_row(row)
-            return
-        set_index = self.sets.currentIndex() + direction
-        if 0 <= set_index < self.sets.count():
+        else:
+            set_index = self.sets.currentIndex() + direction
+            if not 0 <= set_index < self.sets.count():
+                return
             self.sets.setCurrentIndex(set_index)
             self._select_row(0 if direction > 0 else self.model.rowCount() - 1)
+        # What is typed next is what the clinic said: never a Space on the rating just left.
+        self.editor.said.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editor.said.editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def add_own_question(self) -> None:
         set_id = self._current_set_id()
@@ -238,11 +247,10 @@ class AnswersPage(QWidget):
         scores = self._document.scores
         for index, question_set in enumerate(comparison.catalogue.sets):
             if self._clinic_id and scores.has_clinic(self._clinic_id):
-                rated, total = scores.clinic(self._clinic_id).set_answered(
-                    comparison, question_set.id
-                )
-                text = f"{question_set.title} · {set_progress_text(rated, total)}"
-                tip = f"{rated} of {total} questions rated for this clinic"
+                result = scores.of(self._clinic_id).set_result(question_set.id)
+                progress = progress_text(result.rated, result.total)
+                text = f"{question_set.title} · {progress}"
+                tip = f"{progress} questions rated for this clinic"
             else:
                 text, tip = question_set.title, question_set.description
             self.sets.setTabText(index, text.replace("&", "&&"))

@@ -22,6 +22,7 @@ from ketachecklist.report.qt_support import guard_none_refcount
 from ketachecklist.ui.clean_exit import CleanExit
 from ketachecklist.ui.dialog_prompter import DialogPrompter
 from ketachecklist.ui.document_controller import DocumentController
+from ketachecklist.ui.focus_style import apply_focus_style
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.prompter import Prompter
@@ -37,6 +38,7 @@ def configure_application(app: QCoreApplication) -> None:
         app.setApplicationDisplayName("ketachecklist")
         app.setDesktopFileName("ketachecklist")
         app.setWindowIcon(app_icon())
+        apply_focus_style(app)
 
 
 class _ActivationWatcher(QObject):

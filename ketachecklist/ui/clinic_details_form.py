@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QStackedWidget,
@@ -24,6 +22,7 @@ from ketachecklist.core.limits import MAX_NAME
 from ketachecklist.core.treatments import Treatment
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.field_message import FieldMessage
+from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.undo_routing import route_undo_to_window
@@ -56,6 +55,7 @@ class ClinicDetailsForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.lines: dict[str, QLineEdit] = {}
         for field, label_text, accessible in _LINE_FIELDS:
             edit = QLineEdit()
@@ -80,19 +80,18 @@ class ClinicDetailsForm(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setDate(QDate.currentDate())
-        date_row = QHBoxLayout()
+        date_row = FlowLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date)
-        date_row.addStretch(1)
         form.addRow("Consultation", date_row)
 
-        treatments = QGridLayout()
+        treatments = FlowLayout()
         self.treatments: dict[Treatment, QCheckBox] = {}
-        for position, treatment in enumerate(Treatment):
+        for treatment in Treatment:
             box = QCheckBox(treatment.label)
             box.setAccessibleName(f"Treatment offered: {treatment.label}")
             box.toggled.connect(lambda _checked: self._treatments_edited())
-            treatments.addWidget(box, position // 3, position % 3)
+            treatments.addWidget(box)
             self.treatments[treatment] = box
         form.addRow("Treatment offered", treatments)
         self.treatment_other = QLineEdit()
@@ -173,10 +172,13 @@ class ClinicDetailsForm(QWidget):
             if clinic.consultation_date is not None:
                 day = clinic.consultation_date
                 self.date.setDate(QDate(day.year, day.month, day.day))
+            else:  # never another clinic's date, ready to be ticked
+                self.date.setDate(QDate.currentDate())
             for treatment, box in self.treatments.items():
                 box.setChecked(treatment in clinic.treatments)
             if self.treatment_other.text() != clinic.treatment_other:
                 self.treatment_other.setText(clinic.treatment_other)
+            self.treatment_other.setEnabled(Treatment.OTHER in clinic.treatments)
             self.notes.set_text(clinic.notes)
         finally:
             self._updating = False
@@ -217,4 +219,5 @@ class ClinicDetailsForm(QWidget):
         if self._updating:
             return
         chosen = tuple(t for t, box in self.treatments.items() if box.isChecked())
+        self.treatment_other.setEnabled(Treatment.OTHER in chosen)
         self._edit("treatments", treatments=chosen)

@@ -6,9 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ketachecklist.ui.formatting import WARNING, plain_tooltip
+from ketachecklist.core.scoring import RED_FLAG_MARK
+from ketachecklist.present.numbers import plural
+from ketachecklist.present.text import tr
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
+from ketachecklist.ui.tooltips import plain_tooltip
 
 NAME_COLUMN = 0
 PROGRESS_COLUMN = 1
@@ -51,24 +54,22 @@ class ClinicListModel(QAbstractTableModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return None
-        score = self._document.scores.clinic(clinic.id)
-        flags = len(score.red_flags)
         if index.column() == NAME_COLUMN:
             if role == Qt.ItemDataRole.DisplayRole:
                 return clinic.name
             where = f"\n{clinic.location}" if clinic.location else ""
             return f"{clinic.name}{where}"
-        progress = f"{score.answered} of {score.total}"
+        text = self._document.presentation.clinic(clinic.id)
+        flags = len(text.red_flag_labels)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{progress} {WARNING}{flags}" if flags else progress
-        flag_words = f", {flags} red flag{'s' if flags != 1 else ''}" if flags else ""
-        aside = len(score.not_applying)
-        aside_words = (
-            f", {aside} question{'s' if aside != 1 else ''} not applying to this clinic"
-            if aside
-            else ""
-        )
-        return f"{progress} questions rated{aside_words}{flag_words}"
+            progress = text.progress_text
+            return f"{progress} {RED_FLAG_MARK}{flags}" if flags else progress
+        words = [f"{text.progress_text} {tr('questions rated')}"]
+        if text.not_applying:
+            words.append(f"{text.not_applying_text} {tr('to this clinic')}")
+        if flags:
+            words.append(plural(flags, "red flag"))
+        return ", ".join(words)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -7,13 +7,15 @@ turned off and their tooltip says why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -24,6 +26,7 @@ from ketachecklist.core.document import Clinic
 from ketachecklist.core.limits import MAX_CLINICS
 from ketachecklist.ui.clinic_list_model import NAME_COLUMN, PROGRESS_COLUMN, ClinicListModel
 from ketachecklist.ui.commands import push_edit
+from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
 
@@ -45,6 +48,8 @@ class ClinicPanel(QWidget):
         self._document = document
         self._current = ""
         self.model = ClinicListModel(document, self)
+        # Asked before a clinic with recorded answers is removed; tests answer it themselves.
+        self.confirm_removal: Callable[[str], bool] = self._ask_before_removing
 
         title = QLabel("Clinics")
         title.setTextFormat(Qt.TextFormat.PlainText)
@@ -91,13 +96,12 @@ class ClinicPanel(QWidget):
         self.move_down_action.triggered.connect(lambda: self.move_clinic(+1))
         self.remove_action.triggered.connect(self.remove_clinic)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at a large font rather than widening the window
         buttons.addWidget(self._button(self.add_action, "Add"))
         buttons.addWidget(self._button(self.duplicate_action, "Duplicate"))
         buttons.addWidget(self._button(self.move_up_action, "Up"))
         buttons.addWidget(self._button(self.move_down_action, "Down"))
         buttons.addWidget(self._button(self.remove_action, "Remove"))
-        buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -161,6 +165,10 @@ class ClinicPanel(QWidget):
     def remove_clinic(self) -> None:
         if not self._current:
             return
+        if self._has_answers(self._current) and not self.confirm_removal(
+            self._document.comparison.clinic(self._current).name
+        ):
+            return
         row = self.model.row_of(self._current)
         clinic_id = self._current
         push_edit(self._document, lambda comparison: comparison.remove_clinic(clinic_id))
@@ -170,6 +178,28 @@ class ClinicPanel(QWidget):
         self.message.emit("Removed the clinic and its answers. Edit ▸ Undo brings them back.")
 
     # --- helpers --------------------------------------------------------------------------------
+    def _has_answers(self, clinic_id: str) -> bool:
+        comparison = self._document.comparison
+        return any(
+            not comparison.answer(clinic_id, question.id).is_blank
+            for question in comparison.questions()
+        )
+
+    def _ask_before_removing(self, name: str) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Remove clinic?")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"Remove “{name}” and the answers you recorded for it?\n\nEdit ▸ Undo brings them back."
+        )
+        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is remove
+
     def _action(self, text: str, tip: str, shortcut: QKeySequence) -> QAction:
         action = QAction(text, self)
         action.setToolTip(f"{tip} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")

@@ -3,8 +3,9 @@
 Column 0 names each row; columns 1… are the clinics, in document order or sorted by the
 overall score or one set's score. The top rows summarise each clinic (rank, overall score,
 questions rated, estimated course cost, red flags); then each set has a subtotal row followed
-by its questions. Every number comes from the core's scoring, through ``OpenDocument.scores``.
-Symbols always come with words: "★" marks the best rating in a row, "⚠" a red flag.
+by its questions. Every fact comes from the core's scoring and every word from the presentation
+layer, through ``OpenDocument.presentation``. Symbols always come with words: "★" marks a best
+rating (the rule in core/scoring.py), "⚠" a red flag.
 """
 
 from __future__ import annotations
@@ -14,27 +15,16 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
-from ketachecklist.core.applicability import not_applying_headline
 from ketachecklist.core.catalogue import Question
-from ketachecklist.core.scoring import ClinicScore, RedFlag, unrated_text
-from ketachecklist.ui.formatting import (
-    STAR,
-    WARNING,
-    completeness_text,
-    course_cost_text,
-    number,
-    plain_tooltip,
-    rank_text,
-    rating_text,
-    red_flags_text,
-    score_text,
-    set_progress_text,
-    value_text,
-)
+from ketachecklist.present.answers import Cell
+from ketachecklist.present.numbers import number_text
+from ketachecklist.present.text import tr
+from ketachecklist.ui.contrast import muted_text
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE, SET_ID_ROLE
+from ketachecklist.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 LABEL_COLUMN = 0
@@ -165,7 +155,13 @@ class ComparisonTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+        if orientation == Qt.Orientation.Vertical:
+            # Hidden on screen (column 0 shows it); screen readers read it as each cell's row
+            # header, so a cell is heard with its question.
+            if role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(self._rows):
+                return None
+            return self._label_data(self._rows[section], role)
+        if not 0 <= section < self.columnCount():
             return None
         if section == LABEL_COLUMN:
             return "Question" if role in _TEXT_ROLES else None
@@ -223,10 +219,9 @@ class ComparisonTableModel(QAbstractTableModel):
             return None
         if row.kind is RowKind.QUESTION:
             return self._question_cell(clinic_id, self._questions[row.key], role)
-        score = self._document.scores.clinic(clinic_id)
         if row.kind is RowKind.SET:
-            return self._set_cell(score, row.key, role)
-        return self._summary_cell(score, row.key, role)
+            return self._set_cell(clinic_id, row.key, role)
+        return self._summary_cell(clinic_id, row.key, role)
 
     # --- cells ----------------------------------------------------------------------------------
     def _label_data(self, row: Row, role: int) -> Any:
@@ -248,7 +243,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if row.kind is RowKind.SET:
             question_set = comparison.catalogue.question_set(row.key)
             weight = comparison.set_weight(row.key)
-            counts = "" if weight == 1 else f" (counts ×{number(weight)})"
+            counts = "" if weight == 1 else f" (counts ×{number_text(weight)})"
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{question_set.title}: set score out of 100{counts}"
             return f"{question_set.title}{counts}"
@@ -257,66 +252,56 @@ class ComparisonTableModel(QAbstractTableModel):
             return f"{question.text}\n\n{question.why}" if question.why else question.text
         mine = " (your own question)" if question.custom else ""
         weight = comparison.question_weight(question.id)
-        counts = "" if weight == 1 else f" (counts ×{number(weight)})"
+        counts = "" if weight == 1 else f" (counts ×{number_text(weight)})"
         return f"{question.text}{mine}{counts}"
 
     def _question_cell(self, clinic_id: str, question: Question, role: int) -> str:
-        comparison = self._document.comparison
-        scores = self._document.scores
-        answer = comparison.answer(clinic_id, question.id)
-        best = clinic_id in scores.marked_best(question.id)
-        flag = scores.red_flag(clinic_id, question.id)
+        cell = self._document.presentation.cell(clinic_id, question.id)
         accessible = role == Qt.ItemDataRole.AccessibleTextRole
         tooltip = role == Qt.ItemDataRole.ToolTipRole
         lines = []
-        not_applying = scores.not_applying_text(clinic_id, question.id)
-        if not_applying:
-            lines.append(not_applying_headline(not_applying, answer.rating))
+        if not cell.applies:
+            lines.append(cell.rating_text)
             if accessible or tooltip:
-                lines.append("Left out of the scores, the questions counted and the red flags.")
-        elif answer.rating is None:
-            lines.append(unrated_text(answer))
-        elif best:
-            prefix = "Best rating in this row: " if accessible or tooltip else f"{STAR} "
-            lines.append(prefix + rating_text(answer.rating))
+                lines.append(tr("Left out of the scores, the questions counted and the red flags."))
+        elif cell.best and (accessible or tooltip):
+            lines.append(f"{tr('Best rating in this row')}: {cell.rating_text}")
         else:
-            lines.append(rating_text(answer.rating))
-        value = value_text(question, answer.value)
-        if value:
-            lines.append(value)
-        if flag is not None:
-            lines.append(_flag_line(flag, role))
-        if answer.said and (self._show_notes or accessible or tooltip):
-            lines.append(f"They said: {answer.said}" if accessible or tooltip else answer.said)
+            lines.append(cell.headline)
+        if cell.value_text:
+            lines.append(cell.value_text)
+        if cell.red_flag:
+            lines.append(_flag_line(cell, role))
+        if cell.said and (self._show_notes or accessible or tooltip):
+            lines.append(f"{tr('They said')}: {cell.said}" if accessible or tooltip else cell.said)
         return "\n".join(lines)
 
-    def _set_cell(self, score: ClinicScore, set_id: str, role: int) -> str:
-        rated, total = score.set_answered(self._document.comparison, set_id)
-        text = f"{score_text(score.set_scores.get(set_id))} · {set_progress_text(rated, total)}"
+    def _set_cell(self, clinic_id: str, set_id: str, role: int) -> str:
+        text = self._document.presentation.set_score(clinic_id, set_id).text
         if role == Qt.ItemDataRole.DisplayRole:
             return text
-        return f"Set score: {text} questions rated"
+        return f"{tr('Set score')}: {text}"
 
-    def _summary_cell(self, score: ClinicScore, key: str, role: int) -> str:
+    def _summary_cell(self, clinic_id: str, key: str, role: int) -> str:
         display = role == Qt.ItemDataRole.DisplayRole
+        clinic = self._document.presentation.clinic(clinic_id)
         if key == "rank":
-            return rank_text(score, len(self._columns))
+            return clinic.rank_text
         if key == "overall":
-            return score_text(score.overall)
+            return clinic.overall_text
         if key == "completeness":
-            return completeness_text(score)
+            return clinic.completeness_text
         if key == "cost":
-            text = course_cost_text(score.cost)
-            return text if display else f"{text}\nBasis: {score.cost.basis}"
+            text = clinic.course_cost_text
+            return text if display else f"{text}\n{tr('Basis')}: {clinic.cost_basis_text}"
         if display:
-            return red_flags_text(score)
-        labels = [flag.sentence for flag in score.red_flags]
-        return "\n".join(labels) if labels else "No red flags recorded"
+            return clinic.red_flags_text
+        return "\n".join(clinic.red_flag_sentences) or tr("No red flags recorded")
 
     def _background(self, row: Row, clinic_id: str) -> Any:
         if row.kind is RowKind.SET:
             return QGuiApplication.palette().brush(QPalette.ColorRole.AlternateBase)
-        if row.kind is RowKind.QUESTION and clinic_id in self._document.scores.marked_best(row.key):
+        if row.kind is RowKind.QUESTION and self._document.scores.is_best(clinic_id, row.key):
             tint = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
             tint.setAlpha(48)
             return tint
@@ -325,6 +310,8 @@ class ComparisonTableModel(QAbstractTableModel):
     def _font(self, row: Row, clinic_id: str) -> QFont | None:
         if row.kind is not RowKind.QUESTION:
             return self._bold()
+        if self._document.scores.red_flag(clinic_id, row.key) is not None:
+            return self._bold()  # a red flag stands out on screen as on paper
         if self._document.scores.applicability(clinic_id, row.key).counts:
             return None
         if self._italic_font is None:
@@ -336,7 +323,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if row.kind is RowKind.QUESTION:
             answer = self._document.comparison.answer(clinic_id, row.key)
             if answer.is_blank:
-                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+                return QBrush(muted_text(QGuiApplication.palette()))  # 4.5:1 on Base
         return None
 
     def _bold(self) -> QFont:
@@ -367,14 +354,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if self._sort_key == SORT_AS_ENTERED or not comparison.clinics:
             return [clinic.id for clinic in comparison.clinics]
         scores = self._document.scores
-        if self._sort_key == SORT_OVERALL:
-            return list(scores.scores.ranking)
-        by_set = [
-            (scores.clinic(clinic.id).set_scores.get(self._sort_key), clinic.id)
-            for clinic in comparison.clinics
-        ]
-        scored = sorted((s for s in by_set if s[0] is not None), key=lambda s: -(s[0] or 0.0))
-        return [cid for _, cid in scored] + [cid for s, cid in by_set if s is None]
+        return list(scores.ranking_by(None if self._sort_key == SORT_OVERALL else self._sort_key))
 
     def _reset(self) -> None:
         self.beginResetModel()
@@ -434,6 +414,7 @@ class ComparisonTableModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns))
             )
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
 
     def _clinic_changed(self, clinic_id: str) -> None:
         column = self.column_of_clinic(clinic_id)
@@ -447,12 +428,13 @@ class ComparisonTableModel(QAbstractTableModel):
         if row >= 0:
             self._questions[question_id] = self._document.comparison.question(question_id)
             self._row_changed(row)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
 
 
-def _flag_line(flag: RedFlag, role: int) -> str:
+def _flag_line(cell: Cell, role: int) -> str:
     """'⚠ RED FLAG: <label>' in the cell; the whole ask-more sentence for tooltips and readers."""
     if role == Qt.ItemDataRole.DisplayRole:
-        return f"{WARNING} RED FLAG: {flag.label}"
+        return cell.red_flag_short
     if role == Qt.ItemDataRole.AccessibleTextRole:
-        return flag.sentence
-    return flag.text
+        return cell.red_flag_sentence
+    return cell.red_flag_text

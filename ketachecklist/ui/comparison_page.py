@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QVBoxLayout,
@@ -15,20 +14,27 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.document import DOESNT_APPLY
+from ketachecklist.core.scoring import RED_FLAG_MARK
+from ketachecklist.present.ratings import BEST_MARK_RULE
+from ketachecklist.present.text import tr
+from ketachecklist.ui.accessible_text import show_text
+from ketachecklist.ui.clinic_chooser import ClinicChooser
 from ketachecklist.ui.comparison_model import (
     LABEL_COLUMN,
     SORT_AS_ENTERED,
     SORT_OVERALL,
     ComparisonTableModel,
+    RowKind,
 )
-from ketachecklist.ui.formatting import STAR, WARNING
+from ketachecklist.ui.flow_layout import FlowLayout
+from ketachecklist.ui.frozen_parts import FrozenParts
 from ketachecklist.ui.grid_view import GridView
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE
 from ketachecklist.ui.wrapping_header import WrappingHeader
 
 LEGEND = (
-    f"{STAR} best rating in the row (when the ratings differ)   ·   {WARNING} RED FLAG: an "
+    f"{BEST_MARK_RULE}   ·   {RED_FLAG_MARK} RED FLAG: an "
     "answer the sources give reason to ask more about, not a verdict   ·   Scores are out of "
     "100 and use only the questions you rated: “not asked yet” never counts as zero. "
     f"“{DOESNT_APPLY}” and “Not for …” (a question about treatments the clinic does not "
@@ -48,7 +54,10 @@ class ComparisonPage(QWidget):
 
         self.sort = QComboBox()
         self.sort.setAccessibleName("Sort clinics by")
-        self.sort.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sort.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sort.setMinimumContentsLength(26)
         self.sort.addItem("The order you entered them", SORT_AS_ENTERED)
         self.sort.addItem("Overall score", SORT_OVERALL)
         for question_set in document.comparison.catalogue.sets:
@@ -66,6 +75,7 @@ class ComparisonPage(QWidget):
         self.table.setHorizontalHeader(WrappingHeader(self.table))
         self.table.setModel(self.model)
         self.table.setAccessibleName("Comparison grid")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the grid; the arrows move in it
         self.table.setAccessibleDescription(
             "Clinics as columns, questions as rows grouped by set, with set subtotals, "
             "overall score, rank, questions rated, estimated course cost and red flags."
@@ -86,17 +96,20 @@ class ComparisonPage(QWidget):
         self._clinic_width = metrics.horizontalAdvance("x" * 30)
         header.setDefaultSectionSize(self._clinic_width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("x" * 10))
+        # At a large font the page scrolls up and down; the grid keeps room for a dozen lines.
+        self.table.setMinimumHeight(metrics.lineSpacing() * 12)
 
-        self.legend = QLabel(LEGEND)
+        self.legend = QLabel(tr(LEGEND))
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
 
-        controls = QHBoxLayout()
+        controls = FlowLayout()  # wraps at a large font instead of widening the window
         controls.addWidget(sort_label)
         controls.addWidget(self.sort)
-        controls.addSpacing(metrics.horizontalAdvance("x" * 3))
         controls.addWidget(self.notes)
-        controls.addStretch(1)
+        self.chooser = ClinicChooser()
+        controls.addWidget(self.chooser)
+        self.frozen = FrozenParts(self.table, self._summary_row_count())
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.verdict)
@@ -121,6 +134,10 @@ class ComparisonPage(QWidget):
         self.table.horizontalScrollBar().valueChanged.connect(self.refit_all_rows)
         self.table.horizontalHeader().sectionResized.connect(self.refit_all_rows)
         document.edited.connect(self._update_verdict)
+        self.chooser.chosen_changed.connect(self._show_chosen)
+        self.model.layoutChanged.connect(self._show_chosen)
+        self.model.headerDataChanged.connect(self._update_chooser)
+        self.table.resized.connect(self.share_width)
         self._after_reset()
 
     def fit_rows(self) -> None:
@@ -158,14 +175,50 @@ class ComparisonPage(QWidget):
         self.table.setColumnWidth(LABEL_COLUMN, self._label_width)
         for column in range(1, self.model.columnCount()):
             self.table.setColumnWidth(column, self._clinic_width)
+        self._update_chooser()
+        self.frozen.set_frozen_rows(self._summary_row_count())
+        self._show_chosen()
         self._update_verdict()
+
+    def _summary_row_count(self) -> int:
+        count = 0
+        while count < self.model.rowCount() and self.model.row(count).kind is RowKind.SUMMARY:
+            count += 1
+        return count
+
+    def _clinic_of_column(self, column: int) -> str:
+        return str(self.model.headerData(column, Qt.Orientation.Horizontal, CLINIC_ID_ROLE))
+
+    def _update_chooser(self, *_args: object) -> None:
+        clinics = self._document.comparison.clinics
+        self.chooser.set_clinics([(clinic.id, clinic.name) for clinic in clinics])
+
+    def _show_chosen(self) -> None:
+        for column in range(1, self.model.columnCount()):
+            shown = self.chooser.is_shown(self._clinic_of_column(column))
+            self.table.setColumnHidden(column, not shown)
+        self.share_width()
+        self.table.columns_shown.emit()
         self.refit_all_rows()
+
+    def share_width(self) -> None:
+        """Clinic columns share the width there is, never narrower than a readable column."""
+        columns = [
+            c for c in range(1, self.model.columnCount()) if not self.table.isColumnHidden(c)
+        ]
+        if not columns:
+            return
+        spare = self.table.viewport().width() - self.table.columnWidth(LABEL_COLUMN)
+        width = max(self._clinic_width, spare // len(columns))
+        for column in columns:
+            if self.table.columnWidth(column) != width:
+                self.table.setColumnWidth(column, width)
 
     def _update_verdict(self) -> None:
         if not self._document.comparison.clinics:
-            self.verdict.setText(NO_CLINICS)
+            show_text(self.verdict, NO_CLINICS)
             return
-        self.verdict.setText(self._document.scores.scores.verdict)
+        show_text(self.verdict, self._document.presentation.verdict)
 
     def _sort_picked(self, index: int) -> None:
         self.model.set_sort_key(str(self.sort.itemData(index)))

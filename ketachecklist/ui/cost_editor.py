@@ -34,11 +34,12 @@ class CostEditor(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self._label("P&rice per session", self.price), self.price)
         form.addRow(self._label("Sessions reco&mmended", self.sessions), self.sessions)
-        form.addRow(self._label("Other &fees (evaluation, follow-up)", self.fees), self.fees)
+        form.addRow(self._label("O&ther fees (evaluation, follow-up)", self.fees), self.fees)
         form.addRow(self._label("Ins&urance", self.insurance), self.insurance)
-        form.addRow(self._label("Share insurance &pays", self.percent), self.percent)
+        form.addRow(self._label("Share &insurance pays", self.percent), self.percent)
 
         self.price.value_edited.connect(lambda v: self._edit("cost.price", price_per_session=v))
         self.sessions.value_edited.connect(
@@ -68,7 +69,7 @@ class CostEditor(QWidget):
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text)
-        label.setBuddy(buddy)
+        label.setBuddy(buddy.focusProxy() or buddy)  # Alt+letter focuses only a focusable box
         return label
 
     def _insurance_picked(self, index: int) -> None:

@@ -12,21 +12,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from ketachecklist.core.document import Decision
+from ketachecklist.present.text import tr
+from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import push_edit
-from ketachecklist.ui.formatting import (
-    WARNING,
-    completeness_text,
-    course_cost_text,
-    ordinal,
-    score_text,
-)
+from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 
@@ -42,6 +37,7 @@ def _bold(label: QLabel) -> QLabel:
     font = label.font()
     font.setBold(True)
     label.setFont(font)
+    label.setWordWrap(True)
     return label
 
 
@@ -57,7 +53,11 @@ class DecisionPage(QWidget):
 
         self.clinic = QComboBox()
         self.clinic.setAccessibleName("Chosen clinic")
-        self.clinic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A long clinic name must not make the window wider than the screen.
+        self.clinic.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.clinic.setMinimumContentsLength(16)
         self.has_date = QCheckBox("&Decided on")
         self.has_date.setAccessibleName("Decision date recorded")
         self.date = QDateEdit()
@@ -72,13 +72,13 @@ class DecisionPage(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         clinic_label = QLabel("Chose&n clinic")
         clinic_label.setBuddy(self.clinic)
         form.addRow(clinic_label, self.clinic)
-        date_row = QHBoxLayout()
+        date_row = FlowLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date)
-        date_row.addStretch(1)
         form.addRow("When", date_row)
         reason_label = QLabel("&Why")
         reason_label.setBuddy(self.reason.editor)
@@ -145,27 +145,19 @@ class DecisionPage(QWidget):
         self._standing_stale = False
         comparison = self._document.comparison
         if not comparison.clinics:
-            self.standing.setText("No clinics yet.")
+            show_text(self.standing, "No clinics yet.")
             return
-        scores = self._document.scores.scores
-        lines = []
-        for score in scores.ranked():
-            name = comparison.clinic(score.clinic_id).name
-            place = ordinal(score.rank) if score.rank is not None else "Not scored"
-            flags = len(score.red_flags)
-            flag_text = (
-                f"{WARNING} {flags} red flag{'s' if flags != 1 else ''}"
-                if flags
-                else "no red flags"
-            )
-            cost = course_cost_text(score.cost).replace("\n", ", ")
-            lines.append(
-                f"{place}: {name} — {score_text(score.overall)}; {completeness_text(score)}; "
-                f"course cost {cost}; {flag_text}"
-            )
+        presentation = self._document.presentation
+        lines = [
+            f"{clinic.rank_text}: {clinic.name} — {clinic.overall_text}; "
+            f"{tr('questions rated')} {clinic.completeness_text}; "
+            f"{tr('course cost')} {clinic.course_cost_text}; {tr('red flags')}: "
+            f"{clinic.red_flags_text}"
+            for clinic in presentation.ranked()
+        ]
         lines.append("")
-        lines.append(scores.verdict)
-        self.standing.setText("\n".join(lines))
+        lines.append(presentation.verdict)
+        show_text(self.standing, "\n".join(lines))
 
     def _push(self, decision: Decision, field: str) -> None:
         if self._updating or decision == self._document.comparison.decision:

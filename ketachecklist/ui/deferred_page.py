@@ -14,13 +14,22 @@ from typing import Generic, TypeVar
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ketachecklist.ui.page_scroll import PageScroll
+
 PageT = TypeVar("PageT", bound=QWidget)
 
 
 class DeferredPage(QWidget, Generic[PageT]):
-    def __init__(self, build: Callable[[QWidget], PageT], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        build: Callable[[QWidget], PageT],
+        parent: QWidget | None = None,
+        *,
+        scrolls: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._build = build
+        self._scrolls = scrolls  # a form that scrolls up and down when it does not fit
         self._page: PageT | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -35,9 +44,11 @@ class DeferredPage(QWidget, Generic[PageT]):
             # Built as our child from the start: a page made without a parent is a window of
             # its own for a moment, and on some platforms that takes the focus from ours.
             page = self._build(self)
-            self._layout.addWidget(page)
+            holder = PageScroll(page, self) if self._scrolls else page
+            self._layout.addWidget(holder)
             if self.isVisible():
-                page.show()  # now, not on the next turn of the event loop: Tab must reach it
+                holder.show()  # now, not on the next turn of the event loop: Tab must reach it
+                page.show()
             self._page = page
         return self._page
 

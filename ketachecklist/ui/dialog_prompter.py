@@ -112,8 +112,9 @@ class DialogPrompter:
         box = self._box(
             QMessageBox.Icon.Question,
             "Restore unsaved work?",
-            f"ketachecklist was closed before this work was saved. It was autosaved "
-            f"{saved_at}:\n\n{description}\n\nRestore it now?",
+            # The description names when it was autosaved: the time is said once.
+            f"ketachecklist was closed before this work was saved:\n\n{description}\n\n"
+            "Restore it now?",
         )
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         later = box.addButton("Not now (ask next time)", QMessageBox.ButtonRole.RejectRole)

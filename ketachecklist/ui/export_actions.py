@@ -88,7 +88,7 @@ class ExportActions(QObject):
         self.show_message = show_message
         self._page_size: PageSize | None = None
         self.export_pdf_action = self._action(
-            "Export as &PDF…",
+            "Export as P&DF…",
             "Write the comparison as a PDF report to read or print",
             lambda: self.export(ExportFormat.PDF),
         )
@@ -107,7 +107,7 @@ class ExportActions(QObject):
         )
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_sheet_action = self._action(
-            "Print consultation &sheet…",
+            "Print consultation shee&t…",
             "Print the questions to take to a phone call or visit, with room to write",
             self.print_sheet,
         )
@@ -151,7 +151,7 @@ class ExportActions(QObject):
         source = self.controller.path
         return build_report(
             document.comparison,
-            document.scores.scores,
+            document.presentation,
             source_name=source.name if source else "",
             page_size=self.page_size,
         )

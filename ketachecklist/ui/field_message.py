@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ketachecklist.ui.formatting import WARNING
+from ketachecklist.core.scoring import RED_FLAG_MARK as WARNING
 
 
 class FieldMessage(QLabel):

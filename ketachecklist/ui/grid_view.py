@@ -8,13 +8,48 @@ again when the view scrolls sideways or a column is resized.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTableView, QWidget
 
 
 class GridView(QTableView):
+    resized = Signal()
+    columns_shown = Signal()  # the page showed or hid clinic columns
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._frozen_width = 0
+        self._frozen_height = 0
+
+    def set_frozen_margins(self, width: int, height: int) -> None:
+        """The question column's width and the summary rows' height, which lie over the grid."""
+        self._frozen_width, self._frozen_height = width, height
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()  # the header grew or shrank: the viewport moved
+        self.resized.emit()
+
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        super().scrollTo(index, hint)
+        if not index.isValid():
+            return
+        rect = self.visualRect(index)
+        bar = self.horizontalScrollBar()
+        if index.column() > 0 and rect.left() < self._frozen_width:
+            bar.setValue(bar.value() - (self._frozen_width - rect.left()))
+        bar = self.verticalScrollBar()
+        in_content = self.rowViewportPosition(index.row()) + self.verticalOffset()
+        if in_content >= self._frozen_height and rect.top() < self._frozen_height:
+            bar.setValue(bar.value() - (self._frozen_height - rect.top()))
 
     def visible_columns(self) -> list[int]:
         model = self.model()

@@ -6,7 +6,14 @@ The text is built with QTextCursor calls, never from HTML, so nothing in it is r
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextListFormat
+from PySide6.QtGui import (
+    QFont,
+    QShowEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from ketachecklist import CRISIS_HELP
@@ -36,6 +43,7 @@ class InformationPage(QWidget):
         self.browser.setOpenExternalLinks(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
+        self._shown = False
         self._build()
 
     def sections(self) -> list[InfoSection]:
@@ -60,7 +68,13 @@ class InformationPage(QWidget):
         muted.setFontItalic(True)
         spaced = QTextBlockFormat()
         spaced.setTopMargin(self.fontMetrics().lineSpacing())
+        # Headings are marked as such (level 1 and 2), not only drawn large and bold.
+        title_block = QTextBlockFormat()
+        title_block.setHeadingLevel(1)
+        section_block = QTextBlockFormat(spaced)
+        section_block.setHeadingLevel(2)
 
+        cursor.setBlockFormat(title_block)
         cursor.insertText(TITLE, heading)
         cursor.insertBlock(QTextBlockFormat(), base)
         cursor.insertText(INTRODUCTION, base)
@@ -69,7 +83,7 @@ class InformationPage(QWidget):
         cursor.insertBlock(spaced, crisis)
         cursor.insertText(CRISIS_HELP, crisis)
         for section in self.sections():
-            cursor.insertBlock(spaced, subheading)
+            cursor.insertBlock(section_block, subheading)
             cursor.insertText(section.title, subheading)
             list_format = QTextListFormat()
             list_format.setStyle(QTextListFormat.Style.ListDisc)
@@ -85,7 +99,7 @@ class InformationPage(QWidget):
             citation = source.citation if source is not None else section.source
             note = f" {section.note}" if section.note else ""
             cursor.insertText(f"Source: {citation}.{note}", muted)
-        cursor.insertBlock(spaced, subheading)
+        cursor.insertBlock(section_block, subheading)
         cursor.insertText("Sources", subheading)
         for position, source in enumerate(self.catalogue.sources):
             if position == 0:
@@ -96,3 +110,20 @@ class InformationPage(QWidget):
             note = f" {source.note}" if source.note else ""
             cursor.insertText(f"{source.citation}.{note}", base)
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+        self.browser.setAccessibleDescription("Headings: " + "; ".join(self.headings()))
+
+    def headings(self) -> list[str]:
+        """The text of every block marked as a heading, in order."""
+        found = []
+        block = self.browser.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() > 0:
+                found.append(block.text())
+            block = block.next()
+        return found
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # the first time, the page opens at its top
+            self._shown = True
+            self.browser.verticalScrollBar().setValue(0)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER, __version__
+from ketachecklist.ui.accessible_text import announce
 from ketachecklist.ui.clinic_details_form import ClinicDetailsForm
 from ketachecklist.ui.clinic_panel import ClinicPanel
 from ketachecklist.ui.deferred_page import DeferredPage, PageT
@@ -32,11 +33,13 @@ from ketachecklist.ui.desktop_offer import DesktopOffer
 from ketachecklist.ui.disclaimer_note import DisclaimerNote
 from ketachecklist.ui.document_controller import DocumentController
 from ketachecklist.ui.export_actions import ExportActions
-from ketachecklist.ui.formatting import plain_tooltip
 from ketachecklist.ui.inner_widget_names import name_inner_widgets
+from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
+from ketachecklist.ui.page_scroll import PageScroll
 from ketachecklist.ui.print_dialogs import PrintDialogs
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import AppSettings
+from ketachecklist.ui.tooltips import plain_tooltip
 from ketachecklist.ui.welcome_banner import WelcomeBanner
 
 if TYPE_CHECKING:
@@ -71,16 +74,17 @@ class MainWindow(QMainWindow):
         # --- pages ------------------------------------------------------------------------------
         self.clinics = ClinicPanel(document)
         self.details = ClinicDetailsForm(document)
-        self.answers_tab = DeferredPage(self._build_answers)
-        self.comparison_tab = DeferredPage(self._build_comparison)
-        self.weights_tab = DeferredPage(self._build_weights)
+        self.answers_tab = DeferredPage(self._build_answers, scrolls=True)
+        self.comparison_tab = DeferredPage(self._build_comparison, scrolls=True)
+        self.weights_tab = DeferredPage(self._build_weights, scrolls=True)
         self.information_tab = DeferredPage(self._build_information)
-        self.decision_tab = DeferredPage(self._build_decision)
+        self.decision_tab = DeferredPage(self._build_decision, scrolls=True)
+        self.details_tab = PageScroll(self.details)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Pages")
         self.tabs.setDocumentMode(True)
         self.pages: list[tuple[QWidget, str]] = [
-            (self.details, "Clinic details"),
+            (self.details_tab, "Clinic details"),
             (self.answers_tab, "Answers"),
             (self.comparison_tab, "Comparison"),
             (self.weights_tab, "Weights"),
@@ -97,7 +101,9 @@ class MainWindow(QMainWindow):
         self.desktop_offer = DesktopOffer(settings)  # after the welcome note, never with it
         self.desktop_offer.setVisible(settings.welcome_seen() and self.desktop_offer.wanted())
         self.welcome.dismissed.connect(self.desktop_offer.offer)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = KeyboardSplitter(
+            Qt.Orientation.Horizontal, "Divider between the clinic list and the pages"
+        )
         self.splitter.setObjectName(MAIN_SPLITTER)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.clinics)
@@ -125,6 +131,7 @@ class MainWindow(QMainWindow):
         self.file_menu.insertActions(self.export_anchor, self.exports.actions)
         self.file_menu.insertSeparator(self.exports.actions[0])
         self.statusBar().setSizeGripEnabled(True)
+        self.statusBar().setAccessibleName("Status")
 
         # --- wiring -----------------------------------------------------------------------------
         self.clinics.current_clinic_changed.connect(self.details.set_clinic)
@@ -203,15 +210,35 @@ class MainWindow(QMainWindow):
     # --- public ---------------------------------------------------------------------------------
     def show_page(self, page: QWidget) -> None:
         """Bring ``page`` (or the tab holding it) to the front."""
-        holder = page.parentWidget()
-        if self.tabs.indexOf(page) < 0 and isinstance(holder, DeferredPage):
-            page = holder
-        self.tabs.setCurrentWidget(page)
+        holder: QWidget | None = page
+        while holder is not None and self.tabs.indexOf(holder) < 0:
+            holder = holder.parentWidget()
+        if holder is not None:
+            self.tabs.setCurrentWidget(holder)
+
+    def focus_page(self, page: QWidget) -> None:
+        """Bring ``page`` to the front and put the keyboard focus on its first control."""
+        self.show_page(page)
+        holder = self.tabs.currentWidget()
+        widget = holder.nextInFocusChain() if holder is not None else None
+        while widget is not None and widget is not holder:  # the chain is a ring
+            if (
+                holder is not None
+                and holder.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def current_page(self) -> QWidget:
         """The page in front (the page itself, not the tab that holds it)."""
         current = self.tabs.currentWidget()
-        return current.page() if isinstance(current, DeferredPage) else current
+        if isinstance(current, DeferredPage | PageScroll):
+            return current.page()
+        return current
 
     def open_answer(self, clinic_id: str, question_id: str) -> None:
         """Go to one clinic's answer to one question (from the comparison grid)."""
@@ -222,6 +249,7 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
+        announce(self.statusBar(), text)  # heard by a screen reader where the focus is
 
     def show_welcome(self) -> None:
         self.welcome.show()
@@ -285,7 +313,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for number, (page, title) in enumerate(self.pages, start=1):
             action = self._add(
-                view_menu, title, lambda p=page: self.show_page(p), QKeySequence(f"Ctrl+{number}")
+                view_menu, title, lambda p=page: self.focus_page(p), QKeySequence(f"Ctrl+{number}")
             )
             self.page_actions.append(action)
             self.tabs.setTabToolTip(number - 1, f"{title} ({action.shortcut().toString()})")
@@ -417,10 +445,14 @@ class MainWindow(QMainWindow):
 
     def _splitters(self) -> dict[str, QSplitter]:
         """The splitters whose layout is remembered; a page never built keeps what was saved."""
-        splitters = {MAIN_SPLITTER: self.splitter}
+        splitters: dict[str, QSplitter] = {MAIN_SPLITTER: self.splitter}
         if self.answers_tab.is_built:
             splitters[ANSWERS_SPLITTER] = self.answers.splitter
         return splitters
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.welcome.fit_height(self.height())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.close():

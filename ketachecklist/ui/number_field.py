@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from ketachecklist.ui.accessible_text import hint_only_when_empty
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.number_parsing import (
     Number,
@@ -42,6 +43,7 @@ class NumberField(QWidget):
         self.line_edit = QLineEdit()
         self.line_edit.setAccessibleName(accessible_name)
         self.line_edit.setPlaceholderText("not recorded")
+        hint_only_when_empty(self.line_edit)  # a filled box is never described "not recorded"
         self.line_edit.setMaxLength(40)
         width = self.line_edit.fontMetrics().horizontalAdvance("0" * 14)
         self.line_edit.setMaximumWidth(width)

@@ -3,7 +3,8 @@
 Every edit is a core ``Change`` held by one undo command (see ``commands.py``) pushed with
 ``push``. ``apply`` makes a change (Redo, or its inverse for Undo) and ``announce`` says what it
 changed through the signals below, mapped from the kind of change in this one place, so the
-views refresh exactly what they show. Scores come from the core, cached per document revision.
+views refresh exactly what they show. Scores come from the core and their words from the
+presentation layer, both made once per document revision.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ketachecklist.core.changes import Change, ChangeKind
 from ketachecklist.core.document import Comparison
-from ketachecklist.ui.score_cache import ScoreCache
+from ketachecklist.core.scoring import ComparisonScores
+from ketachecklist.present import Presentation
 
 _CLINIC_LIST_CHANGES = {
     ChangeKind.ADD_CLINIC,
@@ -42,7 +44,7 @@ class OpenDocument(QObject):
     def __init__(self, comparison: Comparison, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._comparison = comparison
-        self._scores: ScoreCache | None = None
+        self._presentation: Presentation | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)  # unlimited: a patient may want to go far back
         for signal in (
@@ -65,7 +67,7 @@ class OpenDocument(QObject):
         """Show another comparison; its history starts empty and clean."""
         self.undo_stack.clear()
         self._comparison = comparison
-        self._scores = None
+        self._presentation = None
         self.undo_stack.setClean()
         self.replaced.emit()
 
@@ -106,8 +108,14 @@ class OpenDocument(QObject):
         return not self.undo_stack.isClean()
 
     @property
-    def scores(self) -> ScoreCache:
-        """The core's scores for the current revision (recomputed only after an edit)."""
-        if self._scores is None or not self._scores.is_current(self._comparison):
-            self._scores = ScoreCache(self._comparison)
-        return self._scores
+    def presentation(self) -> Presentation:
+        """Every fact of the current revision in words (made again only after an edit)."""
+        current = self._presentation
+        if current is None or not current.is_current(self._comparison):
+            current = self._presentation = Presentation(self._comparison)
+        return current
+
+    @property
+    def scores(self) -> ComparisonScores:
+        """The core's scores for the current revision."""
+        return self.presentation.scores

@@ -47,9 +47,9 @@ class PrintDialogs:
         return SheetChoice.CANCEL
 
     def preview_and_print(self, printer: QPrinter, paint: PrintPainter, title: str) -> bool:
-        from PySide6.QtPrintSupport import QPrintPreviewDialog  # loaded on first use
+        from ketachecklist.ui.print_preview import PrintPreview  # loaded on first use
 
-        dialog = QPrintPreviewDialog(printer, self._parent)
+        dialog = PrintPreview(printer, self._parent)
         dialog.setWindowTitle(title)
         dialog.paintRequested.connect(paint)
         return bool(dialog.exec())

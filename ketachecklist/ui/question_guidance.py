@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ketachecklist.core.applicability import question_is_about
 from ketachecklist.core.catalogue import AnswerKind, Question
+from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import (
     push_edit,
 )
@@ -76,6 +77,7 @@ class QuestionGuidance(QWidget):
         self.remove_button.setToolTip("Removes your question and its answers (Undo brings it back)")
         custom_form = QFormLayout(self.custom)
         custom_form.setContentsMargins(0, 0, 0, 0)
+        custom_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         wording_label = QLabel("Your &question")
         wording_label.setBuddy(self.wording)
         custom_form.addRow(wording_label, self.wording)
@@ -137,10 +139,12 @@ class QuestionGuidance(QWidget):
         self._question = question
         catalogue = self._document.comparison.catalogue
         set_title = catalogue.question_set(question.set_id).title
-        self.set_title.setText(f"{set_title} · your own question" if question.custom else set_title)
-        self.text.setText(question.text)
+        show_text(
+            self.set_title, f"{set_title} · your own question" if question.custom else set_title
+        )
+        show_text(self.text, question.text)
         self.text.setVisible(not question.custom)
-        self.about.setText(question_is_about(question))
+        show_text(self.about, question_is_about(question))
         self.about.setVisible(bool(self.about.text()))
         self.custom.setVisible(question.custom)
         if question.custom:
@@ -155,10 +159,10 @@ class QuestionGuidance(QWidget):
             (self.reassuring_title, self.reassuring, question.reassuring),
             (self.concerning_title, self.concerning, question.concerning),
         ):
-            body.setText(text)
+            show_text(body, text)
             title.setVisible(bool(text))
             body.setVisible(bool(text))
-        self.source.setText(self._source_text(question))
+        show_text(self.source, self._source_text(question))
         self.source.setVisible(bool(self.source.text()))
 
     def focus_wording(self) -> None:

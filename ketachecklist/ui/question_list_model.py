@@ -7,11 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ketachecklist.core.applicability import not_applying_headline
 from ketachecklist.core.catalogue import Question
-from ketachecklist.ui.formatting import CHECK, WARNING, plain_tooltip, rating_text
+from ketachecklist.present.ratings import CHECK_MARK
+from ketachecklist.present.text import tr
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
+from ketachecklist.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -76,22 +77,13 @@ class QuestionListModel(QAbstractListModel):
     def _status(self, question: Question) -> str:
         if not self._clinic_id:
             return ""
-        answer = self._document.comparison.answer(self._clinic_id, question.id)
-        parts = []
-        not_applying = self._document.scores.not_applying_text(self._clinic_id, question.id)
-        if not_applying:
-            parts.append(not_applying_headline(not_applying, answer.rating))
-        elif answer.rating is not None:
-            parts.append(f"{CHECK} {rating_text(answer.rating)}")
-        elif answer.said or answer.value is not None:
-            parts.append("Notes recorded, not rated yet")
-        else:
-            parts.append(rating_text(None))
-        flag = self._document.scores.red_flag(self._clinic_id, question.id)
-        if flag is not None:
-            parts.append(f"{WARNING} RED FLAG: {flag.label}")
+        cell = self._document.presentation.cell(self._clinic_id, question.id)
+        rated = cell.rating is not None
+        parts = [f"{CHECK_MARK} {cell.rating_text}" if rated else cell.rating_text]
+        if cell.red_flag:
+            parts.append(cell.red_flag_short)
         if question.custom:
-            parts.append("your own question")
+            parts.append(tr("your own question"))
         return " · ".join(parts)
 
     def _reload(self) -> None:

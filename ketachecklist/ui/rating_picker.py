@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QRadioButton, QWidget
 
 from ketachecklist.core.document import NOT_ASKED, RATING_LABELS
+from ketachecklist.ui.flow_layout import FlowLayout
 
 _NOT_ASKED_ID = 0
 
@@ -17,8 +18,7 @@ class RatingPicker(QWidget):
         super().__init__(parent)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)  # wraps at a large font instead of cutting off "5"
         self.buttons: dict[int | None, QRadioButton] = {}
         not_asked = QRadioButton(NOT_ASKED.replace("asked", "as&ked"))
         not_asked.setAccessibleName(f"Rating: {NOT_ASKED}")
@@ -31,8 +31,8 @@ class RatingPicker(QWidget):
             self.group.addButton(button, rating)
             self.buttons[rating] = button
             layout.addWidget(button)
-        layout.addStretch(1)
         self.group.idClicked.connect(self._clicked)
+        self.group.buttonToggled.connect(self._focus_checked)
         self.setFocusProxy(not_asked)
 
     def rating(self) -> int | None:
@@ -44,3 +44,8 @@ class RatingPicker(QWidget):
 
     def _clicked(self, button_id: int) -> None:
         self.rating_picked.emit(None if button_id == _NOT_ASKED_ID else button_id)
+
+    def _focus_checked(self, button: QAbstractButton, checked: bool) -> None:
+        # Focus lands on the choice that is set, so Space there never clears a rating.
+        if checked:
+            self.setFocusProxy(button)

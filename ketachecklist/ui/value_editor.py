@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.document import AnswerValue, CostDetails
 from ketachecklist.core.limits import MAX_COUNT, MAX_MONEY, MAX_SHORT_TEXT
+from ketachecklist.ui.accessible_text import hint_only_when_empty
 from ketachecklist.ui.cost_editor import CostEditor
 from ketachecklist.ui.number_field import NumberField
 from ketachecklist.ui.undo_routing import route_undo_to_window
@@ -41,6 +42,7 @@ class ValueEditor(QWidget):
         self._kind = AnswerKind.RATING
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -51,6 +53,7 @@ class ValueEditor(QWidget):
         self.text.setAccessibleName("Their answer in a few words")
         self.text.setMaxLength(MAX_SHORT_TEXT)
         self.text.setPlaceholderText("not recorded")
+        hint_only_when_empty(self.text)
         route_undo_to_window(self.text)
         self.cost = CostEditor()
         self.pages = QStackedWidget()

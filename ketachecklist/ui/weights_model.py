@@ -9,10 +9,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from ketachecklist.core.catalogue import Question
 from ketachecklist.core.limits import MAX_WEIGHT
+from ketachecklist.present.numbers import number_text as number
 from ketachecklist.ui.commands import push_edit
-from ketachecklist.ui.formatting import number, plain_tooltip
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
+from ketachecklist.ui.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 SET_COLUMN = 0

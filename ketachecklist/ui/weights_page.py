@@ -40,9 +40,11 @@ class WeightsPage(QWidget):
         font = sets_title.font()
         font.setBold(True)
         sets_title.setFont(font)
+        sets_title.setWordWrap(True)
         form = QFormLayout()
         # A weight is a short number: a box across the whole page would look like a text field.
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.set_weights: dict[str, QDoubleSpinBox] = {}
         for question_set in document.comparison.catalogue.sets:
             spin = QDoubleSpinBox()
@@ -60,12 +62,15 @@ class WeightsPage(QWidget):
 
         questions_title = QLabel("How much each question counts inside its set")
         questions_title.setFont(font)
+        questions_title.setWordWrap(True)
         self.model = QuestionWeightsModel(document, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Question weights")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setItemDelegateForColumn(2, WeightDelegate(self.table))
         self.table.setWordWrap(True)
+        self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 10)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(

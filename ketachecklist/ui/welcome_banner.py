@@ -12,6 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ketachecklist import CRISIS_HELP
+from ketachecklist.ui.page_scroll import PageScroll
 
 WELCOME_TITLE = "Welcome. This app helps you compare ketamine clinics."
 WELCOME_TEXT = (
@@ -51,14 +52,30 @@ class WelcomeBanner(QFrame):
         self.button = QPushButton("&Got it")
         self.button.setAccessibleName("Got it: hide this welcome note")
         self.button.clicked.connect(self._dismiss)
-        words = QVBoxLayout()
+        words_page = QWidget()
+        words = QVBoxLayout(words_page)
+        words.setContentsMargins(0, 0, 0, 0)
         words.addWidget(title)
         words.addWidget(text)
         words.addWidget(self.crisis)
+        # At a large font in a small window the note scrolls instead of pushing the pages away.
+        self.words = PageScroll(words_page)
+        self.words.viewport().setAutoFillBackground(False)
+        words_page.setAutoFillBackground(False)
         layout = QHBoxLayout(self)
-        layout.addLayout(words, 1)
+        layout.addWidget(self.words, 1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         self.setAccessibleName("Welcome note")
+
+    def fit_height(self, window_height: int) -> None:
+        """At most a quarter of the window (its words scroll), and all of them when they fit."""
+        page = self.words.page()
+        wanted = page.heightForWidth(max(1, self.words.viewport().width()))
+        margins = self.contentsMargins()
+        frame = margins.top() + margins.bottom() + 2 * self.frameWidth() + 24
+        cap = max(window_height // 4 - frame, self.fontMetrics().lineSpacing() * 3)
+        self.words.setMaximumHeight(cap)
+        self.words.setMinimumHeight(min(max(wanted, 0), cap))
 
     def _dismiss(self) -> None:
         self.hide()

@@ -4,7 +4,9 @@ answer editor's "Doesn't apply to this clinic" box, never with a yes or a no."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QRadioButton, QWidget
+
+from ketachecklist.ui.flow_layout import FlowLayout
 
 _CHOICES: tuple[tuple[bool | None, str], ...] = (
     (True, "Yes"),
@@ -19,8 +21,7 @@ class YesNoPicker(QWidget):
     def __init__(self, accessible_prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.group = QButtonGroup(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)
         self.buttons: dict[bool | None, QRadioButton] = {}
         for button_id, (value, label) in enumerate(_CHOICES):
             button = QRadioButton(label)
@@ -28,14 +29,18 @@ class YesNoPicker(QWidget):
             self.group.addButton(button, button_id)
             self.buttons[value] = button
             layout.addWidget(button)
-        layout.addStretch(1)
         self.group.idClicked.connect(
             lambda button_id: self.value_picked.emit(_CHOICES[button_id][0])
         )
+        self.group.buttonToggled.connect(self._focus_checked)
         self.setFocusProxy(self.buttons[True])
 
     def set_value(self, value: bool | None) -> None:
         self.buttons[value].setChecked(True)
+
+    def _focus_checked(self, button: QAbstractButton, checked: bool) -> None:
+        if checked:  # focus lands on the answer that is set, never on a Space that changes it
+            self.setFocusProxy(button)
 
     def value(self) -> bool | None:
         checked = self.group.checkedId()

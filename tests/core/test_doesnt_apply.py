@@ -20,7 +20,6 @@ from ketachecklist.core.document import DOESNT_APPLY, Answer, Clinic, Comparison
 from ketachecklist.core.scoring import (
     ASK_MORE,
     RedFlag,
-    best_rated_clinics,
     score_clinic,
     score_comparison,
 )
@@ -105,7 +104,8 @@ def test_questions_for_other_treatments_leave_scores_and_completeness() -> None:
     assert score.answered == 1
     assert score.overall == 100.0, "the pump's 1 is kept but not counted"
     set_id = CATALOGUE.question(PUMP).set_id
-    rated, counted = score.set_answered(comparison, set_id)
+    result = score.set_result(set_id)
+    rated, counted = result.rated, result.total
     in_set = [q for q in comparison.questions_in(set_id) if q.id in for_spravato]
     assert (rated, counted) == (1, len(in_set))
 
@@ -132,9 +132,11 @@ def test_unknown_or_other_treatments_never_set_a_question_aside() -> None:
 def test_marked_answers_are_left_out_of_best_marks() -> None:
     comparison = with_clinic(Treatment.IV_INFUSION, clinic_id="a")
     comparison.add_clinic(Clinic(id="b", name="B", treatments=(Treatment.IV_INFUSION,)))
+    comparison.add_clinic(Clinic(id="c", name="C", treatments=(Treatment.IV_INFUSION,)))
     comparison.set_answer("a", PUMP, Answer(rating=5, doesnt_apply=True))
-    comparison.set_answer("b", PUMP, Answer(rating=3))
-    assert best_rated_clinics(comparison, PUMP) == {"b"}
+    comparison.set_answer("b", PUMP, Answer(rating=4))
+    comparison.set_answer("c", PUMP, Answer(rating=3))
+    assert score_comparison(comparison).best(PUMP) == {"b"}
 
 
 def test_a_marked_cost_answer_leaves_the_cost_estimate() -> None:
@@ -185,10 +187,10 @@ def test_marking_an_answer_is_the_same_as_not_having_the_question(
     recorded = comparison.answer(clinic.id, question.id)
     comparison.set_answer(clinic.id, question.id, replace(recorded, doesnt_apply=True))
     marked = score_comparison(comparison)
-    marked_best = best_rated_clinics(comparison, question.id)
+    marked_best = marked.best(question.id)
     comparison.set_answer(clinic.id, question.id, Answer())
     blank = score_comparison(comparison)
-    blank_best = best_rated_clinics(comparison, question.id)
+    blank_best = blank.best(question.id)
     counted_before = question.applies(clinic.treatments)
     for a, b in zip(marked.clinics, blank.clinics, strict=True):
         assert (a.overall, a.set_scores, a.red_flags) == (b.overall, b.set_scores, b.red_flags)

@@ -15,7 +15,7 @@ from ketachecklist.core.catalogue import (
     RedFlagRule,
 )
 from ketachecklist.core.document import Answer, Clinic, Comparison, CostDetails, Coverage
-from ketachecklist.core.scoring import best_rated_clinics, rating_points, score_comparison
+from ketachecklist.core.scoring import rating_points, score_comparison
 
 
 def tiny_catalogue() -> Catalogue:
@@ -83,7 +83,6 @@ def test_hand_worked_scores() -> None:
     assert (b.rank, a.rank) == (1, 2)
     assert scores.margin == pytest.approx(6.25)
     assert not scores.clear_winner
-    assert scores.verdict.startswith("No clear winner")
 
 
 def test_clear_winner_at_ten_points() -> None:
@@ -98,74 +97,6 @@ def test_clear_winner_at_ten_points() -> None:
 def rate(comparison: Comparison, clinic_id: str, **ratings: int) -> None:
     for question_id, rating in ratings.items():
         comparison.set_answer(clinic_id, question_id, Answer(rating=rating))
-
-
-def test_verdict_says_when_the_leader_has_fewer_questions_rated() -> None:
-    # Six questions. Harbor: e1 = 5 -> 100 in evaluation, nothing else -> overall 100, 1 of 6
-    # rated. Riverside: four rated 4 -> 75 in both sets -> overall 75, 4 of 6 rated. Quickwell:
-    # e1 = 1 and e3 = 1 -> 0, 2 of 6 rated. Harbor leads Riverside by 25 points, on fewer
-    # ratings than both others; Riverside has the most.
-    comparison = make("Harbor Light", "Riverside", "Quickwell")
-    rate(comparison, "harbor light", e1=5)
-    rate(comparison, "riverside", e1=4, e3=4, c1=4, c2=4)
-    rate(comparison, "quickwell", e1=1, e3=1)
-    scores = score_comparison(comparison)
-    assert scores.margin == 25
-    assert scores.verdict == (
-        "The top-scored clinic leads by 25 points, but only 1 of its 6 questions is rated, "
-        "while Riverside has 4 rated: the scores may change as you ask more."
-    )
-
-
-def test_verdict_says_when_the_leader_has_under_half_rated() -> None:
-    # A: e1 = 5, e2 = 5 -> 100, 2 of 6 rated (under half). B: e1 = 4 -> 75, 1 of 6 rated.
-    # A leads by 25 with the most ratings, but still under half of its questions.
-    comparison = make("A", "B")
-    rate(comparison, "a", e1=5, e2=5)
-    rate(comparison, "b", e1=4)
-    assert score_comparison(comparison).verdict == (
-        "The top-scored clinic leads by 25 points, but only 2 of its 6 questions are rated: "
-        "the scores may change as you ask more."
-    )
-    # Exactly half rated, and no clinic with more: the plain verdict.
-    rate(comparison, "a", e3=5)
-    rate(comparison, "b", e2=4, e3=4)
-    assert score_comparison(comparison).verdict == "The top-scored clinic leads by 25 points."
-
-
-def test_verdict_names_the_clinic_with_most_rated_even_when_leader_has_half() -> None:
-    # A: four rated 5 -> 100, 4 of 6. B: five rated 4 -> 75, 5 of 6.
-    comparison = make("A", "B")
-    rate(comparison, "a", e1=5, e2=5, e3=5, c1=5)
-    rate(comparison, "b", e1=4, e2=4, e3=4, c1=4, c2=4)
-    assert score_comparison(comparison).verdict == (
-        "The top-scored clinic leads by 25 points, but only 4 of its 6 questions are rated, "
-        "while B has 5 rated: the scores may change as you ask more."
-    )
-
-
-def test_verdict_without_a_clear_winner_is_unchanged_however_little_is_rated() -> None:
-    comparison = make("A", "B")
-    rate(comparison, "a", e1=4)
-    rate(comparison, "b", e1=4, e2=4, e3=4, c1=4, c2=4)
-    assert score_comparison(comparison).verdict == (
-        "No clear winner: the top two are 0 points apart (under 10)."
-    )
-
-
-@given(
-    st.lists(st.lists(st.none() | st.integers(1, 5), min_size=6, max_size=6), max_size=4),
-)
-def test_verdict_never_judges_a_clinic(clinic_ratings: list[list[int | None]]) -> None:
-    comparison = make(*(f"Clinic {i}" for i in range(len(clinic_ratings))))
-    questions = comparison.questions()
-    for index, values in enumerate(clinic_ratings):
-        for question, rating in zip(questions, values, strict=True):
-            if rating is not None:
-                comparison.set_answer(f"clinic {index}", question.id, Answer(rating=rating))
-    verdict = score_comparison(comparison).verdict.lower()
-    for word in ("best", "safe", "recommend"):
-        assert word not in verdict
 
 
 def test_unscored_clinic_has_no_rank_and_ties_share_rank() -> None:
@@ -239,13 +170,56 @@ def test_cost_unknown_when_parts_missing() -> None:
     assert cost.out_of_pocket is None
 
 
-def test_best_rated_clinics() -> None:
+def test_best_marks_need_two_clinics_rated_and_a_good_best() -> None:
     comparison = make("A", "B", "C")
-    assert best_rated_clinics(comparison, "e1") == set()
-    comparison.set_answer("a", "e1", Answer(rating=4))
+    assert score_comparison(comparison).best("e1") == frozenset()
+    comparison.set_answer("a", "e1", Answer(rating=5))
+    assert score_comparison(comparison).best("e1") == frozenset(), "only one clinic rated"
     comparison.set_answer("b", "e1", Answer(rating=4))
-    comparison.set_answer("c", "e1", Answer(rating=2))
-    assert best_rated_clinics(comparison, "e1") == {"a", "b"}
+    comparison.set_answer("c", "e1", Answer(rating=4))
+    assert score_comparison(comparison).best("e1") == {"a"}
+    comparison.set_answer("a", "e1", Answer(rating=4))
+    assert score_comparison(comparison).best("e1") == {"a", "b", "c"}, "a tie at a good rating"
+    for rating in (3, 2, 1):
+        for clinic_id in ("a", "b", "c"):
+            comparison.set_answer(clinic_id, "e1", Answer(rating=rating if clinic_id == "a" else 1))
+        assert score_comparison(comparison).best("e1") == frozenset(), "the best is not good"
+
+
+@given(st.lists(st.none() | st.integers(1, 5), max_size=5))
+def test_the_best_mark_rule(values: list[int | None]) -> None:
+    comparison = make(*(f"Clinic {i}" for i in range(len(values))))
+    for index, rating in enumerate(values):
+        comparison.set_answer(f"clinic {index}", "e1", Answer(rating=rating))
+    best = score_comparison(comparison).best("e1")
+    rated = {f"clinic {i}": r for i, r in enumerate(values) if r is not None}
+    if len(rated) >= 2 and max(rated.values()) >= 4:
+        assert best == {cid for cid, r in rated.items() if r == max(rated.values())}
+    else:
+        assert best == frozenset()
+
+
+def test_ranking_by_a_set_puts_unscored_clinics_last_in_document_order() -> None:
+    comparison = make("A", "B", "C", "D")
+    rate(comparison, "a", c1=2)
+    rate(comparison, "c", c1=5, e1=1)
+    rate(comparison, "d", c1=2, e1=5)
+    scores = score_comparison(comparison)
+    assert scores.ranking_by("cost") == ("c", "a", "d", "b")
+    assert scores.ranking_by("evaluation") == ("d", "c", "a", "b")
+    assert scores.ranking_by(None) == scores.ranking
+
+
+def test_red_flags_and_set_results_are_looked_up_by_clinic_and_question() -> None:
+    comparison = make("A", "B")
+    comparison.set_answer("a", "e2", Answer(value=False, rating=2))
+    scores = score_comparison(comparison)
+    flag = scores.red_flag("a", "e2")
+    assert flag is not None
+    assert flag.label == "No vital-sign monitoring"
+    assert scores.red_flag("b", "e2") is None
+    result = scores.of("a").set_result("evaluation")
+    assert (result.score, result.rated, result.total) == (25, 1, 3)
 
 
 ratings = st.lists(st.none() | st.integers(1, 5), min_size=6, max_size=6)

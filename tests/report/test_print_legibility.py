@@ -182,7 +182,7 @@ def model_words(report: ComparisonReport) -> set[str]:
     texts += [c.headline for row in report.questions() for c in row.cells]
     texts += [t for total in report.totals for t in (*total.texts, *total.note_texts)]
     texts += [row.cost_text for row in report.summary]
-    texts += ["not scored", "Administration and Monitoring", "Course cost (estimate)"]
+    texts += ["Not scored yet", "Administration and Monitoring", "Course cost (estimate)"]
     return {w for text in texts for w in searchable(text).split()}
 
 
@@ -195,7 +195,7 @@ def test_no_word_of_a_question_name_or_heading_is_broken_across_lines(case: str)
     pages = read_pdf(render_pdf(report))
     if case == "tied":
         assert any(c.rank_text.endswith(" (tied)") for c in report.clinics)
-        assert "not scored" in {c.rank_text for c in report.clinics}
+        assert "Not scored yet" in {c.rank_text for c in report.clinics}
     tokens = set(pages.flat.split())
     whole = [q.text for q in report.questions()] + [c.name for c in report.clinics]
     for text in whole:

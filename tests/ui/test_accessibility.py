@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from ketachecklist.core.catalogue import Catalogue
 from ketachecklist.ui.app import build_main_window
 from ketachecklist.ui.comparison_model import RowKind
+from ketachecklist.ui.contrast import contrast_ratio
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.settings import AppSettings
 from tests.ui.conftest import ScriptedPrompter
@@ -100,7 +101,7 @@ def test_keyboard_only_walkthrough(
     grid.setCurrentIndex(model.index(0, 1))
     while model.row(grid.currentIndex().row()).kind is not RowKind.QUESTION:
         _press(qtbot, Qt.Key.Key_Down)
-    assert grid.currentIndex().data().startswith("4 · Good")
+    assert grid.currentIndex().data().startswith("4 – Good")
     _press(qtbot, Qt.Key.Key_Return)
     assert window.current_page() is window.answers
     assert window.answers.current_question_id() == question_id
@@ -197,8 +198,11 @@ def test_follows_a_dark_palette(
         for c in range(1, model.columnCount())
         if model.index(r, c).data() == "Not asked yet"
     )
-    foreground = blank.data(Qt.ItemDataRole.ForegroundRole)
-    assert foreground.color() == dark_palette.color(QPalette.ColorRole.PlaceholderText)
+    # Muted, but readable: 4.5:1 on Base (the palette's PlaceholderText grey is not).
+    foreground = blank.data(Qt.ItemDataRole.ForegroundRole).color()
+    base = dark_palette.color(QPalette.ColorRole.Base)
+    assert foreground != dark_palette.color(QPalette.ColorRole.Text)
+    assert contrast_ratio(foreground, base) >= 4.5
     # What is painted is dark: sample the whole window on every page.
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)

@@ -125,7 +125,10 @@ def test_duplicate_reorder_and_remove_with_undo(qtbot: QtBot, example_window: Ma
     assert _names(window)[0] == f"{harbor} (copy)"
     assert not window.clinics.move_up_action.isEnabled()
 
+    asked: list[str] = []
+    window.clinics.confirm_removal = lambda name: asked.append(name) or True
     window.clinics.remove_action.trigger()
+    assert asked == [f"{harbor} (copy)"]  # it has answers: asked first
     assert _names(window) == [harbor, quickwell, riverside]
     assert _grid_headers(window) == [harbor, quickwell, riverside]
     assert "Undo brings them back" in window.statusBar().currentMessage()
@@ -148,6 +151,7 @@ def test_removing_the_chosen_clinic_clears_the_decision_until_undo(
     window.decision.clinic.activated.emit(3)
     assert window.document.comparison.decision.clinic_id == "clinic-3"
     window.clinics.select_clinic("clinic-3")
+    window.clinics.confirm_removal = lambda _name: True  # it has answers: asked, and agreed
     window.clinics.remove_action.trigger()
     assert window.document.comparison.decision.clinic_id is None
     assert window.decision.clinic.currentText() == "Not decided yet"

@@ -41,9 +41,9 @@ def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
     harbor, quickwell, riverside = (c.name for c in window.document.comparison.clinics)
     assert _headers(window) == [harbor, quickwell, riverside]
     assert _summary(window, "rank") == ["2nd of 3", "3rd of 3", "1st of 3"]
-    assert _summary(window, "overall") == ["79 / 100", "28 / 100", "95 / 100"]
+    assert _summary(window, "overall") == ["79/100", "28/100", "95/100"]
     counted = counted_questions(window.document.comparison, "clinic-1")
-    assert _summary(window, "completeness")[0].startswith(f"17 of {counted} rated")
+    assert _summary(window, "completeness")[0].startswith(f"17 of {counted} (")
     assert _summary(window, "cost")[0].startswith("$3,100")
     flags = _summary(window, "flags")
     assert flags[1] == "⚠ 4 red flags"  # a symbol AND words
@@ -54,7 +54,7 @@ def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
     _pick_sort(window, "Cost score")
     order = window.comparison.model.clinic_order()
     scores = window.document.scores
-    set_scores = [scores.clinic(cid).set_scores.get("cost") for cid in order]
+    set_scores = [scores.of(cid).set_scores.get("cost") for cid in order]
     rated = [s for s in set_scores if s is not None]
     assert rated == sorted(rated, reverse=True)
     assert set_scores[: len(rated)] == rated  # unscored clinics last
@@ -67,7 +67,7 @@ def test_best_answers_and_red_flags_are_marked_in_words(example_window: MainWind
     model = window.comparison.model
     row = model.row_of_question("evaluation-who-evaluates")
     cells = [model.index(row, column) for column in range(1, 4)]
-    assert cells[0].data() == "★ 5 · Reassuring"
+    assert cells[0].data() == "★ 5 – Reassuring"
     assert cells[0].data(Qt.ItemDataRole.AccessibleTextRole).startswith("Best rating in this row")
     assert not cells[1].data().startswith("★")
     flagged = model.index(model.row_of_question("evaluation-primary-care"), 2)
@@ -77,7 +77,9 @@ def test_best_answers_and_red_flags_are_marked_in_words(example_window: MainWind
     assert f"RED FLAG: {label}. The sources give reason to ask more about this." in spoken
     assert "ask more" in flagged.data(Qt.ItemDataRole.ToolTipRole)
     # The legend explains the symbols in words.
-    assert "★ best rating" in window.comparison.legend.text()
+    assert "★ marks the best rating on a question, only when at least two clinics were rated" in (
+        window.comparison.legend.text()
+    )
     assert "⚠ RED FLAG" in window.comparison.legend.text()
     assert "not a verdict" in window.comparison.legend.text()
 
@@ -151,7 +153,7 @@ def test_decision_chosen_explained_dated_and_undone(
     page.reason.editor.moveCursor(page.reason.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(page.reason.editor, " They answered everything.")
     assert comparison.decision.reason.endswith("They answered everything.")
-    assert "1st: Riverside" in page.standing.text()
+    assert "1st of 3: Riverside" in page.standing.text()
 
     window.undo_action.trigger()  # the reason typed, as one step
     assert comparison.decision.reason == "Still waiting for the Riverside consultation."

@@ -37,8 +37,8 @@ def test_the_editor_marks_an_answer_not_applying_and_undo_takes_it_back(
     clinic_id = _start(window)
     editor = window.answers.editor
     qtbot.mouseClick(editor.rating.buttons[2], Qt.MouseButton.LeftButton)
-    total = window.document.scores.clinic(clinic_id).total
-    assert window.document.scores.clinic(clinic_id).overall == 25.0
+    total = window.document.scores.of(clinic_id).total
+    assert window.document.scores.of(clinic_id).overall == 25.0
 
     assert not editor.guidance.about.isVisible(), "a question for every treatment says nothing"
     box = editor.doesnt_apply
@@ -48,7 +48,7 @@ def test_the_editor_marks_an_answer_not_applying_and_undo_takes_it_back(
     assert not editor.applicability.isVisible()
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert window.document.comparison.answer(clinic_id, FIRST) == Answer(2, doesnt_apply=True)
-    score = window.document.scores.clinic(clinic_id)
+    score = window.document.scores.of(clinic_id)
     assert (score.overall, score.answered, score.total) == (None, 0, total - 1)
     assert editor.applicability.isVisible()
     assert "left out of this clinic's scores" in editor.applicability.text()
@@ -65,7 +65,7 @@ def test_the_editor_marks_an_answer_not_applying_and_undo_takes_it_back(
     window.undo_action.trigger()
     assert window.document.comparison.answer(clinic_id, FIRST) == Answer(2)
     assert not box.isChecked()
-    assert window.document.scores.clinic(clinic_id).overall == 25.0
+    assert window.document.scores.of(clinic_id).overall == 25.0
     window.redo_action.trigger()
     assert box.isChecked()
 
@@ -107,7 +107,7 @@ def test_treatments_set_questions_aside_in_words_and_back_keeping_the_answer(
     comparison = window.document.comparison
     assert comparison.clinic(clinic_id).treatments == (Treatment.SPRAVATO,)
     assert comparison.answer(clinic_id, VITALS).value is rule.when, "kept, never deleted"
-    assert window.document.scores.clinic(clinic_id).red_flags == ()
+    assert window.document.scores.of(clinic_id).red_flags == ()
     assert not editor.red_flag.isVisible()
     assert editor.applicability.isVisible()
     expected = "Not for Spravato-only clinics: this question is about IV infusions"
@@ -125,14 +125,14 @@ def test_treatments_set_questions_aside_in_words_and_back_keeping_the_answer(
     aside = set_aside(comparison, clinic_id)
     assert aside >= 2  # continuous vital signs and the IV pump, at least
     spoken = window.clinics.model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert f"{aside} questions not applying to this clinic" in spoken
+    assert f"{aside} don't apply to this clinic" in spoken
     window.show_page(window.decision)
     assert f"{aside} don't apply" in window.decision.standing.text()
 
     # Back to IV: the kept answer counts again, and flags again.
     window.details.treatments[Treatment.SPRAVATO].click()
     window.details.treatments[Treatment.IV_INFUSION].click()
-    assert [f.question_id for f in window.document.scores.clinic(clinic_id).red_flags] == [VITALS]
+    assert [f.question_id for f in window.document.scores.of(clinic_id).red_flags] == [VITALS]
     cell = _grid_cell(window, clinic_id, VITALS, Qt.ItemDataRole.DisplayRole)
     assert f"⚠ RED FLAG: {rule.label}" in cell
     assert _grid_cell(window, clinic_id, REMS, Qt.ItemDataRole.DisplayRole).startswith(

@@ -70,11 +70,11 @@ def trigger(window: MainWindow, text: str) -> None:
 def test_file_menu_has_the_export_and_print_items_before_quit(window: MainWindow) -> None:
     texts = file_menu_texts(window)
     wanted = [
-        "Export as &PDF…",
+        "Export as P&DF…",
         "Export as &HTML…",
         "Export as &CSV…",
         "&Print…",
-        "Print consultation &sheet…",
+        "Print consultation shee&t…",
     ]
     start = texts.index(wanted[0])
     assert texts[start : start + len(wanted)] == wanted
@@ -84,7 +84,7 @@ def test_file_menu_has_the_export_and_print_items_before_quit(window: MainWindow
 @pytest.mark.parametrize(
     ("item", "suffix", "start"),
     [
-        ("Export as &PDF…", ".pdf", b"%PDF"),
+        ("Export as P&DF…", ".pdf", b"%PDF"),
         ("Export as &HTML…", ".html", b"<!DOCTYPE html>"),
         ("Export as &CSV…", ".csv", b"\xef\xbb\xbf"),
     ],
@@ -113,7 +113,7 @@ def test_exported_pdf_is_the_report_of_the_open_comparison(
 ) -> None:
     target = tmp_path / "report"  # no suffix: the format's is added
     exporter.export_paths.append(target)
-    trigger(example_window, "Export as &PDF…")
+    trigger(example_window, "Export as P&DF…")
     pages = read_pdf(target.with_suffix(".pdf").read_bytes())
     for clinic in example_window.document.comparison.clinics:
         assert shows(pages.flat, clinic.name)
@@ -134,7 +134,7 @@ def test_missing_folder_is_a_clear_message_naming_the_file(
 ) -> None:
     target = tmp_path / "gone" / "family.pdf"
     exporter.export_paths.append(target)
-    trigger(example_window, "Export as &PDF…")
+    trigger(example_window, "Export as P&DF…")
     assert not target.parent.exists()
     [(title, message)] = exporter.errors
     assert title == "Export failed"
@@ -192,9 +192,9 @@ def test_print_sheet_for_the_selected_clinic_or_blank(
     clinic = example_window.document.comparison.clinics[1]
     example_window.clinics.select_clinic(clinic.id)
     exporter.sheet_choices += [SheetChoice.CURRENT, SheetChoice.BLANK, SheetChoice.CANCEL]
-    trigger(example_window, "Print consultation &sheet…")
-    trigger(example_window, "Print consultation &sheet…")
-    trigger(example_window, "Print consultation &sheet…")  # cancelled: nothing printed
+    trigger(example_window, "Print consultation shee&t…")
+    trigger(example_window, "Print consultation shee&t…")
+    trigger(example_window, "Print consultation shee&t…")  # cancelled: nothing printed
     current, blank = (read_pdf(p.read_bytes()) for p in exporter.printed)
     assert shows(current.texts[0], clinic.name)
     assert "Recorded so far" in current.flat
@@ -205,7 +205,7 @@ def test_print_sheet_for_the_selected_clinic_or_blank(
 def test_sheet_without_clinics_is_blank_without_asking(window: MainWindow, tmp_path: Path) -> None:
     scripted = ScriptedExportPrompter(print_folder=tmp_path)
     window.exports.prompter = scripted
-    trigger(window, "Print consultation &sheet…")
+    trigger(window, "Print consultation shee&t…")
     [printed] = scripted.printed
     assert "blank consultation sheet" in read_pdf(printed.read_bytes()).texts[0]
 

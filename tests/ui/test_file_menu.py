@@ -82,7 +82,7 @@ def test_save_as_save_and_reopen(
     grid = window.comparison.model
     assert grid.headerData(1, Qt.Orientation.Horizontal) == "Harbor Light"
     row = grid.row_of_question("evaluation-who-evaluates")
-    assert grid.index(row, 1).data().endswith("5 · Reassuring")
+    assert grid.index(row, 1).data().endswith("5 – Reassuring")
     assert not window.document.undo_stack.canUndo()  # a fresh history for the opened file
     assert prompter.asked_to_save == []  # nothing was unsaved at any point
 

@@ -62,8 +62,8 @@ def test_clinic_list_model(
     spoken = model.index(1, 1).data(Qt.ItemDataRole.AccessibleTextRole)
     assert "4 red flags" in spoken
     aside = set_aside(comparison, "clinic-2")
-    plural = "s" if aside != 1 else ""
-    assert f"{aside} question{plural} not applying to this clinic" in spoken
+    verb = "doesn't" if aside == 1 else "don't"
+    assert f"{aside} {verb} apply to this clinic" in spoken
     _edit_everything(document)
     qtmodeltester.check(model)
 
@@ -79,7 +79,7 @@ def test_question_list_model(
     assert model.rowCount() == len(document.comparison.questions_in("evaluation"))
     text = model.index(3).data()
     assert text.startswith(document.comparison.question("evaluation-primary-care").text)
-    assert "✓ 1 · Concerning" in text
+    assert "✓ 1 – Concerning" in text
     label = document.comparison.question("evaluation-primary-care").red_flag.label  # type: ignore[union-attr]
     assert f"⚠ RED FLAG: {label}" in text
     assert "Not asked yet" in model.index(1).data()

@@ -1,0 +1,85 @@
+"""Money answers, cost details, insurance and the estimated course cost, in words."""
+
+from __future__ import annotations
+
+from ketachecklist.core.catalogue import AnswerKind, Question
+from ketachecklist.core.document import AnswerValue, CostDetails, Coverage
+from ketachecklist.core.scoring import CostEstimate
+from ketachecklist.present.numbers import money_text, number_text, plural
+from ketachecklist.present.text import tr
+
+NOT_ENOUGH_RECORDED = "Not enough recorded yet"
+SHARE_NOT_KNOWN = "Not known yet"
+
+
+def coverage_text(coverage: Coverage, percent: float | None) -> str:
+    """'partly covered (60%)', 'not known yet'."""
+    label = tr(coverage.label).lower()
+    if coverage is Coverage.PARTIAL and percent is not None:
+        return f"{label} ({number_text(percent)}%)"
+    return label
+
+
+def cost_details_text(details: CostDetails) -> str:
+    """'$400 per session; 6 sessions recommended; other fees $200; insurance: not covered'."""
+    parts = []
+    if details.price_per_session is not None:
+        parts.append(f"{money_text(details.price_per_session)} {tr('per session')}")
+    if details.sessions_recommended is not None:
+        parts.append(f"{plural(details.sessions_recommended, 'session')} {tr('recommended')}")
+    if details.other_fees is not None:
+        parts.append(f"{tr('other fees')} {money_text(details.other_fees)}")
+    if details.insurance is not Coverage.UNKNOWN or details.insurance_percent is not None:
+        insurance = coverage_text(details.insurance, details.insurance_percent)
+        parts.append(f"{tr('insurance')}: {insurance}")
+    return "; ".join(parts)
+
+
+def value_text(question: Question, value: AnswerValue) -> str:
+    """The structured part of an answer: 'Yes', '$2,600', '60 minutes', cost details; '' if
+    nothing was recorded."""
+    if value is None:
+        return ""
+    if isinstance(value, CostDetails):
+        return cost_details_text(value)
+    if isinstance(value, bool):
+        return tr("Yes") if value else tr("No")
+    if isinstance(value, int | float):
+        number = money_text(value) if question.kind is AnswerKind.MONEY else f"{value:,}"
+        return f"{number} {question.unit}" if question.unit else number
+    return value
+
+
+def numeric_value(question: Question, value: AnswerValue) -> float | int | None:
+    """A money or count answer as a number (for spreadsheets); None for anything else."""
+    if question.kind not in (AnswerKind.MONEY, AnswerKind.COUNT):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value
+
+
+def course_total_text(cost: CostEstimate) -> str:
+    return NOT_ENOUGH_RECORDED if cost.course_total is None else money_text(cost.course_total)
+
+
+def out_of_pocket_text(cost: CostEstimate) -> str:
+    return tr(SHARE_NOT_KNOWN) if cost.out_of_pocket is None else money_text(cost.out_of_pocket)
+
+
+def course_cost_text(cost: CostEstimate) -> str:
+    """'$6,000', with what the patient would pay when insurance changes it."""
+    if cost.course_total is None:
+        return tr(NOT_ENOUGH_RECORDED)
+    text = money_text(cost.course_total)
+    if cost.out_of_pocket == 0:
+        return f"{text} ({tr('insurance covers it all')})"
+    if cost.out_of_pocket is None:
+        return f"{text} ({tr('your share: not known yet')})"
+    if money_text(cost.out_of_pocket) != text:
+        return f"{text} ({tr('you pay about')} {money_text(cost.out_of_pocket)})"
+    return text
+
+
+def cost_basis_text(cost: CostEstimate) -> str:
+    return tr(cost.basis)

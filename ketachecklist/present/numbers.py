@@ -1,0 +1,49 @@
+"""Numbers in words: one rounding rule (half up: 62.5 → 63, 1 of 8 → 13%), money, plurals."""
+
+from __future__ import annotations
+
+import math
+
+from ketachecklist.present.text import tr
+
+
+def round_half_up(value: float) -> int:
+    """62.5 → 63, 12.49 → 12: the rule every score, percentage and margin is shown with."""
+    return math.floor(value + 0.5)
+
+
+def whole_text(value: float) -> str:
+    return f"{round_half_up(value):,}"
+
+
+def percent_text(fraction: float) -> str:
+    """1 of 8 → '13%'."""
+    return f"{round_half_up(fraction * 100)}%"
+
+
+def money_text(amount: float) -> str:
+    """'$1,234' or '$475.50': cents only when there are some."""
+    cents = round_half_up(amount * 100)
+    if cents % 100 == 0:
+        return f"${cents // 100:,}"
+    return f"${cents / 100:,.2f}"
+
+
+def number_text(value: float) -> str:
+    """2, 1.5, 0.25: no trailing zeros (weights, insurance shares)."""
+    return f"{value:g}"
+
+
+def plural(count: int, singular: str, plural_form: str = "") -> str:
+    """'1 clinic', '3 clinics', '1,000 clinics'."""
+    noun = singular if count == 1 else (plural_form or f"{singular}s")
+    return f"{count:,} {tr(noun)}"
+
+
+def ordinal(position: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    if 10 <= position % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
+    return f"{position}{tr(suffix)}"

@@ -1,0 +1,167 @@
+"""``Presentation``: every fact of one revision of a comparison, in words, looked up by clinic,
+question or set. Built from the scores once; each text is made when first asked for and kept,
+so a grid cell painted again is a dictionary lookup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ketachecklist.core.applicability import applicability_text
+from ketachecklist.core.document import Comparison
+from ketachecklist.core.scoring import ClinicScore, ComparisonScores, SetResult, score_comparison
+from ketachecklist.present.answers import Cell, make_cell
+from ketachecklist.present.cost import (
+    cost_basis_text,
+    course_cost_text,
+    course_total_text,
+    coverage_text,
+    out_of_pocket_text,
+)
+from ketachecklist.present.scores import (
+    completeness_text,
+    not_applying_count_text,
+    progress_text,
+    rank_text,
+    red_flag_count_text,
+    score_number_text,
+    score_text,
+    set_score_text,
+)
+from ketachecklist.present.verdict import verdict_text
+
+
+@dataclass(frozen=True)
+class ClinicText:
+    """One clinic's figures in words, as every summary shows them."""
+
+    clinic_id: str
+    name: str
+    rank: int | None
+    tied: bool
+    rank_text: str  # '2nd of 5', '1st of 5 (tied)', 'Not scored yet'
+    overall_text: str  # '63/100' or 'No score yet'
+    overall_number_text: str  # '63' or 'No score yet', under a heading that says 'of 100'
+    progress_text: str  # '8 of 28'
+    completeness_text: str  # '8 of 28 (29%); 2 don't apply'
+    not_applying: int
+    not_applying_text: str  # "2 don't apply" or ''
+    course_cost_text: str  # '$6,000 (you pay about $3,000)'
+    course_total_text: str
+    out_of_pocket_text: str
+    cost_basis_text: str
+    insurance_text: str
+    red_flags_text: str  # '⚠ 2 red flags' or 'None recorded'
+    red_flag_labels: tuple[str, ...]
+    red_flag_sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SetText:
+    result: SetResult
+    score_text: str  # '63/100' or 'No score yet'
+    score_number_text: str  # '63'
+    text: str  # '63/100 · 3 of 6 rated'
+
+
+class Presentation:
+    def __init__(self, comparison: Comparison, scores: ComparisonScores | None = None) -> None:
+        self.comparison = comparison
+        self.revision = comparison.revision
+        self.scores = score_comparison(comparison) if scores is None else scores
+        self._clinics: dict[str, ClinicText] = {}
+        self._cells: dict[tuple[str, str], Cell] = {}
+        self._sets: dict[tuple[str, str], SetText] = {}
+
+    def is_current(self, comparison: Comparison) -> bool:
+        return comparison is self.comparison and comparison.revision == self.revision
+
+    @cached_property
+    def verdict(self) -> str:
+        return verdict_text(self.scores, {c.id: c.name for c in self.comparison.clinics})
+
+    @cached_property
+    def _ranks(self) -> list[int | None]:
+        return [s.rank for s in self.scores.clinics]
+
+    def has_clinic(self, clinic_id: str) -> bool:
+        return self.scores.has_clinic(clinic_id)
+
+    def score(self, clinic_id: str) -> ClinicScore:
+        return self.scores.of(clinic_id)
+
+    def ranked(self) -> list[ClinicText]:
+        return [self.clinic(clinic_id) for clinic_id in self.scores.ranking]
+
+    def clinic(self, clinic_id: str) -> ClinicText:
+        text = self._clinics.get(clinic_id)
+        if text is None:
+            text = self._clinics[clinic_id] = self._clinic_text(self.scores.of(clinic_id))
+        return text
+
+    def cell(self, clinic_id: str, question_id: str) -> Cell:
+        key = (clinic_id, question_id)
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = self._cell(clinic_id, question_id)
+        return cell
+
+    def set_score(self, clinic_id: str, set_id: str) -> SetText:
+        key = (clinic_id, set_id)
+        text = self._sets.get(key)
+        if text is None:
+            result = self.scores.of(clinic_id).set_result(set_id)
+            text = SetText(
+                result,
+                score_text(result.score),
+                score_number_text(result.score),
+                set_score_text(result),
+            )
+            self._sets[key] = text
+        return text
+
+    def not_applying_text(self, clinic_id: str, question_id: str) -> str:
+        """Why an answer does not count, in words ('' when it counts)."""
+        status = self.scores.applicability(clinic_id, question_id)
+        if status.counts:
+            return ""
+        comparison = self.comparison
+        return applicability_text(
+            status, comparison.question(question_id), comparison.clinic(clinic_id)
+        )
+
+    def _cell(self, clinic_id: str, question_id: str) -> Cell:
+        scores = self.scores
+        return make_cell(
+            self.comparison.question(question_id),
+            self.comparison.answer(clinic_id, question_id),
+            best=scores.is_best(clinic_id, question_id),
+            flag=scores.red_flag(clinic_id, question_id),
+            not_applying=self.not_applying_text(clinic_id, question_id),
+        )
+
+    def _clinic_text(self, score: ClinicScore) -> ClinicText:
+        tied = score.rank is not None and self._ranks.count(score.rank) > 1
+        cost = score.cost
+        flags = score.red_flags
+        return ClinicText(
+            clinic_id=score.clinic_id,
+            name=self.comparison.clinic(score.clinic_id).name,
+            rank=score.rank,
+            tied=tied,
+            rank_text=rank_text(score.rank, len(self.scores.clinics), tied=tied),
+            overall_text=score_text(score.overall),
+            overall_number_text=score_number_text(score.overall),
+            progress_text=progress_text(score.answered, score.total),
+            completeness_text=completeness_text(score),
+            not_applying=len(score.not_applying),
+            not_applying_text=not_applying_count_text(len(score.not_applying)),
+            course_cost_text=course_cost_text(cost),
+            course_total_text=course_total_text(cost),
+            out_of_pocket_text=out_of_pocket_text(cost),
+            cost_basis_text=cost_basis_text(cost),
+            insurance_text=f"insurance: {coverage_text(cost.insurance, cost.insurance_percent)}",
+            red_flags_text=red_flag_count_text(len(flags)),
+            red_flag_labels=tuple(f.label for f in flags),
+            red_flag_sentences=tuple(f.sentence for f in flags),
+        )

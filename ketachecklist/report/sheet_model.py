@@ -1,0 +1,187 @@
+"""The consultation sheet's model: one clinic's questions (or a blank sheet) to take to a call or
+a visit, with what was recorded so far in the words every other output uses (no Qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ketachecklist import CRISIS_HELP, DISCLAIMER
+from ketachecklist.core.catalogue import AnswerKind
+from ketachecklist.core.document import DOESNT_APPLY, Comparison
+from ketachecklist.core.scoring import ASK_MORE, RED_FLAG_MARK
+from ketachecklist.present import Presentation
+from ketachecklist.present.answers import Cell
+from ketachecklist.present.ratings import rating_scale
+from ketachecklist.report.common import (
+    CRISIS_POINTER,
+    PageSize,
+    citation,
+    clinic_details,
+    format_date,
+)
+
+
+@dataclass(frozen=True)
+class SheetQuestion:
+    number: str
+    text: str
+    kind: AnswerKind
+    unit: str
+    why: str
+    reassuring: str
+    concerning: str
+    citation: str
+    red_flag_when: bool | None  # the yes/no answer that is a red flag, if any
+    red_flag: str
+    custom: bool
+    recorded: Cell | None  # None: nothing recorded yet (or a blank sheet)
+    not_applying: str = ""  # why the question does not count for this clinic; "" when it does
+
+    @property
+    def recorded_text(self) -> str:
+        if self.recorded is None:
+            return "Recorded so far: nothing yet."
+        parts = [self.recorded.rating_text]
+        if self.recorded.value_text:
+            parts.append(self.recorded.value_text)
+        if self.recorded.said:
+            parts.append(f"“{self.recorded.said}”")
+        return "Recorded so far: " + " · ".join(parts)
+
+    @property
+    def not_applying_text(self) -> str:
+        """Marks a question that does not count for this clinic (shown, never hidden)."""
+        if not self.not_applying:
+            return ""
+        if self.not_applying == DOESNT_APPLY:
+            return f"You marked this “{DOESNT_APPLY}”: it is left out of its scores."
+        return f"{self.not_applying}. You can skip it: it is left out of this clinic's scores."
+
+    @property
+    def red_flag_hint(self) -> str:
+        if self.red_flag_when is None or self.not_applying:
+            return ""
+        answer = "yes" if self.red_flag_when else "no"
+        return (
+            f"{RED_FLAG_MARK} RED FLAG if the answer is {answer}: {self.red_flag.rstrip('. ')}. "
+            f"{ASK_MORE}"
+        )
+
+
+@dataclass(frozen=True)
+class SheetSet:
+    number: int
+    title: str
+    description: str
+    questions: tuple[SheetQuestion, ...]
+
+
+@dataclass(frozen=True)
+class ConsultationSheet:
+    title: str
+    clinic_name: str | None  # None: a blank sheet for a clinic not in the comparison yet
+    details: tuple[tuple[str, str], ...]  # (label, value) — value "" leaves room to write
+    notes: str
+    sets: tuple[SheetSet, ...]
+    generated: dt.date
+    source_name: str
+    page_size: PageSize
+    instructions: str
+    catalogue_disclaimer: str
+    disclaimer: str = DISCLAIMER
+    crisis_help: str = CRISIS_HELP  # on the first page
+    crisis_pointer: str = CRISIS_POINTER  # in every page's footer, beside the notice
+
+    @property
+    def footer_base(self) -> str:
+        parts = [format_date(self.generated)]
+        if self.source_name:
+            parts.append(self.source_name)
+        parts.append(self.clinic_name or "blank consultation sheet")
+        return " · ".join(parts)
+
+    def questions(self) -> list[SheetQuestion]:
+        return [q for s in self.sets for q in s.questions]
+
+
+SHEET_INSTRUCTIONS = (
+    "Take this sheet to the phone call or the visit. Ask each question, write down what they "
+    "say, and rate the answer afterwards: "
+    + rating_scale()
+    + ". Skip any question that does not apply."
+)
+
+
+def build_sheet(
+    comparison: Comparison,
+    clinic_id: str | None = None,
+    *,
+    source_name: str = "",
+    generated: dt.date | None = None,
+    page_size: PageSize = PageSize.A4,
+) -> ConsultationSheet:
+    """The consultation sheet for one clinic, or a blank one when ``clinic_id`` is None."""
+    clinic = comparison.clinic(clinic_id) if clinic_id is not None else None
+    presentation = Presentation(comparison) if clinic is not None else None
+    sets = []
+    for index, question_set in enumerate(comparison.catalogue.sets):
+        questions = []
+        for position, question in enumerate(comparison.questions_in(question_set.id), start=1):
+            recorded = None
+            not_applying = ""
+            if clinic is not None and presentation is not None:
+                cell = presentation.cell(clinic.id, question.id)
+                not_applying = cell.not_applying
+                if not comparison.answer(clinic.id, question.id).is_blank:
+                    recorded = cell
+            rule = question.red_flag
+            questions.append(
+                SheetQuestion(
+                    number=f"{index + 1}.{position}",
+                    text=question.text,
+                    kind=question.kind,
+                    unit=question.unit,
+                    why=question.why,
+                    reassuring=question.reassuring,
+                    concerning=question.concerning,
+                    citation=citation(comparison, question.source),
+                    red_flag_when=rule.when if rule else None,
+                    red_flag=rule.label if rule else "",
+                    custom=question.custom,
+                    recorded=recorded,
+                    not_applying=not_applying,
+                )
+            )
+        sets.append(
+            SheetSet(index + 1, question_set.title, question_set.description, tuple(questions))
+        )
+    if clinic is not None:
+        filled = dict(clinic_details(clinic))
+        title = f"Consultation sheet: {clinic.name}"
+    else:
+        filled = {}
+        title = "Consultation sheet"
+    labels = (
+        "Clinic",
+        "Location",
+        "Phone",
+        "Website",
+        "Contact",
+        "Consultation",
+        "Treatments offered",
+    )
+    values = {"Clinic": clinic.name if clinic else "", **filled}
+    details = tuple((label, values.get(label, "")) for label in labels)
+    return ConsultationSheet(
+        title=title,
+        clinic_name=clinic.name if clinic else None,
+        details=details,
+        notes=clinic.notes if clinic else "",
+        sets=tuple(sets),
+        generated=generated or dt.date.today(),
+        source_name=source_name,
+        page_size=page_size,
+        instructions=SHEET_INSTRUCTIONS,
+        catalogue_disclaimer=comparison.catalogue.disclaimer,
+    )

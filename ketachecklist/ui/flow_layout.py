@@ -1,0 +1,86 @@
+"""A row of controls that wraps onto the next line when the window is narrow (Qt's Flow Layout
+example): rating choices, yes/no, the clinic buttons, the treatments offered.
+
+A plain QHBoxLayout's minimum width is the sum of its items, which at a large system font made
+the window wider than the screen; here the minimum is the widest single item.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+
+
+class FlowLayout(QLayout):
+    def __init__(self, parent: QWidget | None = None, spacing: int = -1) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        if parent is None:
+            self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins: QMargins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _gap(self, item: QLayoutItem, orientation: Qt.Orientation) -> int:
+        if self._spacing >= 0:
+            return self._spacing
+        widget = item.widget()
+        style = widget.style() if widget is not None else None
+        if style is None:
+            return 6
+        control = QSizePolicy.ControlType.PushButton
+        gap = style.layoutSpacing(control, control, orientation)
+        return gap if gap >= 0 else 6
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            across = self._gap(item, Qt.Orientation.Horizontal)
+            down = self._gap(item, Qt.Orientation.Vertical)
+            if x + hint.width() > area.right() + 1 and line_height > 0:
+                x, y = area.x(), y + line_height + down
+                line_height = 0
+            width = min(hint.width(), max(area.width(), item.minimumSize().width()))
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + across
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + margins.bottom()

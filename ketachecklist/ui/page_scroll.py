@@ -1,0 +1,22 @@
+"""A page that scrolls up and down, never sideways: at a large font or in a small window the
+form's rows stack and wrap to the width, and what does not fit in height scrolls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+
+class PageScroll(QScrollArea):
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(page)
+
+    def page(self) -> QWidget:
+        page = self.widget()
+        assert page is not None
+        return page

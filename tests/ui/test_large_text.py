@@ -1,0 +1,187 @@
+"""Large text and small windows: at 1.5× and 2× the system font in a 1280×720 window, and at
+1024×700, every page wraps to the window and no control is cut off at the side.
+
+"Cut off" is measured, not looked at: every visible widget's right edge, mapped to the window,
+stays inside the window and inside the scrolling viewport that clips it; every button is at
+least as wide as its text needs; every wrapped label is as tall as its wrapped text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QTabBar,
+    QWidget,
+)
+from pytestqt.exceptions import TimeoutError
+from pytestqt.qtbot import QtBot
+
+from ketachecklist.core.catalogue import AnswerKind, Catalogue
+from ketachecklist.ui.app import build_main_window
+from ketachecklist.ui.main_window import MainWindow
+from ketachecklist.ui.settings import AppSettings
+from tests.ui.conftest import ScriptedPrompter
+
+SMALL_SCREEN = QSize(1280, 720)
+
+
+@pytest.fixture
+def font_scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[float]:
+    scale: float = request.param
+    original = qapp.font()
+    font = QFont(original)
+    font.setPointSizeF(max(original.pointSizeF(), 9.0) * scale)
+    qapp.setFont(font)
+    yield scale
+    qapp.setFont(original)
+
+
+def _settle() -> None:
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+
+
+def _clipping_viewport(widget: QWidget, top: QWidget) -> QWidget | None:
+    """The nearest scroll area's viewport the widget is drawn in (it clips what passes it)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        area = parent.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and area.viewport() is parent:
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def _right_edge(widget: QWidget, window: QWidget) -> int:
+    return widget.mapTo(window, QPoint(widget.width(), 0)).x()
+
+
+def cut_off_widgets(page: QWidget, window: QWidget) -> list[str]:
+    """Every visible widget on ``page`` that is cut off at the side, or squeezed, in words."""
+    problems = []
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.width() <= 0:
+            continue
+        if isinstance(widget.parentWidget(), QAbstractItemView | QTabBar):
+            continue  # an item view's editors and a tab bar's arrows are sized by Qt itself
+        name = f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+        right = _right_edge(widget, window)
+        if right > window.width():
+            problems.append(f"{name} ends at {right}, past the window ({window.width()})")
+        viewport = _clipping_viewport(widget, window)
+        if viewport is not None and right > _right_edge(viewport, window) + 1:
+            problems.append(f"{name} ends at {right}, past its scroll area")
+        if isinstance(widget, QAbstractButton) and widget.width() < widget.sizeHint().width():
+            problems.append(f"{name} is {widget.width()} wide, its text needs more")
+        if (
+            isinstance(widget, QLabel)
+            and widget.wordWrap()
+            and widget.text()
+            and widget.height() < widget.heightForWidth(widget.width())
+        ):
+            problems.append(f"{name} is shorter than its wrapped text")
+    return problems
+
+
+def _window(
+    qtbot: QtBot,
+    settings: AppSettings,
+    catalogue: Catalogue,
+    prompter: ScriptedPrompter,
+    example_file: Path,
+    size: QSize,
+) -> MainWindow:
+    window = build_main_window(settings, catalogue, prompter)
+    qtbot.add_widget(window)
+    window.resize(size)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.controller.open_path(example_file, confirm=False)
+    _settle()
+    return window
+
+
+def _fits(qtbot: QtBot, page: QWidget, window: QWidget, what: object) -> None:
+    """Layouts settle over a few posted events: wait for them, then nothing may be cut off."""
+
+    def check() -> None:
+        assert cut_off_widgets(page, window) == [], what
+
+    _settle()
+    try:
+        qtbot.waitUntil(check, timeout=3000)
+    except TimeoutError:
+        check()  # says what is cut off
+        raise
+
+
+def _check_every_page(qtbot: QtBot, window: MainWindow) -> None:
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        _fits(qtbot, window.current_page(), window, window.tabs.tabText(index))
+    _fits(qtbot, window.clinics, window, "clinic list")
+    _fits(qtbot, window.welcome, window, "welcome note")  # its words scroll, never cut
+    assert window.welcome.height() <= window.height() // 3
+
+
+def _check_answers(qtbot: QtBot, window: MainWindow) -> None:
+    """Every kind of question, with its guidance and all rating choices, fits the width."""
+    window.show_page(window.answers)
+    answers = window.answers
+    seen: set[AnswerKind] = set()
+    for question in window.document.comparison.questions():
+        if question.kind in seen:
+            continue
+        seen.add(question.kind)
+        answers.show_question(question.id)
+        _fits(qtbot, answers, window, question.kind)
+        guidance = answers.editor.guidance
+        for label in (guidance.text, guidance.why, guidance.reassuring, guidance.source):
+            if label.text():
+                assert label.isVisibleTo(window), label.accessibleName()
+        for button in answers.editor.rating.buttons.values():
+            assert button.isVisibleTo(window), button.text()
+    assert len(seen) >= 4
+
+
+@pytest.mark.parametrize("font_scale", [1.5, 2.0], indirect=True)
+def test_a_large_font_fits_a_1280_by_720_screen(
+    qtbot: QtBot,
+    settings: AppSettings,
+    catalogue: Catalogue,
+    prompter: ScriptedPrompter,
+    example_file: Path,
+    font_scale: float,
+) -> None:
+    window = _window(qtbot, settings, catalogue, prompter, example_file, SMALL_SCREEN)
+    assert window.welcome.isVisible()  # the first-start note is shown too, and still fits
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= SMALL_SCREEN.width(), minimum
+    assert minimum.height() <= SMALL_SCREEN.height(), minimum
+    assert window.size() == SMALL_SCREEN  # nothing forced the window to grow past the screen
+    _check_every_page(qtbot, window)
+    _check_answers(qtbot, window)
+
+
+def test_a_1024_by_700_window_cuts_nothing_off(
+    qtbot: QtBot,
+    settings: AppSettings,
+    catalogue: Catalogue,
+    prompter: ScriptedPrompter,
+    example_file: Path,
+) -> None:
+    size = QSize(1024, 700)
+    window = _window(qtbot, settings, catalogue, prompter, example_file, size)
+    assert window.size() == size
+    _check_every_page(qtbot, window)
+    _check_answers(qtbot, window)
