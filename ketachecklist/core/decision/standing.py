@@ -24,15 +24,6 @@ def first_place(
     return best_id
 
 
-def runner_up(
-    overalls: Mapping[str, float | None],
-    order: Sequence[str],
-    excluded: frozenset[str],
-    leader: str,
-) -> str | None:
-    return first_place(overalls, order, excluded | {leader})
-
-
 def beats(challenger: float, leader: float, challenger_first_in_order: bool) -> bool:
     """Whether a challenger with this score would rank above the leader."""
     return challenger > leader or (challenger == leader and challenger_first_in_order)
