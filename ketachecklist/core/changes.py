@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from ketachecklist.core.catalogue import Question
-    from ketachecklist.core.document import Answer, Clinic, Comparison, Decision
+    from ketachecklist.core.document import Answer, Clinic, Comparison, Decision, WeightProfile
 
 
 class ChangeKind(Enum):
@@ -32,6 +32,12 @@ class ChangeKind(Enum):
     SET_SET_WEIGHT = "set set weight"
     SET_QUESTION_WEIGHT = "set question weight"
     SET_DECISION = "set decision"
+    SET_DEAL_BREAKER = "set deal-breaker"
+    REPLACE_SET_WEIGHTS = "replace set weights"
+    ADD_WEIGHT_PROFILE = "add weight profile"
+    REMOVE_WEIGHT_PROFILE = "remove weight profile"
+    RENAME_WEIGHT_PROFILE = "rename weight profile"
+    ACTIVATE_WEIGHT_PROFILE = "activate weight profile"
 
 
 class ChangeMismatchError(RuntimeError):
@@ -193,7 +199,107 @@ class PutDecision:
         return PutDecision(self.new, self.old)
 
 
-_Replacement = ReplaceClinic | PutAnswer | ReplaceQuestion | PutWeight | PutDecision
+# --- deal-breakers and weight profiles (issue 13) ----------------------------------------------
+@dataclass(frozen=True)
+class PutDealBreaker:
+    question_id: str
+    old: bool
+    new: bool
+
+    def apply(self, comparison: Comparison) -> None:
+        marks = comparison.deal_breakers
+        _expect((self.question_id in marks) == self.old, "a deal-breaker mark")
+        if self.new:
+            marks.add(self.question_id)
+        else:
+            marks.discard(self.question_id)
+
+    def inverse(self) -> Step:
+        return PutDealBreaker(self.question_id, self.new, self.old)
+
+
+@dataclass(frozen=True)
+class PutSetWeights:
+    """Every set weight at once (a reset, a preset, another profile's weights)."""
+
+    old: dict[str, float]
+    new: dict[str, float]
+
+    def apply(self, comparison: Comparison) -> None:
+        _expect(comparison.set_weights == self.old, "the set weights")
+        comparison.set_weights = dict(self.new)
+
+    def inverse(self) -> Step:
+        return PutSetWeights(self.new, self.old)
+
+
+@dataclass(frozen=True)
+class InsertWeightProfile:
+    index: int
+    profile: WeightProfile
+
+    def apply(self, comparison: Comparison) -> None:
+        _expect(0 <= self.index <= len(comparison.weight_profiles), "a profile position")
+        comparison.weight_profiles.insert(self.index, self.profile)
+
+    def inverse(self) -> Step:
+        return RemoveWeightProfile(self.index, self.profile)
+
+
+@dataclass(frozen=True)
+class RemoveWeightProfile:
+    index: int
+    profile: WeightProfile
+
+    def apply(self, comparison: Comparison) -> None:
+        profiles = comparison.weight_profiles
+        _expect(
+            0 <= self.index < len(profiles) and profiles[self.index] == self.profile, "a profile"
+        )
+        del profiles[self.index]
+
+    def inverse(self) -> Step:
+        return InsertWeightProfile(self.index, self.profile)
+
+
+@dataclass(frozen=True)
+class ReplaceWeightProfile:
+    index: int
+    old: WeightProfile
+    new: WeightProfile
+
+    def apply(self, comparison: Comparison) -> None:
+        profiles = comparison.weight_profiles
+        _expect(0 <= self.index < len(profiles) and profiles[self.index] == self.old, "a profile")
+        profiles[self.index] = self.new
+
+    def inverse(self) -> Step:
+        return ReplaceWeightProfile(self.index, self.new, self.old)
+
+
+@dataclass(frozen=True)
+class PutActiveProfile:
+    old: str | None
+    new: str | None
+
+    def apply(self, comparison: Comparison) -> None:
+        _expect(comparison.active_profile == self.old, "the active profile")
+        comparison.active_profile = self.new
+
+    def inverse(self) -> Step:
+        return PutActiveProfile(self.new, self.old)
+
+
+_Replacement = (
+    ReplaceClinic
+    | PutAnswer
+    | ReplaceQuestion
+    | PutWeight
+    | PutDecision
+    | PutDealBreaker
+    | PutSetWeights
+    | PutActiveProfile
+)
 
 
 def _same_place(first: Step, later: Step) -> bool:

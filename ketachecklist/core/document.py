@@ -18,13 +18,19 @@ from ketachecklist.core.changes import (
     ChangeKind,
     InsertClinic,
     InsertQuestion,
+    InsertWeightProfile,
+    PutActiveProfile,
     PutAnswer,
+    PutDealBreaker,
     PutDecision,
+    PutSetWeights,
     PutWeight,
     RemoveClinic,
     RemoveQuestion,
+    RemoveWeightProfile,
     ReplaceClinic,
     ReplaceQuestion,
+    ReplaceWeightProfile,
     Step,
 )
 from ketachecklist.core.limits import (
@@ -35,10 +41,12 @@ from ketachecklist.core.limits import (
     MAX_MONEY,
     MAX_NAME,
     MAX_PERCENT,
+    MAX_PROFILE_NAME,
     MAX_RATING,
     MAX_SESSIONS,
     MAX_TEXT,
     MAX_WEIGHT,
+    MAX_WEIGHT_PROFILES,
     MIN_RATING,
     LimitError,
     check_number,
@@ -142,6 +150,19 @@ class Decision:
     decided_on: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class WeightProfile:
+    """One person's view of what matters: a name ("Me", "Mum") and set weights.
+
+    The active profile's weights are the document's ``set_weights`` (one source of truth, so
+    every weight edit changes the profile in force); its entry here keeps none. The other
+    profiles keep theirs here until they are made active.
+    """
+
+    name: str
+    set_weights: dict[str, float] = field(default_factory=dict)
+
+
 @dataclass
 class Comparison:
     """The patient's document. ``catalogue`` is the catalogue it was made with."""
@@ -154,6 +175,9 @@ class Comparison:
     question_weights: dict[str, float] = field(default_factory=dict)
     decision: Decision = field(default_factory=Decision)
     title: str = ""
+    deal_breakers: set[str] = field(default_factory=set)  # question ids the patient marked
+    weight_profiles: list[WeightProfile] = field(default_factory=list)
+    active_profile: str | None = None  # whose weights are ``set_weights``; None: unnamed
     revision: int = 0  # bumped by every edit; lets views and autosave notice change cheaply
 
     # --- reading -------------------------------------------------------------------------------
@@ -202,6 +226,24 @@ class Comparison:
 
     def question_weight(self, question_id: str) -> float:
         return self.question_weights.get(question_id, 1.0)
+
+    def is_deal_breaker(self, question_id: str) -> bool:
+        return question_id in self.deal_breakers
+
+    def weight_profile(self, name: str) -> WeightProfile:
+        return self.weight_profiles[self._profile_index(name)]
+
+    def profile_set_weights(self, name: str) -> dict[str, float]:
+        """A profile's set weights: the document's own for the active profile."""
+        if name == self.active_profile:
+            return dict(self.set_weights)
+        return dict(self.weight_profile(name).set_weights)
+
+    def _profile_index(self, name: str) -> int:
+        for index, profile in enumerate(self.weight_profiles):
+            if profile.name == name:
+                return index
+        raise KeyError(name)
 
     def new_clinic_id(self) -> str:
         used = {c.id for c in self.clinics}
@@ -336,6 +378,8 @@ class Comparison:
         ]
         if question_id in self.question_weights:
             steps.append(PutWeight(False, question_id, self.question_weights[question_id], None))
+        if question_id in self.deal_breakers:
+            steps.append(PutDealBreaker(question_id, True, False))
         steps.append(RemoveQuestion(index, self.custom_questions[index]))
         return self._do(Change(ChangeKind.REMOVE_QUESTION, tuple(steps), question_id=question_id))
 
@@ -363,6 +407,79 @@ class Comparison:
         check_text("the reason for a decision", decision.reason, MAX_TEXT)
         step = PutDecision(self.decision, decision)
         return self._do(Change(ChangeKind.SET_DECISION, (step,)))
+
+    # --- deal-breakers and weight profiles (issue 13) -------------------------------------------
+    def set_deal_breaker(self, question_id: str, marked: bool) -> Change:
+        self.question(question_id)
+        step = PutDealBreaker(question_id, question_id in self.deal_breakers, marked)
+        return self._do(Change(ChangeKind.SET_DEAL_BREAKER, (step,), question_id=question_id))
+
+    def replace_set_weights(self, weights: dict[str, float]) -> Change:
+        """Every set weight at once: a reset, a preset (core/decision/profiles.py)."""
+        self._check_set_weights(weights)
+        step = PutSetWeights(dict(self.set_weights), {k: float(w) for k, w in weights.items()})
+        return self._do(Change(ChangeKind.REPLACE_SET_WEIGHTS, (step,)))
+
+    def add_weight_profile(self, profile: WeightProfile, index: int | None = None) -> Change:
+        """A new profile, not in force until ``activate_weight_profile``."""
+        self._check_profile_name(profile.name)
+        if len(self.weight_profiles) >= MAX_WEIGHT_PROFILES:
+            raise LimitError(f"a comparison can hold at most {MAX_WEIGHT_PROFILES} profiles")
+        self._check_set_weights(profile.set_weights)
+        count = len(self.weight_profiles)
+        position = count if index is None else max(0, min(index, count))
+        kept = WeightProfile(profile.name, dict(profile.set_weights))
+        step = InsertWeightProfile(position, kept)
+        return self._do(Change(ChangeKind.ADD_WEIGHT_PROFILE, (step,)))
+
+    def rename_weight_profile(self, name: str, new_name: str) -> Change:
+        index = self._profile_index(name)
+        if new_name != name:
+            self._check_profile_name(new_name)
+        entry = self.weight_profiles[index]
+        renamed = WeightProfile(new_name, dict(entry.set_weights))
+        steps: list[Step] = [ReplaceWeightProfile(index, entry, renamed)]
+        if name == self.active_profile:
+            steps.append(PutActiveProfile(name, new_name))
+        return self._do(Change(ChangeKind.RENAME_WEIGHT_PROFILE, tuple(steps)))
+
+    def _check_profile_name(self, name: str) -> None:
+        check_text("a profile's name", name, MAX_PROFILE_NAME, required=True)
+        if any(p.name == name for p in self.weight_profiles):
+            raise ValueError(f"a weight profile is already called {name!r}")
+
+    def remove_weight_profile(self, name: str) -> Change:
+        """Removing the profile in force keeps its weights in force, unnamed."""
+        index = self._profile_index(name)
+        steps: list[Step] = []
+        if name == self.active_profile:
+            steps.append(PutActiveProfile(name, None))
+        steps.append(RemoveWeightProfile(index, self.weight_profiles[index]))
+        return self._do(Change(ChangeKind.REMOVE_WEIGHT_PROFILE, tuple(steps)))
+
+    def activate_weight_profile(self, name: str | None) -> Change:
+        """Put a profile's weights in force (None: keep the weights, unnamed); the profile that
+        was in force keeps the weights it had as its own."""
+        target = None if name is None else self._profile_index(name)
+        steps: list[Step] = []
+        previous = self.active_profile
+        if previous != name:
+            if previous is not None:
+                at = self._profile_index(previous)
+                old = self.weight_profiles[at]
+                kept = WeightProfile(previous, dict(self.set_weights))
+                steps.append(ReplaceWeightProfile(at, old, kept))
+            if target is not None:
+                entry = self.weight_profiles[target]
+                steps.append(PutSetWeights(dict(self.set_weights), dict(entry.set_weights)))
+                steps.append(ReplaceWeightProfile(target, entry, WeightProfile(entry.name, {})))
+            steps.append(PutActiveProfile(previous, name))
+        return self._do(Change(ChangeKind.ACTIVATE_WEIGHT_PROFILE, tuple(steps)))
+
+    def _check_set_weights(self, weights: dict[str, float]) -> None:
+        for set_id, weight in weights.items():
+            check_number("a weight", weight, MAX_WEIGHT)
+            self.catalogue.question_set(set_id)
 
 
 def _check_room_for_a_clinic(comparison: Comparison) -> None:

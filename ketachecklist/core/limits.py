@@ -12,6 +12,7 @@ MAX_CLINICS = 500
 MAX_CUSTOM_QUESTIONS = 200
 MAX_TREATMENTS_LISTED = 20  # entries in one clinic's treatments list (there are 5 kinds)
 MAX_SET_WEIGHTS = 20
+MAX_WEIGHT_PROFILES = 20  # named set weights ("Me", "Mum"), see core/decision/profiles.py
 
 # --- text, in characters ---------------------------------------------------------------------
 MAX_TEXT = 100_000  # notes, what a clinic said, the decision's reason, a question's wording
@@ -19,6 +20,7 @@ MAX_NAME = 1000  # a clinic's name and phone number (one-line boxes)
 MAX_SHORT_TEXT = 1000  # the box for an answer "in a few words" (the file may hold MAX_TEXT)
 MAX_CLINIC_ID = 200
 MAX_TITLE = 500
+MAX_PROFILE_NAME = 100  # a weight profile's name
 
 # --- numbers ---------------------------------------------------------------------------------
 MIN_RATING = 1

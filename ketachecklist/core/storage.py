@@ -32,6 +32,7 @@ from ketachecklist.core.document import (
     CostDetails,
     Coverage,
     Decision,
+    WeightProfile,
 )
 from ketachecklist.core.errors import FileFormatError, Problem, SaveError, SaveStage
 from ketachecklist.core.fields import FieldReader, line_of, type_name
@@ -42,10 +43,12 @@ from ketachecklist.core.limits import (
     MAX_CUSTOM_QUESTIONS,
     MAX_MONEY,
     MAX_NODES,
+    MAX_PROFILE_NAME,
     MAX_SET_WEIGHTS,
     MAX_TEXT,
     MAX_TREATMENTS_LISTED,
     MAX_WEIGHT,
+    MAX_WEIGHT_PROFILES,
 )
 from ketachecklist.core.safe_yaml import (
     LineDict,
@@ -93,6 +96,7 @@ def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
         "reason": decision.reason,
         "decided_on": decision.decided_on,
     }
+    _write_decision_support(comparison, data)
     return data
 
 
@@ -416,6 +420,7 @@ def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Compar
             "custom_questions",
             "clinics",
             "decision",
+            *DECISION_SUPPORT_KEYS,
         ]
     )
     made_with = FieldReader(top.submapping("catalogue"), "catalogue", problems)
@@ -441,6 +446,8 @@ def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Compar
     for index, raw in enumerate(raw_clinics):
         _read_clinic(raw, index, comparison, questions, clinic_ids, problems)
     _read_decision(top.submapping("decision"), comparison, problems)
+    _read_deal_breakers(top, comparison, questions, problems)
+    _read_weight_profiles(top, comparison, set_ids, problems)
     if problems:
         raise FileFormatError(source, problems)
     comparison.revision = 0
@@ -698,6 +705,97 @@ def _read_decision(raw: dict[Any, Any], comparison: Comparison, problems: list[P
         reader.text("reason", required=False, max_length=MAX_TEXT),
         _read_date(reader, "decided_on"),
     )
+
+
+# --- deal-breakers and weight profiles (issue 13) ----------------------------------------------
+# Both are optional top-level keys, written only when used, so a comparison without them is the
+# same file as before. An app that predates them refuses a file that has them (schema 1 by its
+# version, an earlier schema-2 app as an "unknown field" naming the line; the file unchanged)
+# instead of dropping them on its next save: that loud refusal is why they need no new version.
+DECISION_SUPPORT_KEYS = ("deal_breakers", "weight_profiles")
+
+
+def _write_decision_support(comparison: Comparison, data: dict[str, Any]) -> None:
+    marked = [q.id for q in comparison.questions() if comparison.is_deal_breaker(q.id)]
+    if marked:
+        data["deal_breakers"] = marked
+    if comparison.weight_profiles:
+        data["weight_profiles"] = [
+            _weight_profile_data(comparison, profile) for profile in comparison.weight_profiles
+        ]
+
+
+def _weight_profile_data(comparison: Comparison, profile: WeightProfile) -> dict[str, Any]:
+    if profile.name == comparison.active_profile:
+        return {"name": profile.name, "active": True}  # its weights are weights.sets
+    return {"name": profile.name, "sets": dict(profile.set_weights)}
+
+
+def _read_deal_breakers(
+    top: FieldReader,
+    comparison: Comparison,
+    questions: dict[str, Question],
+    problems: list[Problem],
+) -> None:
+    """``deal_breakers: [question-id, ...]``: ids of this file's questions, each once."""
+    raw = _bounded(top, "deal_breakers", len(questions), "deal-breakers")
+    for index, item in enumerate(raw):
+        line = line_of(raw, index)
+        if not isinstance(item, str) or item not in questions:
+            shown = item if isinstance(item, str) else type_name(item)
+            problems.append(Problem(f"deal_breakers: unknown question id '{shown}'", line))
+        elif item in comparison.deal_breakers:
+            problems.append(Problem(f"deal_breakers: '{item}' is listed twice", line))
+        else:
+            comparison.deal_breakers.add(item)
+
+
+def _read_weight_profiles(
+    top: FieldReader, comparison: Comparison, set_ids: set[str], problems: list[Problem]
+) -> None:
+    """``weight_profiles``: named set weights; the one marked ``active`` is ``weights.sets``."""
+    raw = _bounded(top, "weight_profiles", MAX_WEIGHT_PROFILES, "weight profiles")
+    for index, item in enumerate(raw):
+        reader = FieldReader(item, f"weight profile {index + 1}", problems)
+        if not reader.ok:
+            continue
+        reader.reject_unknown(["name", "active", "sets"])
+        name = reader.text("name", max_length=MAX_PROFILE_NAME)
+        if name:
+            reader.what = f"weight profile '{name}'"
+        active = reader.boolean("active")
+        weights: dict[str, float] = {}
+        if active and reader.has("sets"):
+            reader.problem("sets", "the active profile's weights are weights.sets, not here")
+        else:
+            weights = _read_profile_sets(reader, set_ids)
+        if not name:
+            continue
+        if any(p.name == name for p in comparison.weight_profiles):
+            reader.problem("name", f"two weight profiles are called '{name}'")
+            continue
+        if active and comparison.active_profile is not None:
+            reader.problem("active", "only one weight profile can be active")
+            active = False
+        comparison.weight_profiles.append(WeightProfile(name, weights))
+        if active:
+            comparison.active_profile = name
+
+
+def _read_profile_sets(reader: FieldReader, set_ids: set[str]) -> dict[str, float]:
+    sets = FieldReader(reader.submapping("sets"), f"{reader.what} sets", reader.problems)
+    if len(sets.mapping) > MAX_SET_WEIGHTS:
+        reader.problem("sets", f"{len(sets.mapping):,} weights; at most {MAX_SET_WEIGHTS} here")
+        return {}
+    weights: dict[str, float] = {}
+    for key in sets.mapping:
+        if key not in set_ids:
+            sets.problem(key, f"unknown set '{key}'")
+            continue
+        value = sets.number(key, maximum=MAX_WEIGHT)
+        if value is not None:
+            weights[key] = float(value)
+    return weights
 
 
 def _as_float(number: float | None) -> float | None:

@@ -1,0 +1,110 @@
+"""Everyone's view: weights as percentages, preset profiles, and who leads under each profile.
+
+Percentages use the largest-remainder rule on exact fractions: each set gets the floor of its
+exact share, and the points still missing from 100 go to the largest remainders (earlier sets
+first on a tie), so they always sum to exactly 100 and none is more than 1 from its share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from fractions import Fraction
+
+from ketachecklist.core.decision.weights import leader_under
+from ketachecklist.core.document import Comparison
+from ketachecklist.core.scoring import ClinicScore
+
+
+class Preset(Enum):
+    EQUAL = "equal"
+    SAFETY_FIRST = "safety_first"
+    COST_MATTERS_MOST = "cost_matters_most"
+
+
+# Set weights per preset; a set not named weighs 1. Safety first doubles the sets where the
+# sources put safety: the evaluation (conditions that interfere, substance use) and
+# administration and monitoring (vital signs, emergency readiness).
+_PRESET_WEIGHTS: dict[Preset, dict[str, float]] = {
+    Preset.EQUAL: {},
+    Preset.SAFETY_FIRST: {"evaluation": 2.0, "administration": 2.0},
+    Preset.COST_MATTERS_MOST: {"cost": 3.0},
+}
+
+
+def preset_weights(preset: Preset, set_ids: Sequence[str]) -> dict[str, float]:
+    """Every set's weight under a preset (what ``replace_set_weights`` takes)."""
+    named = _PRESET_WEIGHTS[preset]
+    return {set_id: named.get(set_id, 1.0) for set_id in set_ids}
+
+
+def percentages(weights: Sequence[float]) -> list[int]:
+    """Whole percentages of each weight in the total, summing to exactly 100 (all 0 when no
+    weight is above 0: nothing counts)."""
+    exact = [Fraction(w) for w in weights]
+    total = sum(exact, Fraction(0))
+    if total <= 0:
+        return [0] * len(exact)
+    shares = [w * 100 / total for w in exact]
+    result = [int(share) for share in shares]  # floor: shares are never negative
+    missing = 100 - sum(result)
+    by_remainder = sorted(range(len(shares)), key=lambda i: (-(shares[i] - result[i]), i))
+    for index in by_remainder[:missing]:
+        result[index] += 1
+    return result
+
+
+def set_percentages(set_ids: Sequence[str], weights: Mapping[str, float]) -> dict[str, int]:
+    """Each set's percentage; a set missing from ``weights`` weighs 1, as in the document."""
+    return dict(zip(set_ids, percentages([weights.get(s, 1.0) for s in set_ids]), strict=True))
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    name: str  # the profile's name; '' for the unnamed weights in force; the preset's value
+    preset: Preset | None
+    active: bool  # these are the weights in force
+    percentages: dict[str, int]
+    leader_id: str | None
+
+
+@dataclass(frozen=True)
+class ProfileViews:
+    people: tuple[ProfileView, ...]  # the weights in force first, then the other saved profiles
+    presets: tuple[ProfileView, ...]
+
+    @property
+    def leaders(self) -> tuple[str, ...]:
+        """The distinct clinics that lead under the people's profiles, in profile order."""
+        return tuple(dict.fromkeys(v.leader_id for v in self.people if v.leader_id is not None))
+
+    @property
+    def agree(self) -> bool:
+        return len(self.leaders) <= 1
+
+
+def profile_views(
+    comparison: Comparison, scores: Mapping[str, ClinicScore], running: Sequence[str]
+) -> ProfileViews:
+    """Who leads under each profile: set scores do not depend on set weights, so each view is
+    scoring's final step (``weighted_mean`` of the set scores) under that profile's weights."""
+    set_ids = [s.id for s in comparison.catalogue.sets]
+
+    def view(
+        name: str, preset: Preset | None, active: bool, weights: Mapping[str, float]
+    ) -> ProfileView:
+        in_order = [weights.get(s, 1.0) for s in set_ids]
+        leader = leader_under(scores, set_ids, in_order, running)
+        return ProfileView(name, preset, active, set_percentages(set_ids, weights), leader)
+
+    people = [view(comparison.active_profile or "", None, True, comparison.set_weights)]
+    people.extend(
+        view(p.name, None, False, p.set_weights)
+        for p in comparison.weight_profiles
+        if p.name != comparison.active_profile
+    )
+    presets = [
+        view(preset.value, preset, False, preset_weights(preset, set_ids)) for preset in Preset
+    ]
+    return ProfileViews(tuple(people), tuple(presets))

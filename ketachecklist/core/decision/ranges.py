@@ -1,0 +1,128 @@
+"""What could still change the ranking: score ranges and the questions that matter most.
+
+A clinic's range is its overall score once every question still open for it (counted, not
+rated yet) is answered with the worst rating (1) and with the best (5). Each set score is a
+weighted mean that grows with every rating in it, and the overall score grows with every set
+score, so these two completions are the lowest and highest of all completions: any way the
+open questions are answered, the final score lies inside the range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ketachecklist.core.decision.standing import beats
+from ketachecklist.core.decision.tally import ClinicTally
+
+WORST_RATING = 1
+BEST_RATING = 5
+
+
+@dataclass(frozen=True)
+class ScoreRange:
+    clinic_id: str
+    current: float | None
+    lowest: float | None  # every open question answered with the worst rating
+    highest: float | None  # ... with the best
+    open_questions: int
+
+    @property
+    def settled(self) -> bool:
+        return self.open_questions == 0
+
+
+def score_range(tally: ClinicTally) -> ScoreRange:
+    """Scoring's numbers for the clinic with every open question rated 1, then 5 (the tally
+    recomputes them with scoring's own steps; tests check them against ``score_clinic`` on a
+    copy of the document with those ratings entered)."""
+    opened = tally.open_questions()
+    if not opened:
+        return ScoreRange(tally.clinic_id, tally.overall, tally.overall, tally.overall, 0)
+    return ScoreRange(
+        tally.clinic_id,
+        tally.overall,
+        tally.overall_if_all_open(WORST_RATING),
+        tally.overall_if_all_open(BEST_RATING),
+        len(opened),
+    )
+
+
+def could_overtake(challenger: ScoreRange, leader: ScoreRange, challenger_first: bool) -> bool:
+    """Whether the challenger's best can beat the leader's worst (ties by document order)."""
+    if challenger.highest is None or leader.lowest is None:
+        return False
+    return beats(challenger.highest, leader.lowest, challenger_first)
+
+
+@dataclass(frozen=True)
+class QuestionImpact:
+    """One open question answered at its most damaging for the leader: worst rating where the
+    leader has not been asked, best rating for every other clinic in the running."""
+
+    question_id: str
+    gap_now: float | None  # the leader's lead over the best other scored clinic
+    gap_after: float | None  # the leader's score minus the best other's, after that answer
+    closest_id: str | None  # the other clinic that comes closest (or passes)
+    changes_first_place: bool
+    rules_out_leader: bool  # a deal-breaker not yet asked of the leader: rating 1 rules it out
+
+    @property
+    def moves_gap_by(self) -> float | None:
+        if self.gap_now is None or self.gap_after is None:
+            return None
+        return self.gap_now - self.gap_after
+
+
+def question_impacts(
+    tallies: Mapping[str, ClinicTally],
+    leader: str,
+    running: Sequence[str],
+    deal_breakers: frozenset[str],
+) -> list[QuestionImpact]:
+    """Every question open for the leader or another clinic in the running that moves the gap,
+    the ones that could change first place first, then by how little lead they would leave."""
+    order = {clinic_id: index for index, clinic_id in enumerate(running)}
+    lead_tally = tallies[leader]
+    lead_now = lead_tally.overall
+    others = [tallies[c] for c in running if c != leader]
+    if lead_now is None or not others:
+        return []
+    best_now = max((t.overall for t in others if t.overall is not None), default=None)
+    gap_now = None if best_now is None else lead_now - best_now
+    candidates: dict[str, None] = dict.fromkeys(lead_tally.open_questions())
+    for tally in others:
+        candidates.update(dict.fromkeys(tally.open_questions()))
+    impacts = []
+    for question_id in candidates:
+        lead_open = lead_tally.ratings.get(question_id, 0) is None
+        lead_after = lead_tally.overall_if(question_id, WORST_RATING) if lead_open else lead_now
+        assert lead_after is not None  # rating one more question keeps a score
+        closest_id, best_after, passes = None, None, False
+        for tally in others:
+            after = tally.overall
+            if tally.ratings.get(question_id, 0) is None:
+                after = tally.overall_if(question_id, BEST_RATING)
+            if after is None:
+                continue
+            first = order[tally.clinic_id] < order[leader]
+            if beats(after, lead_after, first):
+                passes = True
+            if best_after is None or after > best_after:
+                closest_id, best_after = tally.clinic_id, after
+        rules_out = lead_open and question_id in deal_breakers
+        gap_after = None if best_after is None else lead_after - best_after
+        if gap_after is not None and gap_after == gap_now and not rules_out:
+            continue
+        impacts.append(
+            QuestionImpact(
+                question_id, gap_now, gap_after, closest_id, passes or rules_out, rules_out
+            )
+        )
+    impacts.sort(
+        key=lambda i: (
+            not i.changes_first_place,
+            float("inf") if i.gap_after is None else i.gap_after,
+        )
+    )
+    return impacts
