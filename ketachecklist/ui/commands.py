@@ -48,6 +48,12 @@ _TEXTS = {
     ChangeKind.SET_SET_WEIGHT: "Change set weight",
     ChangeKind.SET_QUESTION_WEIGHT: "Change question weight",
     ChangeKind.SET_DECISION: "Edit decision",
+    ChangeKind.SET_DEAL_BREAKER: "Mark deal-breaker",
+    ChangeKind.REPLACE_SET_WEIGHTS: "Change set weights",
+    ChangeKind.ADD_WEIGHT_PROFILE: "Add weight profile",
+    ChangeKind.REMOVE_WEIGHT_PROFILE: "Remove weight profile",
+    ChangeKind.RENAME_WEIGHT_PROFILE: "Rename weight profile",
+    ChangeKind.ACTIVATE_WEIGHT_PROFILE: "Use weight profile",
 }
 # Consecutive edits of the same field merge into one step; these kinds are single actions.
 _NEVER_MERGED = {

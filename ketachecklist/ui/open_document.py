@@ -30,6 +30,22 @@ _QUESTION_LIST_CHANGES = {
 }
 
 
+# What the patient says matters: weights, profiles and deal-breakers all change how the clinics
+# stand, and every view that shows standing listens to weights_changed.
+_WEIGHT_CHANGES = frozenset(
+    {
+        ChangeKind.SET_SET_WEIGHT,
+        ChangeKind.SET_QUESTION_WEIGHT,
+        ChangeKind.SET_DEAL_BREAKER,
+        ChangeKind.REPLACE_SET_WEIGHTS,
+        ChangeKind.ADD_WEIGHT_PROFILE,
+        ChangeKind.REMOVE_WEIGHT_PROFILE,
+        ChangeKind.RENAME_WEIGHT_PROFILE,
+        ChangeKind.ACTIVATE_WEIGHT_PROFILE,
+    }
+)
+
+
 class OpenDocument(QObject):
     replaced = Signal()  # a whole new comparison (New, Open): views reset
     clinics_changed = Signal()  # clinics added, removed or reordered
@@ -95,7 +111,7 @@ class OpenDocument(QObject):
             self.questions_changed.emit()
         elif kind is ChangeKind.EDIT_QUESTION:
             self.question_changed.emit(change.question_id)
-        elif kind in (ChangeKind.SET_SET_WEIGHT, ChangeKind.SET_QUESTION_WEIGHT):
+        elif kind in _WEIGHT_CHANGES:
             self.weights_changed.emit()
         else:
             assert kind is ChangeKind.SET_DECISION, kind

@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.catalogue import AnswerKind, Question
-from ketachecklist.core.changes import Change
-from ketachecklist.core.document import Answer, Clinic, Comparison, Decision
+from ketachecklist.core.changes import Change, ChangeKind
+from ketachecklist.core.document import Answer, Clinic, Comparison, Decision, WeightProfile
 from ketachecklist.core.limits import MAX_CLINICS, MAX_CUSTOM_QUESTIONS
 from ketachecklist.core.storage import load_comparison
-from ketachecklist.ui.commands import push_edit
+from ketachecklist.ui.commands import command_text, push_edit
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.open_document import OpenDocument
 from tests.ui.conftest import HOSTILE_NAME, ScriptedPrompter
@@ -118,6 +118,21 @@ EDITS: list[tuple[str, Edit, list[str]]] = [
         "decision",
         lambda c: c.set_decision(Decision(_first_clinic(c), "Close by")),
         ["decision_changed"],
+    ),
+    (
+        "deal-breaker",
+        lambda c: c.set_deal_breaker(c.questions()[0].id, True),
+        ["weights_changed"],
+    ),
+    (
+        "set weights at once",
+        lambda c: c.replace_set_weights({s.id: 2.0 for s in c.catalogue.sets}),
+        ["weights_changed"],
+    ),
+    (
+        "weight profile",
+        lambda c: c.add_weight_profile(WeightProfile("Mum", {c.catalogue.sets[0].id: 3.0})),
+        ["weights_changed"],
     ),
 ]
 
@@ -258,3 +273,10 @@ def test_doesnt_apply_clicks_are_one_step_each_and_keep_the_answer(
     assert editor.doesnt_apply.isChecked()
     window.undo_action.trigger()
     assert window.document.comparison.answer(clinic_id, question_id) == Answer(rating=3)
+
+
+@pytest.mark.parametrize("kind", list(ChangeKind), ids=lambda k: k.value)
+def test_every_kind_of_change_has_fixed_undo_words(kind: ChangeKind) -> None:
+    text = command_text(kind)
+    assert text
+    assert text[0].isupper()
