@@ -67,31 +67,44 @@ class DialogPrompter:
         self._tell(QMessageBox.Icon.Information, title, message)
 
     def ask_open_read_only(self, message: str) -> bool:
-        box = self._box(QMessageBox.Icon.Question, "The file is open elsewhere", message)
-        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(read_only)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is read_only
+        return self._confirm(
+            QMessageBox.Icon.Question, "The file is open elsewhere", message, "Open read-only"
+        )
 
     def ask_open_backup(self, message: str) -> bool:
-        box = self._box(QMessageBox.Icon.Warning, "The file is damaged", message)
-        backup = box.addButton("Open the backup", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(backup)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is backup
+        return self._confirm(
+            QMessageBox.Icon.Warning, "The file is damaged", message, "Open the backup"
+        )
 
     def ask_replace_shared(self, message: str) -> bool:
-        box = self._box(QMessageBox.Icon.Warning, "Someone else's file", message)
-        save = box.addButton("Save anyway", QMessageBox.ButtonRole.DestructiveRole)
+        # Keeping their access is the default: Enter and Escape both cancel.
+        return self._confirm(
+            QMessageBox.Icon.Warning,
+            "Someone else's file",
+            message,
+            "Save anyway",
+            role=QMessageBox.ButtonRole.DestructiveRole,
+            default_is_action=False,
+        )
+
+    def _confirm(
+        self,
+        icon: QMessageBox.Icon,
+        title: str,
+        message: str,
+        action: str,
+        *,
+        role: QMessageBox.ButtonRole = QMessageBox.ButtonRole.AcceptRole,
+        default_is_action: bool = True,
+    ) -> bool:
+        """One question with one action and Cancel (Escape); True when the action was chosen."""
+        box = self._box(icon, title, message)
+        chosen = box.addButton(action, role)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)  # keeping their access is the default
+        box.setDefaultButton(chosen if default_is_action else cancel)
         box.setEscapeButton(cancel)
         box.exec()
-        return box.clickedButton() is save
+        return box.clickedButton() is chosen
 
     def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
         box = self._box(QMessageBox.Icon.Warning, "The file changed on the disk", message)

@@ -200,3 +200,37 @@ def test_read_only_dialog_escape_opens_nothing(
 ) -> None:
     _answer_next_box(qtbot, answer)
     assert DialogPrompter().ask_open_read_only("“mine.yaml” is already open") is opens
+
+
+def _enter(box: QMessageBox) -> None:
+    QTest.keyClick(box, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(
+    ("answer", "opens"),
+    [
+        (_escape, False),
+        (_enter, True),
+        (_press("Open the backup"), True),
+        (_press("Cancel"), False),
+    ],
+    ids=["escape", "enter", "backup", "cancel"],
+)
+def test_damaged_file_dialog_offers_the_backup(
+    qtbot: QtBot, answer: Callable[[QMessageBox], None], opens: bool
+) -> None:
+    texts = _answer_next_box(qtbot, answer)
+    assert DialogPrompter().ask_open_backup("“mine.yaml” is damaged") is opens
+    assert texts == ["“mine.yaml” is damaged"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "saves"),
+    [(_escape, False), (_enter, False), (_press("Save anyway"), True)],
+    ids=["escape", "enter-keeps-their-access", "save-anyway"],
+)
+def test_shared_file_dialog_keeps_their_access_by_default(
+    qtbot: QtBot, answer: Callable[[QMessageBox], None], saves: bool
+) -> None:
+    _answer_next_box(qtbot, answer)
+    assert DialogPrompter().ask_replace_shared("“mine.yaml” belongs to sam") is saves
