@@ -48,6 +48,39 @@ def score_range(tally: ClinicTally) -> ScoreRange:
     )
 
 
+@dataclass(frozen=True)
+class SetRange:
+    """One set's score for one clinic, and its extremes once the set's open questions are
+    rated 1 and 5 (the same definition as the overall range, set by set)."""
+
+    set_id: str
+    current: float | None
+    lowest: float | None
+    highest: float | None
+    open_questions: int
+
+    @property
+    def settled(self) -> bool:
+        return self.open_questions == 0
+
+
+def set_ranges(tally: ClinicTally) -> tuple[SetRange, ...]:
+    """Every set's range for the tally's clinic, in catalogue order. A set score is a weighted
+    mean that grows with each rating in it, so any completion's set score lies inside."""
+    lowest = tally.set_scores_if_all_open(WORST_RATING)
+    highest = tally.set_scores_if_all_open(BEST_RATING)
+    return tuple(
+        SetRange(
+            set_id,
+            tally.set_scores[index],
+            lowest[index],
+            highest[index],
+            tally.open_in_set(index),
+        )
+        for index, set_id in enumerate(tally.set_ids)
+    )
+
+
 def could_overtake(challenger: ScoreRange, leader: ScoreRange, challenger_first: bool) -> bool:
     """Whether the challenger's best can beat the leader's worst (ties by document order)."""
     if challenger.highest is None or leader.lowest is None:

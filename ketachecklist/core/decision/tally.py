@@ -75,11 +75,18 @@ class ClinicTally:
 
     def overall_if_all_open(self, rating: int) -> float | None:
         """The overall score once every open question is rated ``rating``."""
-        scores = [
+        return self._overall(self.set_scores_if_all_open(rating))
+
+    def set_scores_if_all_open(self, rating: int) -> tuple[float | None, ...]:
+        """Each set's score once every open question is rated ``rating``."""
+        return tuple(
             self._set_score(i, dict.fromkeys(self._open_positions(i), rating))
             for i in range(len(self.set_ids))
-        ]
-        return self._overall(scores)
+        )
+
+    def open_in_set(self, set_index: int) -> int:
+        """How many of the set's counted questions are not rated yet."""
+        return len(self._open_positions(set_index))
 
     def share(self, question_id: str) -> float:
         """How much of the overall score this rated answer carries (0–1)."""

@@ -10,9 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ketachecklist.core.decision.analysis import analyse
+from ketachecklist.core.decision.ranges import set_ranges
+from ketachecklist.core.decision.tally import ClinicTally
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import score_comparison
-from tests.core.decision.builders import comparisons, leader_as_scored, make, rate
+from tests.core.decision.builders import CATALOGUE, comparisons, leader_as_scored, make, rate
 
 
 @settings(max_examples=80, deadline=None)
@@ -90,3 +92,60 @@ def test_the_questions_that_matter_are_those_that_could_change_first_place() -> 
             **{impact.question_id: 1 if lead_open else 5},
         )
         assert (leader_as_scored(edited) != "harbor") == impact.changes_first_place
+
+
+@settings(max_examples=80, deadline=None)
+@given(comparisons(1, 3), st.data())
+def test_any_answers_to_the_open_questions_land_inside_each_set_range(
+    comparison: Comparison, data: st.DataObject
+) -> None:
+    scores = score_comparison(comparison)
+    ranges = {
+        c.id: set_ranges(ClinicTally(comparison, scores.of(c.id))) for c in comparison.clinics
+    }
+    finished = copy.deepcopy(comparison)
+    for clinic in comparison.clinics:
+        for question in comparison.questions():
+            answer = comparison.answer(clinic.id, question.id)
+            if answer.rating is None:
+                rating = data.draw(st.integers(1, 5))
+                finished.set_answer(clinic.id, question.id, replace(answer, rating=rating))
+    final = score_comparison(finished)
+    for clinic in comparison.clinics:
+        assert [r.set_id for r in ranges[clinic.id]] == [s.id for s in CATALOGUE.sets]
+        for set_range in ranges[clinic.id]:
+            now = scores.of(clinic.id).set_scores.get(set_range.set_id)
+            assert set_range.current == now
+            after = final.of(clinic.id).set_scores.get(set_range.set_id)
+            if after is None:
+                assert set_range.lowest is None
+                assert set_range.highest is None
+                continue
+            assert set_range.lowest is not None
+            assert set_range.highest is not None
+            assert set_range.lowest - 1e-9 <= after <= set_range.highest + 1e-9
+            if now is not None:
+                assert set_range.lowest - 1e-9 <= now <= set_range.highest + 1e-9
+            if set_range.settled:
+                assert set_range.lowest == set_range.highest == now
+
+
+def test_hand_worked_set_ranges() -> None:
+    comparison = make("Harbor")
+    # Evaluation: e1=5 rated, e2 (weight 2) and e3 open; administration: all three open (a3
+    # counts: Harbor's treatments are not recorded); cost: both rated 3.
+    rate(comparison, "harbor", e1=5, c1=3, c2=3)
+    comparison.set_question_weight("e2", 2.0)
+    score = score_comparison(comparison).of("harbor")
+    evaluation, administration, cost = set_ranges(ClinicTally(comparison, score))
+    assert (evaluation.current, evaluation.open_questions) == (100, 2)
+    # worst: (100×1 + 0×2 + 0×1) / 4 = 25; best: 100.
+    assert (evaluation.lowest, evaluation.highest) == (25, 100)
+    assert administration.current is None
+    assert (administration.lowest, administration.highest, administration.open_questions) == (
+        0,
+        100,
+        3,
+    )
+    assert cost.settled
+    assert cost.current == cost.lowest == cost.highest == 50
