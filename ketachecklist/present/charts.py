@@ -66,6 +66,7 @@ class Bar:
     low: float | None  # the range the value could still end in (None: no range to show)
     high: float | None
     value_text: str  # '63', '$6,000', 'No score yet'
+    detail: str  # '63, could end 25–100': the words beside the bar
     label: str  # 'Evaluation: 63, could end 25–100'
 
     @property
@@ -171,11 +172,11 @@ def range_text(low: float, high: float) -> str:
 def _set_bar(index: int, title: str, set_range: SetRange) -> Bar:
     value = set_range.current
     value_text = score_number_text(value)
-    label = f"{title}: {value_text}"
+    detail = value_text
     low, high = set_range.lowest, set_range.highest
     if low is not None and high is not None and low != high:
-        label += f", {range_text(low, high)}"
-    return Bar(index, value, low, high, value_text, label)
+        detail += f", {range_text(low, high)}"
+    return Bar(index, value, low, high, value_text, detail, f"{title}: {detail}")
 
 
 def _score_chart(presentation: Presentation, order: list[str], ruled_out: set[str]) -> BarChart:
@@ -237,6 +238,10 @@ def nice_ceiling(value: float) -> tuple[float, tuple[float, ...]]:
     return top, tuple(step * i for i in range(count + 1))
 
 
+def _cost_bar(index: int, amount: float | None, text: str, series_name: str) -> Bar:
+    return Bar(index, amount, None, None, text, text, f"{series_name}: {text}")
+
+
 def _money_or(amount: float | None, missing: str) -> str:
     return tr(missing) if amount is None else money_text(amount)
 
@@ -255,8 +260,8 @@ def _cost_chart(presentation: Presentation, order: list[str], ruled_out: set[str
         total_text = _money_or(cost.course_total, NOT_ENOUGH_RECORDED)
         pay_text = _money_or(cost.out_of_pocket, SHARE_NOT_KNOWN)
         bars = (
-            Bar(0, cost.course_total, None, None, total_text, f"{series[0].name}: {total_text}"),
-            Bar(1, cost.out_of_pocket, None, None, pay_text, f"{series[1].name}: {pay_text}"),
+            _cost_bar(0, cost.course_total, total_text, series[0].name),
+            _cost_bar(1, cost.out_of_pocket, pay_text, series[1].name),
         )
         amounts += [b.value for b in bars if b.value is not None]
         note = _note(clinic_id, ruled_out)

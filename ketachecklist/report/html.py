@@ -20,6 +20,7 @@ import base64
 import hashlib
 import html
 
+from ketachecklist.report.chart_svg import charts_section
 from ketachecklist.report.model import (
     NOT_MEDICAL_ADVICE,
     Cell,
@@ -157,6 +158,7 @@ def render_html(report: ComparisonReport) -> str:
         "<main>",
     ]
     parts += _summary(report)
+    parts += charts_section(report.charts)
     parts += _clinics(report)
     for table in report.sets:
         parts += _set_section(report, table)

@@ -22,6 +22,7 @@ from ketachecklist.core.document import DOESNT_APPLY, NOT_ASKED, Comparison
 from ketachecklist.core.scoring import NOT_RATED, RED_FLAG_MARK, ComparisonScores
 from ketachecklist.present import ClinicText, Presentation
 from ketachecklist.present.answers import Cell, make_cell
+from ketachecklist.present.charts import ChartSet, build_charts
 from ketachecklist.present.numbers import number_text, plural
 from ketachecklist.present.ratings import BEST_MARK, BEST_MARK_RULE, rating_scale
 from ketachecklist.present.scores import progress_text, set_score_text
@@ -248,6 +249,7 @@ class ComparisonReport:
     disclaimer: str = DISCLAIMER
     crisis_help: str = CRISIS_HELP  # on the first page
     crisis_pointer: str = CRISIS_POINTER  # in every page's footer, beside the notice
+    charts: ChartSet | None = None  # the family page's charts (present/charts.py)
 
     @property
     def subtitle(self) -> str:
@@ -321,6 +323,7 @@ def build_report(
         information=information,
         sources=sources,
         catalogue_disclaimer=catalogue.disclaimer,
+        charts=build_charts(presentation),
     )
 
 
