@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPdfWriter
 
+from ketachecklist.report.chart_paint import add_charts
 from ketachecklist.report.model import (
     CHOICE_MARK,
     FLAG_MARK,
@@ -132,6 +133,7 @@ def layout_report(
     flow = Flow(fonts, width, height)
     across = clinics_per_page(report, fonts, width)
     _first_page(flow, report)
+    add_charts(flow, report.charts)
     if report.clinics:
         _clinic_details(flow, report)
     for table in report.sets:
