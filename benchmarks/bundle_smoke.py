@@ -11,9 +11,9 @@ by trying to run python3), it runs the bundle's
 - `--version` and `validate` on examples/three-clinics.yaml,
 - `export` of that example to a PDF, three times (timed), read back here with QtPdf: page
   count, the three clinic names, "page x of y" and "not medical advice" on every page,
-- the window itself: under Xvfb (with xdotool) it waits for the window to appear, then quits
-  it with Ctrl+Q; without them it checks the app is still running on the offscreen platform
-  after building its window.
+- the window itself: under Xvfb (with xdotool) it waits for the window to appear, opens the
+  Decision tab (Ctrl+6: its charts import QtCharts), then quits it with Ctrl+Q; without them
+  it checks the app is still running on the offscreen platform after building its window.
 
 It prints the bundle's size and the Qt libraries it holds, and fails if a Qt module the app
 does not use (WebEngine, 3D, Multimedia, QML/Quick, Network, PDF) slipped in.
@@ -48,6 +48,7 @@ CLINICS = (
 UNUSED_QT = ("WebEngine", "3D", "Multimedia", "Qml", "Quick", "Network", "Pdf", "Designer")
 EXPORT_RUNS = 3
 WINDOW_TIMEOUT_S = 60
+DECISION_TAB_THEN_QUIT = ("key", "ctrl+6", "sleep", "2", "key", "ctrl+q")
 PYTHON_NAME = re.compile(r"python(\d+(\.\d+)?)?")
 
 
@@ -177,9 +178,10 @@ def check_window(program: list[str], home: Path) -> str:
             )
             shown = time.perf_counter() - started
             window = found.stdout.split()[0]
-            # No window manager on Xvfb: give the window the focus directly, then press Ctrl+Q.
+            # No window manager on Xvfb: give the window the focus directly, show the Decision
+            # tab (its charts load QtCharts: a missing library is a traceback), then Ctrl+Q.
             subprocess.run(
-                [xdotool, "windowfocus", "--sync", window, "key", "ctrl+q"],
+                [xdotool, "windowfocus", "--sync", window, *DECISION_TAB_THEN_QUIT],
                 env={"DISPLAY": display},
                 timeout=WINDOW_TIMEOUT_S,
                 check=True,
@@ -187,7 +189,10 @@ def check_window(program: list[str], home: Path) -> str:
             _, errors = app.communicate(timeout=WINDOW_TIMEOUT_S)
             assert app.returncode == 0, (app.returncode, errors)
             assert "Traceback" not in errors, errors
-            return f"X11 window on Xvfb appeared after {shown:.2f} s, Ctrl+Q quit it (exit 0)"
+            return (
+                f"X11 window on Xvfb appeared after {shown:.2f} s, showed the Decision tab's "
+                "charts, Ctrl+Q quit it (exit 0)"
+            )
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -223,6 +228,7 @@ def main() -> int:
     libraries = qt_libraries(bundle)
     unwanted = [lib for lib in libraries if any(word in lib for word in UNUSED_QT)]
     assert not unwanted, f"unused Qt modules in the bundle: {unwanted}"
+    assert "libQt6Charts" in libraries, "QtCharts (the Decision tab's charts) is missing"
     missing = missing_qt_libraries(bundle)
     assert not missing, f"Qt libraries missing from the bundle: {missing}"
     if build_time is not None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ketachecklist.core.document import Decision
 from ketachecklist.present.text import tr
 from ketachecklist.ui.accessible_text import show_text
+from ketachecklist.ui.chart_view import ChartPanel
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.notes_edit import NotesEdit
@@ -97,6 +98,7 @@ class DecisionPage(QWidget):
         layout.addSpacing(self.fontMetrics().lineSpacing())
         layout.addWidget(_bold(QLabel("Where the scores stand")))
         layout.addWidget(self.standing)
+        layout.addWidget(ChartPanel(document, self))  # issue 13's charts (ui/chart_view.py)
         layout.addStretch(1)
 
         self.clinic.activated.connect(self._clinic_picked)
