@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QToolTip,
@@ -236,13 +237,18 @@ class ChartPanel(QWidget):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setWordWrap(True)
             table.verticalHeader().setVisible(False)  # its data names each row's clinic
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setStretchLastSection(True)
+            table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+            table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             caption.setBuddy(table)
             table_layout.addWidget(caption)
             table_layout.addWidget(table)
             self.captions.append(caption)
             self.tables.append(table)
+        table_layout.addStretch(1)
         self.stack.addWidget(self._chart_page)
         self.stack.addWidget(table_page)
 
