@@ -286,7 +286,10 @@ def add_chart(flow: Flow, chart: BarChart) -> None:
     flow.place_stack(heading)
     flow.y += pt(4)
 
-    def place_header() -> None:
+    def place_header(*, continuing: bool = False) -> None:
+        if continuing:
+            flow.text([Para(f"{chart.title} (continued)", NOTE)])
+            flow.y += pt(3)
         op = chart_header(flow, chart, columns)
         flow.add(op)
         flow.y += op.height
@@ -296,7 +299,7 @@ def add_chart(flow: Flow, chart: BarChart) -> None:
         op = chart_group(flow, chart, group, columns)
         if op.height > flow.remaining and not flow.at_top:
             flow.new_page()
-            place_header()
+            place_header(continuing=True)
             op = chart_group(flow, chart, group, columns)
         flow.add(op)
         flow.y += op.height

@@ -56,6 +56,19 @@ def test_a_ruled_out_clinic_says_so_in_the_pdf_chart() -> None:
     assert "No score yet, could end 0–100" in flat
 
 
+def test_a_chart_over_two_pages_says_it_goes_on_and_repeats_its_legend_and_axis() -> None:
+    report = chart_report(12)
+    assert report.charts is not None
+    chart = report.charts.scores
+    pages = read_pdf(render_pdf(report))
+    holding = [t for t in pages.texts if chart.value_axis in t]
+    assert len(holding) >= 2  # 12 clinics × 4 bars do not fit on one page
+    for text in holding[1:]:
+        assert f"{chart.title} (continued)" in flatten(text)
+        assert all(s.name in text for s in chart.series)
+        assert all(t in text for t in chart.tick_texts)
+
+
 @needs_pdftotext
 @pytest.mark.parametrize("clinics", [3, 12])
 def test_chart_text_is_at_least_9_points(clinics: int) -> None:
