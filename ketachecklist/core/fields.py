@@ -148,6 +148,15 @@ class FieldReader:
             return LineList()
         return value
 
+    def bounded_sequence(self, key: str, limit: int, noun: str) -> list[Any]:
+        """The list at ``key``, or an empty one (and a problem) when it holds over ``limit``
+        items: checked before any item is read, so a huge list costs nothing."""
+        items = self.sequence(key)
+        if len(items) > limit:
+            self.problem(key, f"{len(items):,} {noun}; a comparison holds at most {limit:,}")
+            return LineList()
+        return items
+
     def submapping(self, key: str) -> dict[Any, Any]:
         value = self.mapping.get(key, _MISSING)
         if value is _MISSING or value is None:
