@@ -1,161 +1,54 @@
-"""The question catalogue: question sets, questions, information sections and their sources."""
+"""The question catalogue file (data/questions.yaml): loading, caching and checking it.
+
+Every problem is reported with its line and field in one FileFormatError. The catalogue's
+contents (questions, sets, sources) are the frozen data of core/catalogue_model.py, re-exported
+here so callers import everything catalogue from this module.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from ketachecklist.core.catalogue_model import (
+    ROLE_KINDS,
+    AnswerKind,
+    Catalogue,
+    InfoSection,
+    Question,
+    QuestionRole,
+    QuestionSet,
+    RedFlagRule,
+    Source,
+)
 from ketachecklist.core.errors import FileFormatError, Problem
 from ketachecklist.core.fields import FieldReader, line_of, type_name
 from ketachecklist.core.safe_yaml import load_yaml_bytes
-from ketachecklist.core.treatments import Treatment, treatments_apply
+from ketachecklist.core.treatments import Treatment
 from ketachecklist.core.yaml_cache import load_yaml_cached
+
+__all__ = [
+    "CATALOGUE_FORMAT",
+    "CATALOGUE_SCHEMA_VERSION",
+    "QUESTION_FIELDS",
+    "AnswerKind",
+    "Catalogue",
+    "InfoSection",
+    "Question",
+    "QuestionRole",
+    "QuestionSet",
+    "RedFlagRule",
+    "Source",
+    "bundled_catalogue_path",
+    "catalogue_from_tree",
+    "load_bundled_catalogue",
+    "load_catalogue",
+    "parse_catalogue",
+    "read_question",
+]
 
 CATALOGUE_FORMAT = "ketachecklist-catalogue"
 CATALOGUE_SCHEMA_VERSION = 2  # 2: questions may say which treatments they apply to
-
-
-class AnswerKind(str, Enum):
-    """The structured value a question asks for, beside its 1–5 rating and notes."""
-
-    RATING = "rating"
-    YES_NO = "yes_no"
-    MONEY = "money"
-    COUNT = "count"
-    TEXT = "text"
-    COST = "cost"
-
-    @property
-    def label(self) -> str:
-        return _KIND_LABELS[self]
-
-
-_KIND_LABELS = {
-    AnswerKind.RATING: "rating only",
-    AnswerKind.YES_NO: "yes or no",
-    AnswerKind.MONEY: "amount of money",
-    AnswerKind.COUNT: "number",
-    AnswerKind.TEXT: "free text",
-    AnswerKind.COST: "cost details",
-}
-
-
-class QuestionRole(str, Enum):
-    """Marks the questions whose structured answers feed the course-cost estimate."""
-
-    COST_DETAILS = "cost_details"
-    SESSIONS_RECOMMENDED = "sessions_recommended"
-    COURSE_PRICE = "course_price"
-
-
-_ROLE_KINDS = {
-    QuestionRole.COST_DETAILS: AnswerKind.COST,
-    QuestionRole.SESSIONS_RECOMMENDED: AnswerKind.COUNT,
-    QuestionRole.COURSE_PRICE: AnswerKind.MONEY,
-}
-
-
-@dataclass(frozen=True)
-class RedFlagRule:
-    """A yes/no answer that the sources treat as a warning sign, e.g. 'no vital-sign monitoring'."""
-
-    when: bool
-    label: str
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: str
-    publisher: str = ""
-    note: str = ""
-    short: str = ""  # how an information item names it, e.g. "Verywell Mind"
-
-    @property
-    def citation(self) -> str:
-        return f"{self.title} ({self.publisher})" if self.publisher else self.title
-
-
-@dataclass(frozen=True)
-class QuestionSet:
-    id: str
-    title: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    set_id: str
-    text: str
-    kind: AnswerKind = AnswerKind.RATING
-    why: str = ""
-    reassuring: str = ""
-    concerning: str = ""
-    source: str = ""
-    beyond_article: bool = False
-    red_flag: RedFlagRule | None = None
-    unit: str = ""
-    role: QuestionRole | None = None
-    custom: bool = False
-    applies_to: tuple[Treatment, ...] = ()  # empty: every treatment
-
-    def applies(self, offered: tuple[Treatment, ...]) -> bool:
-        """Whether this question fits a clinic offering ``offered`` (see ``treatments``)."""
-        return treatments_apply(self.applies_to, offered)
-
-
-@dataclass(frozen=True)
-class InfoSection:
-    """A short fact sheet. ``items`` are display strings (an item with a source of its own ends
-    with its short attribution); ``item_sources`` holds each item's source id, in step."""
-
-    id: str
-    title: str
-    items: tuple[str, ...]
-    source: str = ""
-    note: str = ""
-    item_sources: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    id: str
-    version: str
-    title: str
-    sets: tuple[QuestionSet, ...]
-    questions: tuple[Question, ...]
-    sources: tuple[Source, ...] = ()
-    information: tuple[InfoSection, ...] = ()
-    disclaimer: str = ""
-    _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._by_id.update((q.id, q) for q in self.questions)
-
-    def question(self, question_id: str) -> Question:
-        return self._by_id[question_id]
-
-    def has_question(self, question_id: str) -> bool:
-        return question_id in self._by_id
-
-    def question_set(self, set_id: str) -> QuestionSet:
-        for question_set in self.sets:
-            if question_set.id == set_id:
-                return question_set
-        raise KeyError(set_id)
-
-    def questions_in(self, set_id: str) -> Iterator[Question]:
-        return (q for q in self.questions if q.set_id == set_id)
-
-    def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
-
-    def information_section(self, section_id: str) -> InfoSection:
-        return next(s for s in self.information if s.id == section_id)
 
 
 def bundled_catalogue_path() -> Path:
@@ -365,8 +258,8 @@ def read_question(
         reader.problem("source", f"unknown source '{source}'")
     role_text = reader.choice("role", [r.value for r in QuestionRole], required=False)
     role = QuestionRole(role_text) if role_text else None
-    if role is not None and kind_text and _ROLE_KINDS[role] is not kind:
-        reader.problem("role", f"role '{role.value}' needs kind '{_ROLE_KINDS[role].value}'")
+    if role is not None and kind_text and ROLE_KINDS[role] is not kind:
+        reader.problem("role", f"role '{role.value}' needs kind '{ROLE_KINDS[role].value}'")
     red_flag = _read_red_flag(reader, kind if kind_text else None)
     applies_to = _read_treatments(reader)
     return Question(
