@@ -22,7 +22,6 @@ from ketachecklist.core.document import (
 )
 
 
-# --- writing ----------------------------------------------------------------------------------
 def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
     data: dict[str, Any] = {
         "format": COMPARISON_FORMAT,
