@@ -24,10 +24,10 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from ketachecklist.qt.none_refcount import guard_none_refcount
 from ketachecklist.report.model import printable_text
-from ketachecklist.report.qt_support import guard_none_refcount
 
-guard_none_refcount()  # before the thousands of Qt calls a layout makes (see qt_support)
+guard_none_refcount()  # before the thousands of Qt calls a layout makes (see ketachecklist/qt)
 
 LU_PER_INCH = 720.0
 EPSILON = 0.01
