@@ -19,7 +19,18 @@ from ketachecklist.core.document import (
 )
 from ketachecklist.core.errors import Problem
 from ketachecklist.core.fields import FieldReader, line_of, type_name
-from ketachecklist.core.limits import MAX_MONEY, MAX_TEXT, MAX_TREATMENTS_LISTED
+from ketachecklist.core.limits import (
+    MAX_CLINIC_ID,
+    MAX_COUNT,
+    MAX_MONEY,
+    MAX_NAME,
+    MAX_PERCENT,
+    MAX_RATING,
+    MAX_SESSIONS,
+    MAX_TEXT,
+    MAX_TREATMENTS_LISTED,
+    MIN_RATING,
+)
 from ketachecklist.core.treatments import Treatment
 
 
@@ -49,8 +60,8 @@ def read_clinic(
             "answers",
         ]
     )
-    clinic_id = reader.text("id", max_length=200)
-    name = reader.text("name", max_length=1000)
+    clinic_id = reader.text("id", max_length=MAX_CLINIC_ID)
+    name = reader.text("name", max_length=MAX_NAME)
     if name:
         reader.what = f"clinic '{name}'"
     treatments: list[Treatment] = []
@@ -70,7 +81,7 @@ def read_clinic(
         id=clinic_id,
         name=name,
         location=reader.text("location", required=False, max_length=MAX_TEXT),
-        phone=reader.text("phone", required=False, max_length=1000),
+        phone=reader.text("phone", required=False, max_length=MAX_NAME),
         website=reader.text("website", required=False, max_length=MAX_TEXT),
         contact=reader.text("contact", required=False, max_length=MAX_TEXT),
         consultation_date=read_date(reader, "consultation_date"),
@@ -134,7 +145,7 @@ def _read_answer(
     if not reader.ok:
         return
     reader.reject_unknown(["rating", "said", "value", "doesnt_apply"])
-    rating = reader.number("rating", minimum=1, maximum=5, whole=True)
+    rating = reader.number("rating", minimum=MIN_RATING, maximum=MAX_RATING, whole=True)
     said = reader.text("said", required=False, max_length=MAX_TEXT)
     value = _read_value(reader, question)
     doesnt_apply = _read_doesnt_apply(reader)
@@ -161,7 +172,7 @@ def _read_value(reader: FieldReader, question: Question) -> AnswerValue:
     if kind is AnswerKind.MONEY:
         return as_float(reader.number("value", maximum=MAX_MONEY))
     if kind is AnswerKind.COUNT:
-        count = reader.number("value", maximum=1e9, whole=True)
+        count = reader.number("value", maximum=MAX_COUNT, whole=True)
         return None if count is None else int(count)
     if kind is AnswerKind.TEXT:
         return reader.text("value", required=False, max_length=MAX_TEXT) or None
@@ -177,7 +188,7 @@ def _read_value(reader: FieldReader, question: Question) -> AnswerValue:
             "insurance_percent",
         ]
     )
-    sessions = cost.number("sessions_recommended", maximum=10_000, whole=True)
+    sessions = cost.number("sessions_recommended", maximum=MAX_SESSIONS, whole=True)
     insurance = cost.choice(
         "insurance", [c.value for c in Coverage], required=False, default=Coverage.UNKNOWN.value
     )
@@ -186,7 +197,7 @@ def _read_value(reader: FieldReader, question: Question) -> AnswerValue:
         sessions_recommended=None if sessions is None else int(sessions),
         other_fees=as_float(cost.number("other_fees", maximum=MAX_MONEY)),
         insurance=Coverage(insurance),
-        insurance_percent=as_float(cost.number("insurance_percent", maximum=100)),
+        insurance_percent=as_float(cost.number("insurance_percent", maximum=MAX_PERCENT)),
     )
 
 

@@ -30,6 +30,7 @@ from ketachecklist.core.limits import (
     MAX_PROFILE_NAME,
     MAX_SET_WEIGHTS,
     MAX_TEXT,
+    MAX_TITLE,
     MAX_WEIGHT,
     MAX_WEIGHT_PROFILES,
 )
@@ -133,7 +134,7 @@ def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Compar
             f"but this app has '{catalogue.id}'",
         )
     comparison = Comparison(
-        catalogue=catalogue, title=top.text("title", required=False, max_length=500)
+        catalogue=catalogue, title=top.text("title", required=False, max_length=MAX_TITLE)
     )
 
     set_ids = {s.id for s in catalogue.sets}
