@@ -22,20 +22,6 @@ class AnswerKind(str, Enum):
     TEXT = "text"
     COST = "cost"
 
-    @property
-    def label(self) -> str:
-        return _KIND_LABELS[self]
-
-
-_KIND_LABELS = {
-    AnswerKind.RATING: "rating only",
-    AnswerKind.YES_NO: "yes or no",
-    AnswerKind.MONEY: "amount of money",
-    AnswerKind.COUNT: "number",
-    AnswerKind.TEXT: "free text",
-    AnswerKind.COST: "cost details",
-}
-
 
 class QuestionRole(str, Enum):
     """Marks the questions whose structured answers feed the course-cost estimate."""

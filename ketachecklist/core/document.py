@@ -54,34 +54,12 @@ from ketachecklist.core.limits import (
 )
 from ketachecklist.core.treatments import Treatment
 
-RATING_LABELS = {
-    1: "Concerning",
-    2: "Weak",
-    3: "Acceptable",
-    4: "Good",
-    5: "Reassuring",
-}
-NOT_ASKED = "Not asked yet"
-DOESNT_APPLY = "Doesn't apply to this clinic"
-
 
 class Coverage(str, Enum):
     UNKNOWN = "unknown"
     NONE = "none"
     PARTIAL = "partial"
     FULL = "full"
-
-    @property
-    def label(self) -> str:
-        return _COVERAGE_LABELS[self]
-
-
-_COVERAGE_LABELS = {
-    Coverage.UNKNOWN: "Not known yet",
-    Coverage.NONE: "Not covered",
-    Coverage.PARTIAL: "Partly covered",
-    Coverage.FULL: "Fully covered",
-}
 
 
 @dataclass(frozen=True)

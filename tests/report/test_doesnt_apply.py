@@ -16,9 +16,11 @@ from dataclasses import replace
 import pytest
 
 from ketachecklist.core.catalogue import load_bundled_catalogue
-from ketachecklist.core.document import DOESNT_APPLY, Comparison
-from ketachecklist.core.scoring import ASK_MORE, score_comparison
+from ketachecklist.core.document import Comparison
+from ketachecklist.core.scoring import score_comparison
 from ketachecklist.core.storage import load_comparison
+from ketachecklist.present.answers import ASK_MORE
+from ketachecklist.present.ratings import DOESNT_APPLY
 from ketachecklist.report.csv_export import render_csv
 from ketachecklist.report.html import render_html
 from ketachecklist.report.model import build_report, build_sheet
