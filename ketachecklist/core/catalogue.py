@@ -7,6 +7,7 @@ here so callers import everything catalogue from this module.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from ketachecklist.core.catalogue_model import (
 from ketachecklist.core.errors import FileFormatError, Problem
 from ketachecklist.core.fields import FieldReader, line_of, type_name
 from ketachecklist.core.safe_yaml import load_yaml_bytes
-from ketachecklist.core.treatments import Treatment
+from ketachecklist.core.treatments import read_treatments
 from ketachecklist.core.yaml_cache import load_yaml_cached
 
 __all__ = [
@@ -171,15 +172,25 @@ def catalogue_from_tree(document: Any, source: str) -> Catalogue:
     )
 
 
-def _read_sources(raw_sources: list[Any], problems: list[Problem]) -> list[Source]:
-    sources = []
-    for index, raw in enumerate(raw_sources):
-        reader = FieldReader(raw, f"source {index + 1}", problems)
+def _entries(
+    raw_entries: list[Any], noun: str, fields: list[str], problems: list[Problem]
+) -> Iterator[tuple[str, FieldReader]]:
+    """Each mapping of a list with an id (a source, set, section) and its reader, named by its
+    id; an entry that is not a mapping is a problem, and so is a field not in ``fields``."""
+    for index, raw in enumerate(raw_entries):
+        reader = FieldReader(raw, f"{noun} {index + 1}", problems)
         if not reader.ok:
             continue
-        source_id = reader.identifier("id")
-        reader.what = f"source '{source_id}'"
-        reader.reject_unknown(["id", "title", "publisher", "note", "short"])
+        entry_id = reader.identifier("id")
+        reader.what = f"{noun} '{entry_id}'"
+        reader.reject_unknown(fields)
+        yield entry_id, reader
+
+
+def _read_sources(raw_sources: list[Any], problems: list[Problem]) -> list[Source]:
+    sources = []
+    fields = ["id", "title", "publisher", "note", "short"]
+    for source_id, reader in _entries(raw_sources, "source", fields, problems):
         sources.append(
             Source(
                 id=source_id,
@@ -194,13 +205,7 @@ def _read_sources(raw_sources: list[Any], problems: list[Problem]) -> list[Sourc
 
 def _read_sets(raw_sets: list[Any], problems: list[Problem]) -> list[QuestionSet]:
     sets: list[QuestionSet] = []
-    for index, raw in enumerate(raw_sets):
-        reader = FieldReader(raw, f"set {index + 1}", problems)
-        if not reader.ok:
-            continue
-        set_id = reader.identifier("id")
-        reader.what = f"set '{set_id}'"
-        reader.reject_unknown(["id", "title", "description"])
+    for set_id, reader in _entries(raw_sets, "set", ["id", "title", "description"], problems):
         if any(s.id == set_id for s in sets):
             reader.problem("id", f"duplicate set id '{set_id}'")
             continue
@@ -261,7 +266,10 @@ def read_question(
     if role is not None and kind_text and ROLE_KINDS[role] is not kind:
         reader.problem("role", f"role '{role.value}' needs kind '{ROLE_KINDS[role].value}'")
     red_flag = _read_red_flag(reader, kind if kind_text else None)
-    applies_to = _read_treatments(reader)
+    # applies_to: [iv_infusion, intramuscular]; missing or empty means every treatment.
+    applies_to = read_treatments(
+        reader.sequence("applies_to"), reader.what, problems, " in applies_to"
+    )
     return Question(
         id=question_id,
         set_id=set_id,
@@ -278,26 +286,6 @@ def read_question(
         custom=custom,
         applies_to=applies_to,
     )
-
-
-def _read_treatments(reader: FieldReader) -> tuple[Treatment, ...]:
-    """``applies_to: [iv_infusion, intramuscular]``; missing or empty means every treatment."""
-    raw = reader.sequence("applies_to")
-    known = [t.value for t in Treatment]
-    treatments: list[Treatment] = []
-    for index, item in enumerate(raw):
-        if not isinstance(item, str) or item not in known:
-            shown = item if isinstance(item, str) else type_name(item)
-            reader.problems.append(
-                Problem(
-                    f"{reader.what}: unknown treatment '{shown}' in applies_to "
-                    f"(known: {', '.join(known)})",
-                    line_of(raw, index),
-                )
-            )
-        elif Treatment(item) not in treatments:
-            treatments.append(Treatment(item))
-    return tuple(treatments)
 
 
 def _read_red_flag(reader: FieldReader, kind: AnswerKind | None) -> RedFlagRule | None:
@@ -338,13 +326,8 @@ def _read_information(
 ) -> list[InfoSection]:
     by_id = {s.id: s for s in sources}
     sections = []
-    for index, raw in enumerate(raw_sections):
-        reader = FieldReader(raw, f"information section {index + 1}", problems)
-        if not reader.ok:
-            continue
-        section_id = reader.identifier("id")
-        reader.what = f"information section '{section_id}'"
-        reader.reject_unknown(["id", "title", "source", "note", "items"])
+    fields = ["id", "title", "source", "note", "items"]
+    for section_id, reader in _entries(raw_sections, "information section", fields, problems):
         source = reader.text("source")
         if source and source not in by_id:
             reader.problem("source", f"unknown source '{source}'")

@@ -31,7 +31,7 @@ from ketachecklist.core.limits import (
     MAX_TREATMENTS_LISTED,
     MIN_RATING,
 )
-from ketachecklist.core.treatments import Treatment
+from ketachecklist.core.treatments import read_treatments
 
 
 def read_clinic(
@@ -64,19 +64,8 @@ def read_clinic(
     name = reader.text("name", max_length=MAX_NAME)
     if name:
         reader.what = f"clinic '{name}'"
-    treatments: list[Treatment] = []
     raw_treatments = reader.bounded_sequence("treatments", MAX_TREATMENTS_LISTED, "treatments")
-    for t_index, item in enumerate(raw_treatments):
-        if item not in {t.value for t in Treatment}:
-            problems.append(
-                Problem(
-                    f"{reader.what}: unknown treatment '{item}' (known: "
-                    f"{', '.join(t.value for t in Treatment)})",
-                    line_of(raw_treatments, t_index),
-                )
-            )
-        elif Treatment(item) not in treatments:
-            treatments.append(Treatment(item))
+    treatments = read_treatments(raw_treatments, reader.what, problems)
     clinic = Clinic(
         id=clinic_id,
         name=name,
@@ -85,7 +74,7 @@ def read_clinic(
         website=reader.text("website", required=False, max_length=MAX_TEXT),
         contact=reader.text("contact", required=False, max_length=MAX_TEXT),
         consultation_date=read_date(reader, "consultation_date"),
-        treatments=tuple(treatments),
+        treatments=treatments,
         treatment_other=reader.text("treatment_other", required=False, max_length=MAX_TEXT),
         notes=reader.text("notes", required=False, max_length=MAX_TEXT),
     )
