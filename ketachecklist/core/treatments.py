@@ -22,19 +22,6 @@ class Treatment(str, Enum):
     ORAL = "oral"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        return _TREATMENT_LABELS[self]
-
-
-_TREATMENT_LABELS = {
-    Treatment.IV_INFUSION: "IV infusion",
-    Treatment.SPRAVATO: "Spravato nasal spray",
-    Treatment.INTRAMUSCULAR: "Intramuscular injection",
-    Treatment.ORAL: "Oral or at-home",
-    Treatment.OTHER: "Other",
-}
-
 
 def treatments_apply(applies_to: Iterable[Treatment], offered: Iterable[Treatment]) -> bool:
     """Whether a question for ``applies_to`` (empty: every treatment) fits a clinic offering
