@@ -23,7 +23,7 @@ from ketachecklist.core.catalogue_model import (
     Source,
 )
 from ketachecklist.core.errors import FileFormatError, Problem
-from ketachecklist.core.fields import FieldReader, line_of, type_name
+from ketachecklist.core.fields import FieldReader, line_of, top_reader, type_name
 from ketachecklist.core.safe_yaml import load_yaml_bytes
 from ketachecklist.core.treatments import read_treatments
 from ketachecklist.core.yaml_cache import load_yaml_cached
@@ -100,10 +100,8 @@ def parse_catalogue(data: bytes, source: str) -> Catalogue:
 
 def catalogue_from_tree(document: Any, source: str) -> Catalogue:
     """Validate the catalogue ``safe_yaml`` read from ``source``."""
-    problems: list[Problem] = []
-    top = FieldReader(document, "the catalogue", problems)
-    if not top.ok:
-        raise FileFormatError(source, problems)
+    top = top_reader(document, "the catalogue", source)
+    problems = top.problems
     file_format = top.text("format")
     if file_format and file_format != CATALOGUE_FORMAT:
         top.problem("format", f"'format' must be '{CATALOGUE_FORMAT}' (got '{file_format}')")

@@ -22,7 +22,7 @@ from ketachecklist.core.comparison_format import (
 )
 from ketachecklist.core.document import Comparison, Decision, WeightProfile
 from ketachecklist.core.errors import FileFormatError, Problem
-from ketachecklist.core.fields import FieldReader, line_of, type_name
+from ketachecklist.core.fields import FieldReader, line_of, top_reader, type_name
 from ketachecklist.core.fingerprint import Fingerprint
 from ketachecklist.core.limits import (
     MAX_CLINICS,
@@ -58,10 +58,8 @@ class LoadedComparison:
 
 def read_schema_version(document: Any, source: str) -> int:
     """The file's schema_version; refuses other formats and versions newer than this app's."""
-    problems: list[Problem] = []
-    top = FieldReader(document, "the comparison file", problems)
-    if not top.ok:
-        raise FileFormatError(source, problems)
+    top = top_reader(document, "the comparison file", source)
+    problems = top.problems
     file_format = top.text("format")
     if file_format and file_format != COMPARISON_FORMAT:
         top.problem(

@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from ketachecklist.core.errors import Problem
+from ketachecklist.core.errors import FileFormatError, Problem
 from ketachecklist.core.safe_yaml import LineDict, LineList
 
 _MISSING = object()
@@ -38,6 +38,14 @@ def type_name(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def top_reader(document: Any, what: str, source: str) -> FieldReader:
+    """The reader of a file's top level; a file that is not a mapping is refused at once."""
+    reader = FieldReader(document, what, [])
+    if not reader.ok:
+        raise FileFormatError(source, reader.problems)
+    return reader
 
 
 class FieldReader:
