@@ -21,6 +21,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check ketachecklist tests benchmarks
 	$(BIN)/ruff format --check ketachecklist tests benchmarks
 	$(BIN)/lint-imports
+	$(BIN)/vulture
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

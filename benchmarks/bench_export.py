@@ -20,11 +20,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from ketachecklist.qt.gui_application import ensure_gui_application
 from ketachecklist.report.csv_export import render_csv
 from ketachecklist.report.html import render_html_bytes
 from ketachecklist.report.model import build_report, build_sheet
 from ketachecklist.report.pdf import render_pdf
-from ketachecklist.report.qt_support import ensure_gui_application
 from ketachecklist.report.sheet import render_sheet_pdf
 from tests.report.factory import make_comparison
 from tests.report.pdf_text import read_pdf

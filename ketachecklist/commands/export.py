@@ -103,7 +103,7 @@ def render(report: ComparisonReport, export_format: ExportFormat) -> bytes:
 
         return render_csv(report)
     # Qt is loaded only for a PDF, and without a display when there is none.
-    from ketachecklist.report.qt_support import ensure_gui_application  # noqa: PLC0415
+    from ketachecklist.qt.gui_application import ensure_gui_application  # noqa: PLC0415
 
     ensure_gui_application()
     from ketachecklist.report.pdf import render_pdf  # noqa: PLC0415

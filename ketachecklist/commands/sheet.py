@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(export_error_message(ExportRefusedError(refusal), target))
     page_size = PageSize(args.page_size) if args.page_size else default_page_size()
     sheet = build_sheet(comparison, clinic_id, source_name=source.name, page_size=page_size)
-    from ketachecklist.report.qt_support import ensure_gui_application  # noqa: PLC0415
+    from ketachecklist.qt.gui_application import ensure_gui_application  # noqa: PLC0415
 
     ensure_gui_application()
     from ketachecklist.report.sheet import render_sheet_pdf  # noqa: PLC0415

@@ -214,11 +214,6 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -
     commit_temp_file(write_temp_file(path, data, mode), path)
 
 
-def stale_temp_files(path: Path) -> list[Path]:
-    """Temp files left beside ``path`` (or its backups) by writers that are no longer running."""
-    return _stale_temps(path.parent if str(path.parent) else Path(), path.name)
-
-
 def _stale_temps(directory: Path, name_prefix: str) -> list[Path]:
     stale: list[Path] = []
     try:

@@ -1,161 +1,55 @@
-"""The question catalogue: question sets, questions, information sections and their sources."""
+"""The question catalogue file (data/questions.yaml): loading, caching and checking it.
+
+Every problem is reported with its line and field in one FileFormatError. The catalogue's
+contents (questions, sets, sources) are the frozen data of core/catalogue_model.py, re-exported
+here so callers import everything catalogue from this module.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from ketachecklist.core.catalogue_model import (
+    ROLE_KINDS,
+    AnswerKind,
+    Catalogue,
+    InfoSection,
+    Question,
+    QuestionRole,
+    QuestionSet,
+    RedFlagRule,
+    Source,
+)
 from ketachecklist.core.errors import FileFormatError, Problem
-from ketachecklist.core.fields import FieldReader, line_of, type_name
+from ketachecklist.core.fields import FieldReader, line_of, top_reader, type_name
 from ketachecklist.core.safe_yaml import load_yaml_bytes
-from ketachecklist.core.treatments import Treatment, treatments_apply
+from ketachecklist.core.treatments import read_treatments
 from ketachecklist.core.yaml_cache import load_yaml_cached
+
+__all__ = [
+    "CATALOGUE_FORMAT",
+    "CATALOGUE_SCHEMA_VERSION",
+    "QUESTION_FIELDS",
+    "AnswerKind",
+    "Catalogue",
+    "InfoSection",
+    "Question",
+    "QuestionRole",
+    "QuestionSet",
+    "RedFlagRule",
+    "Source",
+    "bundled_catalogue_path",
+    "catalogue_from_tree",
+    "load_bundled_catalogue",
+    "load_catalogue",
+    "parse_catalogue",
+    "read_question",
+]
 
 CATALOGUE_FORMAT = "ketachecklist-catalogue"
 CATALOGUE_SCHEMA_VERSION = 2  # 2: questions may say which treatments they apply to
-
-
-class AnswerKind(str, Enum):
-    """The structured value a question asks for, beside its 1–5 rating and notes."""
-
-    RATING = "rating"
-    YES_NO = "yes_no"
-    MONEY = "money"
-    COUNT = "count"
-    TEXT = "text"
-    COST = "cost"
-
-    @property
-    def label(self) -> str:
-        return _KIND_LABELS[self]
-
-
-_KIND_LABELS = {
-    AnswerKind.RATING: "rating only",
-    AnswerKind.YES_NO: "yes or no",
-    AnswerKind.MONEY: "amount of money",
-    AnswerKind.COUNT: "number",
-    AnswerKind.TEXT: "free text",
-    AnswerKind.COST: "cost details",
-}
-
-
-class QuestionRole(str, Enum):
-    """Marks the questions whose structured answers feed the course-cost estimate."""
-
-    COST_DETAILS = "cost_details"
-    SESSIONS_RECOMMENDED = "sessions_recommended"
-    COURSE_PRICE = "course_price"
-
-
-_ROLE_KINDS = {
-    QuestionRole.COST_DETAILS: AnswerKind.COST,
-    QuestionRole.SESSIONS_RECOMMENDED: AnswerKind.COUNT,
-    QuestionRole.COURSE_PRICE: AnswerKind.MONEY,
-}
-
-
-@dataclass(frozen=True)
-class RedFlagRule:
-    """A yes/no answer that the sources treat as a warning sign, e.g. 'no vital-sign monitoring'."""
-
-    when: bool
-    label: str
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: str
-    publisher: str = ""
-    note: str = ""
-    short: str = ""  # how an information item names it, e.g. "Verywell Mind"
-
-    @property
-    def citation(self) -> str:
-        return f"{self.title} ({self.publisher})" if self.publisher else self.title
-
-
-@dataclass(frozen=True)
-class QuestionSet:
-    id: str
-    title: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    set_id: str
-    text: str
-    kind: AnswerKind = AnswerKind.RATING
-    why: str = ""
-    reassuring: str = ""
-    concerning: str = ""
-    source: str = ""
-    beyond_article: bool = False
-    red_flag: RedFlagRule | None = None
-    unit: str = ""
-    role: QuestionRole | None = None
-    custom: bool = False
-    applies_to: tuple[Treatment, ...] = ()  # empty: every treatment
-
-    def applies(self, offered: tuple[Treatment, ...]) -> bool:
-        """Whether this question fits a clinic offering ``offered`` (see ``treatments``)."""
-        return treatments_apply(self.applies_to, offered)
-
-
-@dataclass(frozen=True)
-class InfoSection:
-    """A short fact sheet. ``items`` are display strings (an item with a source of its own ends
-    with its short attribution); ``item_sources`` holds each item's source id, in step."""
-
-    id: str
-    title: str
-    items: tuple[str, ...]
-    source: str = ""
-    note: str = ""
-    item_sources: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    id: str
-    version: str
-    title: str
-    sets: tuple[QuestionSet, ...]
-    questions: tuple[Question, ...]
-    sources: tuple[Source, ...] = ()
-    information: tuple[InfoSection, ...] = ()
-    disclaimer: str = ""
-    _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._by_id.update((q.id, q) for q in self.questions)
-
-    def question(self, question_id: str) -> Question:
-        return self._by_id[question_id]
-
-    def has_question(self, question_id: str) -> bool:
-        return question_id in self._by_id
-
-    def question_set(self, set_id: str) -> QuestionSet:
-        for question_set in self.sets:
-            if question_set.id == set_id:
-                return question_set
-        raise KeyError(set_id)
-
-    def questions_in(self, set_id: str) -> Iterator[Question]:
-        return (q for q in self.questions if q.set_id == set_id)
-
-    def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
-
-    def information_section(self, section_id: str) -> InfoSection:
-        return next(s for s in self.information if s.id == section_id)
 
 
 def bundled_catalogue_path() -> Path:
@@ -206,10 +100,8 @@ def parse_catalogue(data: bytes, source: str) -> Catalogue:
 
 def catalogue_from_tree(document: Any, source: str) -> Catalogue:
     """Validate the catalogue ``safe_yaml`` read from ``source``."""
-    problems: list[Problem] = []
-    top = FieldReader(document, "the catalogue", problems)
-    if not top.ok:
-        raise FileFormatError(source, problems)
+    top = top_reader(document, "the catalogue", source)
+    problems = top.problems
     file_format = top.text("format")
     if file_format and file_format != CATALOGUE_FORMAT:
         top.problem("format", f"'format' must be '{CATALOGUE_FORMAT}' (got '{file_format}')")
@@ -278,15 +170,25 @@ def catalogue_from_tree(document: Any, source: str) -> Catalogue:
     )
 
 
-def _read_sources(raw_sources: list[Any], problems: list[Problem]) -> list[Source]:
-    sources = []
-    for index, raw in enumerate(raw_sources):
-        reader = FieldReader(raw, f"source {index + 1}", problems)
+def _entries(
+    raw_entries: list[Any], noun: str, fields: list[str], problems: list[Problem]
+) -> Iterator[tuple[str, FieldReader]]:
+    """Each mapping of a list with an id (a source, set, section) and its reader, named by its
+    id; an entry that is not a mapping is a problem, and so is a field not in ``fields``."""
+    for index, raw in enumerate(raw_entries):
+        reader = FieldReader(raw, f"{noun} {index + 1}", problems)
         if not reader.ok:
             continue
-        source_id = reader.identifier("id")
-        reader.what = f"source '{source_id}'"
-        reader.reject_unknown(["id", "title", "publisher", "note", "short"])
+        entry_id = reader.identifier("id")
+        reader.what = f"{noun} '{entry_id}'"
+        reader.reject_unknown(fields)
+        yield entry_id, reader
+
+
+def _read_sources(raw_sources: list[Any], problems: list[Problem]) -> list[Source]:
+    sources = []
+    fields = ["id", "title", "publisher", "note", "short"]
+    for source_id, reader in _entries(raw_sources, "source", fields, problems):
         sources.append(
             Source(
                 id=source_id,
@@ -301,13 +203,7 @@ def _read_sources(raw_sources: list[Any], problems: list[Problem]) -> list[Sourc
 
 def _read_sets(raw_sets: list[Any], problems: list[Problem]) -> list[QuestionSet]:
     sets: list[QuestionSet] = []
-    for index, raw in enumerate(raw_sets):
-        reader = FieldReader(raw, f"set {index + 1}", problems)
-        if not reader.ok:
-            continue
-        set_id = reader.identifier("id")
-        reader.what = f"set '{set_id}'"
-        reader.reject_unknown(["id", "title", "description"])
+    for set_id, reader in _entries(raw_sets, "set", ["id", "title", "description"], problems):
         if any(s.id == set_id for s in sets):
             reader.problem("id", f"duplicate set id '{set_id}'")
             continue
@@ -365,10 +261,13 @@ def read_question(
         reader.problem("source", f"unknown source '{source}'")
     role_text = reader.choice("role", [r.value for r in QuestionRole], required=False)
     role = QuestionRole(role_text) if role_text else None
-    if role is not None and kind_text and _ROLE_KINDS[role] is not kind:
-        reader.problem("role", f"role '{role.value}' needs kind '{_ROLE_KINDS[role].value}'")
+    if role is not None and kind_text and ROLE_KINDS[role] is not kind:
+        reader.problem("role", f"role '{role.value}' needs kind '{ROLE_KINDS[role].value}'")
     red_flag = _read_red_flag(reader, kind if kind_text else None)
-    applies_to = _read_treatments(reader)
+    # applies_to: [iv_infusion, intramuscular]; missing or empty means every treatment.
+    applies_to = read_treatments(
+        reader.sequence("applies_to"), reader.what, problems, " in applies_to"
+    )
     return Question(
         id=question_id,
         set_id=set_id,
@@ -385,26 +284,6 @@ def read_question(
         custom=custom,
         applies_to=applies_to,
     )
-
-
-def _read_treatments(reader: FieldReader) -> tuple[Treatment, ...]:
-    """``applies_to: [iv_infusion, intramuscular]``; missing or empty means every treatment."""
-    raw = reader.sequence("applies_to")
-    known = [t.value for t in Treatment]
-    treatments: list[Treatment] = []
-    for index, item in enumerate(raw):
-        if not isinstance(item, str) or item not in known:
-            shown = item if isinstance(item, str) else type_name(item)
-            reader.problems.append(
-                Problem(
-                    f"{reader.what}: unknown treatment '{shown}' in applies_to "
-                    f"(known: {', '.join(known)})",
-                    line_of(raw, index),
-                )
-            )
-        elif Treatment(item) not in treatments:
-            treatments.append(Treatment(item))
-    return tuple(treatments)
 
 
 def _read_red_flag(reader: FieldReader, kind: AnswerKind | None) -> RedFlagRule | None:
@@ -445,13 +324,8 @@ def _read_information(
 ) -> list[InfoSection]:
     by_id = {s.id: s for s in sources}
     sections = []
-    for index, raw in enumerate(raw_sections):
-        reader = FieldReader(raw, f"information section {index + 1}", problems)
-        if not reader.ok:
-            continue
-        section_id = reader.identifier("id")
-        reader.what = f"information section '{section_id}'"
-        reader.reject_unknown(["id", "title", "source", "note", "items"])
+    fields = ["id", "title", "source", "note", "items"]
+    for section_id, reader in _entries(raw_sections, "information section", fields, problems):
         source = reader.text("source")
         if source and source not in by_id:
             reader.problem("source", f"unknown source '{source}'")

@@ -1,5 +1,8 @@
 """The comparison document: clinics, their answers, weights and the recorded decision.
 
+Its records (Clinic, Answer, CostDetails, ...) are core/records.py and its edits' checks
+core/edit_checks.py; both are re-exported here, so callers import them from this module.
+
 A Comparison is plain mutable data plus small edit operations. Each operation checks the limits
 (core/limits.py) and the document's rules, then returns a ``Change`` (core/changes.py) that says
 what it changed and reverts through ``apply(change.inverse())``; none of them computes scores.
@@ -7,10 +10,8 @@ what it changed and reverts through ``apply(change.inverse())``; none of them co
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from enum import Enum
 
 from ketachecklist.core.catalogue import AnswerKind, Catalogue, Question, QuestionRole
 from ketachecklist.core.changes import (
@@ -33,134 +34,47 @@ from ketachecklist.core.changes import (
     ReplaceWeightProfile,
     Step,
 )
+from ketachecklist.core.edit_checks import (
+    check_answer,
+    check_clinic,
+    check_question,
+    check_room_for_a_clinic,
+)
 from ketachecklist.core.limits import (
-    MAX_CLINIC_ID,
-    MAX_CLINICS,
-    MAX_COUNT,
     MAX_CUSTOM_QUESTIONS,
-    MAX_MONEY,
     MAX_NAME,
-    MAX_PERCENT,
     MAX_PROFILE_NAME,
-    MAX_RATING,
-    MAX_SESSIONS,
     MAX_TEXT,
     MAX_WEIGHT,
     MAX_WEIGHT_PROFILES,
-    MIN_RATING,
     LimitError,
     check_number,
     check_text,
 )
-from ketachecklist.core.treatments import Treatment
+from ketachecklist.core.records import (
+    BLANK,
+    Answer,
+    AnswerValue,
+    Clinic,
+    CostDetails,
+    Coverage,
+    Decision,
+    WeightProfile,
+    value_matches_kind,
+)
 
-RATING_LABELS = {
-    1: "Concerning",
-    2: "Weak",
-    3: "Acceptable",
-    4: "Good",
-    5: "Reassuring",
-}
-NOT_ASKED = "Not asked yet"
-DOESNT_APPLY = "Doesn't apply to this clinic"
-
-
-class Coverage(str, Enum):
-    UNKNOWN = "unknown"
-    NONE = "none"
-    PARTIAL = "partial"
-    FULL = "full"
-
-    @property
-    def label(self) -> str:
-        return _COVERAGE_LABELS[self]
-
-
-_COVERAGE_LABELS = {
-    Coverage.UNKNOWN: "Not known yet",
-    Coverage.NONE: "Not covered",
-    Coverage.PARTIAL: "Partly covered",
-    Coverage.FULL: "Fully covered",
-}
-
-
-@dataclass(frozen=True)
-class CostDetails:
-    """What a clinic said about price: enough to estimate the cost of a whole course."""
-
-    price_per_session: float | None = None
-    sessions_recommended: int | None = None
-    other_fees: float | None = None
-    insurance: Coverage = Coverage.UNKNOWN
-    insurance_percent: float | None = None  # share insurance pays, when partly covered
-
-    @property
-    def is_empty(self) -> bool:
-        return self == CostDetails()
-
-
-AnswerValue = bool | float | int | str | CostDetails | None
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One clinic's answer to one question. ``rating=None`` means "not asked yet", never a zero.
-
-    ``doesnt_apply`` is the patient's "Doesn't apply to this clinic": a state of its own, not a
-    rating. The rating, words and value stay recorded beside it (so unmarking brings them back)
-    but scoring leaves the whole answer out while it is set.
-    """
-
-    rating: int | None = None
-    said: str = ""
-    value: AnswerValue = None
-    doesnt_apply: bool = False
-
-    @property
-    def is_blank(self) -> bool:
-        return (
-            self.rating is None
-            and not self.said
-            and self.value in (None, CostDetails())
-            and not self.doesnt_apply
-        )
-
-
-BLANK = Answer()
-
-
-@dataclass(frozen=True)
-class Clinic:
-    id: str
-    name: str
-    location: str = ""
-    phone: str = ""
-    website: str = ""
-    contact: str = ""
-    consultation_date: dt.date | None = None
-    treatments: tuple[Treatment, ...] = ()
-    treatment_other: str = ""
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class Decision:
-    clinic_id: str | None = None
-    reason: str = ""
-    decided_on: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class WeightProfile:
-    """One person's view of what matters: a name ("Me", "Mum") and set weights.
-
-    The active profile's weights are the document's ``set_weights`` (one source of truth, so
-    every weight edit changes the profile in force); its entry here keeps none. The other
-    profiles keep theirs here until they are made active.
-    """
-
-    name: str
-    set_weights: dict[str, float] = field(default_factory=dict)
+__all__ = [
+    "BLANK",
+    "Answer",
+    "AnswerValue",
+    "Clinic",
+    "Comparison",
+    "CostDetails",
+    "Coverage",
+    "Decision",
+    "WeightProfile",
+    "value_matches_kind",
+]
 
 
 @dataclass
@@ -272,8 +186,8 @@ class Comparison:
     def add_clinic(self, clinic: Clinic, index: int | None = None) -> Change:
         if any(c.id == clinic.id for c in self.clinics):
             raise ValueError(f"clinic id {clinic.id!r} is already used")
-        _check_room_for_a_clinic(self)
-        _check_clinic(clinic)
+        check_room_for_a_clinic(self)
+        check_clinic(clinic)
         position = len(self.clinics) if index is None else max(0, min(index, len(self.clinics)))
         step = InsertClinic(position, clinic)
         return self._do(Change(ChangeKind.ADD_CLINIC, (step,), clinic_id=clinic.id))
@@ -293,7 +207,7 @@ class Comparison:
 
     def update_clinic(self, clinic: Clinic) -> Change:
         index = self.clinic_index(clinic.id)
-        _check_clinic(clinic)
+        check_clinic(clinic)
         step = ReplaceClinic(index, self.clinics[index], clinic)
         return self._do(Change(ChangeKind.EDIT_CLINIC, (step,), clinic_id=clinic.id))
 
@@ -308,11 +222,11 @@ class Comparison:
         """Insert a copy (details and answers) right after the original; the change names the
         copy's id."""
         original = self.clinic(clinic_id)
-        _check_room_for_a_clinic(self)
+        check_room_for_a_clinic(self)
         suffix = " (copy)"
         copy_name = name or f"{original.name[: MAX_NAME - len(suffix)]}{suffix}"
         copy = replace(original, id=self.new_clinic_id(), name=copy_name)
-        _check_clinic(copy)
+        check_clinic(copy)
         steps: list[Step] = [InsertClinic(self.clinic_index(clinic_id) + 1, copy)]
         steps.extend(
             PutAnswer(copy.id, qid, BLANK, answer) for qid, answer in self.answers_of(clinic_id)
@@ -321,7 +235,7 @@ class Comparison:
 
     def set_answer(self, clinic_id: str, question_id: str, answer: Answer) -> Change:
         self.clinic(clinic_id)
-        _check_answer(self.question(question_id), answer)
+        check_answer(self.question(question_id), answer)
         step = PutAnswer(clinic_id, question_id, self.answer(clinic_id, question_id), answer)
         return self._do(
             Change(ChangeKind.SET_ANSWER, (step,), clinic_id=clinic_id, question_id=question_id)
@@ -338,7 +252,7 @@ class Comparison:
             )
         self.catalogue.question_set(question.set_id)
         question = replace(question, custom=True)
-        _check_question(question)
+        check_question(question)
         count = len(self.custom_questions)
         position = count if index is None else max(0, min(index, count))
         step = InsertQuestion(position, question)
@@ -349,7 +263,7 @@ class Comparison:
         index = self._custom_index(question.id)
         old = self.custom_questions[index]
         new = replace(question, custom=True)
-        _check_question(new)
+        check_question(new)
         if new.kind is not old.kind:
             return self._change_kind(index, new)
         step = ReplaceQuestion(index, old, new)
@@ -480,68 +394,3 @@ class Comparison:
         for set_id, weight in weights.items():
             check_number("a weight", weight, MAX_WEIGHT)
             self.catalogue.question_set(set_id)
-
-
-def _check_room_for_a_clinic(comparison: Comparison) -> None:
-    if len(comparison.clinics) >= MAX_CLINICS:
-        raise LimitError(f"a comparison can hold at most {MAX_CLINICS} clinics")
-
-
-def _check_clinic(clinic: Clinic) -> None:
-    check_text("a clinic's id", clinic.id, MAX_CLINIC_ID, required=True)
-    check_text("a clinic's name", clinic.name, MAX_NAME, required=True)
-    check_text("a phone number", clinic.phone, MAX_NAME)
-    for what, text in (
-        ("a location", clinic.location),
-        ("a website", clinic.website),
-        ("a contact person", clinic.contact),
-        ("another treatment", clinic.treatment_other),
-        ("clinic notes", clinic.notes),
-    ):
-        check_text(what, text, MAX_TEXT)
-
-
-def _check_question(question: Question) -> None:
-    check_text("a question's wording", question.text, MAX_TEXT, required=True)
-    check_text("why a question matters", question.why, MAX_TEXT)
-
-
-def _check_answer(question: Question, answer: Answer) -> None:
-    check_number("a rating", answer.rating, MAX_RATING, minimum=MIN_RATING, whole=True)
-    check_text("what the clinic said", answer.said, MAX_TEXT)
-    value = answer.value
-    if value is None:
-        return
-    if question.kind is AnswerKind.RATING or not value_matches_kind(question.kind, value):
-        raise ValueError(f"this question takes {question.kind.value} answers, not {value!r}")
-    if isinstance(value, CostDetails):
-        check_number("a price per session", value.price_per_session, MAX_MONEY)
-        check_number(
-            "the sessions recommended", value.sessions_recommended, MAX_SESSIONS, whole=True
-        )
-        check_number("other fees", value.other_fees, MAX_MONEY)
-        check_number("the share insurance pays", value.insurance_percent, MAX_PERCENT)
-    elif isinstance(value, str):
-        check_text("an answer", value, MAX_TEXT)
-    elif question.kind is AnswerKind.MONEY:
-        check_number("an amount", value, MAX_MONEY)
-    elif question.kind is AnswerKind.COUNT:
-        check_number("a number", value, MAX_COUNT, whole=True)
-
-
-def value_matches_kind(kind: AnswerKind, value: AnswerValue) -> bool:
-    """True when ``value`` is the structured value a question of ``kind`` takes (or empty)."""
-    if value is None:
-        return True
-    expected: dict[AnswerKind, tuple[type, ...]] = {
-        AnswerKind.RATING: (),
-        AnswerKind.YES_NO: (bool,),
-        AnswerKind.MONEY: (int, float),
-        AnswerKind.COUNT: (int,),
-        AnswerKind.TEXT: (str,),
-        AnswerKind.COST: (CostDetails,),
-    }
-    types = expected[kind]
-    if kind in (AnswerKind.MONEY, AnswerKind.COUNT) and isinstance(value, bool):
-        return False
-    return isinstance(value, types)

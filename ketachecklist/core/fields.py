@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from ketachecklist.core.errors import Problem
+from ketachecklist.core.errors import FileFormatError, Problem
 from ketachecklist.core.safe_yaml import LineDict, LineList
 
 _MISSING = object()
@@ -38,6 +38,14 @@ def type_name(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def top_reader(document: Any, what: str, source: str) -> FieldReader:
+    """The reader of a file's top level; a file that is not a mapping is refused at once."""
+    reader = FieldReader(document, what, [])
+    if not reader.ok:
+        raise FileFormatError(source, reader.problems)
+    return reader
 
 
 class FieldReader:
@@ -147,6 +155,15 @@ class FieldReader:
             self.problem(key, f"'{key}' must be a list, not {type_name(value)}")
             return LineList()
         return value
+
+    def bounded_sequence(self, key: str, limit: int, noun: str) -> list[Any]:
+        """The list at ``key``, or an empty one (and a problem) when it holds over ``limit``
+        items: checked before any item is read, so a huge list costs nothing."""
+        items = self.sequence(key)
+        if len(items) > limit:
+            self.problem(key, f"{len(items):,} {noun}; a comparison holds at most {limit:,}")
+            return LineList()
+        return items
 
     def submapping(self, key: str) -> dict[Any, Any]:
         value = self.mapping.get(key, _MISSING)

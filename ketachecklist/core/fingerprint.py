@@ -61,8 +61,3 @@ def disk_state(path: Path, known: Fingerprint | None) -> DiskState:
     if current is None:
         return DiskState.MISSING
     return DiskState.UNCHANGED if current.sha256 == known.sha256 else DiskState.CHANGED
-
-
-def changed_on_disk(path: Path, known: Fingerprint | None) -> bool:
-    """True if saving over ``path`` would overwrite something we have not seen."""
-    return disk_state(path, known) is not DiskState.UNCHANGED

@@ -34,12 +34,47 @@ MAX_WEIGHT = 100.0  # a set's or question's weight (0 leaves it out)
 # --- files -----------------------------------------------------------------------------------
 MAX_BYTES = 5 * 1024 * 1024  # a comparison or catalogue file
 MAX_DEPTH = 40  # nesting of mappings and lists in a YAML file
-# Values in one file, counted while composing, before any value is built: 5 MB of tiny items
-# would otherwise cost tens of seconds and a gigabyte. 40,000 values hold about 6,000 answers
-# with a rating and notes (200 clinics × 30 questions, all answered);
-# benchmarks/bench_validate_limits.py keeps the worst file at the size limit under 2 s.
-MAX_NODES = 40_000
 MAX_RECENT_FILES = 8
+
+# --- the value budget of one file --------------------------------------------------------------
+# The reader counts a file's values (every key, text, number, list and mapping) while composing,
+# before any is built, and stops at MAX_NODES: 5 MB of tiny items would otherwise cost minutes
+# and a gigabyte. The budget is derived from the bounds above, so the largest comparison the
+# edits can make is one the app can save and open again: MAX_CLINICS clinics with every detail,
+# each answering ANSWERS_PER_CLINIC questions with a rating, words, a value and "doesn't apply"
+# (COST_ANSWERS_PER_CLINIC of them a cost breakdown), every custom question, weight, profile and
+# deal-breaker, plus VALUE_MARGIN for hand edits. tests/reliability/test_value_budget.py saves
+# and reopens that document and checks the counts below against what the writer writes.
+ANSWERS_PER_CLINIC = 60  # the bundled catalogue's 40 questions and 20 of one's own
+COST_ANSWERS_PER_CLINIC = 2
+CATALOGUE_QUESTIONS = 100  # room for the bundled catalogue (40 questions today)
+VALUE_MARGIN = 1.1
+
+VALUES_PER_ANSWER = 10  # its key and mapping; rating, said, value, doesnt_apply: key and value
+VALUES_PER_COST_BREAKDOWN = 10  # a cost value's five fields, each key and value
+VALUES_PER_CLINIC = 23  # its mapping; nine texts, treatments and answers: key and value
+VALUES_PER_CUSTOM_QUESTION = 17  # its mapping; id, set, text, kind and four wordings
+VALUES_PER_PROFILE = 7  # its mapping; name and active: key and value; sets: key and mapping
+VALUES_AT_THE_TOP = 40  # the root, format, version, catalogue, title, the decision, list keys
+
+
+def values_in_the_largest_comparison() -> int:
+    """The values of the largest comparison the bounds above allow, as the app writes it."""
+    questions = CATALOGUE_QUESTIONS + MAX_CUSTOM_QUESTIONS
+    clinic = (
+        VALUES_PER_CLINIC
+        + MAX_TREATMENTS_LISTED
+        + ANSWERS_PER_CLINIC * VALUES_PER_ANSWER
+        + COST_ANSWERS_PER_CLINIC * VALUES_PER_COST_BREAKDOWN
+    )
+    weights = 2 * MAX_SET_WEIGHTS + 2 * questions
+    profiles = MAX_WEIGHT_PROFILES * (VALUES_PER_PROFILE + 2 * MAX_SET_WEIGHTS)
+    deal_breakers = questions
+    custom = MAX_CUSTOM_QUESTIONS * VALUES_PER_CUSTOM_QUESTION
+    return VALUES_AT_THE_TOP + MAX_CLINICS * clinic + weights + profiles + deal_breakers + custom
+
+
+MAX_NODES = -(-round(VALUE_MARGIN * values_in_the_largest_comparison()) // 1000) * 1000
 
 
 class LimitError(ValueError):

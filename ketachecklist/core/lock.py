@@ -168,10 +168,6 @@ class ProcessLock:
         self.holder = holder
         self._fd: int | None = fd
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     @classmethod
     def acquire(cls, path: Path) -> ProcessLock:
         """Take the lock at ``path``, clearing a stale one; raise LockedError if it is held."""

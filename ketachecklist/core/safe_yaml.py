@@ -26,32 +26,31 @@ class TooManyValuesError(FileFormatError):
     """The file holds more than MAX_NODES values (a save turns this into a clear SaveError)."""
 
 
-class SourceInt(int):
-    """A whole number read from a file that remembers how it was written (``str`` gives it)."""
+class _WrittenAs:
+    """A number that remembers how it was written in the file (``str`` gives it back)."""
 
     source: str
+
+    def __str__(self) -> str:
+        return self.source
+
+
+class SourceInt(_WrittenAs, int):
+    """A whole number read from a file, as written (``007`` stays ``007``)."""
 
     def __new__(cls, value: int, source: str) -> SourceInt:
         number = super().__new__(cls, value)
         number.source = source
         return number
 
-    def __str__(self) -> str:
-        return self.source
 
-
-class SourceFloat(float):
-    """A decimal number read from a file that remembers how it was written."""
-
-    source: str
+class SourceFloat(_WrittenAs, float):
+    """A decimal number read from a file, as written."""
 
     def __new__(cls, value: float, source: str) -> SourceFloat:
         number = super().__new__(cls, value)
         number.source = source
         return number
-
-    def __str__(self) -> str:
-        return self.source
 
 
 class LineDict(dict[Any, Any]):

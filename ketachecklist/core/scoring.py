@@ -16,6 +16,7 @@ Nothing downstream recounts answers or re-evaluates a rule; the words are ketach
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from functools import cached_property
 
 from ketachecklist.core.applicability import Applicability, applicability
@@ -27,9 +28,7 @@ CLEAR_WINNER_MARGIN = 10.0
 # at least two clinics rated there (ratings that count), and the best of them good (4 or 5).
 BEST_MARK_MIN_RATED = 2
 BEST_MARK_MIN_RATING = 4
-NOT_RATED = "Not rated yet"
 RED_FLAG_MARK = "⚠"
-ASK_MORE = "The sources give reason to ask more about this."
 
 
 def rating_points(rating: int) -> float:
@@ -43,16 +42,6 @@ class RedFlag:
     question_id: str
     label: str
 
-    @property
-    def sentence(self) -> str:
-        """'RED FLAG: <label>. The sources give reason to ask more about this.'"""
-        return f"RED FLAG: {self.label.rstrip('. ')}. {ASK_MORE}"
-
-    @property
-    def text(self) -> str:
-        """The sentence with its mark, as the screens and pages show it."""
-        return f"{RED_FLAG_MARK} {self.sentence}"
-
 
 def red_flag_of(question: Question, answer: Answer, status: Applicability) -> RedFlag | None:
     """The question's red flag when this answer raises it; never on one that does not apply."""
@@ -62,6 +51,14 @@ def red_flag_of(question: Question, answer: Answer, status: Applicability) -> Re
     if isinstance(answer.value, bool) and answer.value == rule.when:
         return RedFlag(question.id, rule.label)
     return None
+
+
+class CostBasis(Enum):
+    """What a course-cost estimate rests on (present/cost.py words it)."""
+
+    COURSE_PRICE_QUOTED = "course_price_quoted"  # the clinic quoted the whole course
+    PER_SESSION = "per_session"  # price per session × sessions recommended + other fees
+    NOT_ENOUGH = "not_enough"  # not enough recorded to estimate
 
 
 @dataclass(frozen=True)
@@ -78,12 +75,12 @@ class CostEstimate:
     out_of_pocket: float | None
 
     @property
-    def basis(self) -> str:
+    def basis(self) -> CostBasis:
         if self.course_price_quoted is not None:
-            return "whole-course price quoted by the clinic"
+            return CostBasis.COURSE_PRICE_QUOTED
         if self.course_total is not None:
-            return "price per session × sessions recommended + other fees"
-        return "not enough recorded to estimate"
+            return CostBasis.PER_SESSION
+        return CostBasis.NOT_ENOUGH
 
 
 @dataclass(frozen=True)

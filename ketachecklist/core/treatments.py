@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import Enum
+from typing import Any
+
+from ketachecklist.core.errors import Problem
+from ketachecklist.core.fields import line_of, type_name
 
 
 class Treatment(str, Enum):
@@ -17,19 +21,6 @@ class Treatment(str, Enum):
     INTRAMUSCULAR = "intramuscular"
     ORAL = "oral"
     OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _TREATMENT_LABELS[self]
-
-
-_TREATMENT_LABELS = {
-    Treatment.IV_INFUSION: "IV infusion",
-    Treatment.SPRAVATO: "Spravato nasal spray",
-    Treatment.INTRAMUSCULAR: "Intramuscular injection",
-    Treatment.ORAL: "Oral or at-home",
-    Treatment.OTHER: "Other",
-}
 
 
 def treatments_apply(applies_to: Iterable[Treatment], offered: Iterable[Treatment]) -> bool:
@@ -46,3 +37,24 @@ def treatments_apply(applies_to: Iterable[Treatment], offered: Iterable[Treatmen
     if not wanted or not given or Treatment.OTHER in given:
         return True
     return bool(wanted & given)
+
+
+def read_treatments(
+    items: list[Any], what: str, problems: list[Problem], where: str = ""
+) -> tuple[Treatment, ...]:
+    """The treatments a file lists (a clinic's, or a question's ``applies_to``), each once, in
+    order; anything else is a problem naming its line, ``what`` it belongs to and ``where``."""
+    known = [t.value for t in Treatment]
+    treatments: list[Treatment] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, str) or item not in known:
+            shown = item if isinstance(item, str) else type_name(item)
+            problems.append(
+                Problem(
+                    f"{what}: unknown treatment '{shown}'{where} (known: {', '.join(known)})",
+                    line_of(items, index),
+                )
+            )
+        elif Treatment(item) not in treatments:
+            treatments.append(Treatment(item))
+    return tuple(treatments)

@@ -4,12 +4,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ketachecklist.core.catalogue import Question
+from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.document import Answer
-from ketachecklist.core.scoring import ASK_MORE, RED_FLAG_MARK, RedFlag
+from ketachecklist.core.scoring import RED_FLAG_MARK, RedFlag
 from ketachecklist.present.cost import numeric_value, value_text
 from ketachecklist.present.ratings import BEST_MARK, answer_rating_text, not_applying_headline
 from ketachecklist.present.text import tr
+
+ASK_MORE = "The sources give reason to ask more about this."
+KIND_LABELS = {
+    AnswerKind.RATING: "rating only",
+    AnswerKind.YES_NO: "yes or no",
+    AnswerKind.MONEY: "amount of money",
+    AnswerKind.COUNT: "number",
+    AnswerKind.TEXT: "free text",
+    AnswerKind.COST: "cost details",
+}
+
+
+def answer_kind_text(kind: AnswerKind) -> str:
+    """'amount of money': what a question's answer is, as the question editor offers it."""
+    return tr(KIND_LABELS[kind])
+
+
+def red_flag_sentence(label: str) -> str:
+    """'RED FLAG: <label>. The sources give reason to ask more about this.'"""
+    return f"{tr('RED FLAG')}: {label.rstrip('. ')}. {tr(ASK_MORE)}" if label else ""
+
+
+def red_flag_text(flag: RedFlag | None) -> str:
+    """The sentence with its ⚠ mark, as the screens and pages show it; '' for no flag."""
+    return f"{RED_FLAG_MARK} {red_flag_sentence(flag.label)}" if flag is not None else ""
 
 
 @dataclass(frozen=True)
@@ -50,9 +75,7 @@ class Cell:
     @property
     def red_flag_sentence(self) -> str:
         """'RED FLAG: <label>. The sources give reason to ask more about this.'"""
-        if not self.red_flag:
-            return ""
-        return f"{tr('RED FLAG')}: {self.red_flag.rstrip('. ')}. {tr(ASK_MORE)}"
+        return red_flag_sentence(self.red_flag)
 
     @property
     def red_flag_text(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.document import AnswerValue, CostDetails, Coverage
-from ketachecklist.core.scoring import CostEstimate
+from ketachecklist.core.scoring import CostBasis, CostEstimate
 from ketachecklist.present.numbers import money_text, number_text, plural
 from ketachecklist.present.text import tr
 
@@ -12,9 +12,27 @@ NOT_ENOUGH_RECORDED = "Not enough recorded yet"
 SHARE_NOT_KNOWN = "Not known yet"
 
 
+COVERAGE_LABELS = {
+    Coverage.UNKNOWN: "Not known yet",
+    Coverage.NONE: "Not covered",
+    Coverage.PARTIAL: "Partly covered",
+    Coverage.FULL: "Fully covered",
+}
+COST_BASES = {
+    CostBasis.COURSE_PRICE_QUOTED: "whole-course price quoted by the clinic",
+    CostBasis.PER_SESSION: "price per session × sessions recommended + other fees",
+    CostBasis.NOT_ENOUGH: "not enough recorded to estimate",
+}
+
+
+def coverage_label(coverage: Coverage) -> str:
+    """'Partly covered': the choice as an editor offers it."""
+    return tr(COVERAGE_LABELS[coverage])
+
+
 def coverage_text(coverage: Coverage, percent: float | None) -> str:
     """'partly covered (60%)', 'not known yet'."""
-    label = tr(coverage.label).lower()
+    label = coverage_label(coverage).lower()
     if coverage is Coverage.PARTIAL and percent is not None:
         return f"{label} ({number_text(percent)}%)"
     return label
@@ -82,4 +100,5 @@ def course_cost_text(cost: CostEstimate) -> str:
 
 
 def cost_basis_text(cost: CostEstimate) -> str:
-    return tr(cost.basis)
+    """'whole-course price quoted by the clinic', or how else the estimate was made."""
+    return tr(COST_BASES[cost.basis])

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ketachecklist.core.applicability import applicability_text
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import ClinicScore, ComparisonScores, SetResult, score_comparison
-from ketachecklist.present.answers import Cell, make_cell
+from ketachecklist.present.answers import Cell, make_cell, red_flag_sentence
+from ketachecklist.present.applicability import applicability_text
 from ketachecklist.present.cost import (
     cost_basis_text,
     course_cost_text,
@@ -163,5 +163,5 @@ class Presentation:
             insurance_text=f"insurance: {coverage_text(cost.insurance, cost.insurance_percent)}",
             red_flags_text=red_flag_count_text(len(flags)),
             red_flag_labels=tuple(f.label for f in flags),
-            red_flag_sentences=tuple(f.sentence for f in flags),
+            red_flag_sentences=tuple(red_flag_sentence(f.label) for f in flags),
         )

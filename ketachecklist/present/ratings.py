@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from ketachecklist.core.document import DOESNT_APPLY, NOT_ASKED, RATING_LABELS, Answer
-from ketachecklist.core.scoring import NOT_RATED
+from ketachecklist.core.document import Answer
 from ketachecklist.present.text import tr
+
+RATING_LABELS = {
+    1: "Concerning",
+    2: "Weak",
+    3: "Acceptable",
+    4: "Good",
+    5: "Reassuring",
+}
+NOT_ASKED = "Not asked yet"
+NOT_RATED = "Not rated yet"
+DOESNT_APPLY = "Doesn't apply to this clinic"
 
 BEST_MARK = "★"
 CHECK_MARK = "✓"
@@ -14,8 +24,6 @@ BEST_MARK_RULE = (
     f"{BEST_MARK} marks the best rating on a question, only when at least two clinics were "
     "rated there and the best rating is good (4 or 5)."
 )
-
-__all__ = ["BEST_MARK", "DOESNT_APPLY", "NOT_ASKED", "NOT_RATED", "rating_text"]
 
 
 def rating_text(rating: int | None) -> str:

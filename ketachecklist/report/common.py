@@ -11,6 +11,7 @@ from enum import Enum
 
 from ketachecklist.core.document import Clinic, Comparison
 from ketachecklist.present.text import tr
+from ketachecklist.present.treatments import treatment_label
 
 NOT_MEDICAL_ADVICE = "This is not medical advice"
 CHOICE_MARK = "✔"
@@ -73,7 +74,7 @@ def citation(comparison: Comparison, source_id: str) -> str:
 
 
 def clinic_details(clinic: Clinic) -> tuple[tuple[str, str], ...]:
-    treatments = [t.label for t in clinic.treatments]
+    treatments = [treatment_label(t) for t in clinic.treatments]
     if clinic.treatment_other:
         treatments.append(clinic.treatment_other)
     details = [

@@ -18,13 +18,20 @@ from dataclasses import dataclass
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER
 from ketachecklist.core.catalogue import Question
-from ketachecklist.core.document import DOESNT_APPLY, NOT_ASKED, Comparison
-from ketachecklist.core.scoring import NOT_RATED, RED_FLAG_MARK, ComparisonScores
+from ketachecklist.core.document import Comparison
+from ketachecklist.core.scoring import RED_FLAG_MARK, ComparisonScores
 from ketachecklist.present import ClinicText, Presentation
 from ketachecklist.present.answers import Cell, make_cell
 from ketachecklist.present.charts import ChartSet, build_charts
 from ketachecklist.present.numbers import number_text, plural
-from ketachecklist.present.ratings import BEST_MARK, BEST_MARK_RULE, rating_scale
+from ketachecklist.present.ratings import (
+    BEST_MARK,
+    BEST_MARK_RULE,
+    DOESNT_APPLY,
+    NOT_ASKED,
+    NOT_RATED,
+    rating_scale,
+)
 from ketachecklist.present.scores import progress_text, set_score_text
 from ketachecklist.present.text import tr
 from ketachecklist.report.common import (

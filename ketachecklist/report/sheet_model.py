@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER
 from ketachecklist.core.catalogue import AnswerKind
-from ketachecklist.core.document import DOESNT_APPLY, Comparison
-from ketachecklist.core.scoring import ASK_MORE, RED_FLAG_MARK
+from ketachecklist.core.document import Comparison
+from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present import Presentation
-from ketachecklist.present.answers import Cell
-from ketachecklist.present.ratings import rating_scale
+from ketachecklist.present.answers import ASK_MORE, Cell
+from ketachecklist.present.ratings import DOESNT_APPLY, rating_scale
 from ketachecklist.report.common import (
     CRISIS_POINTER,
     PageSize,

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from ketachecklist.core.applicability import Applicability
 from ketachecklist.core.catalogue import AnswerKind
-from ketachecklist.core.document import DOESNT_APPLY, Answer, AnswerValue
+from ketachecklist.core.document import Answer, AnswerValue
+from ketachecklist.present.answers import red_flag_text
+from ketachecklist.present.ratings import DOESNT_APPLY
 from ketachecklist.present.text import tr
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import push_edit
@@ -163,7 +165,7 @@ class AnswerEditor(QWidget):
 
     def _show_red_flag(self) -> None:
         flag = self._document.scores.red_flag(self._clinic_id, self._question_id)
-        show_text(self.red_flag, flag.text if flag is not None else "")
+        show_text(self.red_flag, red_flag_text(flag))
         self.red_flag.setVisible(flag is not None)
         self._show_applicability()
 

@@ -18,7 +18,7 @@ from ketachecklist.core.catalogue import Catalogue, load_bundled_catalogue
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.lock import LockedError
 from ketachecklist.core.recovery import RecoveryStore
-from ketachecklist.report.qt_support import guard_none_refcount
+from ketachecklist.qt.none_refcount import guard_none_refcount
 from ketachecklist.ui.clean_exit import CleanExit
 from ketachecklist.ui.dialog_prompter import DialogPrompter
 from ketachecklist.ui.document_controller import DocumentController
@@ -142,7 +142,7 @@ def close_recovery_store(window: MainWindow) -> None:
 
 
 def run_app(path: str | None) -> int:
-    guard_none_refcount()  # a long session makes millions of Qt calls (see qt_support)
+    guard_none_refcount()  # a long session makes millions of Qt calls (see ketachecklist/qt)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     configure_application(app)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ketachecklist.core.document import Clinic
 from ketachecklist.core.limits import MAX_NAME
 from ketachecklist.core.treatments import Treatment
+from ketachecklist.present.treatments import treatment_label
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.flow_layout import FlowLayout
@@ -88,8 +89,8 @@ class ClinicDetailsForm(QWidget):
         treatments = FlowLayout()
         self.treatments: dict[Treatment, QCheckBox] = {}
         for treatment in Treatment:
-            box = QCheckBox(treatment.label)
-            box.setAccessibleName(f"Treatment offered: {treatment.label}")
+            box = QCheckBox(treatment_label(treatment))
+            box.setAccessibleName(f"Treatment offered: {treatment_label(treatment)}")
             box.toggled.connect(lambda _checked: self._treatments_edited())
             treatments.addWidget(box)
             self.treatments[treatment] = box

@@ -100,20 +100,12 @@ class ComparisonTableModel(QAbstractTableModel):
             application.fontChanged.connect(self._font_changed)
 
     # --- options --------------------------------------------------------------------------------
-    @property
-    def sort_key(self) -> str:
-        return self._sort_key
-
     def set_sort_key(self, key: str) -> None:
         """ "" for the order entered, "overall", or a set id (best score first)."""
         if key == self._sort_key:
             return
         self._sort_key = key
         self._reorder()
-
-    @property
-    def show_notes(self) -> bool:
-        return self._show_notes
 
     def set_show_notes(self, show: bool) -> None:
         if show != self._show_notes:

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketachecklist.core.document import DOESNT_APPLY
 from ketachecklist.core.scoring import RED_FLAG_MARK
-from ketachecklist.present.ratings import BEST_MARK_RULE
+from ketachecklist.present.ratings import BEST_MARK_RULE, DOESNT_APPLY
 from ketachecklist.present.text import tr
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.clinic_chooser import ClinicChooser

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from ketachecklist.core.document import CostDetails, Coverage
 from ketachecklist.core.limits import MAX_MONEY, MAX_PERCENT, MAX_SESSIONS
+from ketachecklist.present.cost import coverage_label
 from ketachecklist.ui.number_field import NumberField
 
 
@@ -26,7 +27,7 @@ class CostEditor(QWidget):
         self.insurance = QComboBox()
         self.insurance.setAccessibleName("Insurance")
         for coverage in Coverage:
-            self.insurance.addItem(coverage.label, coverage.value)
+            self.insurance.addItem(coverage_label(coverage), coverage.value)
         self.percent = NumberField(
             "Share insurance pays, in percent", whole=False, maximum=MAX_PERCENT, unit="%"
         )

@@ -9,7 +9,7 @@ scrolls a current cell out from under them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
 
 from ketachecklist.ui.grid_view import GridView
@@ -127,10 +127,3 @@ class FrozenParts(QObject):
             view.setRowHeight(row, new)
         if row < self._frozen_rows:
             self.place()
-
-    def view_at_cell(self, index: QModelIndex) -> QTableView:
-        """The view that shows ``index`` on screen (a frozen part or the grid itself)."""
-        frozen_row = index.row() < self._frozen_rows
-        if index.column() == 0:
-            return self.corner if frozen_row else self.column
-        return self.rows if frozen_row else self._grid

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketachecklist.core.applicability import question_is_about
 from ketachecklist.core.catalogue import AnswerKind, Question
+from ketachecklist.present.answers import answer_kind_text
+from ketachecklist.present.applicability import question_is_about
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import (
     push_edit,
@@ -67,7 +68,7 @@ class QuestionGuidance(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of answer")
         for kind in AnswerKind:
-            self.kind.addItem(kind.label.capitalize(), kind.value)
+            self.kind.addItem(answer_kind_text(kind).capitalize(), kind.value)
         self.why_edit = QLineEdit()
         self.why_edit.setAccessibleName("Why you ask it")
         self.why_edit.setPlaceholderText("optional")

@@ -71,9 +71,6 @@ class QuestionListModel(QAbstractListModel):
     def row_of(self, question_id: str) -> int:
         return next((row for row, q in enumerate(self._questions) if q.id == question_id), -1)
 
-    def question_at(self, row: int) -> Question | None:
-        return self._questions[row] if 0 <= row < len(self._questions) else None
-
     def _status(self, question: Question) -> str:
         if not self._clinic_id:
             return ""

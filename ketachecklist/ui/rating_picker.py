@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QRadioButton, QWidget
 
-from ketachecklist.core.document import NOT_ASKED, RATING_LABELS
+from ketachecklist.present.ratings import NOT_ASKED, RATING_LABELS
 from ketachecklist.ui.flow_layout import FlowLayout
 
 _NOT_ASKED_ID = 0

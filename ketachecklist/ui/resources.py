@@ -12,7 +12,6 @@ from ketachecklist import CRISIS_HELP, DISCLAIMER
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 ICON_PATH = RESOURCES / "ketachecklist.svg"
-DESKTOP_FILE_PATH = RESOURCES / "ketachecklist.desktop"
 HELP_PATH = RESOURCES / "help.html"
 
 

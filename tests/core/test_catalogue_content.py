@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ketachecklist.core.catalogue import Catalogue, load_catalogue
+from ketachecklist.core.catalogue import Catalogue, InfoSection, load_catalogue
 
 CATALOGUE_PATH = Path(__file__).resolve().parents[2] / "data" / "questions.yaml"
 
@@ -138,6 +138,10 @@ def questions(catalogue: dict[str, Any]) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def source_ids(catalogue: dict[str, Any]) -> set[str]:
     return {source["id"] for source in catalogue["sources"]}
+
+
+def information_section(catalogue: Catalogue, section_id: str) -> InfoSection:
+    return next(s for s in catalogue.information if s.id == section_id)
 
 
 def _text(question: dict[str, Any]) -> str:
@@ -405,7 +409,7 @@ def test_information_section_item_count(
 
 def test_cost_and_course_facts_cover_both_articles(loaded: Catalogue) -> None:
     """Built from both articles (and the label), every fact names its own source."""
-    section = loaded.information_section("cost-and-course-facts")
+    section = information_section(loaded, "cost-and-course-facts")
     assert len(section.items) >= 6
     assert len(section.item_sources) == len(section.items)
     assert {"verywell", "draxe"} <= set(section.item_sources)
@@ -693,10 +697,10 @@ def test_seed_questions_keep_their_ids(questions: list[dict[str, Any]]) -> None:
 
 
 def test_warning_signs_are_titled_for_what_they_are(loaded: Catalogue) -> None:
-    section = loaded.information_section("warning-signs")
+    section = information_section(loaded, "warning-signs")
     assert section.title == "Signs that someone may be misusing ketamine"
 
 
 def test_crisis_line_is_in_the_information(loaded: Catalogue) -> None:
-    section = loaded.information_section("if-you-feel-worse")
+    section = information_section(loaded, "if-you-feel-worse")
     assert any("988" in item and "911" in item for item in section.items)

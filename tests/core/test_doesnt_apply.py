@@ -10,20 +10,18 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ketachecklist.core.applicability import (
-    Applicability,
-    applicability,
-    not_for_treatments_text,
-)
+from ketachecklist.core.applicability import Applicability, applicability
 from ketachecklist.core.catalogue import QuestionRole, load_bundled_catalogue
-from ketachecklist.core.document import DOESNT_APPLY, Answer, Clinic, Comparison
+from ketachecklist.core.document import Answer, Clinic, Comparison
 from ketachecklist.core.scoring import (
-    ASK_MORE,
     RedFlag,
     score_clinic,
     score_comparison,
 )
 from ketachecklist.core.treatments import Treatment
+from ketachecklist.present.answers import ASK_MORE, red_flag_sentence, red_flag_text
+from ketachecklist.present.applicability import not_for_treatments_text
+from ketachecklist.present.ratings import DOESNT_APPLY
 from tests.strategies import comparisons
 
 CATALOGUE = load_bundled_catalogue()
@@ -87,8 +85,8 @@ def test_marking_doesnt_apply_removes_the_flag_and_unmarking_brings_it_back() ->
 def test_a_red_flag_reads_as_a_reason_to_ask_more() -> None:
     label = CATALOGUE.question(VITALS).red_flag.label  # type: ignore[union-attr]
     flag = RedFlag(VITALS, label)
-    assert flag.text == f"⚠ RED FLAG: {label.rstrip('. ')}. {ASK_MORE}"
-    assert "ask more" in flag.sentence
+    assert red_flag_text(flag) == f"⚠ RED FLAG: {label.rstrip('. ')}. {ASK_MORE}"
+    assert "ask more" in red_flag_sentence(flag.label)
 
 
 def test_questions_for_other_treatments_leave_scores_and_completeness() -> None:

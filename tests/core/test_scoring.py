@@ -15,7 +15,8 @@ from ketachecklist.core.catalogue import (
     RedFlagRule,
 )
 from ketachecklist.core.document import Answer, Clinic, Comparison, CostDetails, Coverage
-from ketachecklist.core.scoring import rating_points, score_comparison
+from ketachecklist.core.scoring import CostBasis, rating_points, score_comparison
+from ketachecklist.present.cost import cost_basis_text
 
 
 def tiny_catalogue() -> Catalogue:
@@ -139,7 +140,8 @@ def test_cost_estimate_per_session_with_partial_insurance() -> None:
     assert cost.sessions == 6
     assert cost.course_total == 450 * 6 + 200
     assert cost.out_of_pocket == pytest.approx((450 * 6 + 200) * 0.75)
-    assert cost.basis.startswith("price per session")
+    assert cost.basis is CostBasis.PER_SESSION
+    assert cost_basis_text(cost).startswith("price per session")
 
 
 def test_cost_estimate_prefers_quoted_course_price_and_sessions_in_details() -> None:
@@ -159,7 +161,8 @@ def test_cost_estimate_prefers_quoted_course_price_and_sessions_in_details() -> 
     cost = score_comparison(comparison).of("a").cost
     assert cost.course_total == 3600
     assert cost.out_of_pocket == 3600
-    assert cost.basis == "whole-course price quoted by the clinic"
+    assert cost.basis is CostBasis.COURSE_PRICE_QUOTED
+    assert cost_basis_text(cost) == "whole-course price quoted by the clinic"
 
 
 def test_cost_unknown_when_parts_missing() -> None:

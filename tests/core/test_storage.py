@@ -270,3 +270,18 @@ def test_answers_survive_with_values(tmp_path: Path) -> None:
     save_comparison(comparison, path)
     loaded = load_comparison(path, CATALOGUE)
     assert loaded.answer("clinic-1", question.id) == Answer(4, "Dr. Ng, psychiatrist")
+
+
+def test_a_clinic_treatment_that_is_not_a_name_is_a_problem_not_a_crash() -> None:
+    """A mapping or list among a clinic's treatments was looked up in a set (TypeError)."""
+    data = (
+        b"format: ketachecklist-comparison\nschema_version: 2\nclinics:\n"
+        b"  - id: a\n    name: A\n    treatments:\n      - {x: 1}\n      - [2]\n      - oral\n"
+    )
+    with pytest.raises(FileFormatError) as caught:
+        parse_comparison(data, "mine.yaml", load_bundled_catalogue())
+    assert caught.value.count == 2
+    assert "mine.yaml line 7: clinic 'A': unknown treatment 'a mapping' (known: " in str(
+        caught.value
+    )
+    assert "line 8: clinic 'A': unknown treatment 'a list'" in str(caught.value)

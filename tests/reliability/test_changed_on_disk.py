@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ketachecklist.core.document_file import DocumentFile
-from ketachecklist.core.fingerprint import DiskState, changed_on_disk, disk_state, fingerprint_file
+from ketachecklist.core.fingerprint import DiskState, disk_state, fingerprint_file
 from ketachecklist.core.storage import ChangedOnDiskError, load_comparison, save_comparison
 from tests.reliability.helpers import CATALOGUE, sample_comparison
 
@@ -32,7 +32,7 @@ def test_row10_file_changed_on_disk_is_detected_and_save_asks(
     save_comparison(sample_comparison(2), path, backups=0)  # someone else's edit
     theirs = path.read_bytes()
     assert document.disk_state() is DiskState.CHANGED
-    assert changed_on_disk(path, document.fingerprint)
+    assert disk_state(path, document.fingerprint) is DiskState.CHANGED
     mine = sample_comparison(3)
     with pytest.raises(ChangedOnDiskError) as caught:
         document.save(mine)

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from ketachecklist.core import atomic, safe_yaml, storage
+from ketachecklist.core import atomic, comparison_writer, safe_yaml, storage
+from ketachecklist.core.document import Answer
 from ketachecklist.core.document_file import DocumentFile
 from ketachecklist.core.errors import SaveError, SaveStage, save_error_message
 from ketachecklist.core.storage import load_comparison, save_comparison
@@ -42,7 +43,7 @@ def test_row01_round_trip_with_hostile_text_leaves_no_temp_file(tmp_path: Path) 
     a patient or an attacker might type survives save → load, and no temp file stays behind."""
     comparison = sample_comparison(1)
     for index, text in enumerate(HOSTILE_SAMPLES):
-        comparison.set_answer("clinic-1", CATALOGUE.questions[index].id, storage.Answer(3, text))
+        comparison.set_answer("clinic-1", CATALOGUE.questions[index].id, Answer(3, text))
     comparison.title = "\r\n".join(HOSTILE_SAMPLES[:3]) + " 😀" * 50
     path = tmp_path / "mine.yaml"
     document = DocumentFile()  # untitled, then Save As
@@ -276,7 +277,7 @@ def test_row06_serializer_failing_halfway_leaves_target_untouched(
     nothing on disk changes, not even a backup or a temp file."""
     path, _ = saved
     before = snapshot(tmp_path)
-    real = storage._clinic_data
+    real = comparison_writer._clinic_data
     calls = {"n": 0}
 
     def clinic_data(*args: Any) -> Any:
@@ -285,7 +286,7 @@ def test_row06_serializer_failing_halfway_leaves_target_untouched(
             raise RuntimeError("serializer bug")
         return real(*args)
 
-    monkeypatch.setattr(storage, "_clinic_data", clinic_data)
+    monkeypatch.setattr(comparison_writer, "_clinic_data", clinic_data)
     with pytest.raises(RuntimeError, match="serializer bug"):
         save_comparison(sample_comparison(2), path)
     assert calls["n"] == 2

@@ -16,12 +16,14 @@ from dataclasses import replace
 import pytest
 
 from ketachecklist.core.catalogue import load_bundled_catalogue
-from ketachecklist.core.document import DOESNT_APPLY, Comparison
-from ketachecklist.core.scoring import ASK_MORE, score_comparison
+from ketachecklist.core.document import Comparison
+from ketachecklist.core.scoring import score_comparison
 from ketachecklist.core.storage import load_comparison
+from ketachecklist.present.answers import ASK_MORE
+from ketachecklist.present.ratings import DOESNT_APPLY
 from ketachecklist.report.csv_export import render_csv
 from ketachecklist.report.html import render_html
-from ketachecklist.report.model import ComparisonReport, build_report, build_sheet
+from ketachecklist.report.model import build_report, build_sheet
 from ketachecklist.report.pdf import render_pdf
 from ketachecklist.report.sheet import render_sheet_pdf
 from tests.applies import counted_questions, set_aside
@@ -48,11 +50,6 @@ def example() -> Comparison:
 
 def _clinic(comparison: Comparison, start: str) -> str:
     return next(c.id for c in comparison.clinics if c.name.startswith(start))
-
-
-def _cell_texts(report: ComparisonReport, question_id: str) -> list[str]:
-    row = next(r for r in report.questions() if r.id == question_id)
-    return [cell.headline for cell in row.cells]
 
 
 def test_report_cells_say_it_in_words_and_keep_what_was_recorded(example: Comparison) -> None:

@@ -9,8 +9,9 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from ketachecklist.core.document import DOESNT_APPLY, Answer
+from ketachecklist.core.document import Answer
 from ketachecklist.core.treatments import Treatment
+from ketachecklist.present.ratings import DOESNT_APPLY
 from ketachecklist.ui.main_window import MainWindow
 from tests.applies import set_aside
 

@@ -1,0 +1,136 @@
+"""The question catalogue's contents: question sets, questions, information sections, sources.
+
+Plain frozen data; reading and checking a catalogue file is core/catalogue.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ketachecklist.core.treatments import Treatment, treatments_apply
+
+
+class AnswerKind(str, Enum):
+    """The structured value a question asks for, beside its 1–5 rating and notes."""
+
+    RATING = "rating"
+    YES_NO = "yes_no"
+    MONEY = "money"
+    COUNT = "count"
+    TEXT = "text"
+    COST = "cost"
+
+
+class QuestionRole(str, Enum):
+    """Marks the questions whose structured answers feed the course-cost estimate."""
+
+    COST_DETAILS = "cost_details"
+    SESSIONS_RECOMMENDED = "sessions_recommended"
+    COURSE_PRICE = "course_price"
+
+
+# The answer kind each role's question must have (the cost estimate reads its value).
+ROLE_KINDS = {
+    QuestionRole.COST_DETAILS: AnswerKind.COST,
+    QuestionRole.SESSIONS_RECOMMENDED: AnswerKind.COUNT,
+    QuestionRole.COURSE_PRICE: AnswerKind.MONEY,
+}
+
+
+@dataclass(frozen=True)
+class RedFlagRule:
+    """A yes/no answer that the sources treat as a warning sign, e.g. 'no vital-sign monitoring'."""
+
+    when: bool
+    label: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str = ""
+    note: str = ""
+    short: str = ""  # how an information item names it, e.g. "Verywell Mind"
+
+    @property
+    def citation(self) -> str:
+        return f"{self.title} ({self.publisher})" if self.publisher else self.title
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    set_id: str
+    text: str
+    kind: AnswerKind = AnswerKind.RATING
+    why: str = ""
+    reassuring: str = ""
+    concerning: str = ""
+    source: str = ""
+    beyond_article: bool = False
+    red_flag: RedFlagRule | None = None
+    unit: str = ""
+    role: QuestionRole | None = None
+    custom: bool = False
+    applies_to: tuple[Treatment, ...] = ()  # empty: every treatment
+
+    def applies(self, offered: tuple[Treatment, ...]) -> bool:
+        """Whether this question fits a clinic offering ``offered`` (see ``treatments``)."""
+        return treatments_apply(self.applies_to, offered)
+
+
+@dataclass(frozen=True)
+class InfoSection:
+    """A short fact sheet. ``items`` are display strings (an item with a source of its own ends
+    with its short attribution); ``item_sources`` holds each item's source id, in step."""
+
+    id: str
+    title: str
+    items: tuple[str, ...]
+    source: str = ""
+    note: str = ""
+    item_sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    id: str
+    version: str
+    title: str
+    sets: tuple[QuestionSet, ...]
+    questions: tuple[Question, ...]
+    sources: tuple[Source, ...] = ()
+    information: tuple[InfoSection, ...] = ()
+    disclaimer: str = ""
+    _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update((q.id, q) for q in self.questions)
+
+    def question(self, question_id: str) -> Question:
+        return self._by_id[question_id]
+
+    def has_question(self, question_id: str) -> bool:
+        return question_id in self._by_id
+
+    def question_set(self, set_id: str) -> QuestionSet:
+        for question_set in self.sets:
+            if question_set.id == set_id:
+                return question_set
+        raise KeyError(set_id)
+
+    def questions_in(self, set_id: str) -> Iterator[Question]:
+        return (q for q in self.questions if q.set_id == set_id)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)

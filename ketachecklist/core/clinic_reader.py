@@ -1,0 +1,194 @@
+"""Reading and checking one clinic of a comparison file: its details, answers and values.
+
+Every field goes through a FieldReader, so one pass reports every problem with its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ketachecklist.core.catalogue import AnswerKind, Question
+from ketachecklist.core.document import (
+    Answer,
+    AnswerValue,
+    Clinic,
+    Comparison,
+    CostDetails,
+    Coverage,
+)
+from ketachecklist.core.errors import Problem
+from ketachecklist.core.fields import FieldReader, line_of, type_name
+from ketachecklist.core.limits import (
+    MAX_CLINIC_ID,
+    MAX_COUNT,
+    MAX_MONEY,
+    MAX_NAME,
+    MAX_PERCENT,
+    MAX_RATING,
+    MAX_SESSIONS,
+    MAX_TEXT,
+    MAX_TREATMENTS_LISTED,
+    MIN_RATING,
+)
+from ketachecklist.core.treatments import read_treatments
+
+
+def read_clinic(
+    raw: Any,
+    index: int,
+    comparison: Comparison,
+    questions: dict[str, Question],
+    clinic_ids: set[str],
+    problems: list[Problem],
+) -> None:
+    reader = FieldReader(raw, f"clinic {index + 1}", problems)
+    if not reader.ok:
+        return
+    reader.reject_unknown(
+        [
+            "id",
+            "name",
+            "location",
+            "phone",
+            "website",
+            "contact",
+            "consultation_date",
+            "treatments",
+            "treatment_other",
+            "notes",
+            "answers",
+        ]
+    )
+    clinic_id = reader.text("id", max_length=MAX_CLINIC_ID)
+    name = reader.text("name", max_length=MAX_NAME)
+    if name:
+        reader.what = f"clinic '{name}'"
+    raw_treatments = reader.bounded_sequence("treatments", MAX_TREATMENTS_LISTED, "treatments")
+    treatments = read_treatments(raw_treatments, reader.what, problems)
+    clinic = Clinic(
+        id=clinic_id,
+        name=name,
+        location=reader.text("location", required=False, max_length=MAX_TEXT),
+        phone=reader.text("phone", required=False, max_length=MAX_NAME),
+        website=reader.text("website", required=False, max_length=MAX_TEXT),
+        contact=reader.text("contact", required=False, max_length=MAX_TEXT),
+        consultation_date=read_date(reader, "consultation_date"),
+        treatments=treatments,
+        treatment_other=reader.text("treatment_other", required=False, max_length=MAX_TEXT),
+        notes=reader.text("notes", required=False, max_length=MAX_TEXT),
+    )
+    if clinic_id and clinic_id in clinic_ids:
+        reader.problem("id", f"clinic id '{clinic_id}' is used twice")
+        return
+    clinic_ids.add(clinic_id)
+    if clinic_id and name:
+        comparison.clinics.append(clinic)
+    answers = reader.submapping("answers")
+    if len(answers) > len(questions):
+        reader.problem(
+            "answers", f"{len(answers):,} answers, but there are only {len(questions)} questions"
+        )
+        return
+    for question_id in answers:
+        _read_answer(answers, question_id, clinic, comparison, questions, reader.what, problems)
+
+
+def read_date(reader: FieldReader, key: str) -> dt.date | None:
+    value = reader.raw(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            reader.problem(key, f"'{key}' must be a date like 2026-11-30 (got '{value[:40]}')")
+            return None
+    reader.problem(key, f"'{key}' must be a date like 2026-11-30 (got {type_name(value)})")
+    return None
+
+
+def _read_answer(
+    answers: dict[Any, Any],
+    question_id: Any,
+    clinic: Clinic,
+    comparison: Comparison,
+    questions: dict[str, Question],
+    clinic_what: str,
+    problems: list[Problem],
+) -> None:
+    question = questions.get(question_id) if isinstance(question_id, str) else None
+    if question is None:
+        problems.append(
+            Problem(
+                f"{clinic_what}: answer to unknown question id '{question_id}'",
+                line_of(answers, question_id),
+            )
+        )
+        return
+    reader = FieldReader(answers[question_id], f"{clinic_what}, answer '{question_id}'", problems)
+    if not reader.ok:
+        return
+    reader.reject_unknown(["rating", "said", "value", "doesnt_apply"])
+    rating = reader.number("rating", minimum=MIN_RATING, maximum=MAX_RATING, whole=True)
+    said = reader.text("said", required=False, max_length=MAX_TEXT)
+    value = _read_value(reader, question)
+    doesnt_apply = _read_doesnt_apply(reader)
+    if clinic.id:
+        answer = Answer(None if rating is None else int(rating), said, value, doesnt_apply)
+        if not answer.is_blank:
+            comparison.answers[(clinic.id, question.id)] = answer
+
+
+def _read_doesnt_apply(reader: FieldReader) -> bool:
+    """``doesnt_apply: true`` (schema 2); missing means the answer applies."""
+    return reader.boolean("doesnt_apply")
+
+
+def _read_value(reader: FieldReader, question: Question) -> AnswerValue:
+    if not reader.has("value"):
+        return None
+    kind = question.kind
+    if kind is AnswerKind.RATING:
+        reader.problem("value", "this question takes only a rating, not a value")
+        return None
+    if kind is AnswerKind.YES_NO:
+        return reader.boolean("value")
+    if kind is AnswerKind.MONEY:
+        return as_float(reader.number("value", maximum=MAX_MONEY))
+    if kind is AnswerKind.COUNT:
+        count = reader.number("value", maximum=MAX_COUNT, whole=True)
+        return None if count is None else int(count)
+    if kind is AnswerKind.TEXT:
+        return reader.text("value", required=False, max_length=MAX_TEXT) or None
+    cost = FieldReader(reader.raw("value"), f"{reader.what} cost", reader.problems)
+    if not cost.ok:
+        return None
+    cost.reject_unknown(
+        [
+            "price_per_session",
+            "sessions_recommended",
+            "other_fees",
+            "insurance",
+            "insurance_percent",
+        ]
+    )
+    sessions = cost.number("sessions_recommended", maximum=MAX_SESSIONS, whole=True)
+    insurance = cost.choice(
+        "insurance", [c.value for c in Coverage], required=False, default=Coverage.UNKNOWN.value
+    )
+    return CostDetails(
+        price_per_session=as_float(cost.number("price_per_session", maximum=MAX_MONEY)),
+        sessions_recommended=None if sessions is None else int(sessions),
+        other_fees=as_float(cost.number("other_fees", maximum=MAX_MONEY)),
+        insurance=Coverage(insurance),
+        insurance_percent=as_float(cost.number("insurance_percent", maximum=MAX_PERCENT)),
+    )
+
+
+def as_float(number: float | None) -> float | None:
+    return None if number is None else float(number)

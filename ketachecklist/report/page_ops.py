@@ -1,0 +1,62 @@
+"""The drawing operations a laid-out page is made of, replayed on any paint device."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPen,
+)
+
+from ketachecklist.report.text_stack import BLACK, TextStack, pt
+
+
+class Op:
+    def draw(self, painter: QPainter) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class TextOp(Op):
+    stack: TextStack
+    x: float
+    y: float
+    start: float
+    end: float
+
+    def draw(self, painter: QPainter) -> None:
+        self.stack.draw(painter, self.x, self.y, self.start, self.end)
+
+
+@dataclass
+class RectOp(Op):
+    rect: QRectF
+    fill: QColor | None = None
+    border: float = pt(0.6)
+
+    def draw(self, painter: QPainter) -> None:
+        if self.fill is not None:
+            painter.fillRect(self.rect, self.fill)
+        if self.border > 0:
+            painter.setPen(QPen(BLACK, self.border))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.rect)
+
+
+@dataclass
+class LineOp(Op):
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float = pt(0.5)
+
+    def draw(self, painter: QPainter) -> None:
+        painter.setPen(QPen(BLACK, self.width))
+        painter.drawLine(QPointF(self.x1, self.y1), QPointF(self.x2, self.y2))
+
+
+Page = list[Op]

@@ -1,0 +1,225 @@
+"""Plain text for the page-layout engine (report/paged.py): layout units, styles, fonts, and
+the TextStack that wraps paragraphs into lines, breaking only at spaces.
+
+Each paragraph is a ``QTextLayout`` over the raw string, so markup in a clinic's name is drawn
+as the characters typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPainter,
+    QTextCharFormat,
+    QTextLayout,
+    QTextLine,
+    QTextOption,
+)
+
+from ketachecklist.qt.none_refcount import guard_none_refcount
+from ketachecklist.report.model import printable_text
+
+guard_none_refcount()  # before the thousands of Qt calls a layout makes (see ketachecklist/qt)
+
+LU_PER_INCH = 720.0
+EPSILON = 0.01
+_PREFERRED_FAMILIES = (
+    "DejaVu Sans",
+    "Noto Sans",
+    "Liberation Sans",
+    "Segoe UI",
+    "Helvetica Neue",
+    "Arial",
+    "Helvetica",
+)
+BLACK = QColor(0, 0, 0)
+
+
+def pt(points: float) -> float:
+    return points * 10.0
+
+
+def mm(millimetres: float) -> float:
+    return millimetres * LU_PER_INCH / 25.4
+
+
+class Align(Enum):
+    LEFT = Qt.AlignmentFlag.AlignLeft
+    CENTER = Qt.AlignmentFlag.AlignHCenter
+    RIGHT = Qt.AlignmentFlag.AlignRight
+
+
+@dataclass(frozen=True)
+class Style:
+    size: float  # points
+    bold: bool = False
+    italic: bool = False
+    align: Align = Align.LEFT
+    space_after: float = 0.0  # points after the paragraph, inside a stack
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of plain text; the first ``bold_prefix`` characters are set in bold."""
+
+    text: str
+    style: Style
+    bold_prefix: int = 0
+
+
+class Fonts:
+    """QFonts for styles, in a family found on this system (emoji and other scripts fall back
+    to whatever font has the glyph, through Qt's font merging)."""
+
+    def __init__(self) -> None:
+        available = set(QFontDatabase.families())
+        self.family = next((f for f in _PREFERRED_FAMILIES if f in available), "")
+        self._fonts: dict[Style, QFont] = {}
+        self._word_widths: dict[tuple[str, Style], tuple[float, ...]] = {}
+
+    def font(self, style: Style) -> QFont:
+        font = self._fonts.get(style)
+        if font is None:
+            font = QFont()
+            if self.family:
+                font.setFamilies([self.family])
+            font.setStyleHint(QFont.StyleHint.SansSerif)
+            font.setPixelSize(max(1, round(pt(style.size))))
+            font.setBold(style.bold)
+            font.setItalic(style.italic)
+            font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            font.setKerning(True)
+            # No "fi"/"fl" ligatures, so text copied or searched in a PDF reader reads as typed.
+            font.setFeature(QFont.Tag("liga"), 0)
+            font.setFeature(QFont.Tag("clig"), 0)
+            self._fonts[style] = font
+        return font
+
+    def text_width(self, text: str, style: Style) -> float:
+        return QFontMetricsF(self.font(style)).horizontalAdvance(text)
+
+    def word_widths(self, text: str, style: Style) -> tuple[float, ...]:
+        """The widths of the words (runs between spaces) of ``text``, widest first."""
+        key = (text, style)
+        widths = self._word_widths.get(key)
+        if widths is None:
+            metrics = QFontMetricsF(self.font(style))
+            measured = {metrics.horizontalAdvance(w) for w in printable_text(text).split()}
+            widths = self._word_widths[key] = tuple(sorted(measured, reverse=True))
+        return widths
+
+    def widest_word(self, paragraphs: Sequence[Para], up_to: float = float("inf")) -> float:
+        """The width of the widest word of ``paragraphs``: the narrowest box they can be set
+        in without breaking a word. Words wider than ``up_to`` are left out (no box on the
+        page could hold them)."""
+        widest = 0.0
+        for para in paragraphs:
+            style = para.style
+            if para.bold_prefix:  # measure every word as if bold: never too narrow
+                style = Style(style.size, bold=True, italic=style.italic)
+            fitting = (w for w in self.word_widths(para.text, style) if w <= up_to)
+            widest = max(widest, next(fitting, 0.0))
+        return widest
+
+
+@dataclass
+class _Line:
+    top: float
+    bottom: float
+    layout: QTextLayout
+    index: int
+    origin: float  # the y of the line's layout within the stack
+
+
+class TextStack:
+    """Paragraphs stacked in a box ``width`` wide, wrapped into lines.
+
+    ``height`` is known at once; ``cut`` finds where the stack may be split between lines and
+    ``draw`` paints any such slice.
+    """
+
+    def __init__(self, fonts: Fonts, paragraphs: Sequence[Para], width: float) -> None:
+        self.width = max(width, pt(4))
+        self.lines: list[_Line] = []
+        self._layouts: list[QTextLayout] = []  # QTextLines live only as long as their layout
+        y = 0.0
+        for para in paragraphs:
+            text = printable_text(para.text).replace("\n", "\u2028")
+            if not text:
+                continue
+            if y > 0:
+                y += pt(para.style.size) * 0.25
+            layout = QTextLayout(text, fonts.font(para.style))
+            option = QTextOption(Qt.AlignmentFlag(para.style.align.value))
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            layout.setTextOption(option)
+            layout.setCacheEnabled(True)
+            if para.bold_prefix > 0:
+                bold = QTextCharFormat()
+                bold.setFontWeight(QFont.Weight.Bold)
+                prefix = QTextLayout.FormatRange()
+                prefix.start = 0
+                prefix.length = min(para.bold_prefix, len(text))
+                prefix.format = bold
+                layout.setFormats([prefix])
+            layout.beginLayout()
+            line_y = 0.0
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(self.width)
+                _break_at_a_space(line, text, self.width)
+                line.setPosition(QPointF(0.0, line_y))
+                self.lines.append(
+                    _Line(y + line_y, y + line_y + line.height(), layout, line.lineNumber(), y)
+                )
+                line_y += line.height()
+            layout.endLayout()
+            self._layouts.append(layout)
+            y += line_y + pt(para.style.space_after)
+        self.height = self.lines[-1].bottom if self.lines else 0.0
+
+    def cut(self, start: float, room: float) -> float:
+        """The lowest line bottom at most ``room`` below ``start``; ``start`` if none fits."""
+        best = start
+        for line in self.lines:
+            if line.top < start - EPSILON:
+                continue
+            if line.bottom - start > room + EPSILON:
+                break
+            best = line.bottom
+        return best
+
+    def next_cut(self, start: float) -> float:
+        """The bottom of the first line at or after ``start`` (to force progress)."""
+        return next((ln.bottom for ln in self.lines if ln.top >= start - EPSILON), self.height)
+
+    def draw(self, painter: QPainter, x: float, y: float, start: float, end: float) -> None:
+        for line in self.lines:
+            if line.top < start - EPSILON:
+                continue
+            if line.bottom > end + EPSILON:
+                break
+            text_line = line.layout.lineAt(line.index)
+            text_line.draw(painter, QPointF(x, y - start + line.origin))
+
+
+def _break_at_a_space(line: QTextLine, text: str, width: float) -> None:
+    """Move a break Qt put inside a word (after "/" or "-", or anywhere) back to the line's
+    last space; a line with no space holds one overlong word and keeps Qt's break."""
+    start = line.textStart()
+    end = start + line.textLength()
+    if end >= len(text) or text[end - 1].isspace() or text[end].isspace():
+        return
+    space = max((i for i in range(start, end) if text[i].isspace()), default=-1)
+    if space >= start:
+        line.setNumColumns(space - start + 1, width)
