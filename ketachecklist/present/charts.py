@@ -109,7 +109,6 @@ class BarChart:
     title: str
     description: str  # what the chart shows, in a sentence or two (desc, accessible description)
     value_axis: str  # the label of the value axis
-    category_axis: str
     axis_max: float
     ticks: tuple[float, ...]
     tick_texts: tuple[str, ...]
@@ -206,7 +205,6 @@ def _score_chart(presentation: Presentation, order: list[str], ruled_out: set[st
             "once the questions not rated yet are answered. The same numbers follow as a table."
         ),
         value_axis=tr("Score (of 100)"),
-        category_axis=tr("Clinic"),
         axis_max=SCORE_MAX,
         ticks=SCORE_TICKS,
         tick_texts=tuple(score_number_text(t) for t in SCORE_TICKS),
@@ -278,7 +276,6 @@ def _cost_chart(presentation: Presentation, order: list[str], ruled_out: set[str
             "The same numbers follow as a table."
         ),
         value_axis=tr("Dollars ($)"),
-        category_axis=tr("Clinic"),
         axis_max=top,
         ticks=ticks,
         tick_texts=tuple(money_text(t) for t in ticks),
