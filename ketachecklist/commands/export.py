@@ -18,13 +18,15 @@ from ketachecklist.core.catalogue import load_bundled_catalogue
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.storage import load_comparison
-from ketachecklist.report.model import ComparisonReport, PageSize, build_report, default_page_size
+from ketachecklist.report.model import PageSize, build_report, default_page_size
 from ketachecklist.report.output import (
     ExportFormat,
     ExportRefusedError,
+    RenderError,
     default_export_path,
     export_error_message,
     export_refusal,
+    render,
     write_output,
 )
 
@@ -93,24 +95,6 @@ def output_path(requested: Path | None, default: Path) -> Path:
     return requested
 
 
-def render(report: ComparisonReport, export_format: ExportFormat) -> bytes:
-    if export_format is ExportFormat.HTML:
-        from ketachecklist.report.html import render_html_bytes  # noqa: PLC0415
-
-        return render_html_bytes(report)
-    if export_format is ExportFormat.CSV:
-        from ketachecklist.report.csv_export import render_csv  # noqa: PLC0415
-
-        return render_csv(report)
-    # Qt is loaded only for a PDF, and without a display when there is none.
-    from ketachecklist.report.qt_support import ensure_gui_application  # noqa: PLC0415
-
-    ensure_gui_application()
-    from ketachecklist.report.pdf import render_pdf  # noqa: PLC0415
-
-    return render_pdf(report)
-
-
 def run(args: argparse.Namespace) -> int:
     source: Path = args.file
     try:
@@ -131,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     report = build_report(comparison, source_name=source.name, page_size=page_size)
     try:
         data = render(report, export_format)
-    except RuntimeError as error:  # Qt could not draw the pages (PaintError and the like)
+    except RenderError as error:
         return fail(export_error_message(error, target))
     try:
         write_output(target, data, source)
