@@ -79,14 +79,16 @@ class ExportActions(QObject):
         window: QMainWindow,
         controller: DocumentController,
         current_clinic: Callable[[], str],
-        prompter: ExportPrompter,
+        prompter: ExportPrompter | None,
         show_message: Callable[[str], None],
     ) -> None:
+        """``prompter`` None: the real dialogs, made on first use (their module and Qt's file
+        dialog and message box types cost the start time)."""
         super().__init__(window)
         self.window = window
         self.controller = controller
         self.current_clinic = current_clinic
-        self.prompter = prompter
+        self._prompter = prompter
         self.show_message = show_message
         self._page_size: PageSize | None = None
         self.export_pdf_action = self._action(
@@ -113,6 +115,18 @@ class ExportActions(QObject):
             "Print the questions to take to a phone call or visit, with room to write",
             self.print_sheet,
         )
+
+    @property
+    def prompter(self) -> ExportPrompter:
+        if self._prompter is None:
+            from ketachecklist.ui.print_dialogs import PrintDialogs
+
+            self._prompter = PrintDialogs(self.window)
+        return self._prompter
+
+    @prompter.setter
+    def prompter(self, prompter: ExportPrompter) -> None:
+        self._prompter = prompter
 
     @property
     def actions(self) -> list[QAction]:
