@@ -149,3 +149,32 @@ def test_output_folder_gets_the_default_name(example: Path, tmp_path: Path) -> N
     result = run_cli("export", str(example), "--format", "csv", "-o", str(folder))
     assert result.returncode == 0, result.stderr
     assert (folder / "three-clinics.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_pdf_reads_the_catalogue_through_the_apps_private_cache(
+    example: Path, tmp_path: Path
+) -> None:
+    data_home = tmp_path / "data-home"
+    env = {"XDG_DATA_HOME": str(data_home)}
+    csv = run_cli("export", str(example), "--format", "csv", env=env)
+    assert csv.returncode == 0, csv.stderr
+    assert not data_home.exists()  # CSV and HTML never load Qt, nor look for its folders
+    first = run_cli("export", str(example), "--format", "pdf", env=env)
+    assert first.returncode == 0, first.stderr
+    cache = data_home / "ketachecklist" / "catalogue-cache.json"
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+    assert stat.S_IMODE(cache.parent.stat().st_mode) == 0o700
+    made = example.with_suffix(".pdf").read_bytes()
+    cache.write_bytes(b"damaged")  # a bad cache is no cache: the YAML is read again
+    second = run_cli("export", str(example), "--format", "pdf", env=env)
+    assert second.returncode == 0, second.stderr
+    assert read_pdf(example.with_suffix(".pdf").read_bytes()).texts == read_pdf(made).texts
+    assert cache.read_bytes() != b"damaged"
+
+
+def test_pdf_without_a_usable_private_folder_still_works(example: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder would be")
+    result = run_cli("export", str(example), "--format", "pdf", env={"XDG_DATA_HOME": str(blocked)})
+    assert result.returncode == 0, result.stderr
+    assert read_pdf(example.with_suffix(".pdf").read_bytes()).count > 1

@@ -11,8 +11,6 @@ import argparse
 import sys
 from typing import Any
 
-from ketachecklist import desktop_integration as integration
-
 NAME = "desktop"
 EXIT_OK = 0
 EXIT_FAILED = 2
@@ -33,6 +31,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: every command is registered at each start, and the others never need it.
+    from ketachecklist import desktop_integration as integration  # noqa: PLC0415
+
     if not integration.is_supported_platform():
         sys.stderr.write(
             "ketachecklist desktop: this system has no freedesktop.org menus "
@@ -62,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report_status() -> int:
+    from ketachecklist import desktop_integration as integration  # noqa: PLC0415
+
     current = integration.status()
     for file in integration.FILES:
         state = "installed" if file in current.present else "missing"

@@ -14,17 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from ketachecklist.commands.validate import backup_line
-from ketachecklist.core.catalogue import load_bundled_catalogue
+from ketachecklist.core.catalogue import Catalogue, load_bundled_catalogue
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.storage import load_comparison
-from ketachecklist.report.model import ComparisonReport, PageSize, build_report, default_page_size
+from ketachecklist.report.model import PageSize, build_report, default_page_size
 from ketachecklist.report.output import (
     ExportFormat,
     ExportRefusedError,
+    RenderError,
     default_export_path,
     export_error_message,
     export_refusal,
+    render,
     write_output,
 )
 
@@ -70,9 +72,25 @@ def fail(message: str) -> int:
     return EXIT_FAILED
 
 
-def load(path: Path) -> Comparison:
-    """The comparison in ``path``; FileFormatError (one line per problem) if it is not one."""
-    return load_comparison(path, load_bundled_catalogue())
+def load(path: Path, *, with_qt: bool = False) -> Comparison:
+    """The comparison in ``path``; FileFormatError (one line per problem) if it is not one.
+
+    ``with_qt``: the command loads Qt anyway (a PDF), so the bundled catalogue is read through
+    the app's parsed copy in its private folder (``core.yaml_cache``, found with QtCore's
+    paths) rather than parsed from YAML again; the validation is the same."""
+    return load_comparison(path, _catalogue(with_qt))
+
+
+def _catalogue(with_qt: bool) -> Catalogue:
+    if not with_qt:
+        return load_bundled_catalogue()
+    from ketachecklist import paths  # noqa: PLC0415 - QtCore: only when Qt is loaded anyway
+
+    try:
+        cache = paths.catalogue_cache_path()
+    except OSError:  # no private folder (a read-only or missing home): parse the YAML
+        return load_bundled_catalogue()
+    return load_bundled_catalogue(cache)
 
 
 def file_error_line(error: FileFormatError) -> str:
@@ -93,36 +111,18 @@ def output_path(requested: Path | None, default: Path) -> Path:
     return requested
 
 
-def render(report: ComparisonReport, export_format: ExportFormat) -> bytes:
-    if export_format is ExportFormat.HTML:
-        from ketachecklist.report.html import render_html_bytes  # noqa: PLC0415
-
-        return render_html_bytes(report)
-    if export_format is ExportFormat.CSV:
-        from ketachecklist.report.csv_export import render_csv  # noqa: PLC0415
-
-        return render_csv(report)
-    # Qt is loaded only for a PDF, and without a display when there is none.
-    from ketachecklist.qt.gui_application import ensure_gui_application  # noqa: PLC0415
-
-    ensure_gui_application()
-    from ketachecklist.report.pdf import render_pdf  # noqa: PLC0415
-
-    return render_pdf(report)
-
-
 def run(args: argparse.Namespace) -> int:
     source: Path = args.file
-    try:
-        comparison = load(source)
-    except FileFormatError as error:
-        return fail(file_error_line(error) + backup_line(source))
     requested: Path | None = args.output
     export_format = (
         ExportFormat(args.format)
         if args.format
         else (ExportFormat.from_suffix(requested) if requested else None) or ExportFormat.PDF
     )
+    try:
+        comparison = load(source, with_qt=export_format is ExportFormat.PDF)
+    except FileFormatError as error:
+        return fail(file_error_line(error) + backup_line(source))
     target = output_path(requested, default_export_path(source, export_format))
     refusal = export_refusal(target, source)
     if refusal is not None:  # before rendering: say so at once
@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     report = build_report(comparison, source_name=source.name, page_size=page_size)
     try:
         data = render(report, export_format)
-    except RuntimeError as error:  # Qt could not draw the pages (PaintError and the like)
+    except RenderError as error:
         return fail(export_error_message(error, target))
     try:
         write_output(target, data, source)

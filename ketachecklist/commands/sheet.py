@@ -52,7 +52,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     source: Path = args.file
     try:
-        comparison = load(source)
+        comparison = load(source, with_qt=True)
     except FileFormatError as error:
         return fail(file_error_line(error) + backup_line(source))
     clinic_id = None

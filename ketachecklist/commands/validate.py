@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from ketachecklist.core.catalogue import CATALOGUE_FORMAT, load_bundled_catalogue, parse_catalogue
-from ketachecklist.core.document_file import describe_backup, newest_readable_backup
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.safe_yaml import load_yaml_bytes, read_file_bytes
 from ketachecklist.core.storage import check_complete, comparison_from_document
@@ -34,6 +33,12 @@ def run(args: argparse.Namespace) -> int:
 
 def backup_line(path: Path) -> str:
     """A second line naming the newest backup of a damaged ``path`` that loads (or nothing)."""
+    # Only a damaged file needs the backups' module: the exports import it here, not at start.
+    from ketachecklist.core.document_file import (  # noqa: PLC0415
+        describe_backup,
+        newest_readable_backup,
+    )
+
     found = newest_readable_backup(path, load_bundled_catalogue())
     if found is None:
         return ""

@@ -14,9 +14,13 @@ import stat
 import unicodedata
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ketachecklist.core.atomic import atomic_write_bytes
 from ketachecklist.core.errors import SaveError
+
+if TYPE_CHECKING:
+    from ketachecklist.report.model import ComparisonReport
 
 
 class ExportFormat(str, Enum):
@@ -38,6 +42,40 @@ class ExportFormat(str, Enum):
         if suffix == ".htm":
             return cls.HTML
         return next((f for f in cls if f.suffix == suffix), None)
+
+
+class RenderError(RuntimeError):
+    """A renderer failed to make the export's bytes (its cause is the original error)."""
+
+
+def render(report: ComparisonReport, export_format: ExportFormat) -> bytes:
+    """The export of ``report`` as ``export_format``, in memory: the one format switch behind
+    the command line and the app. Any failure of a renderer (Qt unable to draw the pages, a
+    bug) is a RenderError carrying the original, so a caller words it with
+    ``export_error_message`` and never sees half an export. The renderers, and Qt for the PDF,
+    are imported on first use: HTML and CSV need no Qt at all."""
+    try:
+        return _render(report, export_format)
+    except Exception as error:
+        raise RenderError(str(error) or type(error).__name__) from error
+
+
+def _render(report: ComparisonReport, export_format: ExportFormat) -> bytes:
+    if export_format is ExportFormat.HTML:
+        from ketachecklist.report.html import render_html_bytes  # noqa: PLC0415
+
+        return render_html_bytes(report)
+    if export_format is ExportFormat.CSV:
+        from ketachecklist.report.csv_export import render_csv  # noqa: PLC0415
+
+        return render_csv(report)
+    # Without a display when there is none (the command line); the app's own when it runs.
+    from ketachecklist.qt.gui_application import ensure_gui_application  # noqa: PLC0415
+
+    ensure_gui_application()
+    from ketachecklist.report.pdf import render_pdf  # noqa: PLC0415
+
+    return render_pdf(report)
 
 
 class ExportRefusedError(OSError):
@@ -155,6 +193,8 @@ def export_error_message(error: BaseException, path: Path) -> str:
             "Choose another name."
         )
     cause: BaseException = error.cause if isinstance(error, SaveError) else error
+    if isinstance(error, RenderError) and error.__cause__ is not None:
+        cause = error.__cause__
     name = f"“{path.name}”"
     folder = f"“{path.parent}”"
     code = cause.errno if isinstance(cause, OSError) else None

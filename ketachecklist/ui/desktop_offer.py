@@ -8,11 +8,12 @@ not in the menu yet. Either answer is kept in the settings: once declined it nev
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ketachecklist import desktop_integration as integration
 from ketachecklist.ui.settings import AppSettings
 
 OFFER_TEXT = (
@@ -53,6 +54,7 @@ class DesktopOffer(QFrame):
 
     def wanted(self) -> bool:
         """True while the offer makes sense: a freedesktop system, not in the menu, not answered."""
+        integration = _integration()
         return (
             integration.is_supported_platform()
             and self._settings.desktop_offer_answer() is None
@@ -65,7 +67,7 @@ class DesktopOffer(QFrame):
 
     def accept(self) -> None:
         try:
-            result = integration.install()
+            result = _integration().install()
         except OSError as error:
             detail = error.strerror or str(error)
             self.text.setText(
@@ -81,3 +83,11 @@ class DesktopOffer(QFrame):
     def decline(self) -> None:
         self._settings.set_desktop_offer_answer("declined")
         self.hide()
+
+
+def _integration() -> ModuleType:
+    """The Qt-free desktop integration, imported when the offer is first weighed: a first start
+    (welcome note still up) never needs it."""
+    from ketachecklist import desktop_integration  # noqa: PLC0415
+
+    return desktop_integration

