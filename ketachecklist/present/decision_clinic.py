@@ -12,6 +12,7 @@ from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present.cost import course_total_text, out_of_pocket_text
 from ketachecklist.present.decision_context import DecisionContext
 from ketachecklist.present.decision_types import (
+    FEW_CLINICS,
     MAX_FLAGS_NAMED,
     MAX_HIGHLIGHTS,
     RULED_OUT,
@@ -34,6 +35,13 @@ from ketachecklist.present.text import tr
 
 
 class ClinicWording(DecisionContext):
+    @property
+    def highlights(self) -> int:
+        """Answers named in a strengths or concerns line: fewer when many clinics share a page."""
+        if len(self.comparison.clinics) > FEW_CLINICS:
+            return MAX_HIGHLIGHTS - 1
+        return MAX_HIGHLIGHTS
+
     # --- order and standing -------------------------------------------------------------------
     def family_order(self) -> list[str]:
         """The standing (in the running, scored, best first), then the clinics in the running
@@ -126,8 +134,8 @@ class ClinicWording(DecisionContext):
         strengths = decision.highlights.strengths
         if not strengths:
             return tr("none rated 4 or 5 yet")
-        text = self.rated_group(strengths[:MAX_HIGHLIGHTS])
-        more = len(strengths) - MAX_HIGHLIGHTS
+        text = self.rated_group(strengths[: self.highlights])
+        more = len(strengths) - self.highlights
         if more > 0:
             text += "; " + tr("{count} more rated 4 or 5").format(count=more)
         return text
@@ -150,9 +158,10 @@ class ClinicWording(DecisionContext):
         parts += flags
         lows = hl.low_ratings
         if lows:
-            parts.append(self.rated_group(lows[:MAX_HIGHLIGHTS]))
-        if len(lows) > MAX_HIGHLIGHTS:
-            parts.append(tr("{count} more rated 1 or 2").format(count=len(lows) - MAX_HIGHLIGHTS))
+            parts.append(self.rated_group(lows[: self.highlights]))
+        if len(lows) > self.highlights:
+            more = len(lows) - self.highlights
+            parts.append(tr("{count} more rated 1 or 2").format(count=more))
         if not parts:
             return tr("no red flag, low rating or deal-breaker recorded so far")
         return "; ".join(parts)

@@ -10,7 +10,8 @@ from ketachecklist.core.decision.profiles import Preset
 from ketachecklist.present.text import tr
 
 RULED_OUT = "ruled out by your own criteria"  # every output shows it for such a clinic
-MAX_HIGHLIGHTS = 2  # strongest answers and low ratings named on one line
+MAX_HIGHLIGHTS = 2  # strongest answers and low ratings named on one line (one for many clinics)
+FEW_CLINICS = 6  # up to this many clinics, each block names MAX_HIGHLIGHTS answers
 MAX_FLAGS_NAMED = 2  # red flags named in a clinic's concerns (all are in the detail tables)
 MAX_NAMED_WITHIN_REACH = 3
 PRESET_NAMES = {
