@@ -28,6 +28,12 @@ def decision_text(comparison: Comparison, analysis: DecisionAnalysis) -> Decisio
     return _Wording(comparison, analysis).build()
 
 
+def verdict_text(comparison: Comparison, analysis: DecisionAnalysis) -> str:
+    """``decision_text(…).verdict`` alone, without wording every clinic (the grid shows it
+    after every edit)."""
+    return VerdictWording(comparison, analysis).verdict()
+
+
 class _Wording(ClinicWording, VerdictWording, ViewsWording):
     def build(self) -> DecisionText:
         clinics = tuple(self.clinic(c) for c in self.family_order())
@@ -61,4 +67,5 @@ __all__ = [
     "DecisionText",
     "ProfileText",
     "decision_text",
+    "verdict_text",
 ]

@@ -4,6 +4,7 @@ deal-breakers and costs."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 from ketachecklist.core.decision.analysis import ClinicDecision
 from ketachecklist.core.decision.clinic_facts import RatedAnswer
@@ -51,6 +52,10 @@ class ClinicWording(DecisionContext):
         rest = [c for c in self.scores.ranking if c not in standing]
         return standing + [c for c in rest if c not in ruled] + [c for c in rest if c in ruled]
 
+    @cached_property
+    def _running(self) -> int:
+        return sum(1 for c in self.analysis.clinics if not c.ruled_out)
+
     def standing_text(self, decision: ClinicDecision) -> str:
         """Scoring's rank words ('2nd of 5', '1st of 5 (tied)', 'Not scored yet') counted among
         the clinics in the running; with any clinic ruled out, 'in the running' says so."""
@@ -59,29 +64,36 @@ class ClinicWording(DecisionContext):
         place = self.place(decision.clinic_id)
         if place is None:
             return tr(NOT_SCORED)
-        running = sum(1 for c in self.analysis.clinics if not c.ruled_out)
+        running = self._running
         tied = self._level_with_others(decision.clinic_id)
         text = rank_text(place, running, tied=False)
         if running < len(self.analysis.clinics):
             text = tr("{rank} in the running").format(rank=text)
         return f"{text} ({tr('tied')})" if tied else text
 
+    @cached_property
+    def _places(self) -> dict[str, tuple[int, bool]]:
+        """Each clinic in the standing: its place (level clinics share one) and whether it is
+        level with another. The standing is sorted best first, so one pass finds them."""
+        overalls = [self.scores.of(c).overall or 0.0 for c in self.analysis.standing]
+        places: dict[str, tuple[int, bool]] = {}
+        for index, clinic_id in enumerate(self.analysis.standing):
+            first = index
+            while first > 0 and overalls[first - 1] == overalls[index]:
+                first -= 1
+            level = (first < index) or (
+                index + 1 < len(overalls) and overalls[index + 1] == overalls[index]
+            )
+            places[clinic_id] = (first + 1, level)
+        return places
+
     def place(self, clinic_id: str) -> int | None:
         """Its place among the clinics in the running with a score; level clinics share one."""
-        if clinic_id not in self.analysis.standing:
-            return None
-        overall = self.scores.of(clinic_id).overall
-        assert overall is not None
-        above = sum(
-            1 for c in self.analysis.standing if (self.scores.of(c).overall or 0.0) > overall
-        )
-        return above + 1
+        found = self._places.get(clinic_id)
+        return None if found is None else found[0]
 
     def _level_with_others(self, clinic_id: str) -> bool:
-        overall = self.scores.of(clinic_id).overall
-        return any(
-            c != clinic_id and self.scores.of(c).overall == overall for c in self.analysis.standing
-        )
+        return self._places[clinic_id][1]
 
     # --- per clinic ---------------------------------------------------------------------------
     def clinic(self, clinic_id: str) -> ClinicDecisionText:

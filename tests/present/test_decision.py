@@ -161,8 +161,11 @@ def test_with_too_little_scored_the_verdict_says_so() -> None:
 def test_the_presentation_verdict_is_the_decision_verdict() -> None:
     comparison = make("A", "B")
     rate(comparison, "a", e1=5)
-    presentation = Presentation(comparison)
-    assert presentation.verdict == presentation.decision.verdict
+    first = Presentation(comparison)
+    verdict = first.verdict  # made alone, before the decision
+    assert verdict == first.decision.verdict
+    second = Presentation(comparison)
+    assert second.decision.verdict == second.verdict == verdict
 
 
 # --- deal-breakers ----------------------------------------------------------------------------
@@ -418,6 +421,7 @@ def test_wording_never_fails_and_never_advises(comparison: Comparison, profiles:
         comparison.add_weight_profile(WeightProfile("Mum", {"cost": 3}))
     text = words(comparison)
     analysis = Presentation(comparison).analysis
+    assert Presentation(comparison).verdict == text.verdict
     everything = [
         text.verdict,
         text.weights_text,
