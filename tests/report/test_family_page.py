@@ -13,9 +13,11 @@ from functools import cache
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ketachecklist.core.catalogue import load_bundled_catalogue
-from ketachecklist.core.document import Comparison
+from ketachecklist.core.document import Comparison, WeightProfile
 from ketachecklist.core.storage import load_comparison
 from ketachecklist.present import Presentation
 from ketachecklist.present.decision import RULED_OUT
@@ -27,6 +29,7 @@ from tests.conftest import EXAMPLES
 from tests.report.factory import make_comparison
 from tests.report.pdf_text import _EMOJI, read_pdf, searchable, shows
 from tests.report.pdf_words import needs_pdftotext, read_words, size
+from tests.strategies import comparisons
 
 TODAY = dt.date(2026, 12, 10)
 SUBSTANCE_USE = "evaluation-substance-use"  # Quickwell's answer raises its red flag
@@ -298,3 +301,43 @@ def test_every_output_gives_a_ruled_out_clinic_the_phrase(which: str) -> None:
     rank = next(r for r in csv_rows(report) if r and r[0] == "Rank")
     position = [c.id for c in report.clinics].index(leader)
     assert rank[3 + 3 * position + 1] == RULED_OUT
+
+
+# --- any comparison -----------------------------------------------------------------------------
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_any_comparison_with_deal_breakers_and_profiles_gives_a_family_page(
+    data: st.DataObject,
+) -> None:
+    """Generated documents (hostile text, any weights) with random deal-breakers and a second
+    person's profile: the family page builds, the HTML escapes it, the CSV marks exactly the
+    clinics ruled out, and every ruled-out block says so."""
+    comparison = data.draw(comparisons(load_bundled_catalogue(), max_clinics=5))
+    questions = [q.id for q in comparison.questions()]
+    for question_id in data.draw(st.lists(st.sampled_from(questions), unique=True, max_size=4)):
+        comparison.set_deal_breaker(question_id, True)
+    if data.draw(st.booleans()):
+        comparison.add_weight_profile(WeightProfile("Mum <b>", {"cost": 3.0}))
+    report = build_report(comparison, generated=TODAY)
+    analysis = Presentation(comparison).analysis
+    ruled = {c.clinic_id for c in analysis.clinics if c.ruled_out}
+    assert {c.clinic_id for c in report.family.clinics if c.ruled_out} == ruled
+    for clinic in report.family.clinics:
+        assert (clinic.standing_text == RULED_OUT) == (clinic.clinic_id in ruled)
+        assert ("Why ruled out" in dict(clinic.lines)) == (clinic.clinic_id in ruled)
+    page = render_html(report)
+    body = page.split("<body>", 1)[1]
+    assert "<b>" not in body  # the report uses <strong>: any <b> would be user text as markup
+    assert "<script>" not in body
+    blocks = parsed(page).blocks
+    assert set(blocks) == {c.id for c in comparison.clinics}
+    for clinic_id in ruled:
+        assert RULED_OUT in blocks[clinic_id]
+    if comparison.clinics:
+        rank = next(r for r in csv_rows(report) if r and r[0] == "Rank")
+        marked = {
+            column.id
+            for index, column in enumerate(report.clinics)
+            if rank[3 + 3 * index + 1] == RULED_OUT
+        }
+        assert marked == ruled
