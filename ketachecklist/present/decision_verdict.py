@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ketachecklist.core.decision.firmness import LeadKind, LeadReason, RatingStep
 from ketachecklist.core.decision.ranges import QuestionImpact
 from ketachecklist.core.decision.weights import Direction, WeightTipping, leader_under
+from ketachecklist.core.limits import MAX_WEIGHT
 from ketachecklist.core.scoring import CLEAR_WINNER_MARGIN
 from ketachecklist.present.decision_context import DecisionContext
 from ketachecklist.present.decision_types import (
@@ -293,9 +294,9 @@ class VerdictWording(DecisionContext):
         tipping = self.analysis.smallest_weight_change
         if tipping is None:
             return tr(
-                "No change to one set's weight (up to the highest weight allowed) would put "
-                "another clinic first."
-            )
+                "No change to one set's weight, from leaving it out up to a weight of {limit}, "
+                "would put another clinic first."
+            ).format(limit=number_text(MAX_WEIGHT))
         clause = self.tipping_clause(tipping)
         return f"{clause[0].upper()}{clause[1:]}."
 

@@ -323,8 +323,8 @@ def test_no_weight_change_and_no_step_say_so() -> None:
     all_rated(comparison, "a", 5)
     all_rated(comparison, "b", 3)
     assert words(comparison).firmness_lines == (
-        "No change to one set's weight (up to the highest weight allowed) would put another "
-        "clinic first.",
+        "No change to one set's weight, from leaving it out up to a weight of 100, would put "
+        "another clinic first.",
         "No single rating moved by one step would change first place.",
     )
 
