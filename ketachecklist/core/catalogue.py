@@ -16,6 +16,7 @@ from ketachecklist.core.catalogue_model import (
     AnswerKind,
     Catalogue,
     InfoSection,
+    PriceRange,
     Question,
     QuestionRole,
     QuestionSet,
@@ -35,6 +36,7 @@ __all__ = [
     "AnswerKind",
     "Catalogue",
     "InfoSection",
+    "PriceRange",
     "Question",
     "QuestionRole",
     "QuestionSet",
@@ -126,6 +128,7 @@ def catalogue_from_tree(document: Any, source: str) -> Catalogue:
             "sets",
             "questions",
             "information",
+            "price_ranges",
         ]
     )
 
@@ -152,6 +155,7 @@ def catalogue_from_tree(document: Any, source: str) -> Catalogue:
         questions.append(question)
     _check_roles(questions, raw_questions, problems)
     information = _read_information(top.sequence("information"), problems, sources)
+    price_ranges = _read_price_ranges(top.sequence("price_ranges"), problems, source_ids)
 
     catalogue_id = top.identifier("id")
     version = top.text("version")
@@ -167,6 +171,7 @@ def catalogue_from_tree(document: Any, source: str) -> Catalogue:
         questions=tuple(questions),
         sources=tuple(sources),
         information=tuple(information),
+        price_ranges=tuple(price_ranges),
     )
 
 
@@ -349,6 +354,43 @@ def _read_information(
             )
         )
     return sections
+
+
+def _read_price_ranges(
+    raw_ranges: list[Any], problems: list[Problem], source_ids: set[str]
+) -> list[PriceRange]:
+    """``price_ranges``: each a sourced range, ``{low, high, per, source, year?, about?}``."""
+    ranges = []
+    for index, raw in enumerate(raw_ranges):
+        what = f"price range {index + 1}"
+        if not isinstance(raw, dict):
+            problems.append(
+                Problem(
+                    f"{what} must be a mapping, not {type_name(raw)}", line_of(raw_ranges, index)
+                )
+            )
+            continue
+        reader = FieldReader(raw, what, problems)
+        reader.reject_unknown(["low", "high", "per", "source", "year", "about"])
+        low = reader.number("low", maximum=1e7)
+        high = reader.number("high", maximum=1e7)
+        per = reader.text("per")
+        source = reader.text("source")
+        year = reader.number("year", minimum=1900, maximum=2200, whole=True)
+        if source and source not in source_ids:
+            reader.problem("source", f"unknown source '{source}'")
+        if low is None or high is None:
+            reader.problem("low", "a price range needs both 'low' and 'high'")
+            continue
+        if low > high:
+            reader.problem("low", f"'low' ({low:g}) is above 'high' ({high:g})")
+            continue
+        ranges.append(
+            PriceRange(
+                low, high, per, source, None if year is None else int(year), reader.boolean("about")
+            )
+        )
+    return ranges
 
 
 def _read_item(

@@ -103,6 +103,19 @@ class InfoSection:
 
 
 @dataclass(frozen=True)
+class PriceRange:
+    """A price range a source quotes (shown beside the clinics' costs for context, never as a
+    judgement of a clinic's price). ``year`` None: the source gives no date."""
+
+    low: float
+    high: float
+    per: str  # what one price buys: "infusion"
+    source: str  # a source id
+    year: int | None = None
+    about: bool = False  # the source says "about"
+
+
+@dataclass(frozen=True)
 class Catalogue:
     id: str
     version: str
@@ -112,6 +125,7 @@ class Catalogue:
     sources: tuple[Source, ...] = ()
     information: tuple[InfoSection, ...] = ()
     disclaimer: str = ""
+    price_ranges: tuple[PriceRange, ...] = ()
     _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

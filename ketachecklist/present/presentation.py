@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from ketachecklist.core.decision.analysis import DecisionAnalysis, analyse
+from ketachecklist.core.decision.clinic_facts import red_flag_coverage
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import ClinicScore, ComparisonScores, SetResult, score_comparison
 from ketachecklist.present.answers import Cell, make_cell, red_flag_sentence
@@ -18,17 +20,17 @@ from ketachecklist.present.cost import (
     coverage_text,
     out_of_pocket_text,
 )
+from ketachecklist.present.decision import DecisionText, decision_text, verdict_text
+from ketachecklist.present.decision_words import coverage_cell_text
 from ketachecklist.present.scores import (
     completeness_text,
     not_applying_count_text,
     progress_text,
     rank_text,
-    red_flag_count_text,
     score_number_text,
     score_text,
     set_score_text,
 )
-from ketachecklist.present.verdict import verdict_text
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class ClinicText:
     out_of_pocket_text: str
     cost_basis_text: str
     insurance_text: str
-    red_flags_text: str  # '⚠ 2 red flags' or 'None recorded'
+    red_flags_text: str  # '⚠ 2 found, 3 of 5 checked', 'None of 5 checked so far'
     red_flag_labels: tuple[str, ...]
     red_flag_sentences: tuple[str, ...]
 
@@ -77,8 +79,20 @@ class Presentation:
         return comparison is self.comparison and comparison.revision == self.revision
 
     @cached_property
+    def analysis(self) -> DecisionAnalysis:
+        return analyse(self.comparison, self.scores)
+
+    @cached_property
+    def decision(self) -> DecisionText:
+        """Every decision fact in words (present/decision.py)."""
+        return decision_text(self.comparison, self.analysis)
+
+    @cached_property
     def verdict(self) -> str:
-        return verdict_text(self.scores, {c.id: c.name for c in self.comparison.clinics})
+        """The decision's verdict (the same words), made without the rest of the decision."""
+        if "decision" in self.__dict__:
+            return self.decision.verdict
+        return verdict_text(self.comparison, self.analysis)
 
     @cached_property
     def _ranks(self) -> list[int | None]:
@@ -161,7 +175,7 @@ class Presentation:
             out_of_pocket_text=out_of_pocket_text(cost),
             cost_basis_text=cost_basis_text(cost),
             insurance_text=f"insurance: {coverage_text(cost.insurance, cost.insurance_percent)}",
-            red_flags_text=red_flag_count_text(len(flags)),
+            red_flags_text=coverage_cell_text(red_flag_coverage(self.comparison, score)),
             red_flag_labels=tuple(f.label for f in flags),
             red_flag_sentences=tuple(red_flag_sentence(f.label) for f in flags),
         )

@@ -46,8 +46,9 @@ def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
     assert _summary(window, "completeness")[0].startswith(f"17 of {counted} (")
     assert _summary(window, "cost")[0].startswith("$3,100")
     flags = _summary(window, "flags")
-    assert flags[1] == "⚠ 4 red flags"  # a symbol AND words
-    assert flags[0] == "None recorded"
+    # Red flags as coverage, never a bare count: a symbol AND words.
+    assert flags[1] == "⚠ 4 found, 4 of 9 checked"
+    assert flags[0] == "None found, 6 of 10 checked"
 
     _pick_sort(window, "Overall score")
     assert _headers(window) == [riverside, harbor, quickwell]
@@ -235,15 +236,15 @@ def test_unrated_answers_read_the_same_in_the_grid_and_the_report(
 def example_verdict(comparison: Comparison) -> str:
     """Riverside offers only Spravato: questions for IV or IM are not among its questions."""
     counted = counted_questions(comparison, "clinic-3")
+    riverside = "Riverside Mood Disorders Clinic (fictional)"
     return (
-        f"The top-scored clinic leads by 16 points, but only 8 of its {counted} questions are "
-        "rated, while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may "
-        "change as you ask more."
+        f"{riverside} leads on your scores by 16 points, a narrow lead: it has only 8 of its "
+        f"{counted} questions rated, and 2 other clinics could still overtake it."
     )
 
 
 def test_verdict_says_how_little_the_leader_has_rated(example_window: MainWindow) -> None:
-    """Riverside leads on 8 rated answers that count; Harbor Light has 17. Both pages say so."""
+    """Riverside leads on 8 rated answers of the questions that count for it: both pages say so."""
     window = example_window
     window.show_page(window.comparison)
     verdict = example_verdict(window.document.comparison)
