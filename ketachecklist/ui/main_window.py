@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         page = AnswersPage(self.document, parent)
         page.set_clinic(self.clinics.current_clinic_id)
         self.clinics.current_clinic_changed.connect(page.set_clinic)
+        page.message.connect(self.show_message)
         saved = self.settings.layout_state(ANSWERS_SPLITTER)
         if saved is not None:
             page.splitter.restoreState(saved)
