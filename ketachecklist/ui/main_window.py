@@ -191,7 +191,9 @@ class MainWindow(QMainWindow):
     def _build_weights(self, parent: QWidget) -> WeightsPage:
         from ketachecklist.ui.weights_page import WeightsPage
 
-        return self._finish(WeightsPage(self.document, parent))
+        page = WeightsPage(self.document, parent)
+        page.message.connect(self.show_message)
+        return self._finish(page)
 
     def _build_information(self, parent: QWidget) -> InformationPage:
         from ketachecklist.ui.information_page import InformationPage
