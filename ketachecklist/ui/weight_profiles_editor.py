@@ -104,21 +104,22 @@ class WeightProfilesEditor(QWidget):
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
         form.addRow("", self.name_message)
+        # Rows of buttons wrap at a large font (a form cannot wrap them: they sit below it).
         profile_buttons = FlowLayout()
         for button in (self.save_button, self.rename_button, self.remove_button):
             profile_buttons.addWidget(button)
-        form.addRow("", profile_buttons)
         preset_label = QLabel("&Preset")
         preset_label.setBuddy(self.preset)
         preset_row = FlowLayout()
-        for widget in (self.preset, self.use_preset, self.reset_button):
+        for widget in (preset_label, self.preset, self.use_preset, self.reset_button):
             preset_row.addWidget(widget)
-        form.addRow(preset_label, preset_row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(explanation)
         layout.addLayout(form)
+        layout.addLayout(profile_buttons)
+        layout.addLayout(preset_row)
 
         self.chooser.activated.connect(self._profile_picked)
         self.save_button.clicked.connect(self.save_as_new_profile)

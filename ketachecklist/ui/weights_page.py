@@ -52,7 +52,7 @@ class WeightsPage(QWidget):
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setWordWrap(True)
 
-        profiles_title = _title("Whose weights")
+        profiles_title = _title("Everyone's weights")
         self.profiles = WeightProfilesEditor(document)
         self.profiles.message.connect(self.message)
 
@@ -111,11 +111,15 @@ class WeightsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
+        gap = self.fontMetrics().lineSpacing() // 2
+        layout.addSpacing(gap)
         layout.addWidget(profiles_title)
         layout.addWidget(self.profiles)
+        layout.addSpacing(gap)
         layout.addWidget(sets_title)
         layout.addLayout(form)
         layout.addWidget(shares_note)
+        layout.addSpacing(gap)
         layout.addWidget(questions_title)
         layout.addWidget(self.table, 1)
 
