@@ -122,6 +122,19 @@ class InfoSection:
 
 
 @dataclass(frozen=True)
+class PriceRange:
+    """A price range a source quotes (shown beside the clinics' costs for context, never as a
+    judgement of a clinic's price). ``year`` None: the source gives no date."""
+
+    low: float
+    high: float
+    per: str  # what one price buys: "infusion"
+    source: str  # a source id
+    year: int | None = None
+    about: bool = False  # the source says "about"
+
+
+@dataclass(frozen=True)
 class Catalogue:
     id: str
     version: str
@@ -131,6 +144,7 @@ class Catalogue:
     sources: tuple[Source, ...] = ()
     information: tuple[InfoSection, ...] = ()
     disclaimer: str = ""
+    price_ranges: tuple[PriceRange, ...] = ()
     _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -234,6 +248,7 @@ def catalogue_from_tree(document: Any, source: str) -> Catalogue:
             "sets",
             "questions",
             "information",
+            "price_ranges",
         ]
     )
 
@@ -260,6 +275,7 @@ def catalogue_from_tree(document: Any, source: str) -> Catalogue:
         questions.append(question)
     _check_roles(questions, raw_questions, problems)
     information = _read_information(top.sequence("information"), problems, sources)
+    price_ranges = _read_price_ranges(top.sequence("price_ranges"), problems, source_ids)
 
     catalogue_id = top.identifier("id")
     version = top.text("version")
@@ -275,6 +291,7 @@ def catalogue_from_tree(document: Any, source: str) -> Catalogue:
         questions=tuple(questions),
         sources=tuple(sources),
         information=tuple(information),
+        price_ranges=tuple(price_ranges),
     )
 
 
@@ -475,6 +492,37 @@ def _read_information(
             )
         )
     return sections
+
+
+def _read_price_ranges(
+    raw_ranges: list[Any], problems: list[Problem], source_ids: set[str]
+) -> list[PriceRange]:
+    """``price_ranges``: each a sourced range, ``{low, high, per, source, year?, about?}``."""
+    ranges = []
+    for index, raw in enumerate(raw_ranges):
+        reader = FieldReader(raw, f"price range {index + 1}", problems)
+        if not reader.ok:
+            continue
+        reader.reject_unknown(["low", "high", "per", "source", "year", "about"])
+        low = reader.number("low", maximum=1e7)
+        high = reader.number("high", maximum=1e7)
+        per = reader.text("per")
+        source = reader.text("source")
+        year = reader.number("year", minimum=1900, maximum=2200, whole=True)
+        if source and source not in source_ids:
+            reader.problem("source", f"unknown source '{source}'")
+        if low is None or high is None:
+            reader.problem("low", "a price range needs both 'low' and 'high'")
+            continue
+        if low > high:
+            reader.problem("low", f"'low' ({low:g}) is above 'high' ({high:g})")
+            continue
+        ranges.append(
+            PriceRange(
+                low, high, per, source, None if year is None else int(year), reader.boolean("about")
+            )
+        )
+    return ranges
 
 
 def _read_item(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ketachecklist.core.applicability import applicability_text
+from ketachecklist.core.decision.analysis import DecisionAnalysis, analyse
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import ClinicScore, ComparisonScores, SetResult, score_comparison
 from ketachecklist.present.answers import Cell, make_cell
@@ -18,6 +19,7 @@ from ketachecklist.present.cost import (
     coverage_text,
     out_of_pocket_text,
 )
+from ketachecklist.present.decision import DecisionText, decision_text
 from ketachecklist.present.scores import (
     completeness_text,
     not_applying_count_text,
@@ -28,7 +30,6 @@ from ketachecklist.present.scores import (
     score_text,
     set_score_text,
 )
-from ketachecklist.present.verdict import verdict_text
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,17 @@ class Presentation:
         return comparison is self.comparison and comparison.revision == self.revision
 
     @cached_property
+    def analysis(self) -> DecisionAnalysis:
+        return analyse(self.comparison, self.scores)
+
+    @cached_property
+    def decision(self) -> DecisionText:
+        """Every decision fact in words (present/decision.py)."""
+        return decision_text(self.comparison, self.analysis)
+
+    @property
     def verdict(self) -> str:
-        return verdict_text(self.scores, {c.id: c.name for c in self.comparison.clinics})
+        return self.decision.verdict
 
     @cached_property
     def _ranks(self) -> list[int | None]:

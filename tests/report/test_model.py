@@ -137,10 +137,13 @@ def test_csv_keeps_amounts_as_plain_numbers(example: Comparison) -> None:
 def test_first_page_verdict_says_how_little_the_leader_has_rated(example: Comparison) -> None:
     report = build_report(example, generated=TODAY)
     counted = counted_questions(example, _riverside(example))  # Spravato only
+    riverside = "Riverside Mood Disorders Clinic (fictional)"
+    harbor = "Harbor Light Ketamine Center (fictional)"
     verdict = (
-        f"The top-scored clinic leads by 16 points, but only 8 of its {counted} questions are "
-        "rated, while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may "
-        "change as you ask more."
+        f"{riverside} leads on your scores (95/100) by 16 points, a narrow lead: {riverside} "
+        f"has only 8 of its {counted} questions rated, while {harbor} has 17 rated, and "
+        f"{harbor} and Quickwell Infusion Lounge (fictional) could still overtake it as the "
+        "open questions are answered. No other clinic is within 10 points of first place."
     )
     assert report.verdict == verdict
     assert report.summary[0].name.startswith("Riverside")

@@ -235,10 +235,13 @@ def test_unrated_answers_read_the_same_in_the_grid_and_the_report(
 def example_verdict(comparison: Comparison) -> str:
     """Riverside offers only Spravato: questions for IV or IM are not among its questions."""
     counted = counted_questions(comparison, "clinic-3")
+    riverside = "Riverside Mood Disorders Clinic (fictional)"
+    harbor = "Harbor Light Ketamine Center (fictional)"
     return (
-        f"The top-scored clinic leads by 16 points, but only 8 of its {counted} questions are "
-        "rated, while Harbor Light Ketamine Center (fictional) has 17 rated: the scores may "
-        "change as you ask more."
+        f"{riverside} leads on your scores (95/100) by 16 points, a narrow lead: {riverside} "
+        f"has only 8 of its {counted} questions rated, while {harbor} has 17 rated, and "
+        f"{harbor} and Quickwell Infusion Lounge (fictional) could still overtake it as the "
+        "open questions are answered. No other clinic is within 10 points of first place."
     )
 
 

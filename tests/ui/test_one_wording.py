@@ -112,7 +112,10 @@ def test_every_output_words_every_fact_the_same(
     assert cedar.completeness_text == "0 of 39 (0%); 1 doesn't apply"
     assert dune.red_flags_text == "⚠ 1 red flag"
     assert able.course_cost_text == "$4,750.50"
-    assert presentation.verdict.startswith("The top-scored clinic leads by 38 points")  # 37.5
+    # 37.5 points: rounded up like every figure.
+    assert presentation.verdict.startswith(
+        "Dune Clinic leads on your scores (100/100) by 38 points"
+    )
 
     # Grid summary rows, one column per clinic in the order entered.
     for row_index, key in zip(grid.summary_rows(), SUMMARY_KEYS, strict=False):
