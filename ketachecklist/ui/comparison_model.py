@@ -22,7 +22,7 @@ from ketachecklist.present.answers import Cell
 from ketachecklist.present.numbers import number_text
 from ketachecklist.present.text import tr
 from ketachecklist.ui.contrast import muted_text
-from ketachecklist.ui.deal_breaker_marks import deal_breaker_suffix
+from ketachecklist.ui.deal_breaker_marks import deal_breaker_suffix, ruled_out_rank_text
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE, SET_ID_ROLE
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -287,7 +287,9 @@ class ComparisonTableModel(QAbstractTableModel):
         display = role == Qt.ItemDataRole.DisplayRole
         clinic = self._document.presentation.clinic(clinic_id)
         if key == "rank":
-            return clinic.rank_text
+            return (
+                ruled_out_rank_text(self._document, clinic_id, display=display) or clinic.rank_text
+            )
         if key == "overall":
             return clinic.overall_text
         if key == "completeness":

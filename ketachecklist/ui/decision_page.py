@@ -1,4 +1,10 @@
-"""Record the final decision: which clinic, when, and why — beside where the scores stand."""
+"""The Decision tab: where the scores stand and why (the family section), then the form that
+records the final decision — which clinic, when, and why.
+
+The standing and the family section show ``Presentation.decision``'s words; both are refreshed
+when the tab is shown, not on every keystroke while it is hidden. ``chart_slot`` is the place
+for the charts panel, between the two.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +27,8 @@ from ketachecklist.core.document import Decision
 from ketachecklist.present.text import tr
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import push_edit
+from ketachecklist.ui.family_section import TITLE as FAMILY_TITLE
+from ketachecklist.ui.family_section import FamilySection
 from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
@@ -90,14 +98,21 @@ class DecisionPage(QWidget):
         self.standing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.standing.setAccessibleName("Where the scores stand")
 
+        self.family = FamilySection()
+        # The charts panel (ui/chart_view.py) goes here, between the words and the form.
+        self.chart_slot = QVBoxLayout()
+
         layout = QVBoxLayout(self)
+        layout.addWidget(_bold(QLabel("Where the scores stand")))
+        layout.addWidget(self.standing)
+        layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
+        layout.addWidget(_bold(QLabel(FAMILY_TITLE)))
+        layout.addWidget(self.family, 1)
+        layout.addLayout(self.chart_slot)
+        layout.addSpacing(self.fontMetrics().lineSpacing())
         layout.addWidget(_bold(QLabel("Your decision")))
         layout.addWidget(explanation)
         layout.addLayout(form)
-        layout.addSpacing(self.fontMetrics().lineSpacing())
-        layout.addWidget(_bold(QLabel("Where the scores stand")))
-        layout.addWidget(self.standing)
-        layout.addStretch(1)
 
         self.clinic.activated.connect(self._clinic_picked)
         self.has_date.clicked.connect(self._date_toggled)
@@ -110,7 +125,14 @@ class DecisionPage(QWidget):
             document.decision_changed,
         ):
             signal.connect(self._refresh)
-        document.edited.connect(self._refresh_standing)
+        # What changes the standing; the decision's own words do not (typing "why" stays quick).
+        for signal in (
+            document.answer_changed,
+            document.questions_changed,
+            document.question_changed,
+            document.weights_changed,
+        ):
+            signal.connect(self._refresh_standing)
         self._refresh()
 
     def _refresh(self) -> None:
@@ -146,18 +168,25 @@ class DecisionPage(QWidget):
         comparison = self._document.comparison
         if not comparison.clinics:
             show_text(self.standing, "No clinics yet.")
+            self.family.show_no_clinics()
             return
         presentation = self._document.presentation
-        lines = [
-            f"{clinic.rank_text}: {clinic.name} — {clinic.overall_text}; "
-            f"{tr('questions rated')} {clinic.completeness_text}; "
-            f"{tr('course cost')} {clinic.course_cost_text}; {tr('red flags')}: "
-            f"{clinic.red_flags_text}"
-            for clinic in presentation.ranked()
-        ]
+        decision = presentation.decision
+        lines = []
+        for clinic in presentation.ranked():
+            words = decision.clinic(clinic.clinic_id)
+            # A clinic ruled out is shown as that, whatever its rank by score.
+            ruled_out = f"; {words.standing_text}" if words.ruled_out else ""
+            lines.append(
+                f"{clinic.rank_text}: {clinic.name} — {clinic.overall_text}; "
+                f"{tr('questions rated')} {clinic.completeness_text}; "
+                f"{tr('course cost')} {clinic.course_cost_text}; {tr('red flags')}: "
+                f"{clinic.red_flags_text}{ruled_out}"
+            )
         lines.append("")
         lines.append(presentation.verdict)
         show_text(self.standing, "\n".join(lines))
+        self.family.show_decision(decision)
 
     def _push(self, decision: Decision, field: str) -> None:
         if self._updating or decision == self._document.comparison.decision:

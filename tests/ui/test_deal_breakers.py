@@ -4,12 +4,13 @@ wherever the question is listed (in words), heard by a screen reader."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from ketachecklist.ui.deal_breaker_marks import DEAL_BREAKER_MARK, MARKED_MESSAGE
+from ketachecklist.ui.clinic_list_model import NAME_COLUMN
+from ketachecklist.ui.deal_breaker_marks import DEAL_BREAKER_MARK, MARKED_MESSAGE, RULED_OUT_MARK
 from ketachecklist.ui.main_window import MainWindow
 
 QUESTION = "evaluation-who-evaluates"  # Quickwell rated it 2 in the example
@@ -97,3 +98,115 @@ def test_the_box_is_named_and_described_for_a_screen_reader(active: MainWindow) 
     assert interface.text(QAccessible.Text.Name) == "Deal-breaker for me"
     assert "ruled out by your own criteria" in interface.text(QAccessible.Text.Description)
     assert interface.state().checkable
+
+
+RULED_OUT = "ruled out by your own criteria"
+QUICKWELL = "clinic-2"  # rated the deal-breaker 2 – Weak
+HARBOR = "clinic-1"  # rated it 5
+
+
+def _cell_name(view: QAbstractItemView, row: int, column: int) -> str:
+    """What a screen reader hears for one cell of a table or tree view."""
+    interface = QAccessible.queryAccessibleInterface(view)
+    assert interface is not None
+    for child in (interface.child(i) for i in range(interface.childCount())):
+        cell = child.tableCellInterface()
+        if cell is not None and (cell.rowIndex(), cell.columnIndex()) == (row, column):
+            return child.text(QAccessible.Text.Name)
+    raise AssertionError((row, column))
+
+
+def _rank_cell(window: MainWindow, clinic_id: str) -> QModelIndex:
+    grid = window.comparison.model
+    return grid.index(grid.summary_rows()[0], grid.column_of_clinic(clinic_id))
+
+
+def test_a_low_rating_on_a_deal_breaker_rules_the_clinic_out_everywhere(
+    qtbot: QtBot, active: MainWindow
+) -> None:
+    window = active
+    clinics = window.clinics.model
+    row = clinics.row_of(QUICKWELL)
+    name = window.document.comparison.clinic(QUICKWELL).name
+    rank = _rank_cell(window, QUICKWELL).data()
+    assert RULED_OUT not in clinics.index(row, NAME_COLUMN).data()
+
+    window.answers.editor.guidance.deal_breaker.click()
+    # The clinic list: in words after the name, which deal-breaker in the tooltip, heard too.
+    assert clinics.index(row, NAME_COLUMN).data() == f"{RULED_OUT_MARK} {name} — {RULED_OUT}"
+    tooltip = clinics.index(row, NAME_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    assert RULED_OUT in tooltip
+    assert "deal-breaker" in tooltip.split(RULED_OUT, 1)[1]
+    heard = _cell_name(window.clinics.view, row, NAME_COLUMN)
+    assert heard.startswith(f"{name} — {RULED_OUT}")
+    assert "2 – Weak" in heard or "deal-breaker" in heard
+    harbor_row = clinics.row_of(HARBOR)
+    assert RULED_OUT not in clinics.index(harbor_row, NAME_COLUMN).data()
+
+    # The grid's rank row says so in place of the rank; the reason for tooltips and readers.
+    window.show_page(window.comparison)
+    QApplication.processEvents()
+    cell = _rank_cell(window, QUICKWELL)
+    assert cell.data() == RULED_OUT
+    accessible = cell.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert accessible.startswith(f"{RULED_OUT}: ")
+    assert "deal-breaker" in accessible
+    assert RULED_OUT in _cell_name(window.comparison.table, cell.row(), cell.column())
+    assert _rank_cell(window, HARBOR).data() != RULED_OUT
+
+    # A rating of 1 for Harbor Light on the same question rules it out too, at once.
+    window.clinics.select_clinic(HARBOR)
+    window.show_page(window.answers)
+    window.answers.show_question(QUESTION)
+    window.answers.editor.rating.buttons[1].click()
+    assert clinics.index(harbor_row, NAME_COLUMN).data().endswith(RULED_OUT)
+    assert _rank_cell(window, HARBOR).data() == RULED_OUT
+    window.undo_action.trigger()  # the rating
+    assert RULED_OUT not in clinics.index(harbor_row, NAME_COLUMN).data()
+    window.undo_action.trigger()  # the mark
+    assert clinics.index(row, NAME_COLUMN).data() == name
+    assert _rank_cell(window, QUICKWELL).data() == rank
+
+
+def test_the_decision_tab_shows_the_verdict_and_who_is_ruled_out(
+    qtbot: QtBot, active: MainWindow
+) -> None:
+    window = active
+    window.answers.editor.guidance.deal_breaker.click()
+    window.show_page(window.decision)
+    page = window.decision
+    qtbot.waitUntil(page.family.isVisible)
+    presentation = window.document.presentation
+    decision = presentation.decision
+    assert page.standing.text().endswith(presentation.verdict)
+    assert RULED_OUT in presentation.verdict
+    quickwell = window.document.comparison.clinic(QUICKWELL).name
+    line = next(ln for ln in page.standing.text().splitlines() if quickwell in ln)
+    assert line.endswith(f"; {RULED_OUT}")
+
+    family = page.family
+    shown = family.text()
+    assert decision.weights_text in shown
+    for clinic in decision.clinics:
+        assert clinic.name in shown
+        assert clinic.score_text in shown
+        assert clinic.red_flags_text in shown
+    block = next(b for b in family.clinic_blocks if b.name.text() == quickwell)
+    assert f"{RULED_OUT}" in block.body.text()
+    assert decision.clinic(QUICKWELL).ruled_out_reasons in block.body.text()
+    for label in (block.name, block.body, *family.sections.values()):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    interface = QAccessible.queryAccessibleInterface(block.body)
+    assert interface is not None
+    assert interface.text(QAccessible.Text.Name) == quickwell
+    assert RULED_OUT in interface.text(QAccessible.Text.Description)
+    scroll = QAccessible.queryAccessibleInterface(family)
+    assert scroll is not None
+    assert scroll.text(QAccessible.Text.Name)
+
+    # Unmarked on another tab: the Decision tab is right again when it is shown.
+    window.show_page(window.answers)
+    window.answers.editor.guidance.deal_breaker.click()
+    window.show_page(window.decision)
+    qtbot.waitUntil(lambda: RULED_OUT not in page.family.text())
+    assert RULED_OUT not in page.standing.text()
