@@ -42,7 +42,7 @@ from ketachecklist.present.numbers import (
     whole_text,
 )
 from ketachecklist.present.ratings import rating_text
-from ketachecklist.present.scores import rank_text, score_text
+from ketachecklist.present.scores import NOT_SCORED, rank_text, score_text
 from ketachecklist.present.text import tr
 
 RULED_OUT = "ruled out by your own criteria"  # every output shows it for such a clinic
@@ -205,15 +205,18 @@ class _Wording:
         return standing + [c for c in rest if c not in ruled] + [c for c in rest if c in ruled]
 
     def standing_text(self, decision: ClinicDecision) -> str:
+        """Scoring's rank words ('2nd of 5', '1st of 5 (tied)', 'Not scored yet') counted among
+        the clinics in the running; with any clinic ruled out, 'in the running' says so."""
         if decision.ruled_out:
             return tr(RULED_OUT)
-        standing = self.analysis.standing
-        if decision.clinic_id not in standing:
-            return tr("No score yet")
         place = self.place(decision.clinic_id)
-        assert place is not None
+        if place is None:
+            return tr(NOT_SCORED)
+        running = sum(1 for c in self.analysis.clinics if not c.ruled_out)
         tied = self._level_with_others(decision.clinic_id)
-        text = tr("{rank} in the running").format(rank=rank_text(place, len(standing), tied=False))
+        text = rank_text(place, running, tied=False)
+        if running < len(self.analysis.clinics):
+            text = tr("{rank} in the running").format(rank=text)
         return f"{text} ({tr('tied')})" if tied else text
 
     def place(self, clinic_id: str) -> int | None:

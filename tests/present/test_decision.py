@@ -109,11 +109,15 @@ def test_a_tie_is_called_a_tie_and_names_every_tied_clinic() -> None:
     )
     assert text.verdict.endswith("No other clinic is within 10 points of first place.")
     assert [c.standing_text for c in text.clinics] == [
-        "1st of 4 in the running (tied)",
-        "1st of 4 in the running (tied)",
-        "1st of 4 in the running (tied)",
-        "4th of 4 in the running",
+        "1st of 4 (tied)",
+        "1st of 4 (tied)",
+        "1st of 4 (tied)",
+        "4th of 4",
     ]
+    # Scoring's own rank words, whenever no clinic is ruled out.
+    presentation = Presentation(comparison)
+    for clinic in text.clinics:
+        assert clinic.standing_text == presentation.clinic(clinic.clinic_id).rank_text
 
 
 def test_with_many_close_clinics_the_verdict_counts_them_all() -> None:
@@ -153,7 +157,7 @@ def test_with_too_little_scored_the_verdict_says_so() -> None:
     assert text.kind is LeadKind.NOT_ENOUGH_TO_COMPARE
     assert text.verdict == "Not enough to compare yet: A is the only clinic with a score (75/100)."
     assert text.firmness_lines == ()
-    assert text.clinic("b").standing_text == "No score yet"
+    assert text.clinic("b").standing_text == "Not scored yet"
 
 
 def test_the_presentation_verdict_is_the_decision_verdict() -> None:
@@ -190,6 +194,13 @@ def test_a_clinic_ruled_out_says_which_deal_breaker_and_why() -> None:
     # B leads although A scored more; the verdict counts the clinics ruled out.
     assert [clinic.clinic_id for clinic in text.clinics] == ["b", "a", "c"]
     assert text.clinics[0].standing_text == "1st of 1 in the running"
+    rate(comparison, "c", e1=4)  # C back in the running: A alone is ruled out
+    again = words(comparison)
+    assert [clinic.standing_text for clinic in again.clinics] == [
+        "1st of 2 in the running",
+        "2nd of 2 in the running",
+        RULED_OUT,
+    ]
     assert text.verdict == (
         "Not enough to compare yet: B is the only clinic still in the running with a score "
         "(50/100). 2 clinics are ruled out by your own criteria."
@@ -411,9 +422,13 @@ def test_wording_never_fails_and_never_advises(comparison: Comparison, profiles:
         assert not ADVICE.search(line.lower()), line
         assert "{" not in line, line
     assert sorted(c.clinic_id for c in text.clinics) == sorted(c.id for c in comparison.clinics)
+    presentation = Presentation(comparison)
+    nobody_ruled_out = not any(c.ruled_out for c in text.clinics)
     for clinic in text.clinics:
         assert clinic.ruled_out == analysis.of(clinic.clinic_id).ruled_out
         assert (RULED_OUT in clinic.standing_text) == clinic.ruled_out
+        if nobody_ruled_out:  # the standing is scoring's rank, in the same words
+            assert clinic.standing_text == presentation.clinic(clinic.clinic_id).rank_text
     if "every weight is 0" not in text.weights_text:
         shares = [int(p.rstrip("%").rsplit(" ", 1)[-1]) for p in text.weights_text.split(", ")]
         assert sum(shares) == 100
