@@ -210,3 +210,22 @@ def test_the_decision_tab_shows_the_verdict_and_who_is_ruled_out(
     window.show_page(window.decision)
     qtbot.waitUntil(lambda: RULED_OUT not in page.family.text())
     assert RULED_OUT not in page.standing.text()
+
+
+def test_the_family_section_is_read_and_scrolled_by_keyboard(
+    qtbot: QtBot, active: MainWindow
+) -> None:
+    window = active
+    window.resize(1024, 700)
+    qtbot.keyClick(_focused(), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    page = window.decision
+    family = page.family
+    assert _focused() is family  # the first stop on the tab: the words, then the form
+    bar = family.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # more than fits at 1024×700
+    qtbot.keyClick(family, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    qtbot.keyClick(family, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    assert _focused() is page.clinic  # Tab leaves it for the decision form
