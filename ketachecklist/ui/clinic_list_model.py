@@ -13,7 +13,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present.numbers import plural
 from ketachecklist.present.text import tr
-from ketachecklist.ui.deal_breaker_marks import RULED_OUT_MARK, ruled_out_words
+from ketachecklist.ui.deal_breaker_marks import (
+    RULED_OUT_MARK,
+    is_ruled_out,
+    ruled_out_phrase,
+    ruled_out_reasons,
+)
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -62,12 +67,13 @@ class ClinicListModel(QAbstractTableModel):
         ):
             return None
         if index.column() == NAME_COLUMN:
-            ruled_out = ruled_out_words(self._document, clinic.id)
-            name = f"{clinic.name} — {ruled_out.standing_text}" if ruled_out else clinic.name
+            ruled_out = is_ruled_out(self._document, clinic.id)
+            name = f"{clinic.name} — {ruled_out_phrase()}" if ruled_out else clinic.name
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{RULED_OUT_MARK} {name}" if ruled_out else name
             where = f"\n{clinic.location}" if clinic.location else ""
-            why = f"\n{ruled_out.ruled_out_reasons}" if ruled_out else ""  # which deal-breaker
+            # which deal-breaker, and why: asked for only on hover or by a screen reader
+            why = f"\n{ruled_out_reasons(self._document, clinic.id)}" if ruled_out else ""
             return f"{name}{where}{why}"
         text = self._document.presentation.clinic(clinic.id)
         flags = len(text.red_flag_labels)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the clinic list is on the first screen: nothing more to import at start
+from ketachecklist.core.decision.deal_breakers import deal_breaker_hits, marked_deal_breakers
+from ketachecklist.present.decision import RULED_OUT  # loaded with the presentation anyway
+from ketachecklist.present.text import tr
+
+if TYPE_CHECKING:
     from ketachecklist.core.document import Comparison
-    from ketachecklist.present.decision import ClinicDecisionText
     from ketachecklist.ui.open_document import OpenDocument
 
 DEAL_BREAKER_LABEL = "&Deal-breaker for me"
@@ -40,18 +43,30 @@ def deal_breaker_suffix(comparison: Comparison, question_id: str) -> str:
     return f" ({DEAL_BREAKER_MARK})" if comparison.is_deal_breaker(question_id) else ""
 
 
-def ruled_out_words(document: OpenDocument, clinic_id: str) -> ClinicDecisionText | None:
-    """The clinic's decision words when its own deal-breakers rule it out, else None."""
-    if not document.comparison.deal_breakers:
-        return None  # nothing marked, nothing ruled out: no need to weigh the whole decision
-    words = document.presentation.decision.clinic(clinic_id)
-    return words if words.ruled_out else None
+def is_ruled_out(document: OpenDocument, clinic_id: str) -> bool:
+    """Whether the clinic's own deal-breakers rule it out: the decision core's rule on this
+    revision's scores (``deal_breaker_hits``, as ``analyse`` finds it), without the whole
+    what-if analysis that the clinic list and the grid, refreshed on every edit, do not need."""
+    comparison = document.comparison
+    if not comparison.deal_breakers:
+        return False
+    marked = marked_deal_breakers(comparison)
+    return bool(deal_breaker_hits(comparison, document.scores.of(clinic_id), marked))
+
+
+def ruled_out_phrase() -> str:
+    return tr(RULED_OUT)
+
+
+def ruled_out_reasons(document: OpenDocument, clinic_id: str) -> str:
+    """Which deal-breaker and why, in the decision's words (for tooltips and screen readers)."""
+    return document.presentation.decision.clinic(clinic_id).ruled_out_reasons
 
 
 def ruled_out_rank_text(document: OpenDocument, clinic_id: str, *, display: bool) -> str:
     """What the grid's rank row shows for a clinic ruled out ('' for any other): the phrase,
     and for a tooltip or a screen reader which deal-breaker and why."""
-    words = ruled_out_words(document, clinic_id)
-    if words is None:
+    if not is_ruled_out(document, clinic_id):
         return ""
-    return words.standing_text if display else f"{words.standing_text}: {words.ruled_out_reasons}"
+    phrase = ruled_out_phrase()
+    return phrase if display else f"{phrase}: {ruled_out_reasons(document, clinic_id)}"

@@ -4,14 +4,28 @@ wherever the question is listed (in words), heard by a screen reader."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from ketachecklist.ui.clinic_list_model import NAME_COLUMN
-from ketachecklist.ui.deal_breaker_marks import DEAL_BREAKER_MARK, MARKED_MESSAGE, RULED_OUT_MARK
+from ketachecklist.core.catalogue import load_bundled_catalogue
+from ketachecklist.core.document import Comparison
+from ketachecklist.ui.clinic_list_model import NAME_COLUMN, ClinicListModel
+from ketachecklist.ui.deal_breaker_marks import (
+    DEAL_BREAKER_MARK,
+    MARKED_MESSAGE,
+    RULED_OUT_MARK,
+    is_ruled_out,
+    ruled_out_rank_text,
+)
 from ketachecklist.ui.main_window import MainWindow
+from ketachecklist.ui.open_document import OpenDocument
+from tests.strategies import comparisons
+
+CATALOGUE = load_bundled_catalogue()
 
 QUESTION = "evaluation-who-evaluates"  # Quickwell rated it 2 in the example
 
@@ -229,3 +243,25 @@ def test_the_family_section_is_read_and_scrolled_by_keyboard(
     assert bar.value() == bar.maximum()
     qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
     assert _focused() is page.clinic  # Tab leaves it for the decision form
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(comparison=comparisons(CATALOGUE, max_clinics=4), data=st.data())
+def test_the_list_and_the_grid_rule_out_exactly_whom_the_decision_does(
+    comparison: Comparison, data: st.DataObject
+) -> None:
+    answered = sorted({question_id for _, question_id in comparison.answers})
+    if answered:
+        for question_id in data.draw(st.lists(st.sampled_from(answered), max_size=4)):
+            comparison.set_deal_breaker(question_id, True)
+    document = OpenDocument(comparison)
+    decision = document.presentation.decision
+    clinics = ClinicListModel(document)
+    for row, clinic in enumerate(comparison.clinics):
+        words = decision.clinic(clinic.id)
+        event(f"ruled out: {words.ruled_out}")
+        assert is_ruled_out(document, clinic.id) == words.ruled_out
+        shown = clinics.index(row, NAME_COLUMN).data()
+        assert (RULED_OUT in shown) == words.ruled_out
+        rank = ruled_out_rank_text(document, clinic.id, display=False)
+        assert rank == (f"{RULED_OUT}: {words.ruled_out_reasons}" if words.ruled_out else "")
