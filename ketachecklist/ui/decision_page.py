@@ -124,18 +124,22 @@ class DecisionPage(QWidget):
             document.clinic_changed,
             document.decision_changed,
         ):
-            signal.connect(self._refresh)
+            signal.connect(self._refresh_form)
         # What changes the standing; the decision's own words do not (typing "why" stays quick).
         for signal in (
+            document.replaced,
+            document.clinics_changed,
+            document.clinic_changed,
             document.answer_changed,
             document.questions_changed,
             document.question_changed,
             document.weights_changed,
         ):
             signal.connect(self._refresh_standing)
-        self._refresh()
+        self._refresh_form()
+        self._refresh_standing()
 
-    def _refresh(self) -> None:
+    def _refresh_form(self) -> None:
         comparison = self._document.comparison
         decision = comparison.decision
         self._updating = True
@@ -153,7 +157,6 @@ class DecisionPage(QWidget):
             self.reason.set_text(decision.reason)
         finally:
             self._updating = False
-        self._refresh_standing()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._standing_stale:

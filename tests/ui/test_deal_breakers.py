@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.catalogue import load_bundled_catalogue
+from ketachecklist.core.decision.profiles import Preset
 from ketachecklist.core.document import Comparison
 from ketachecklist.ui.clinic_list_model import NAME_COLUMN, ClinicListModel
 from ketachecklist.ui.deal_breaker_marks import (
@@ -265,3 +266,21 @@ def test_the_list_and_the_grid_rule_out_exactly_whom_the_decision_does(
         assert (RULED_OUT in shown) == words.ruled_out
         rank = ruled_out_rank_text(document, clinic.id, display=False)
         assert rank == (f"{RULED_OUT}: {words.ruled_out_reasons}" if words.ruled_out else "")
+
+
+def test_typing_why_does_not_weigh_the_decision_again(
+    qtbot: QtBot, active: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = active
+    window.show_page(window.decision)
+    page = window.decision
+    qtbot.waitUntil(page.family.isVisible)
+    shown: list[object] = []
+    monkeypatch.setattr(page.family, "show_decision", shown.append)
+    before = window.document.comparison.decision.reason
+    qtbot.keyClicks(page.reason.editor, " Kind people.")
+    assert " Kind people." in window.document.comparison.decision.reason
+    assert window.document.comparison.decision.reason != before
+    assert shown == []  # the decision's own words change no standing
+    window.weights.profiles.apply_preset(Preset.COST_MATTERS_MOST)  # but weights do
+    assert len(shown) == 1
