@@ -247,6 +247,20 @@ def test_the_editor_works_by_keyboard_alone(qtbot: QtBot, example_window: MainWi
     )
     qtbot.keyClick(_focused(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: set(_weights(window.weights).values()) == {1.0})
+    qtbot.keyClick(_focused(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(editor.name, "Dad and me")
+    qtbot.keyClick(_focused(), Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.document.comparison.active_profile == "Dad and me")
+    asked: list[str] = []
+    editor.confirm_removal = lambda name: asked.append(name) or True
+    qtbot.keyClick(_focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not window.document.comparison.weight_profiles)
+    assert asked == ["Dad and me"]
+    window.undo_action.trigger()
+    qtbot.keyClick(_focused(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert _focused() is editor.chooser
+    qtbot.keyClick(editor.chooser, Qt.Key.Key_Up)  # to the weights not saved as a profile
+    assert window.document.comparison.active_profile is None
     for widget in (editor.chooser, editor.name, editor.save_button, editor.preset):
         interface = QAccessible.queryAccessibleInterface(widget)
         assert interface is not None
