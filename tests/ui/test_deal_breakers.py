@@ -24,6 +24,8 @@ from ketachecklist.ui.deal_breaker_marks import (
 )
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.roles import QUESTION_ID_ROLE
+from ketachecklist.ui.weights_model import QUESTION_COLUMN
 from tests.strategies import comparisons
 
 CATALOGUE = load_bundled_catalogue()
@@ -51,6 +53,14 @@ def _grid_label(window: MainWindow) -> str:
     return str(grid.index(grid.row_of_question(QUESTION), 0).data())
 
 
+def _weights_row(window: MainWindow) -> str:
+    model = window.weights.model
+    row = next(
+        r for r in range(model.rowCount()) if model.index(r, 0).data(QUESTION_ID_ROLE) == QUESTION
+    )
+    return str(model.index(row, QUESTION_COLUMN).data())
+
+
 def _listed(window: MainWindow) -> str:
     model = window.answers.model
     return str(model.index(model.row_of(QUESTION)).data())
@@ -70,6 +80,7 @@ def test_mark_and_unmark_by_keyboard_with_undo_and_redo(qtbot: QtBot, active: Ma
     assert box.isChecked()
     assert _listed(window).endswith(f" · {DEAL_BREAKER_MARK}")
     assert _grid_label(window).endswith(f" ({DEAL_BREAKER_MARK})")
+    assert _weights_row(window).endswith(f" ({DEAL_BREAKER_MARK})")
     assert window.statusBar().currentMessage() == MARKED_MESSAGE
     assert window.undo_action.text() == "&Undo Mark deal-breaker"
 
@@ -78,6 +89,7 @@ def test_mark_and_unmark_by_keyboard_with_undo_and_redo(qtbot: QtBot, active: Ma
     assert not box.isChecked()
     assert DEAL_BREAKER_MARK not in _listed(window)
     assert DEAL_BREAKER_MARK not in _grid_label(window)
+    assert DEAL_BREAKER_MARK not in _weights_row(window)
     window.redo_action.trigger()
     assert comparison.is_deal_breaker(QUESTION)
     assert box.isChecked()
