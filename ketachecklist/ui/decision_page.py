@@ -179,12 +179,13 @@ class DecisionPage(QWidget):
         for clinic in presentation.ranked():
             words = decision.clinic(clinic.clinic_id)
             # A clinic ruled out is shown as that, whatever its rank by score.
-            ruled_out = f"; {words.standing_text}" if words.ruled_out else ""
+            ruled_out = f" · {words.standing_text}" if words.ruled_out else ""
+            # Each fact after its own label: "course cost: Not enough recorded yet".
             lines.append(
-                f"{clinic.rank_text}: {clinic.name} — {clinic.overall_text}; "
-                f"{tr('questions rated')} {clinic.completeness_text}; "
-                f"{tr('course cost')} {clinic.course_cost_text}; {tr('red flags')}: "
-                f"{clinic.red_flags_text}{ruled_out}"
+                f"{clinic.rank_text}: {clinic.name} — {clinic.overall_text} · "
+                f"{tr('questions rated')}: {clinic.completeness_text} · "
+                f"{tr('course cost')}: {clinic.course_cost_text} · "
+                f"{tr('red flags')}: {clinic.red_flags_text}{ruled_out}"
             )
         lines.append("")
         lines.append(presentation.verdict)

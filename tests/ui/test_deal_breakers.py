@@ -209,7 +209,7 @@ def test_the_decision_tab_shows_the_verdict_and_who_is_ruled_out(
     assert RULED_OUT in presentation.verdict
     quickwell = window.document.comparison.clinic(QUICKWELL).name
     line = next(ln for ln in page.standing.text().splitlines() if quickwell in ln)
-    assert line.endswith(f"; {RULED_OUT}")
+    assert line.endswith(f" · {RULED_OUT}")
 
     family = page.family
     shown = family.text()
