@@ -110,6 +110,9 @@ class WeightProfilesEditor(QWidget):
             profile_buttons.addWidget(button)
         preset_label = QLabel("&Preset")
         preset_label.setBuddy(self.preset)
+        # in line with the box beside it (a wrapping row places each item at the row's top)
+        preset_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        preset_label.setMinimumHeight(self.preset.sizeHint().height())
         preset_row = FlowLayout()
         for widget in (preset_label, self.preset, self.use_preset, self.reset_button):
             preset_row.addWidget(widget)
