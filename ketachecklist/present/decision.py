@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ketachecklist.core.decision.analysis import ClinicDecision, DecisionAnalysis
+from ketachecklist.core.decision.clinic_facts import RatedAnswer
 from ketachecklist.core.decision.deal_breakers import DealBreakerHit, HitCause
 from ketachecklist.core.decision.firmness import LeadKind, LeadReason, RatingStep
 from ketachecklist.core.decision.profiles import Preset, ProfileView, percentages
@@ -47,8 +48,8 @@ from ketachecklist.present.text import tr
 
 RULED_OUT = "ruled out by your own criteria"  # every output shows it for such a clinic
 MAX_HIGHLIGHTS = 2  # strongest answers and low ratings named on one line
+MAX_FLAGS_NAMED = 2  # red flags named in a clinic's concerns (all are in the detail tables)
 MAX_NAMED_WITHIN_REACH = 3
-MAX_ONE_STEP_NAMED = 3
 PRESET_NAMES = {
     Preset.EQUAL: "Equal weights",
     Preset.SAFETY_FIRST: "Safety first",
@@ -65,7 +66,7 @@ class CostText:
     course_text: str  # '$6,000' or 'Not enough recorded yet'
     out_of_pocket_text: str  # '$3,000' or 'Not known yet'
     maintenance_text: str  # what the clinic said about boosters, as typed, or 'Not recorded'
-    per_point_text: str  # '$95 per point of overall score', or why there is none
+    per_point_text: str  # '$95' (under a heading that says per point), or why there is none
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,13 @@ class ClinicDecisionText:
     open_deal_breakers_text: str  # 'not rated yet: ‘…’ (a 1 or 2 would rule it out)' or ''
     cost: CostText
 
-    def lines(self) -> tuple[tuple[str, str], ...]:
-        """(label, text) in display order; lines with nothing to say are left out."""
+    def lines(self, *, standing: bool = True) -> tuple[tuple[str, str], ...]:
+        """(label, text) in display order; lines with nothing to say are left out (and the
+        standing when the caller shows it beside the name)."""
         rows = [
-            (tr("Standing"), self.standing_text),
+            (tr("Standing"), self.standing_text if standing else ""),
             (tr("Score"), self.score_text),
-            (tr("Range"), self.range_text),
-            (tr("First place"), self.overtake_text),
+            (tr("Range"), "; ".join(t for t in (self.range_text, self.overtake_text) if t)),
             (tr("Red flags"), self.red_flags_text),
             (tr("Strongest answers"), self.strengths_text),
             (tr("Concerns"), self.concerns_text),
@@ -329,13 +330,12 @@ class _Wording:
 
     def reason_phrases(self, reasons: Sequence[LeadReason]) -> list[str]:
         analysis = self.analysis
-        leader = self.name(analysis.leader_id)
         phrases: list[str] = []
         wanted = set(reasons)
         if LeadReason.LEADER_MOSTLY_UNRATED in wanted and analysis.leader_id is not None:
             score = self.scores.of(analysis.leader_id)
-            phrase = tr("{name} has only {rated} of its {total} questions rated").format(
-                name=leader, rated=f"{score.answered:,}", total=f"{score.total:,}"
+            phrase = tr("it has only {rated} of its {total} questions rated").format(
+                rated=f"{score.answered:,}", total=f"{score.total:,}"
             )
             most = max(
                 (self.scores.of(c) for c in analysis.standing), key=lambda s: s.answered
@@ -357,9 +357,14 @@ class _Wording:
                 )
             else:
                 others = [c.clinic_id for c in analysis.clinics if c.could_overtake]
+                who = (
+                    self.name(others[0])
+                    if len(others) == 1
+                    else tr("{count} other clinics").format(count=len(others))
+                )
                 phrases.append(
-                    tr("{names} could still overtake it as the open questions are answered").format(
-                        names=and_list([self.name(c) for c in others])
+                    tr("{who} could still overtake it as the open questions are answered").format(
+                        who=who
                     )
                 )
         if LeadReason.LEADER_COULD_BE_RULED_OUT in wanted and analysis.leader_id is not None:
@@ -533,17 +538,15 @@ class _Wording:
         steps = self.analysis.one_step_changes
         if not steps:
             return tr("No single rating moved by one step would change first place.")
-        named = [self.step_text(s) for s in steps[:MAX_ONE_STEP_NAMED]]
-        more = len(steps) - len(named)
-        if more:
-            named.append(
-                tr("{count} more such {noun}").format(
-                    count=more, noun=tr("change") if more == 1 else tr("changes")
-                )
+        first = self.step_text(steps[0])
+        if len(steps) == 1:
+            return tr("One rating moved by one step would change first place: {step}.").format(
+                step=first
             )
-        return tr("One rating moved by one step would change first place: {steps}.").format(
-            steps="; ".join(named)
-        )
+        return tr(
+            "{count} ratings, each moved by one step, would change first place; for example, "
+            "{step}."
+        ).format(count=f"{len(steps):,}", step=first)
 
     # --- everyone's view ----------------------------------------------------------------------
     def percentages_text(self, view: ProfileView) -> str:
@@ -630,15 +633,22 @@ class _Wording:
             leader=leader
         )
 
+    def rated_group(self, answers: Sequence[RatedAnswer]) -> str:
+        """'5 – Reassuring: ‘A?’ and ‘B?’; 4 – Good: ‘C?’': each rating's words once."""
+        by_rating: dict[int, list[str]] = {}
+        for answer in answers:
+            by_rating.setdefault(answer.rating, []).append(self.question(answer.question_id))
+        return "; ".join(f"{rating_text(r)}: {and_list(qs)}" for r, qs in by_rating.items())
+
     def strengths_text(self, decision: ClinicDecision) -> str:
         strengths = decision.highlights.strengths
         if not strengths:
             return tr("none rated 4 or 5 yet")
-        named = [
-            f"{self.question(a.question_id)} {rating_text(a.rating)}"
-            for a in strengths[:MAX_HIGHLIGHTS]
-        ]
-        return _with_more(named, len(strengths))
+        text = self.rated_group(strengths[:MAX_HIGHLIGHTS])
+        more = len(strengths) - MAX_HIGHLIGHTS
+        if more > 0:
+            text += "; " + tr("{count} more rated 4 or 5").format(count=more)
+        return text
 
     def concerns_text(self, decision: ClinicDecision) -> str:
         hl = decision.highlights
@@ -646,16 +656,21 @@ class _Wording:
             tr("deal-breaker {question}").format(question=self.question(q))
             for q in dict.fromkeys(h.question_id for h in hl.deal_breakers_hit)
         ]
-        parts += [f"{RED_FLAG_MARK} {flag.label.rstrip('. ')}" for flag in hl.red_flags]
+        flags = [f"{RED_FLAG_MARK} {flag.label.rstrip('. ')}" for flag in hl.red_flags]
+        if len(flags) > MAX_FLAGS_NAMED:
+            more = len(flags) - MAX_FLAGS_NAMED
+            flags = [
+                *flags[:MAX_FLAGS_NAMED],
+                tr("{count} more red {noun}").format(
+                    count=more, noun=tr("flag") if more == 1 else tr("flags")
+                ),
+            ]
+        parts += flags
         lows = hl.low_ratings
-        low_named = [
-            f"{self.question(a.question_id)} {rating_text(a.rating)}" for a in lows[:MAX_HIGHLIGHTS]
-        ]
+        if lows:
+            parts.append(self.rated_group(lows[:MAX_HIGHLIGHTS]))
         if len(lows) > MAX_HIGHLIGHTS:
-            low_named.append(
-                tr("{count} more low ratings").format(count=len(lows) - MAX_HIGHLIGHTS)
-            )
-        parts += low_named
+            parts.append(tr("{count} more rated 1 or 2").format(count=len(lows) - MAX_HIGHLIGHTS))
         if not parts:
             return tr("no red flag, low rating or deal-breaker recorded so far")
         return "; ".join(parts)
@@ -701,13 +716,11 @@ class _Wording:
         row = decision.costs
         estimate = self.scores.of(decision.clinic_id).cost
         if row.cost_per_point is not None:
-            per_point = tr("{amount} per point of overall score").format(
-                amount=money_text(round_half_up(row.cost_per_point))
-            )
+            per_point = money_text(round_half_up(row.cost_per_point))
         elif row.course_total is None:
-            per_point = tr("no course cost recorded yet")
+            per_point = tr("No course cost recorded yet")
         else:
-            per_point = tr("no score above 0 yet")
+            per_point = tr("No score above 0 yet")
         return CostText(
             clinic_id=decision.clinic_id,
             name=self.name(decision.clinic_id),

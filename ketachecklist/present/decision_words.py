@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ketachecklist.core.catalogue import Catalogue, PriceRange, Question
 from ketachecklist.core.decision.clinic_facts import RedFlagCoverage
 from ketachecklist.core.decision.ranges import ScoreRange
+from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present.numbers import money_text, plural, round_half_up
 from ketachecklist.present.text import tr
 
@@ -61,6 +62,15 @@ def coverage_text(coverage: RedFlagCoverage) -> str:
     return tr("{found}, {checked} of {questions} checked").format(
         found=found, checked=coverage.checked, questions=coverage.questions
     )
+
+
+def coverage_cell_text(coverage: RedFlagCoverage) -> str:
+    """The coverage where it stands alone (a cell, a column): 'None of 5 checked so far',
+    '⚠ 2 found, 3 of 5 checked'."""
+    text = coverage_text(coverage)
+    if coverage.found:
+        return f"{RED_FLAG_MARK} {text}"
+    return f"{text[0].upper()}{text[1:]}"
 
 
 def range_text(score_range: ScoreRange) -> str:

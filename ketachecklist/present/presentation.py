@@ -9,6 +9,7 @@ from functools import cached_property
 
 from ketachecklist.core.applicability import applicability_text
 from ketachecklist.core.decision.analysis import DecisionAnalysis, analyse
+from ketachecklist.core.decision.clinic_facts import red_flag_coverage
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import ClinicScore, ComparisonScores, SetResult, score_comparison
 from ketachecklist.present.answers import Cell, make_cell
@@ -20,12 +21,12 @@ from ketachecklist.present.cost import (
     out_of_pocket_text,
 )
 from ketachecklist.present.decision import DecisionText, decision_text
+from ketachecklist.present.decision_words import coverage_cell_text
 from ketachecklist.present.scores import (
     completeness_text,
     not_applying_count_text,
     progress_text,
     rank_text,
-    red_flag_count_text,
     score_number_text,
     score_text,
     set_score_text,
@@ -52,7 +53,7 @@ class ClinicText:
     out_of_pocket_text: str
     cost_basis_text: str
     insurance_text: str
-    red_flags_text: str  # '⚠ 2 red flags' or 'None recorded'
+    red_flags_text: str  # '⚠ 2 found, 3 of 5 checked', 'None of 5 checked so far'
     red_flag_labels: tuple[str, ...]
     red_flag_sentences: tuple[str, ...]
 
@@ -171,7 +172,7 @@ class Presentation:
             out_of_pocket_text=out_of_pocket_text(cost),
             cost_basis_text=cost_basis_text(cost),
             insurance_text=f"insurance: {coverage_text(cost.insurance, cost.insurance_percent)}",
-            red_flags_text=red_flag_count_text(len(flags)),
+            red_flags_text=coverage_cell_text(red_flag_coverage(self.comparison, score)),
             red_flag_labels=tuple(f.label for f in flags),
             red_flag_sentences=tuple(f.sentence for f in flags),
         )

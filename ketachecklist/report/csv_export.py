@@ -4,8 +4,11 @@ Columns: Set, Question, Question id, then for each clinic (in ranked order) its 
 (1–5, a number; empty when the answer does not apply), its answer (a number for money and
 counts, otherwise words; "Doesn't apply to this clinic" or "Not for …" first when it does not
 apply) and what the clinic said. After the questions come rows for each set's score, the overall
-score, the rank, the share of questions rated, the course-cost estimates and the red flags, and a
-closing note.
+score, the rank (a clinic ruled out by a deal-breaker says "ruled out by your own criteria"
+there, with no number, and beside its overall score), the lowest and highest score once the
+open questions are answered, the share of questions rated, the course-cost estimates, the red
+flags found and how many of their questions were checked, and a closing note. Scores and shares
+are whole numbers, rounded half up like every other output (62.5 is 63).
 
 Spreadsheet safety: any text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return (also after leading spaces or line breaks) gets a single quote (``'``) in
@@ -21,6 +24,7 @@ import io
 import math
 import re
 
+from ketachecklist.present.numbers import round_half_up
 from ketachecklist.report.model import Cell, ComparisonReport
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -95,22 +99,36 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
     for table in report.sets:
         row = ["Set score", f"{table.title} score (out of 100)", ""]
         for score in table.scores:
-            number = None if score.score is None else round(score.score, 1)
+            number = None if score.score is None else round_half_up(score.score)
             row += [number, score.rated_text, ""]
         rows.append(row)
     summary_rows: list[tuple[str, str, list[tuple[Value, Value]]]] = [
         (
             "Overall score",
             "Overall score (out of 100, by your scores)",
-            [(None if s.overall is None else round(s.overall, 1), "") for s in report.summary],
+            [(_whole(s.overall), s.rank_text if s.ruled_out else "") for s in report.summary],
         ),
-        ("Rank", "Rank by your scores", [(s.rank, s.rank_text) for s in report.summary]),
+        (
+            "Rank",
+            "Rank by your scores (or ruled out by your own criteria)",
+            [(None if s.ruled_out else s.rank, s.rank_text) for s in report.summary],
+        ),
+        (
+            "Score range",
+            "Lowest score once the open questions are answered",
+            [(_whole(s.lowest), s.range_text) for s in report.summary],
+        ),
+        (
+            "Score range",
+            "Highest score once the open questions are answered",
+            [(_whole(s.highest), "") for s in report.summary],
+        ),
         (
             "Questions rated",
             "Questions rated (percent)",
             [
                 (
-                    round(s.completeness * 100, 1),
+                    round_half_up(s.completeness * 100),
                     "; ".join(t for t in (s.progress_text, s.not_applying_text) if t),
                 )
                 for s in report.summary
@@ -133,6 +151,13 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
             [(len(s.red_flags), "; ".join(s.red_flags)) for s in report.summary],
         )
     )
+    summary_rows.append(
+        (
+            "Red flags",
+            "Red-flag questions checked",
+            [(None, s.red_flag_coverage_text) for s in report.summary],
+        )
+    )
     for kind, label, values in summary_rows:
         row = [kind, label, ""]
         for amount, note in values:
@@ -145,6 +170,10 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
     rows.append(["Decision", decision])
     rows.append(["Note", report.disclaimer])
     return rows
+
+
+def _whole(score: float | None) -> int | None:
+    return None if score is None else round_half_up(score)
 
 
 def render_csv(report: ComparisonReport) -> bytes:

@@ -20,6 +20,7 @@ import base64
 import hashlib
 import html
 
+from ketachecklist.report.html_family import family_sections, weights_paragraph
 from ketachecklist.report.model import (
     NOT_MEDICAL_ADVICE,
     Cell,
@@ -68,6 +69,9 @@ footer { margin-top: 2em; border-top: 1px solid #000; padding-top: 0.4em; font-s
 .line { display: block; }
 .said { overflow-wrap: anywhere; }  /* a pasted address may break; names and questions never */
 .legend { break-before: avoid; page-break-before: avoid; }
+.clinic-block { border: 1px solid #444; padding: 0.3em 0.6em; margin: 0 0 0.6em; }
+.clinic-block h3 { margin: 0.2em 0; }
+.standing { font-weight: normal; }
 @media screen and (max-width: 600px) {
   body { margin: 0.6em auto; padding: 0 0.6em; }
   table, thead, tbody, tr, th, td, caption { display: block; width: auto; }
@@ -157,6 +161,7 @@ def render_html(report: ComparisonReport) -> str:
         "<main>",
     ]
     parts += _summary(report)
+    parts += family_sections(report.family)
     parts += _clinics(report)
     for table in report.sets:
         parts += _set_section(report, table)
@@ -181,9 +186,10 @@ def render_html_bytes(report: ComparisonReport) -> bytes:
 def _summary(report: ComparisonReport) -> list[str]:
     out = [
         '<section class="summary">',
-        "<h2>The clinics, ranked by your scores</h2>",
-        f"<p>{esc(report.ranking_note)}</p>",
+        f"<h2>{esc(report.family.heading)}</h2>",
         f'<p class="verdict"><strong>{esc(report.verdict)}</strong></p>',
+        weights_paragraph(report.family),
+        f"<p>{esc(report.ranking_note)}</p>",
     ]
     if not report.summary:
         out.append("<p>No clinics in this comparison yet.</p>")
@@ -239,7 +245,7 @@ def _clinics(report: ComparisonReport) -> list[str]:
             out.append(f'<dt>{esc(label)}</dt><dd class="user">{esc(value)}</dd>')
         if column.notes:
             out.append(f'<dt>Your notes</dt><dd class="user">{esc(column.notes)}</dd>')
-        flags = "; ".join(row.red_flags) if row.red_flags else "none recorded"
+        flags = "; ".join((row.red_flag_coverage_text, *row.red_flags))
         out.append(f"<dt>Red flags</dt><dd>{esc(flags)}</dd>")
         out += ["</dl>", "</div>"]
     out.append("</section>")

@@ -6,9 +6,10 @@ consultation sheet's model is ``sheet_model``. Renderers only lay these out: the
 a score, never word a fact themselves, and treat every string that came from the patient as
 text, never as markup.
 
-Clinics appear in ranked order everywhere ("ranked by your scores"; clinics without a score
-last, in the order of the document). The report organises what the patient recorded; it never
-says that a clinic is safe and never recommends one.
+Clinics appear in the order of their standing everywhere ("ranked by your scores"; clinics
+without a score next, then those ruled out by the patient's own criteria, whose rank every
+table shows as "ruled out by your own criteria"). The report organises what the patient
+recorded; it never says that a clinic is safe and never recommends one.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ketachecklist.core.document import DOESNT_APPLY, NOT_ASKED, Comparison
 from ketachecklist.core.scoring import NOT_RATED, RED_FLAG_MARK, ComparisonScores
 from ketachecklist.present import ClinicText, Presentation
 from ketachecklist.present.answers import Cell, make_cell
-from ketachecklist.present.numbers import number_text, plural
+from ketachecklist.present.numbers import number_text, plural, round_half_up
 from ketachecklist.present.ratings import BEST_MARK, BEST_MARK_RULE, rating_scale
 from ketachecklist.present.scores import progress_text, set_score_text
 from ketachecklist.present.text import tr
@@ -39,6 +40,7 @@ from ketachecklist.report.common import (
     format_date,
     printable_text,
 )
+from ketachecklist.report.family_page import FamilyPage, build_family_page
 from ketachecklist.report.sheet_model import (
     SHEET_INSTRUCTIONS,
     ConsultationSheet,
@@ -101,10 +103,11 @@ class ClinicColumn:
     name: str
     rank: int | None
     tied: bool
-    rank_text: str  # '2nd of 5', '1st of 5 (tied)', 'Not scored yet'
+    rank_text: str  # '2nd of 5', '1st of 5 (tied)', 'Not scored yet', 'ruled out by your own …'
     decided: bool  # the clinic the patient recorded as their decision
     details: tuple[tuple[str, str], ...]  # (label, value), only the filled-in ones
     notes: str
+    ruled_out: bool = False  # by the patient's own deal-breakers
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ class SummaryRow:
     clinic_id: str
     name: str
     rank: int | None
-    rank_text: str
+    rank_text: str  # the standing: '2nd of 5', 'ruled out by your own criteria'
     overall: float | None
     overall_text: str  # '63/100'
     overall_number_text: str  # '63', under 'Overall (of 100)'
@@ -128,10 +131,15 @@ class SummaryRow:
     out_of_pocket: float | None
     cost_text: str
     red_flags: tuple[str, ...]
-    red_flags_text: str  # '⚠ 2 red flags' or 'None recorded'
+    red_flags_text: str  # '⚠ 2 found, 3 of 5 checked' or 'None of 5 checked so far'
     decided: bool
     not_applying: int = 0  # questions left out: marked, or for treatments not offered
     not_applying_text: str = ""  # "2 don't apply"
+    ruled_out: bool = False
+    range_text: str = ""  # 'could end between 40 and 81 once its 20 open questions are answered'
+    lowest: float | None = None  # the range's ends, as numbers
+    highest: float | None = None
+    red_flag_coverage_text: str = ""  # 'none of 5 checked so far'
 
     @property
     def completeness(self) -> float:
@@ -237,6 +245,7 @@ class ComparisonReport:
     summary: tuple[SummaryRow, ...]  # the same order as clinics
     set_titles: tuple[str, ...]
     verdict: str
+    family: FamilyPage  # the first page
     ranking_note: str
     legend: str
     decision: DecisionSummary
@@ -282,9 +291,10 @@ def build_report(
         if isinstance(scores, Presentation) and scores.is_current(comparison)
         else Presentation(comparison, scores if isinstance(scores, ComparisonScores) else None)
     )
-    ranked = presentation.ranked()
+    decision = presentation.decision
+    ranked = [presentation.clinic(c.clinic_id) for c in decision.clinics]
     catalogue = comparison.catalogue
-    columns = tuple(_clinic_column(comparison, clinic) for clinic in ranked)
+    columns = tuple(_clinic_column(comparison, presentation, clinic) for clinic in ranked)
     summary = tuple(
         _summary_row(comparison, presentation, clinic, column)
         for clinic, column in zip(ranked, columns, strict=True)
@@ -294,7 +304,7 @@ def build_report(
         for index, question_set in enumerate(catalogue.sets)
     )
     decided = comparison.decision
-    decision = DecisionSummary(
+    recorded = DecisionSummary(
         comparison.clinic(decided.clinic_id).name if decided.clinic_id else None,
         decided.reason,
         decided.decided_on,
@@ -313,9 +323,10 @@ def build_report(
         summary=summary,
         set_titles=tuple(s.title for s in catalogue.sets),
         verdict=presentation.verdict,
+        family=build_family_page(decision, decided.clinic_id),
         ranking_note=tr(RANKING_NOTE),
         legend=tr(LEGEND),
-        decision=decision,
+        decision=recorded,
         sets=sets,
         totals=_totals(summary, ranked),
         information=information,
@@ -324,17 +335,21 @@ def build_report(
     )
 
 
-def _clinic_column(comparison: Comparison, clinic_text: ClinicText) -> ClinicColumn:
+def _clinic_column(
+    comparison: Comparison, presentation: Presentation, clinic_text: ClinicText
+) -> ClinicColumn:
     clinic = comparison.clinic(clinic_text.clinic_id)
+    standing = presentation.decision.clinic(clinic.id)
     return ClinicColumn(
         id=clinic.id,
         name=clinic.name,
         rank=clinic_text.rank,
         tied=clinic_text.tied,
-        rank_text=clinic_text.rank_text,
+        rank_text=standing.standing_text,
         decided=comparison.decision.clinic_id == clinic.id,
         details=clinic_details(clinic),
         notes=clinic.notes,
+        ruled_out=standing.ruled_out,
     )
 
 
@@ -343,11 +358,13 @@ def _summary_row(
 ) -> SummaryRow:
     score = presentation.score(text.clinic_id)
     set_ids = [s.id for s in comparison.catalogue.sets]
+    standing = presentation.decision.clinic(text.clinic_id)
+    score_range = presentation.analysis.of(text.clinic_id).score_range
     return SummaryRow(
         clinic_id=text.clinic_id,
         name=column.name,
         rank=text.rank,
-        rank_text=text.rank_text,
+        rank_text=standing.standing_text,
         overall=score.overall,
         overall_text=text.overall_text,
         overall_number_text=text.overall_number_text,
@@ -367,6 +384,11 @@ def _summary_row(
         decided=column.decided,
         not_applying=text.not_applying,
         not_applying_text=text.not_applying_text,
+        ruled_out=standing.ruled_out,
+        range_text=standing.range_text,
+        lowest=score_range.lowest,
+        highest=score_range.highest,
+        red_flag_coverage_text=standing.red_flags_text,
     )
 
 
@@ -430,13 +452,13 @@ def _totals(summary: tuple[SummaryRow, ...], ranked: list[ClinicText]) -> tuple[
             "overall",
             tr("Overall score (by your scores)"),
             tuple(f"{row.overall_text} · {row.rank_text}" for row in summary),
-            tuple(None if row.overall is None else round(row.overall, 1) for row in summary),
+            tuple(None if row.overall is None else round_half_up(row.overall) for row in summary),
         ),
         TotalRow(
             "rated",
             tr("Questions rated"),
             tuple(row.completeness_text for row in summary),
-            tuple(round(row.completeness * 100, 1) for row in summary),
+            tuple(round_half_up(row.completeness * 100) for row in summary),
         ),
         TotalRow(
             "course_cost",

@@ -3,9 +3,11 @@
 ``paint_report`` draws a ``ComparisonReport`` on any paged device — the QPdfWriter behind
 ``render_pdf`` or the QPrinter of the print preview — so the preview is the PDF.
 
-Page 1 is for everyone: the notice, crisis help, the clinics ranked by your scores, one line
-each, how to read them (kept with the table), the recorded decision, and then — on the same
-page when there is room — the clinics' details. Then a table per question set (questions as
+Page 1 is for everyone, the family page: the notice, crisis help, the verdict and the weights
+in force (pdf_family.py), the clinics ranked by your scores, one line each, how to read them
+(kept with the table), the recorded decision, then a block per clinic, what could still
+change the ranking, how firm the lead is, everyone's view and the costs side by side; then the
+clinics' details. Then a table per question set (questions as
 rows, clinics as columns: the rating in numbers and words, the structured answer, what the
 clinic said, red flags in words), the totals, and what the sources say. Clinics that do not
 fit across a page continue in a further table that repeats the question column; headers
@@ -46,7 +48,6 @@ from ketachecklist.report.paged import (
     Page,
     Para,
     Row,
-    Style,
     Table,
     body_height,
     content_area,
@@ -57,27 +58,29 @@ from ketachecklist.report.paged import (
     shorten,
     widen_to_fit,
 )
-
-TITLE = Style(20, bold=True, space_after=2)
-SUBTITLE = Style(11)
-H1 = Style(14, bold=True)
-H2 = Style(12, bold=True)
-BODY = Style(11)
-BODY_BOLD = Style(11, bold=True)
-NOTICE = Style(11, bold=True)
-NOTE = Style(10)  # the note on how to read the report, under its table
-CELL = Style(10)
-CELL_BOLD = Style(10, bold=True)
-CELL_ITALIC = Style(10, italic=True)
-HEAD = Style(10, bold=True)
-HINT = Style(9)
-HINT_ITALIC = Style(9, italic=True)
+from ketachecklist.report.pdf_family import family_details, family_head
+from ketachecklist.report.pdf_styles import (
+    BODY,
+    BODY_BOLD,
+    CELL,
+    CELL_BOLD,
+    CELL_ITALIC,
+    H1,
+    H2,
+    HEAD,
+    HINT,
+    HINT_ITALIC,
+    NOTE,
+    NOTICE,
+    PADDING,
+    SLACK,
+    SUBTITLE,
+    TITLE,
+)
 
 QUESTION_COLUMN_MIN = mm(52)
 CLINIC_COLUMN_MIN = mm(40)
 CLINIC_COLUMN_MAX = mm(75)
-_PADDING = pt(3)  # the Table default
-_SLACK = pt(1)  # rounding between measuring a word and laying it out
 
 
 def clinics_across(width: float, clinic_width: float = CLINIC_COLUMN_MIN) -> int:
@@ -97,9 +100,9 @@ def clinic_column_need(report: ComparisonReport, fonts: Fonts) -> float:
             paras.append(Para(table.scores[index].text, CELL_BOLD))
         for total in report.totals:
             paras += _total_cell(total, index)
-    room = CLINIC_COLUMN_MAX - 2 * _PADDING - _SLACK
+    room = CLINIC_COLUMN_MAX - 2 * PADDING - SLACK
     widest = fonts.widest_word(paras, up_to=room)
-    return max(widest + 2 * _PADDING + _SLACK, CLINIC_COLUMN_MIN)
+    return max(widest + 2 * PADDING + SLACK, CLINIC_COLUMN_MIN)
 
 
 def clinics_per_page(report: ComparisonReport, fonts: Fonts, width: float) -> int:
@@ -185,9 +188,9 @@ def _first_page(flow: Flow, report: ComparisonReport) -> None:
     flow.space(pt(5))
     flow.text([Para(report.crisis_help, BODY)])
     flow.space(pt(12))
-    flow.text([Para("The clinics, ranked by your scores", H1)], keep_with=pt(60))
-    flow.space(pt(3))
-    flow.text([Para(report.ranking_note, BODY), Para(report.verdict, BODY_BOLD)])
+    family_head(flow, report)
+    flow.space(pt(4))
+    flow.text([Para(report.ranking_note, BODY)])
     flow.space(pt(6))
     legend = [Para(report.legend, NOTE)]
     if report.summary:
@@ -201,6 +204,7 @@ def _first_page(flow: Flow, report: ComparisonReport) -> None:
     if report.decision.reason_text:
         decision.append(Para(report.decision.reason_text, BODY))
     flow.text(decision)
+    family_details(flow, report)
 
 
 @dataclass
@@ -222,14 +226,14 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
 
     def column(head: str, cells: list[list[Para]], minimum: float) -> _Column:
         heading = [Para(head, HEAD)]
-        need = fonts.widest_word([*heading, *(p for c in cells for p in c)]) + 2 * _PADDING
-        return _Column(heading, cells, need + _SLACK, max(minimum, need + _SLACK))
+        need = fonts.widest_word([*heading, *(p for c in cells for p in c)]) + 2 * PADDING
+        return _Column(heading, cells, need + SLACK, max(minimum, need + SLACK))
 
     def grow_to_one_line(target: _Column, spare: float, limit: float) -> float:
         """Widen ``target`` towards one line per cell, up to ``limit`` and within ``spare``;
         returns the spare left."""
         longest = max(fonts.text_width(p.text, p.style) for c in target.cells for p in c)
-        wanted = min(longest + 2 * _PADDING + _SLACK, limit)
+        wanted = min(longest + 2 * PADDING + SLACK, limit)
         grow = max(0.0, min(wanted - target.width, spare))
         target.width += grow
         return spare - grow
@@ -242,11 +246,8 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
         name,
         column("Overall (of 100)", [[Para(r.overall_number_text, CELL_BOLD)] for r in rows], 0),
     ]
-    after = [
-        rated,
-        cost,
-        column("Red flags", [[Para(r.red_flags_text, CELL_BOLD)] for r in rows], mm(12)),
-    ]
+    flags = column("Red flags", [[Para(r.red_flags_text, CELL_BOLD)] for r in rows], mm(12))
+    after = [rated, cost, flags]
     sets = [
         column(title, [[Para(r.set_score_texts[i], CELL)] for r in rows], mm(12))
         for i, title in enumerate(report.set_titles)
@@ -262,10 +263,10 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
         sets = [column("Scores by question set", lines, mm(40))]
     columns = [*before, *sets, *after]
     # Spare room goes to one line per cell, cheapest first (fewer lines, more clinics on the
-    # page): questions rated, the cost, the name, the set scores; what is left to all.
+    # page): questions rated, red flags, the cost, the name, the set scores; the rest to all.
     name.width = max(name.width, mm(45))
     spare = flow.width - sum(c.width for c in columns)
-    for target in [rated, cost, name, *(sets if len(sets) == 1 else [])]:
+    for target in [rated, flags, cost, name, *(sets if len(sets) == 1 else [])]:
         spare = grow_to_one_line(target, spare, mm(80) if target is name else mm(45))
     if spare > 0:
         for c in columns:
@@ -280,7 +281,7 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
         [c.head for c in columns],
         table_rows,
         continued=[Para("The clinics, ranked by your scores (continued)", HINT_ITALIC)],
-        padding=_PADDING,
+        padding=PADDING,
         footnote=footnote,
     )
 
@@ -315,7 +316,7 @@ def _clinic_details(flow: Flow, report: ComparisonReport) -> None:
     ]
     widths = [flow.width * 0.26, flow.width * 0.34, flow.width * 0.40]
     names = [p for row in rows for p in row.cells[0]]
-    needs = [flow.fonts.widest_word([*header[0], *names]) + 2 * _PADDING + _SLACK, 0.0, 0.0]
+    needs = [flow.fonts.widest_word([*header[0], *names]) + 2 * PADDING + SLACK, 0.0, 0.0]
     table = Table(
         widen_to_fit(widths, needs),
         header,

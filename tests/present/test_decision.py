@@ -68,7 +68,7 @@ def test_a_narrow_lead_gives_its_reasons_in_words() -> None:
     text = words(comparison)
     assert text.kind is LeadKind.NARROW_LEAD
     assert text.verdict == (
-        "A leads on your scores (100/100) by 25 points, a narrow lead: A has only 2 of its 8 "
+        "A leads on your scores (100/100) by 25 points, a narrow lead: it has only 2 of its 8 "
         "questions rated, while B has 8 rated, and 2 open questions could each change first "
         "place. "
         "No other clinic is within 10 points of first place."
@@ -89,7 +89,7 @@ def test_a_lead_only_the_whole_range_threatens_names_who_could_overtake() -> Non
     text = words(comparison)
     assert text.kind is LeadKind.NARROW_LEAD
     assert text.verdict == (
-        "A leads on your scores (100/100) by 50 points, a narrow lead: A has only 1 of its 8 "
+        "A leads on your scores (100/100) by 50 points, a narrow lead: it has only 1 of its 8 "
         "questions rated, while B has 8 rated, and B could still overtake it as the open "
         "questions are answered. No other clinic is within 10 points of first place."
     )
@@ -250,13 +250,24 @@ def test_score_range_strengths_and_concerns_in_one_line_each() -> None:
     assert a.score_text == "38/100, 4 of 8 questions rated"
     # Open: e3, a2, a3, c2. All 1: (58.3 + 8.3 + 0) / 3 = 22.2. All 5: (91.7 + 75 + 50) / 3.
     assert a.range_text == "could end between 22 and 72 once its 4 open questions are answered"
-    assert (
-        a.strengths_text
-        == "‘Who evaluates me?’ 5 – Reassuring; ‘Do you check my medicines?’ 4 – Good"
+    assert a.strengths_text == (
+        "5 – Reassuring: ‘Who evaluates me?’; 4 – Good: ‘Do you check my medicines?’"
     )
     assert a.concerns_text == (
-        "⚠ No vital-sign monitoring; ‘Whole course price?’ 1 – Concerning; "
-        "‘Who gives the dose?’ 2 – Weak"
+        "⚠ No vital-sign monitoring; 1 – Concerning: ‘Whole course price?’; "
+        "2 – Weak: ‘Who gives the dose?’"
+    )
+    # Each rating's words once; the weightiest first (Cost's two answers carry 1/6 each of
+    # the overall score, the others 1/9), then how many more.
+    rate(comparison, "a", e3=5, a2=5, c2=1, a3=1)
+    again = words(comparison).clinic("a")
+    assert again.strengths_text == (
+        "5 – Reassuring: ‘Who evaluates me?’ and ‘Do you screen for substance use?’; "
+        "2 more rated 4 or 5"
+    )
+    assert again.concerns_text == (
+        "⚠ No vital-sign monitoring; 1 – Concerning: ‘Whole course price?’ and "
+        "‘Booster sessions?’; 2 more rated 1 or 2"
     )
     b = words(comparison).clinic("b")
     assert b.strengths_text == "none rated 4 or 5 yet"
@@ -298,9 +309,11 @@ def test_one_rating_step_that_changes_first_place_is_named() -> None:
     text = words(firmness_example())
     # B's e1 from 4 to 3: B's Evaluation 50 -> (50 + 75 + 75) / 3 = 66.7, level with A, which
     # was entered first.
-    assert text.one_step_text.startswith(
-        "One rating moved by one step would change first place: ‘Who evaluates me?’ for B "
-        "from 4 – Good to 3 – Acceptable would put A first"
+    steps = Presentation(firmness_example()).analysis.one_step_changes
+    assert len(steps) > 1
+    assert text.one_step_text == (
+        f"{len(steps)} ratings, each moved by one step, would change first place; for example, "
+        "‘Who evaluates me?’ for B from 4 – Good to 3 – Acceptable would put A first."
     )
 
 
@@ -380,7 +393,7 @@ def test_costs_side_by_side_with_the_sourced_price_range() -> None:
     cost = text.clinic("a").cost
     assert cost.course_text == "$3,000"
     assert cost.maintenance_text == "Boosters $450 each"
-    assert cost.per_point_text == "$30 per point of overall score"  # 3,000 / 100
+    assert cost.per_point_text == "$30"  # 3,000 / 100, under 'Cost per point of overall score'
     assert text.price_context_text == (
         "For context, the sources quote $350 to $1,000 per infusion (Verywell Mind, no date) and "
         "about $495 to $570 per infusion (Dr. Axe, 2019)."

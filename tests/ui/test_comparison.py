@@ -46,8 +46,9 @@ def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
     assert _summary(window, "completeness")[0].startswith(f"17 of {counted} (")
     assert _summary(window, "cost")[0].startswith("$3,100")
     flags = _summary(window, "flags")
-    assert flags[1] == "⚠ 4 red flags"  # a symbol AND words
-    assert flags[0] == "None recorded"
+    # Red flags as coverage, never a bare count: a symbol AND words.
+    assert flags[1] == "⚠ 4 found, 4 of 9 checked"
+    assert flags[0] == "None found, 6 of 10 checked"
 
     _pick_sort(window, "Overall score")
     assert _headers(window) == [riverside, harbor, quickwell]
@@ -238,10 +239,10 @@ def example_verdict(comparison: Comparison) -> str:
     riverside = "Riverside Mood Disorders Clinic (fictional)"
     harbor = "Harbor Light Ketamine Center (fictional)"
     return (
-        f"{riverside} leads on your scores (95/100) by 16 points, a narrow lead: {riverside} "
-        f"has only 8 of its {counted} questions rated, while {harbor} has 17 rated, and "
-        f"{harbor} and Quickwell Infusion Lounge (fictional) could still overtake it as the "
-        "open questions are answered. No other clinic is within 10 points of first place."
+        f"{riverside} leads on your scores (95/100) by 16 points, a narrow lead: it has only 8 "
+        f"of its {counted} questions rated, while {harbor} has 17 rated, and 2 other clinics "
+        "could still overtake it as the open questions are answered. No other clinic is within "
+        "10 points of first place."
     )
 
 

@@ -121,7 +121,21 @@ def test_treatments_set_questions_aside_in_words_and_back_keeping_the_answer(
     assert "RED FLAG" not in cell
     assert _grid_cell(window, clinic_id, REMS, Qt.ItemDataRole.DisplayRole) == "Not asked yet"
     flags_row = window.comparison.model.summary_rows()[4]
-    assert window.comparison.model.index(flags_row, 1).data() == "None recorded"
+    # The red flag is set aside with its question: none found, and the vital-signs question is
+    # no longer among the flag questions counted for this clinic.
+    scores = window.document.scores
+    counted = [
+        q.id
+        for q in comparison.questions()
+        if q.red_flag is not None and scores.applicability(clinic_id, q.id).counts
+    ]
+    assert VITALS not in counted
+    checked = sum(isinstance(comparison.answer(clinic_id, q).value, bool) for q in counted)
+    assert window.comparison.model.index(flags_row, 1).data() == (
+        f"None of {len(counted)} checked so far"
+        if checked == 0
+        else f"None found, {checked} of {len(counted)} checked"
+    )
     aside = set_aside(comparison, clinic_id)
     assert aside >= 2  # continuous vital signs and the IV pump, at least
     spoken = window.clinics.model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole)

@@ -110,7 +110,8 @@ def test_every_output_words_every_fact_the_same(
     assert (cedar.overall_text, cedar.rank_text) == ("No score yet", "Not scored yet")
     assert dune.completeness_text == "1 of 40 (3%)"  # 2.5% rounds up
     assert cedar.completeness_text == "0 of 39 (0%); 1 doesn't apply"
-    assert dune.red_flags_text == "⚠ 1 red flag"
+    flag_questions = sum(1 for q in comparison.questions() if q.red_flag is not None)
+    assert dune.red_flags_text == f"⚠ 1 found, 1 of {flag_questions} checked"
     assert able.course_cost_text == "$4,750.50"
     # 37.5 points: rounded up like every figure.
     assert presentation.verdict.startswith(
