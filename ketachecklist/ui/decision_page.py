@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ketachecklist.core.document import Decision
 from ketachecklist.present.text import tr
+from ketachecklist.report.family_page import build_family_page
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.family_section import TITLE as FAMILY_TITLE
@@ -55,6 +56,7 @@ class DecisionPage(QWidget):
         self._document = document
         self._updating = False
         self._standing_stale = True
+        self._shown_choice: str | None = None  # the chosen clinic the family section marks
         explanation = QLabel(EXPLANATION)
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setWordWrap(True)
@@ -157,6 +159,8 @@ class DecisionPage(QWidget):
             self.reason.set_text(decision.reason)
         finally:
             self._updating = False
+        if decision.clinic_id != self._shown_choice:  # the family section marks the choice
+            self._refresh_standing()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._standing_stale:
@@ -172,6 +176,7 @@ class DecisionPage(QWidget):
         if not comparison.clinics:
             show_text(self.standing, "No clinics yet.")
             self.family.show_no_clinics()
+            self._shown_choice = None
             return
         presentation = self._document.presentation
         decision = presentation.decision
@@ -190,7 +195,8 @@ class DecisionPage(QWidget):
         lines.append("")
         lines.append(presentation.verdict)
         show_text(self.standing, "\n".join(lines))
-        self.family.show_decision(decision)
+        self._shown_choice = comparison.decision.clinic_id
+        self.family.show_page(build_family_page(decision, self._shown_choice))
 
     def _push(self, decision: Decision, field: str) -> None:
         if self._updating or decision == self._document.comparison.decision:

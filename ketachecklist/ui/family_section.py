@@ -1,20 +1,22 @@
-"""The Decision tab's family section: why each clinic stands where it does, how firm the lead
-is, what could still change it, everyone's view and the costs side by side.
+"""The Decision tab's family section: why each clinic stands where it does, what could still
+change first place, how firm the lead is, everyone's view and the costs side by side.
 
-Every sentence is ``Presentation.decision`` (present/decision.py), worded once for this tab
-and every report; this widget only lays it out. Text is data: every label shows plain text,
-wraps, and can be selected and copied. A screen reader hears each part by its heading (the
-label's name) and its words (the description, ``ui/accessible_text.py``); the scroll area
-that holds them takes the focus, scrolls with the arrow keys and describes the verdict.
+It shows the report's family page (``report/family_page.py``: ``FamilyPage``, built from
+``Presentation.decision``), so the tab and the printed page say the same thing with the same
+headings; this widget only lays it out. Text is data: every label shows plain text, wraps, and
+can be selected and copied. A screen reader hears each part by its heading (the label's name)
+and its words (the description, ``ui/accessible_text.py``); the scroll area that holds them
+takes the focus and scrolls with the arrow keys, Page Down and End.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ketachecklist.present.decision import ClinicDecisionText, DecisionText
-from ketachecklist.present.text import tr
+from ketachecklist.report.family_page import FamilyClinic, FamilyPage
 from ketachecklist.ui.accessible_text import show_text
 
 TITLE = "Why they stand there, for the family"
@@ -23,14 +25,9 @@ DESCRIPTION = (
     "could still change first place, how firm the lead is, everyone's view and the costs"
 )
 NO_CLINICS = "No clinics yet. Add the clinics you are considering, then rate their answers."
-SECTION_TITLES = {
-    "clinics": "Each clinic",
-    "change": "What could still change first place",
-    "firmness": "How firm the lead is",
-    "profiles": "Everyone's view",
-    "costs": "Costs side by side",
-}
+DECIDED = "✔ your recorded decision"  # as the report's family page marks it
 BULLET = "•"
+SECTIONS = ("weights", "clinics", "change", "firmness", "views", "costs")
 
 
 def _text_label(bold: bool = False) -> QLabel:
@@ -46,42 +43,46 @@ def _text_label(bold: bool = False) -> QLabel:
     return label
 
 
-def _bullets(lines: tuple[str, ...] | list[str]) -> str:
-    return "\n".join(f"{BULLET} {line}" for line in lines)
+def _bullets(lines: Sequence[str]) -> list[str]:
+    return [f"{BULLET} {line}" for line in lines]
 
 
-def clinic_block_text(clinic: ClinicDecisionText) -> str:
-    """One clinic's lines under its name: 'Standing: 1st of 3 in the running' …"""
-    return "\n".join(f"{label}: {text}" for label, text in clinic.lines())
+def clinic_heading(clinic: FamilyClinic) -> str:
+    """'Harbor Light · 2nd of 3', 'Quickwell · ruled out by your own criteria'."""
+    return f"{clinic.name} · {clinic.standing_text}"
 
 
-def costs_text(decision: DecisionText) -> str:
-    lines = []
-    for cost in decision.costs:
-        lines.append(
-            f"{cost.name}: {tr('course')} {cost.course_text}; "
-            f"{tr('out of pocket')} {cost.out_of_pocket_text}; "
-            f"{tr('maintenance')}: {cost.maintenance_text}; {cost.per_point_text}"
-        )
-    if decision.price_context_text:
-        lines.append(decision.price_context_text)
+def clinic_block_text(clinic: FamilyClinic) -> str:
+    """One clinic's lines under its heading: 'Score: 63/100, 8 of 28 questions rated' …"""
+    lines = [DECIDED] if clinic.decided else []
+    lines.extend(f"{label}: {text}" for label, text in clinic.lines)
     return "\n".join(lines)
 
 
-def change_text(decision: DecisionText) -> str:
-    parts = [decision.overtake_text, decision.deciding_text]
-    if decision.deciding_questions:
-        parts.append(_bullets(decision.deciding_questions))
-    return "\n".join(p for p in parts if p)
-
-
-def profiles_text(decision: DecisionText) -> str:
-    people = [p.text for p in decision.profiles]
-    parts = [_bullets(people), decision.agreement_text]
-    if decision.presets:
-        parts.append(tr("Under the presets:"))
-        parts.append(_bullets([p.text for p in decision.presets]))
-    return "\n".join(p for p in parts if p)
+def section_texts(page: FamilyPage) -> dict[str, tuple[str, str]]:
+    """Each section's (heading, words), in reading order; a section with nothing to say has
+    no words (the lead's sections when no clinic leads)."""
+    change = [*page.change_lines, *_bullets(page.deciding_questions)] if page.has_leader else []
+    firmness = list(page.firmness_lines) if page.has_leader else []
+    views = [*_bullets(page.profile_lines), page.agreement_text]
+    if page.preset_lines:
+        views += [f"{page.presets_label}:", *_bullets(page.preset_lines)]
+    labels = page.cost_columns[1:]
+    costs = [
+        f"{cost.name} · {cost.standing_text}: "
+        + " · ".join(f"{label}: {cell}" for label, cell in zip(labels, cost.cells, strict=True))
+        for cost in page.costs
+    ]
+    if page.price_context_text:
+        costs.append(page.price_context_text)
+    return {
+        "weights": (page.weights_label, page.weights_text),
+        "clinics": (page.blocks_heading, page.intro),
+        "change": (page.change_heading, "\n".join(change)),
+        "firmness": (page.firmness_heading, "\n".join(firmness)),
+        "views": (page.views_heading, "\n".join(t for t in views if t)),
+        "costs": (page.costs_heading, "\n".join(costs)),
+    }
 
 
 class _ClinicBlock(QWidget):
@@ -96,14 +97,14 @@ class _ClinicBlock(QWidget):
         layout.addWidget(self.name)
         layout.addWidget(self.body)
 
-    def show_clinic(self, clinic: ClinicDecisionText) -> None:
-        show_text(self.name, clinic.name)
-        self.body.setAccessibleName(clinic.name)  # heard as "<clinic>: Standing: …"
+    def show_clinic(self, clinic: FamilyClinic) -> None:
+        show_text(self.name, clinic_heading(clinic))
+        self.body.setAccessibleName(clinic.name)  # heard as "<clinic>: Score: …"
         show_text(self.body, clinic_block_text(clinic))
 
 
 class FamilySection(QScrollArea):
-    """The family page on screen; ``show_decision`` fills it from one revision's words."""
+    """The family page on screen; ``show_page`` fills it from one revision's words."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,93 +113,69 @@ class FamilySection(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab stops here; arrows scroll
         self.setAccessibleName(TITLE)
-        # Room for the verdict and a clinic block; taller windows give it more.
+        self.setAccessibleDescription(DESCRIPTION)
+        # Room for a clinic block; taller windows give it more.
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
 
         content = QWidget()
-        self._layout = QVBoxLayout(content)
+        layout = QVBoxLayout(content)
         self.empty = _text_label()
         self.empty.setAccessibleName(TITLE)
-        self._layout.addWidget(self.empty)
-        self.sections: dict[str, QLabel] = {}
+        layout.addWidget(self.empty)
         self.headings: dict[str, QLabel] = {}
+        self.sections: dict[str, QLabel] = {}
         gap = self.fontMetrics().lineSpacing() // 2
-        # The weights in force first: every fact below is under them.
-        self.weights_heading = _text_label(bold=True)
-        self.weights = _text_label()
-        self._layout.addWidget(self.weights_heading)
-        self._layout.addWidget(self.weights)
-        for key, title in SECTION_TITLES.items():
+        for key in SECTIONS:
             heading = _text_label(bold=True)
-            heading.setText(title)
             body = _text_label()
-            body.setAccessibleName(title)
-            self._layout.addSpacing(gap)
-            self._layout.addWidget(heading)
+            if key != SECTIONS[0]:
+                layout.addSpacing(gap)
+            layout.addWidget(heading)
+            layout.addWidget(body)
             self.headings[key] = heading
-            if key == "clinics":
+            self.sections[key] = body
+            if key == "clinics":  # the blocks come after the note under their heading
                 self._clinic_layout = QVBoxLayout()
                 self._clinic_layout.setSpacing(gap)
-                self._layout.addLayout(self._clinic_layout)
-            else:
-                self._layout.addWidget(body)
-                self.sections[key] = body
-        self._layout.addStretch(1)
+                layout.addLayout(self._clinic_layout)
+        layout.addStretch(1)
         self.clinic_blocks: list[_ClinicBlock] = []
         self._text = ""
         self.setWidget(content)
-
-    def show_no_clinics(self) -> None:
-        self._show_parts(False)
-        show_text(self.empty, NO_CLINICS)
-        self.setAccessibleDescription(NO_CLINICS)
-        self._text = NO_CLINICS
-
-    def show_decision(self, decision: DecisionText) -> None:
-        self._show_parts(True)
-        self.weights_heading.setText(decision.weights_title)
-        self.weights.setAccessibleName(decision.weights_title)
-        show_text(self.weights, decision.weights_text)
-        self._show_clinics(decision.clinics)
-        shown = [
-            decision.weights_title,
-            decision.weights_text,
-            SECTION_TITLES["clinics"],
-        ]
-        for clinic in decision.clinics:
-            shown.extend((clinic.name, clinic_block_text(clinic)))
-        for key, text in (
-            ("change", change_text(decision)),
-            ("firmness", "\n".join(decision.firmness_lines)),
-            ("profiles", profiles_text(decision)),
-            ("costs", costs_text(decision)),
-        ):
-            show_text(self.sections[key], text)
-            visible = bool(text)
-            self.sections[key].setVisible(visible)
-            self.headings[key].setVisible(visible)
-            if visible:
-                shown.extend((SECTION_TITLES[key], text))
-        self._text = "\n".join(shown)
-        self.setAccessibleDescription(DESCRIPTION)
 
     def text(self) -> str:
         """Everything the section shows, in reading order (headings included)."""
         return self._text
 
-    def _show_parts(self, shown: bool) -> None:
-        self.empty.setVisible(not shown)
-        for widget in (
-            *self.sections.values(),
-            *self.headings.values(),
-            self.weights_heading,
-            self.weights,
-        ):
-            widget.setVisible(shown)
-        for block in self.clinic_blocks:
-            block.setVisible(shown)
+    def show_no_clinics(self) -> None:
+        self._show_clinics(())
+        for key in SECTIONS:
+            self.headings[key].setVisible(False)
+            self.sections[key].setVisible(False)
+        self.empty.setVisible(True)
+        show_text(self.empty, NO_CLINICS)
+        self._text = NO_CLINICS
 
-    def _show_clinics(self, clinics: tuple[ClinicDecisionText, ...]) -> None:
+    def show_page(self, page: FamilyPage) -> None:
+        self.empty.setVisible(False)
+        shown: list[str] = []
+        for key, (title, words) in section_texts(page).items():
+            heading, body = self.headings[key], self.sections[key]
+            heading.setText(title)
+            body.setAccessibleName(title)
+            show_text(body, words)
+            visible = bool(words) or key == "clinics"
+            heading.setVisible(visible)
+            body.setVisible(bool(words))
+            if visible:
+                shown += [title, words] if words else [title]
+            if key == "clinics":
+                self._show_clinics(page.clinics)
+                for clinic in page.clinics:
+                    shown += [clinic_heading(clinic), clinic_block_text(clinic)]
+        self._text = "\n".join(shown)
+
+    def _show_clinics(self, clinics: Sequence[FamilyClinic]) -> None:
         while len(self.clinic_blocks) < len(clinics):
             block = _ClinicBlock()
             self._clinic_layout.addWidget(block)

@@ -3,6 +3,9 @@ wherever the question is listed (in words), heard by a screen reader."""
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -14,6 +17,8 @@ from pytestqt.qtbot import QtBot
 from ketachecklist.core.catalogue import load_bundled_catalogue
 from ketachecklist.core.decision.profiles import Preset
 from ketachecklist.core.document import Comparison
+from ketachecklist.report.html import render_html
+from ketachecklist.report.model import build_report
 from ketachecklist.ui.clinic_list_model import NAME_COLUMN, ClinicListModel
 from ketachecklist.ui.deal_breaker_marks import (
     DEAL_BREAKER_MARK,
@@ -22,6 +27,7 @@ from ketachecklist.ui.deal_breaker_marks import (
     is_ruled_out,
     ruled_out_rank_text,
 )
+from ketachecklist.ui.family_section import DECIDED
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
@@ -218,18 +224,45 @@ def test_the_decision_tab_shows_the_verdict_and_who_is_ruled_out(
         assert clinic.name in shown
         assert clinic.score_text in shown
         assert clinic.red_flags_text in shown
-    block = next(b for b in family.clinic_blocks if b.name.text() == quickwell)
-    assert f"{RULED_OUT}" in block.body.text()
+    block = next(b for b in family.clinic_blocks if b.name.text().startswith(quickwell))
+    assert block.name.text() == f"{quickwell} · {RULED_OUT}"
     assert decision.clinic(QUICKWELL).ruled_out_reasons in block.body.text()
-    for label in (block.name, block.body, *family.sections.values()):
+    for label in (block.name, block.body, *family.sections.values(), *family.headings.values()):
         assert label.textFormat() == Qt.TextFormat.PlainText
     interface = QAccessible.queryAccessibleInterface(block.body)
     assert interface is not None
     assert interface.text(QAccessible.Text.Name) == quickwell
-    assert RULED_OUT in interface.text(QAccessible.Text.Description)
+    assert decision.clinic(QUICKWELL).ruled_out_reasons in interface.text(
+        QAccessible.Text.Description
+    )
+    heading = QAccessible.queryAccessibleInterface(block.name)
+    assert heading is not None
+    assert RULED_OUT in heading.text(QAccessible.Text.Description)
+
+    # The tab and the report's family page say the same, under the same headings.
+    report = build_report(window.document.comparison, presentation, source_name="x.yaml")
+    printed = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", render_html(report))).split())
+    facts = [
+        line.split(": ", 1) for b in family.clinic_blocks for line in b.body.text().splitlines()
+    ]
+    for text in (
+        *(b.name.text() for b in family.clinic_blocks),
+        *(h.text() for h in family.headings.values() if h.isVisibleTo(family)),
+        *(label for label, _ in facts),  # a label and its words: a <dt> and its <dd> in HTML
+        *(words for _, words in facts),
+    ):
+        assert " ".join(text.split()) in printed, text
     scroll = QAccessible.queryAccessibleInterface(family)
     assert scroll is not None
     assert scroll.text(QAccessible.Text.Name)
+
+    # Recording the choice marks that clinic's block, as the printed family page does.
+    page.clinic.setCurrentIndex(page.clinic.findData(HARBOR))
+    page.clinic.activated.emit(page.clinic.currentIndex())
+    harbor = window.document.comparison.clinic(HARBOR).name
+    chosen = next(b for b in family.clinic_blocks if b.name.text().startswith(harbor))
+    assert chosen.body.text().startswith(DECIDED)
+    assert not block.body.text().startswith(DECIDED)
 
     # Unmarked on another tab: the Decision tab is right again when it is shown.
     window.show_page(window.answers)
@@ -288,7 +321,7 @@ def test_typing_why_does_not_weigh_the_decision_again(
     page = window.decision
     qtbot.waitUntil(page.family.isVisible)
     shown: list[object] = []
-    monkeypatch.setattr(page.family, "show_decision", shown.append)
+    monkeypatch.setattr(page.family, "show_page", shown.append)
     before = window.document.comparison.decision.reason
     qtbot.keyClicks(page.reason.editor, " Kind people.")
     assert " Kind people." in window.document.comparison.decision.reason
