@@ -500,9 +500,15 @@ def _read_price_ranges(
     """``price_ranges``: each a sourced range, ``{low, high, per, source, year?, about?}``."""
     ranges = []
     for index, raw in enumerate(raw_ranges):
-        reader = FieldReader(raw, f"price range {index + 1}", problems)
-        if not reader.ok:
+        what = f"price range {index + 1}"
+        if not isinstance(raw, dict):
+            problems.append(
+                Problem(
+                    f"{what} must be a mapping, not {type_name(raw)}", line_of(raw_ranges, index)
+                )
+            )
             continue
+        reader = FieldReader(raw, what, problems)
         reader.reject_unknown(["low", "high", "per", "source", "year", "about"])
         low = reader.number("low", maximum=1e7)
         high = reader.number("high", maximum=1e7)

@@ -20,7 +20,7 @@ from ketachecklist.present.cost import (
     coverage_text,
     out_of_pocket_text,
 )
-from ketachecklist.present.decision import DecisionText, decision_text
+from ketachecklist.present.decision import DecisionText, decision_text, verdict_text
 from ketachecklist.present.decision_words import coverage_cell_text
 from ketachecklist.present.scores import (
     completeness_text,
@@ -87,9 +87,12 @@ class Presentation:
         """Every decision fact in words (present/decision.py)."""
         return decision_text(self.comparison, self.analysis)
 
-    @property
+    @cached_property
     def verdict(self) -> str:
-        return self.decision.verdict
+        """The decision's verdict (the same words), made without the rest of the decision."""
+        if "decision" in self.__dict__:
+            return self.decision.verdict
+        return verdict_text(self.comparison, self.analysis)
 
     @cached_property
     def _ranks(self) -> list[int | None]:

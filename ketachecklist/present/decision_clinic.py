@@ -1,0 +1,250 @@
+"""Each clinic's block in words: standing, score, range, red flags, strengths, concerns,
+deal-breakers and costs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+
+from ketachecklist.core.decision.analysis import ClinicDecision
+from ketachecklist.core.decision.clinic_facts import RatedAnswer
+from ketachecklist.core.decision.deal_breakers import DealBreakerHit, HitCause
+from ketachecklist.core.scoring import RED_FLAG_MARK
+from ketachecklist.present.cost import course_total_text, out_of_pocket_text
+from ketachecklist.present.decision_context import DecisionContext
+from ketachecklist.present.decision_types import (
+    FEW_CLINICS,
+    MAX_FLAGS_NAMED,
+    MAX_HIGHLIGHTS,
+    RULED_OUT,
+    ClinicDecisionText,
+    CostText,
+)
+from ketachecklist.present.decision_words import (
+    and_list,
+    coverage_text,
+    price_range_text,
+    range_text,
+)
+from ketachecklist.present.numbers import (
+    money_text,
+    round_half_up,
+)
+from ketachecklist.present.ratings import rating_text
+from ketachecklist.present.scores import NOT_SCORED, rank_text, score_text
+from ketachecklist.present.text import tr
+
+
+class ClinicWording(DecisionContext):
+    @property
+    def highlights(self) -> int:
+        """Answers named in a strengths or concerns line: fewer when many clinics share a page."""
+        if len(self.comparison.clinics) > FEW_CLINICS:
+            return MAX_HIGHLIGHTS - 1
+        return MAX_HIGHLIGHTS
+
+    # --- order and standing -------------------------------------------------------------------
+    def family_order(self) -> list[str]:
+        """The standing (in the running, scored, best first), then the clinics in the running
+        without a score, then those ruled out, each group in scoring's order."""
+        standing = list(self.analysis.standing)
+        ruled = {c.clinic_id for c in self.analysis.clinics if c.ruled_out}
+        rest = [c for c in self.scores.ranking if c not in standing]
+        return standing + [c for c in rest if c not in ruled] + [c for c in rest if c in ruled]
+
+    @cached_property
+    def _running(self) -> int:
+        return sum(1 for c in self.analysis.clinics if not c.ruled_out)
+
+    def standing_text(self, decision: ClinicDecision) -> str:
+        """Scoring's rank words ('2nd of 5', '1st of 5 (tied)', 'Not scored yet') counted among
+        the clinics in the running; with any clinic ruled out, 'in the running' says so."""
+        if decision.ruled_out:
+            return tr(RULED_OUT)
+        place = self.place(decision.clinic_id)
+        if place is None:
+            return tr(NOT_SCORED)
+        running = self._running
+        tied = self._level_with_others(decision.clinic_id)
+        text = rank_text(place, running, tied=False)
+        if running < len(self.analysis.clinics):
+            text = tr("{rank} in the running").format(rank=text)
+        return f"{text} ({tr('tied')})" if tied else text
+
+    @cached_property
+    def _places(self) -> dict[str, tuple[int, bool]]:
+        """Each clinic in the standing: its place (level clinics share one) and whether it is
+        level with another. The standing is sorted best first, so one pass finds them."""
+        overalls = [self.scores.of(c).overall or 0.0 for c in self.analysis.standing]
+        places: dict[str, tuple[int, bool]] = {}
+        for index, clinic_id in enumerate(self.analysis.standing):
+            first = index
+            while first > 0 and overalls[first - 1] == overalls[index]:
+                first -= 1
+            level = (first < index) or (
+                index + 1 < len(overalls) and overalls[index + 1] == overalls[index]
+            )
+            places[clinic_id] = (first + 1, level)
+        return places
+
+    def place(self, clinic_id: str) -> int | None:
+        """Its place among the clinics in the running with a score; level clinics share one."""
+        found = self._places.get(clinic_id)
+        return None if found is None else found[0]
+
+    def _level_with_others(self, clinic_id: str) -> bool:
+        return self._places[clinic_id][1]
+
+    # --- per clinic ---------------------------------------------------------------------------
+    def clinic(self, clinic_id: str) -> ClinicDecisionText:
+        decision = self.analysis.of(clinic_id)
+        score = self.scores.of(clinic_id)
+        rated = tr("{rated} of {total} questions rated").format(
+            rated=f"{score.answered:,}", total=f"{score.total:,}"
+        )
+        return ClinicDecisionText(
+            clinic_id=clinic_id,
+            name=self.name(clinic_id),
+            ruled_out=decision.ruled_out,
+            place=self.place(clinic_id),
+            standing_text=self.standing_text(decision),
+            score_text=f"{score_text(score.overall)}, {rated}",
+            range_text=range_text(decision.score_range),
+            could_overtake=decision.could_overtake,
+            overtake_text=self.overtake_text(decision),
+            red_flags_text=coverage_text(decision.red_flags),
+            strengths_text=self.strengths_text(decision),
+            concerns_text=self.concerns_text(decision),
+            ruled_out_text=self.ruled_out_text(decision.ruled_out_by),
+            ruled_out_reasons=self.ruled_out_reasons(decision.ruled_out_by),
+            open_deal_breakers_text=self.open_deal_breakers_text(decision),
+            cost=self.cost(decision),
+        )
+
+    def overtake_text(self, decision: ClinicDecision) -> str:
+        if decision.ruled_out or self.leader is None:
+            return ""
+        if decision.clinic_id == self.leader:
+            return tr("leads on your scores")
+        leader = self.name(self.leader)
+        if decision.could_overtake:
+            return tr("could still overtake {leader}").format(leader=leader)
+        if decision.score_range.highest is None:
+            return ""
+        return tr("cannot overtake {leader}, however its open questions are answered").format(
+            leader=leader
+        )
+
+    def rated_group(self, answers: Sequence[RatedAnswer]) -> str:
+        """'5 – Reassuring: ‘A?’ and ‘B?’; 4 – Good: ‘C?’': each rating's words once."""
+        by_rating: dict[int, list[str]] = {}
+        for answer in answers:
+            by_rating.setdefault(answer.rating, []).append(self.question(answer.question_id))
+        return "; ".join(f"{rating_text(r)}: {and_list(qs)}" for r, qs in by_rating.items())
+
+    def strengths_text(self, decision: ClinicDecision) -> str:
+        strengths = decision.highlights.strengths
+        if not strengths:
+            return tr("none rated 4 or 5 yet")
+        text = self.rated_group(strengths[: self.highlights])
+        more = len(strengths) - self.highlights
+        if more > 0:
+            text += "; " + tr("{count} more rated 4 or 5").format(count=more)
+        return text
+
+    def concerns_text(self, decision: ClinicDecision) -> str:
+        hl = decision.highlights
+        parts = [
+            tr("deal-breaker {question}").format(question=self.question(q))
+            for q in dict.fromkeys(h.question_id for h in hl.deal_breakers_hit)
+        ]
+        flags = [f"{RED_FLAG_MARK} {flag.label.rstrip('. ')}" for flag in hl.red_flags]
+        if len(flags) > MAX_FLAGS_NAMED:
+            more = len(flags) - MAX_FLAGS_NAMED
+            flags = [
+                *flags[:MAX_FLAGS_NAMED],
+                tr("{count} more red {noun}").format(
+                    count=more, noun=tr("flag") if more == 1 else tr("flags")
+                ),
+            ]
+        parts += flags
+        lows = hl.low_ratings
+        if lows:
+            parts.append(self.rated_group(lows[: self.highlights]))
+        if len(lows) > self.highlights:
+            more = len(lows) - self.highlights
+            parts.append(tr("{count} more rated 1 or 2").format(count=more))
+        if not parts:
+            return tr("no red flag, low rating or deal-breaker recorded so far")
+        return "; ".join(parts)
+
+    def ruled_out_text(self, hits: tuple[DealBreakerHit, ...]) -> str:
+        if not hits:
+            return ""
+        phrase = tr(RULED_OUT)
+        return f"{phrase[0].upper()}{phrase[1:]}: {self.ruled_out_reasons(hits)}"
+
+    def ruled_out_reasons(self, hits: tuple[DealBreakerHit, ...]) -> str:
+        """'‘Q’ is a deal-breaker for you and the clinic has a red flag there (…), and you
+        rated the clinic's answer 1 – Concerning.': one sentence part per deal-breaker."""
+        if not hits:
+            return ""
+        by_question: dict[str, list[DealBreakerHit]] = {}
+        for hit in hits:
+            by_question.setdefault(hit.question_id, []).append(hit)
+        reasons = []
+        for question_id, found in by_question.items():
+            causes = []
+            for hit in found:
+                if hit.cause is HitCause.RED_FLAG:
+                    causes.append(
+                        tr("the clinic has a red flag there ({flag})").format(
+                            flag=hit.flag_label.rstrip(". ")
+                        )
+                    )
+                else:
+                    assert hit.rating is not None
+                    causes.append(
+                        tr("you rated the clinic's answer {rating}").format(
+                            rating=rating_text(hit.rating)
+                        )
+                    )
+            reasons.append(
+                tr("{question} is a deal-breaker for you and {causes}").format(
+                    question=self.question(question_id), causes=f", {tr('and')} ".join(causes)
+                )
+            )
+        return f"{'; '.join(reasons)}."
+
+    def open_deal_breakers_text(self, decision: ClinicDecision) -> str:
+        if not decision.open_deal_breakers or decision.ruled_out:
+            return ""
+        return tr("not rated yet: {questions} (a rating of 1 or 2 would rule it out)").format(
+            questions=and_list([self.question(q) for q in decision.open_deal_breakers])
+        )
+
+    # --- costs --------------------------------------------------------------------------------
+    def cost(self, decision: ClinicDecision) -> CostText:
+        row = decision.costs
+        estimate = self.scores.of(decision.clinic_id).cost
+        if row.cost_per_point is not None:
+            per_point = money_text(round_half_up(row.cost_per_point))
+        elif row.course_total is None:
+            per_point = tr("No course cost recorded yet")
+        else:
+            per_point = tr("No score above 0 yet")
+        return CostText(
+            clinic_id=decision.clinic_id,
+            name=self.name(decision.clinic_id),
+            course_text=course_total_text(estimate),
+            out_of_pocket_text=out_of_pocket_text(estimate),
+            maintenance_text=row.maintenance_recorded or tr("Not recorded"),
+            per_point_text=per_point,
+        )
+
+    def price_context(self) -> str:
+        catalogue = self.comparison.catalogue
+        ranges = [price_range_text(r, catalogue) for r in catalogue.price_ranges]
+        if not ranges:
+            return ""
+        return tr("For context, the sources quote {ranges}.").format(ranges=and_list(ranges))
