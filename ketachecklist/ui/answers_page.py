@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,9 +24,9 @@ from ketachecklist.present.scores import progress_text
 from ketachecklist.ui.answer_editor import AnswerEditor
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
+from ketachecklist.ui.marked_question_list_model import MarkedQuestionListModel
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.padded_delegate import PaddedItemDelegate
-from ketachecklist.ui.question_list_model import QuestionListModel
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
 
 NO_CLINIC_TEXT = (
@@ -43,11 +43,13 @@ FULL_QUESTIONS_TIP = (
 
 
 class AnswersPage(QWidget):
+    message = Signal(str)  # a status line for the window
+
     def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._clinic_id = ""
-        self.model = QuestionListModel(document, self)
+        self.model = MarkedQuestionListModel(document, self)
 
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -148,6 +150,7 @@ class AnswersPage(QWidget):
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))
         self.editor.guidance.question_removed.connect(self._question_removed)
+        self.editor.guidance.message.connect(self.message)
         document.replaced.connect(self._reload_sets)
         document.answer_changed.connect(self._answer_changed)
         document.questions_changed.connect(self._update_set_titles)

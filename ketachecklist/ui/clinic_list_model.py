@@ -1,4 +1,8 @@
-"""The clinics in document order, with each one's progress: the list the patient picks from."""
+"""The clinics in document order, with each one's progress: the list the patient picks from.
+
+A clinic ruled out by the patient's own deal-breakers says so after its name, in words, with
+which deal-breaker and why in its tooltip (``Presentation.decision``).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present.numbers import plural
 from ketachecklist.present.text import tr
+from ketachecklist.ui.deal_breaker_marks import (
+    RULED_OUT_MARK,
+    is_ruled_out,
+    ruled_out_phrase,
+    ruled_out_reasons,
+)
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -29,6 +39,8 @@ class ClinicListModel(QAbstractTableModel):
         document.clinic_changed.connect(self._clinic_changed)
         document.answer_changed.connect(self._answer_changed)
         document.questions_changed.connect(self._progress_changed)
+        document.questions_changed.connect(self._standing_changed)
+        document.weights_changed.connect(self._standing_changed)  # deal-breakers marked
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._document.comparison.clinics)
@@ -55,10 +67,14 @@ class ClinicListModel(QAbstractTableModel):
         ):
             return None
         if index.column() == NAME_COLUMN:
+            ruled_out = is_ruled_out(self._document, clinic.id)
+            name = f"{clinic.name} — {ruled_out_phrase()}" if ruled_out else clinic.name
             if role == Qt.ItemDataRole.DisplayRole:
-                return clinic.name
+                return f"{RULED_OUT_MARK} {name}" if ruled_out else name
             where = f"\n{clinic.location}" if clinic.location else ""
-            return f"{clinic.name}{where}"
+            # which deal-breaker, and why: asked for only on hover or by a screen reader
+            why = f"\n{ruled_out_reasons(self._document, clinic.id)}" if ruled_out else ""
+            return f"{name}{where}{why}"
         text = self._document.presentation.clinic(clinic.id)
         flags = len(text.red_flag_labels)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -104,11 +120,15 @@ class ClinicListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(_HEADERS) - 1))
 
     def _answer_changed(self, clinic_id: str, _question_id: str) -> None:
+        # progress, and (a rating on a deal-breaker) whether the clinic is ruled out
         row = self.row_of(clinic_id)
         if row >= 0:
-            self.dataChanged.emit(
-                self.index(row, PROGRESS_COLUMN), self.index(row, PROGRESS_COLUMN)
-            )
+            self.dataChanged.emit(self.index(row, NAME_COLUMN), self.index(row, PROGRESS_COLUMN))
+
+    def _standing_changed(self) -> None:
+        if self.rowCount():
+            last = self.rowCount() - 1
+            self.dataChanged.emit(self.index(0, NAME_COLUMN), self.index(last, NAME_COLUMN))
 
     def _progress_changed(self) -> None:
         if self.rowCount():

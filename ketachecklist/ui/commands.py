@@ -64,6 +64,12 @@ _NEVER_MERGED = {
     ChangeKind.ADD_QUESTION,
     ChangeKind.REMOVE_QUESTION,
     ChangeKind.CHANGE_QUESTION_KIND,
+    # One click each: a mark then an unmark, or two presets in a row, stay two undo steps.
+    ChangeKind.SET_DEAL_BREAKER,
+    ChangeKind.REPLACE_SET_WEIGHTS,
+    ChangeKind.ADD_WEIGHT_PROFILE,
+    ChangeKind.REMOVE_WEIGHT_PROFILE,
+    ChangeKind.ACTIVATE_WEIGHT_PROFILE,
 }
 _MERGING_ID = 1
 SINGLE_STEP_FIELDS = frozenset({"rating", "doesnt_apply"})  # clicks, never merged like typing

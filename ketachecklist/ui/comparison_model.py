@@ -22,6 +22,7 @@ from ketachecklist.present.answers import Cell
 from ketachecklist.present.numbers import number_text
 from ketachecklist.present.text import tr
 from ketachecklist.ui.contrast import muted_text
+from ketachecklist.ui.deal_breaker_marks import deal_breaker_suffix, ruled_out_rank_text
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE, SET_ID_ROLE
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -245,7 +246,7 @@ class ComparisonTableModel(QAbstractTableModel):
         mine = " (your own question)" if question.custom else ""
         weight = comparison.question_weight(question.id)
         counts = "" if weight == 1 else f" (counts ×{number_text(weight)})"
-        return f"{question.text}{mine}{counts}"
+        return f"{question.text}{mine}{counts}{deal_breaker_suffix(comparison, question.id)}"
 
     def _question_cell(self, clinic_id: str, question: Question, role: int) -> str:
         cell = self._document.presentation.cell(clinic_id, question.id)
@@ -278,7 +279,9 @@ class ComparisonTableModel(QAbstractTableModel):
         display = role == Qt.ItemDataRole.DisplayRole
         clinic = self._document.presentation.clinic(clinic_id)
         if key == "rank":
-            return clinic.rank_text
+            return (
+                ruled_out_rank_text(self._document, clinic_id, display=display) or clinic.rank_text
+            )
         if key == "overall":
             return clinic.overall_text
         if key == "completeness":

@@ -1,4 +1,10 @@
-"""Record the final decision: which clinic, when, and why — beside where the scores stand."""
+"""The Decision tab: where the scores stand and why (the family section), then the form that
+records the final decision — which clinic, when, and why.
+
+The standing and the family section show ``Presentation.decision``'s words; both are refreshed
+when the tab is shown, not on every keystroke while it is hidden. ``chart_slot`` is the place
+for the charts panel, between the two.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +25,12 @@ from PySide6.QtWidgets import (
 
 from ketachecklist.core.document import Decision
 from ketachecklist.present.text import tr
+from ketachecklist.report.family_page import build_family_page
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.chart_view import ChartPanel
 from ketachecklist.ui.commands import push_edit
+from ketachecklist.ui.family_section import TITLE as FAMILY_TITLE
+from ketachecklist.ui.family_section import FamilySection
 from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
@@ -48,6 +57,7 @@ class DecisionPage(QWidget):
         self._document = document
         self._updating = False
         self._standing_stale = True
+        self._shown_choice: str | None = None  # the chosen clinic the family section marks
         explanation = QLabel(EXPLANATION)
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setWordWrap(True)
@@ -91,15 +101,25 @@ class DecisionPage(QWidget):
         self.standing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.standing.setAccessibleName("Where the scores stand")
 
+        self.family = FamilySection()
+        # The charts panel (ui/chart_view.py) goes here, between the words and the form.
+        self.chart_slot = QVBoxLayout()
+
         layout = QVBoxLayout(self)
+        layout.addWidget(_bold(QLabel("Where the scores stand")))
+        layout.addWidget(self.standing)
+        layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
+        layout.addWidget(_bold(QLabel(FAMILY_TITLE)))
+        layout.addWidget(self.family, 1)
+        layout.addLayout(self.chart_slot)
+        layout.addSpacing(self.fontMetrics().lineSpacing())
         layout.addWidget(_bold(QLabel("Your decision")))
         layout.addWidget(explanation)
         layout.addLayout(form)
-        layout.addSpacing(self.fontMetrics().lineSpacing())
-        layout.addWidget(_bold(QLabel("Where the scores stand")))
-        layout.addWidget(self.standing)
-        layout.addWidget(ChartPanel(document, self))  # issue 13's charts (ui/chart_view.py)
-        layout.addStretch(1)
+        charts = ChartPanel(document, self)  # issue 13's charts, between the words and the form
+        self.chart_slot.addWidget(charts)
+        QWidget.setTabOrder(self.family, charts.toggle)  # Tab follows the page down
+        QWidget.setTabOrder(charts.toggle, self.clinic)
 
         self.clinic.activated.connect(self._clinic_picked)
         self.has_date.clicked.connect(self._date_toggled)
@@ -111,11 +131,22 @@ class DecisionPage(QWidget):
             document.clinic_changed,
             document.decision_changed,
         ):
-            signal.connect(self._refresh)
-        document.edited.connect(self._refresh_standing)
-        self._refresh()
+            signal.connect(self._refresh_form)
+        # What changes the standing; the decision's own words do not (typing "why" stays quick).
+        for signal in (
+            document.replaced,
+            document.clinics_changed,
+            document.clinic_changed,
+            document.answer_changed,
+            document.questions_changed,
+            document.question_changed,
+            document.weights_changed,
+        ):
+            signal.connect(self._refresh_standing)
+        self._refresh_form()
+        self._refresh_standing()
 
-    def _refresh(self) -> None:
+    def _refresh_form(self) -> None:
         comparison = self._document.comparison
         decision = comparison.decision
         self._updating = True
@@ -133,7 +164,8 @@ class DecisionPage(QWidget):
             self.reason.set_text(decision.reason)
         finally:
             self._updating = False
-        self._refresh_standing()
+        if decision.clinic_id != self._shown_choice:  # the family section marks the choice
+            self._refresh_standing()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._standing_stale:
@@ -148,18 +180,28 @@ class DecisionPage(QWidget):
         comparison = self._document.comparison
         if not comparison.clinics:
             show_text(self.standing, "No clinics yet.")
+            self.family.show_no_clinics()
+            self._shown_choice = None
             return
         presentation = self._document.presentation
-        lines = [
-            f"{clinic.rank_text}: {clinic.name} — {clinic.overall_text}; "
-            f"{tr('questions rated')} {clinic.completeness_text}; "
-            f"{tr('course cost')} {clinic.course_cost_text}; {tr('red flags')}: "
-            f"{clinic.red_flags_text}"
-            for clinic in presentation.ranked()
-        ]
+        decision = presentation.decision
+        lines = []
+        for clinic in presentation.ranked():
+            words = decision.clinic(clinic.clinic_id)
+            # A clinic ruled out is shown as that, whatever its rank by score.
+            ruled_out = f" · {words.standing_text}" if words.ruled_out else ""
+            # Each fact after its own label: "course cost: Not enough recorded yet".
+            lines.append(
+                f"{clinic.rank_text}: {clinic.name} — {clinic.overall_text} · "
+                f"{tr('questions rated')}: {clinic.completeness_text} · "
+                f"{tr('course cost')}: {clinic.course_cost_text} · "
+                f"{tr('red flags')}: {clinic.red_flags_text}{ruled_out}"
+            )
         lines.append("")
         lines.append(presentation.verdict)
         show_text(self.standing, "\n".join(lines))
+        self._shown_choice = comparison.decision.clinic_id
+        self.family.show_page(build_family_page(decision, self._shown_choice))
 
     def _push(self, decision: Decision, field: str) -> None:
         if self._updating or decision == self._document.comparison.decision:

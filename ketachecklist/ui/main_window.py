@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         page = AnswersPage(self.document, parent)
         page.set_clinic(self.clinics.current_clinic_id)
         self.clinics.current_clinic_changed.connect(page.set_clinic)
+        page.message.connect(self.show_message)
         saved = self.settings.layout_state(ANSWERS_SPLITTER)
         if saved is not None:
             page.splitter.restoreState(saved)
@@ -189,7 +190,9 @@ class MainWindow(QMainWindow):
     def _build_weights(self, parent: QWidget) -> WeightsPage:
         from ketachecklist.ui.weights_page import WeightsPage
 
-        return self._finish(WeightsPage(self.document, parent))
+        page = WeightsPage(self.document, parent)
+        page.message.connect(self.show_message)
+        return self._finish(page)
 
     def _build_information(self, parent: QWidget) -> InformationPage:
         from ketachecklist.ui.information_page import InformationPage

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -23,6 +24,11 @@ from ketachecklist.present.applicability import question_is_about
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import (
     push_edit,
+)
+from ketachecklist.ui.deal_breaker_marks import (
+    DEAL_BREAKER_DESCRIPTION,
+    DEAL_BREAKER_LABEL,
+    deal_breaker_message,
 )
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.open_document import OpenDocument
@@ -49,6 +55,7 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
 
 class QuestionGuidance(QWidget):
     question_removed = Signal(str)
+    message = Signal(str)  # a status line after marking a deal-breaker
 
     def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +64,12 @@ class QuestionGuidance(QWidget):
         self.set_title = _plain_label()
         self.text = _bold(_plain_label(), 1.2)
         self.text.setAccessibleName("Question")
+
+        # The mark is the patient's, on the question: it holds for every clinic.
+        self.deal_breaker = QCheckBox(DEAL_BREAKER_LABEL)
+        self.deal_breaker.setAccessibleName(DEAL_BREAKER_LABEL.replace("&", ""))
+        self.deal_breaker.setAccessibleDescription(DEAL_BREAKER_DESCRIPTION)
+        self.deal_breaker.setToolTip(DEAL_BREAKER_DESCRIPTION)
 
         # the patient's own question: editable wording and kind
         self.custom = QWidget()
@@ -119,6 +132,7 @@ class QuestionGuidance(QWidget):
         layout.addWidget(self.text)
         layout.addWidget(self.about)
         layout.addWidget(self.custom)
+        layout.addWidget(self.deal_breaker, 0, Qt.AlignmentFlag.AlignLeft)
         for title, body in (
             (self.why_title, self.why),
             (self.reassuring_title, self.reassuring),
@@ -134,7 +148,10 @@ class QuestionGuidance(QWidget):
         self.why_edit.textEdited.connect(self._why_edited)
         self.kind.activated.connect(self._kind_picked)
         self.remove_button.clicked.connect(self._remove)
+        self.deal_breaker.clicked.connect(self._deal_breaker_clicked)
         document.question_changed.connect(self._question_changed)
+        document.weights_changed.connect(self._show_deal_breaker)  # undo and redo of the mark
+        document.replaced.connect(self._show_deal_breaker)
 
     def show_question(self, question: Question) -> None:
         self._question = question
@@ -165,6 +182,7 @@ class QuestionGuidance(QWidget):
             body.setVisible(bool(text))
         show_text(self.source, self._source_text(question))
         self.source.setVisible(bool(self.source.text()))
+        self._show_deal_breaker()
 
     def focus_wording(self) -> None:
         self.wording.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -179,6 +197,23 @@ class QuestionGuidance(QWidget):
             " This question goes beyond the Verywell article." if question.beyond_article else ""
         )
         return f"Source: {citation}.{extra}"
+
+    def _show_deal_breaker(self) -> None:
+        comparison = self._document.comparison
+        marked = self._question is not None and comparison.is_deal_breaker(self._question.id)
+        self.deal_breaker.setChecked(marked)
+
+    def _deal_breaker_clicked(self, checked: bool) -> None:
+        if self._question is None:
+            return
+        question_id = self._question.id
+        if checked == self._document.comparison.is_deal_breaker(question_id):
+            return
+        push_edit(
+            self._document,
+            lambda comparison: comparison.set_deal_breaker(question_id, checked),
+        )
+        self.message.emit(deal_breaker_message(marked=checked))
 
     def _question_changed(self, question_id: str) -> None:
         if self._question is not None and self._question.id == question_id:

@@ -11,6 +11,7 @@ from ketachecklist.core.catalogue import Question
 from ketachecklist.core.limits import MAX_WEIGHT
 from ketachecklist.present.numbers import number_text as number
 from ketachecklist.ui.commands import push_edit
+from ketachecklist.ui.deal_breaker_marks import deal_breaker_suffix
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -88,7 +89,7 @@ class QuestionWeightsModel(QAbstractTableModel):
             return None
         if column == SET_COLUMN:
             return comparison.catalogue.question_set(question.set_id).title
-        return question.text
+        return f"{question.text}{deal_breaker_suffix(comparison, question.id)}"
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != WEIGHT_COLUMN:
@@ -116,6 +117,7 @@ class QuestionWeightsModel(QAbstractTableModel):
         self.endResetModel()
 
     def _weights_changed(self) -> None:
+        """A weight, or a deal-breaker mark (shown after the question), may have changed."""
         if self._questions:
             last = len(self._questions) - 1
-            self.dataChanged.emit(self.index(0, WEIGHT_COLUMN), self.index(last, WEIGHT_COLUMN))
+            self.dataChanged.emit(self.index(0, QUESTION_COLUMN), self.index(last, WEIGHT_COLUMN))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -14,11 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketachecklist.core.decision.profiles import set_percentages
 from ketachecklist.core.limits import MAX_WEIGHT
+from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.undo_routing import route_undo_to_window
 from ketachecklist.ui.weight_delegate import WeightDelegate
+from ketachecklist.ui.weight_profiles_editor import WeightProfilesEditor
 from ketachecklist.ui.weights_model import QUESTION_COLUMN, SET_COLUMN, QuestionWeightsModel
 
 EXPLANATION = (
@@ -26,9 +30,21 @@ EXPLANATION = (
     "a set or a question out of the scores. Set weights shape the overall score; question "
     "weights shape the score of their set. Every change can be undone."
 )
+SHARES_NOTE = "The percentages are each set's share of the overall score; they add up to 100."
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
 
 
 class WeightsPage(QWidget):
+    message = Signal(str)  # a status line for the window
+
     def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
@@ -36,16 +52,17 @@ class WeightsPage(QWidget):
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setWordWrap(True)
 
-        sets_title = QLabel("How much each set counts")
-        font = sets_title.font()
-        font.setBold(True)
-        sets_title.setFont(font)
-        sets_title.setWordWrap(True)
+        profiles_title = _title("Everyone's weights")
+        self.profiles = WeightProfilesEditor(document)
+        self.profiles.message.connect(self.message)
+
+        sets_title = _title("How much each set counts")
         form = QFormLayout()
         # A weight is a short number: a box across the whole page would look like a text field.
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.set_weights: dict[str, QDoubleSpinBox] = {}
+        self.percentages: dict[str, QLabel] = {}  # each set's share of the overall score
         for question_set in document.comparison.catalogue.sets:
             spin = QDoubleSpinBox()
             spin.setRange(0.0, MAX_WEIGHT)
@@ -57,12 +74,21 @@ class WeightsPage(QWidget):
             spin.valueChanged.connect(
                 lambda value, set_id=question_set.id: self._set_weight_changed(set_id, value)
             )
-            form.addRow(question_set.title, spin)
+            share = QLabel()
+            share.setTextFormat(Qt.TextFormat.PlainText)
+            share.setAccessibleName(f"Share of the overall score: {question_set.title}")
+            field = QHBoxLayout()
+            field.addWidget(spin)
+            field.addWidget(share)
+            field.addStretch(1)
+            form.addRow(question_set.title, field)
             self.set_weights[question_set.id] = spin
+            self.percentages[question_set.id] = share
+        shares_note = QLabel(SHARES_NOTE)
+        shares_note.setTextFormat(Qt.TextFormat.PlainText)
+        shares_note.setWordWrap(True)
 
-        questions_title = QLabel("How much each question counts inside its set")
-        questions_title.setFont(font)
-        questions_title.setWordWrap(True)
+        questions_title = _title("How much each question counts inside its set")
         self.model = QuestionWeightsModel(document, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -85,8 +111,15 @@ class WeightsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
+        gap = self.fontMetrics().lineSpacing() // 2
+        layout.addSpacing(gap)
+        layout.addWidget(profiles_title)
+        layout.addWidget(self.profiles)
+        layout.addSpacing(gap)
         layout.addWidget(sets_title)
         layout.addLayout(form)
+        layout.addWidget(shares_note)
+        layout.addSpacing(gap)
         layout.addWidget(questions_title)
         layout.addWidget(self.table, 1)
 
@@ -102,6 +135,15 @@ class WeightsPage(QWidget):
                 spin.setValue(self._document.comparison.set_weight(set_id))
         finally:
             self._updating = False
+        self._show_percentages()
+
+    def _show_percentages(self) -> None:
+        comparison = self._document.comparison
+        shares = set_percentages(list(self.set_weights), comparison.set_weights)
+        for set_id, label in self.percentages.items():
+            text = f"{shares[set_id]}%"
+            show_text(label, text)
+            self.set_weights[set_id].setAccessibleDescription(f"{text} of the overall score")
 
     def _set_weight_changed(self, set_id: str, value: float) -> None:
         if self._updating or value == self._document.comparison.set_weight(set_id):

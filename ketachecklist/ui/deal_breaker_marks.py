@@ -1,0 +1,72 @@
+"""The patient's deal-breaker mark in the app: the check box's words, its status line, the mark
+after a marked question, and a ruled-out clinic's words for the clinic list and the grid.
+
+Which clinics a mark rules out, and why, is the decision core's fact, worded once by the
+presentation layer (``Presentation.decision``); only the control's own words are here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ketachecklist.core.decision.deal_breakers import deal_breaker_hits, marked_deal_breakers
+from ketachecklist.present.decision import RULED_OUT  # loaded with the presentation anyway
+from ketachecklist.present.text import tr
+
+if TYPE_CHECKING:
+    from ketachecklist.core.document import Comparison
+    from ketachecklist.ui.open_document import OpenDocument
+
+DEAL_BREAKER_LABEL = "&Deal-breaker for me"
+DEAL_BREAKER_DESCRIPTION = (
+    "A clinic with a red flag or a rating of 1 or 2 on a deal-breaker is shown as ruled out by "
+    "your own criteria, whatever its score. The mark is for this question at every clinic."
+)
+# After the question's text wherever questions are listed: words, never colour alone.
+DEAL_BREAKER_MARK = "deal-breaker for me"
+MARKED_MESSAGE = (
+    "Marked as a deal-breaker for you: a clinic with a red flag or a rating of 1 or 2 here is "
+    "ruled out by your own criteria. Undo takes it back."
+)
+UNMARKED_MESSAGE = "No longer a deal-breaker for you. Undo marks it again."
+# Before a ruled-out clinic's name in the narrow clinic list, where the words after the name
+# may be cut short: the start of the line still says so (a symbol, with the words, never alone).
+RULED_OUT_MARK = "✗"
+
+
+def deal_breaker_message(*, marked: bool) -> str:
+    return MARKED_MESSAGE if marked else UNMARKED_MESSAGE
+
+
+def deal_breaker_suffix(comparison: Comparison, question_id: str) -> str:
+    """' (deal-breaker for me)' after a marked question's text in a row header; else ''."""
+    return f" ({DEAL_BREAKER_MARK})" if comparison.is_deal_breaker(question_id) else ""
+
+
+def is_ruled_out(document: OpenDocument, clinic_id: str) -> bool:
+    """Whether the clinic's own deal-breakers rule it out: the decision core's rule on this
+    revision's scores (``deal_breaker_hits``, as ``analyse`` finds it), without the whole
+    what-if analysis that the clinic list and the grid, refreshed on every edit, do not need."""
+    comparison = document.comparison
+    if not comparison.deal_breakers:
+        return False
+    marked = marked_deal_breakers(comparison)
+    return bool(deal_breaker_hits(comparison, document.scores.of(clinic_id), marked))
+
+
+def ruled_out_phrase() -> str:
+    return tr(RULED_OUT)
+
+
+def ruled_out_reasons(document: OpenDocument, clinic_id: str) -> str:
+    """Which deal-breaker and why, in the decision's words (for tooltips and screen readers)."""
+    return document.presentation.decision.clinic(clinic_id).ruled_out_reasons
+
+
+def ruled_out_rank_text(document: OpenDocument, clinic_id: str, *, display: bool) -> str:
+    """What the grid's rank row shows for a clinic ruled out ('' for any other): the phrase,
+    and for a tooltip or a screen reader which deal-breaker and why."""
+    if not is_ruled_out(document, clinic_id):
+        return ""
+    phrase = ruled_out_phrase()
+    return phrase if display else f"{phrase}: {ruled_out_reasons(document, clinic_id)}"
