@@ -243,8 +243,9 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
     name = column("Clinic", [_summary_name(r.name, r.decided) for r in rows], mm(38))
     rated = column("Questions rated", [[Para(r.completeness_text, CELL)] for r in rows], mm(17))
     cost = column("Course cost (estimate)", [[Para(r.cost_text, CELL)] for r in rows], mm(21))
+    rank = column("Rank", [[Para(r.rank_text, CELL_BOLD)] for r in rows], mm(11))
     before = [
-        column("Rank", [[Para(r.rank_text, CELL_BOLD)] for r in rows], mm(11)),
+        rank,
         name,
         column("Overall (of 100)", [[Para(r.overall_number_text, CELL_BOLD)] for r in rows], 0),
     ]
@@ -265,11 +266,13 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
         sets = [column("Scores by question set", lines, mm(40))]
     columns = [*before, *sets, *after]
     # Spare room goes to one line per cell, cheapest first (fewer lines, more clinics on the
-    # page): questions rated, red flags, the cost, the name, the set scores; the rest to all.
+    # page): the rank ('3rd of 10 in the running'), questions rated, red flags, the cost, the
+    # name, the set scores; the rest to all.
     name.width = max(name.width, mm(45))
     spare = flow.width - sum(c.width for c in columns)
-    for target in [rated, flags, cost, name, *(sets if len(sets) == 1 else [])]:
-        spare = grow_to_one_line(target, spare, mm(80) if target is name else mm(45))
+    for target in [rank, rated, flags, cost, name, *(sets if len(sets) == 1 else [])]:
+        limit = mm(80) if target is name else mm(28) if target is rank else mm(45)
+        spare = grow_to_one_line(target, spare, limit)
     if spare > 0:
         for c in columns:
             c.width += spare * c.width / (flow.width - spare)
