@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER
+from ketachecklist.present.text import tr
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 ICON_PATH = RESOURCES / "ketachecklist.svg"
@@ -23,6 +24,6 @@ def app_icon() -> QIcon:
 def help_page_html() -> str:
     """The help page, with the crisis help and the disclaimer shared with every other screen."""
     text = HELP_PATH.read_text(encoding="utf-8")
-    return text.replace("{{CRISIS_HELP}}", html.escape(CRISIS_HELP)).replace(
-        "{{DISCLAIMER}}", html.escape(DISCLAIMER)
+    return text.replace("{{CRISIS_HELP}}", html.escape(tr(CRISIS_HELP))).replace(
+        "{{DISCLAIMER}}", html.escape(tr(DISCLAIMER))
     )
