@@ -5,6 +5,7 @@ presentation layer when the app installs it."""
 from __future__ import annotations
 
 import shutil
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -123,6 +124,24 @@ def test_every_plural_has_its_english_forms_and_the_qm_is_current(tmp_path: Path
     qm = tmp_path / ENGLISH_PLURALS.name
     _run(_tool("pyside6-lrelease"), str(ENGLISH_TS), "-qm", str(qm))
     assert qm.read_bytes() == ENGLISH_PLURALS.read_bytes(), "run `make translations`"
+
+
+def _placeholders(text: str) -> set[str]:
+    """The {names} a translation must keep (str.format fills them after translating)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("ts", sorted(TRANSLATIONS.glob("*.ts")), ids=lambda p: p.name)
+def test_every_translation_keeps_the_placeholders_and_the_count(ts: Path) -> None:
+    # A translation that drops or renames {name} would raise KeyError on screen.
+    for (context, source), message in _messages(ts).items():
+        translation = message.find("translation")
+        if translation is None or translation.get("type") is not None:
+            continue
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        for form in forms:
+            assert _placeholders(form) == _placeholders(source), (context, source, form)
+            assert ("%n" in form) == ("%n" in source), (context, source, form)
 
 
 def test_the_english_plurals_are_installed_at_start(qapp: QApplication) -> None:
