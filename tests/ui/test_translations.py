@@ -23,6 +23,7 @@ from ketachecklist.present.text import tr
 from ketachecklist.ui.clinic_chooser import ClinicChooser
 from ketachecklist.ui.clinic_panel import ClinicPanel
 from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.resources import HELP_PATH, help_page_html, help_page_path
 from ketachecklist.ui.translations import ENGLISH_PLURALS, TRANSLATIONS, install_translators
 
 PACKAGE = Path(__file__).resolve().parents[2] / "ketachecklist"
@@ -228,3 +229,19 @@ def test_a_language_without_a_catalogue_stays_english(qapp: QApplication, tmp_pa
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+def test_the_help_page_follows_the_language_when_it_is_translated(tmp_path: Path) -> None:
+    shutil.copyfile(HELP_PATH, tmp_path / HELP_PATH.name)
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert help_page_path(german, tmp_path) == tmp_path / "help.html"
+    (tmp_path / "help_de.html").write_text("<p>Hilfe. {{DISCLAIMER}}</p>", encoding="utf-8")
+    assert help_page_path(german, tmp_path) == tmp_path / "help_de.html"
+    austrian = QLocale(QLocale.Language.German, QLocale.Country.Austria)
+    assert help_page_path(austrian, tmp_path) == tmp_path / "help_de.html"
+    (tmp_path / "help_de_AT.html").write_text("<p>Hilfe (AT)</p>", encoding="utf-8")
+    assert help_page_path(austrian, tmp_path) == tmp_path / "help_de_AT.html"
+    french = QLocale(QLocale.Language.French)
+    assert help_page_path(french, tmp_path) == tmp_path / "help.html"
+    shown = help_page_html(tmp_path / "help_de.html")
+    assert shown.startswith("<p>Hilfe. This is not medical advice.")  # filled in, as in English
