@@ -13,6 +13,7 @@ that has become clean fails the test, so the list only shrinks.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,8 +165,10 @@ def _has_words(text: str) -> bool:
 
 
 def _reads_as_prose(text: str) -> bool:
-    """A capitalised phrase ("Move clinic up"): shown to someone, wherever it is passed."""
-    return text[:1].isupper() and " " in text.strip()
+    """A capitalised phrase ("Move clinic up") or a label with a mnemonic ("&Open…"): shown to
+    someone, wherever it is passed."""
+    words = text.lstrip("&").strip()
+    return (words[:1].isupper() and " " in words) or re.search(r"&\w", text) is not None
 
 
 def _outside_translations(node: ast.AST) -> list[ast.AST]:
@@ -440,6 +443,7 @@ class Page(QWidget):
         self.setText("")
         self.setText(f"{count} · {count}")
         QCoreApplication.translate("Page", "Fine")
+        self._add(self.menu, "&Open…", "Move clinic up", "shortcut-key")
         QCoreApplication.translate("Page", "%n clinics", "", count)
 """
 SAMPLE_QT_FREE = """
@@ -464,6 +468,8 @@ def test_the_scan_finds_every_kind_of_plain_text(package: dict[str, Constants]) 
         "DISCLAIMER is marked but shown untranslated",
         "untranslated text 'Saved plainly'",
         "translated text must be written out, not built",
+        "untranslated text '&Open…'",
+        "untranslated text 'Move clinic up'",
         "a %n text needs self.tr",
     ]
 
