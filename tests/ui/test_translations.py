@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +25,7 @@ from ketachecklist.present.text import tr
 from ketachecklist.ui.clinic_chooser import ClinicChooser
 from ketachecklist.ui.clinic_panel import ClinicPanel
 from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.print_preview import PrintPreview
 from ketachecklist.ui.resources import HELP_PATH, help_page_html, help_page_path
 from ketachecklist.ui.translations import ENGLISH_PLURALS, TRANSLATIONS, install_translators
 
@@ -218,6 +221,20 @@ def test_a_translation_reaches_widgets_qt_and_the_presentation_layer(
     assert chooser.text() == "Ver&gleichen: 1 von 3 Kliniken"
     assert tr("Kept, not counted") == "Behalten, nicht gezählt"  # the Qt-free layer's door
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"  # Qt's own
+
+
+def test_the_print_preview_finds_qts_own_actions_in_the_users_language(
+    qtbot: QtBot, german: list[QTranslator]
+) -> None:
+    printer = QPrinter()
+    preview = PrintPreview(printer)
+    qtbot.add_widget(preview)
+    texts = {action.text() for action in preview.findChildren(QAction)}
+    assert "Print" not in texts  # Qt's toolbar speaks German here
+    qt_print = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+    assert qt_print in texts
+    # PySide's self.tr falls back to the base class's context: our button says Qt's word too.
+    assert preview.print_button.accessibleName() == qt_print
 
 
 def test_a_language_without_a_catalogue_stays_english(qapp: QApplication, tmp_path: Path) -> None:
