@@ -315,7 +315,8 @@ def _prose_passed_anywhere(tree: ast.Module) -> list[ast.Constant]:
 
 def ui_findings(path: Path, source: str, package: dict[str, Constants]) -> list[Finding]:
     tree = ast.parse(source)
-    known = _known_constants(tree, _constants(tree), package)
+    own = _constants(tree)
+    known = _known_constants(tree, own, package)
     name = path.name
     findings: list[Finding] = [
         Finding(name, literal.lineno, f"untranslated text {literal.value[:40]!r}")
@@ -327,10 +328,13 @@ def ui_findings(path: Path, source: str, package: dict[str, Constants]) -> list[
             continue
         if _is_translation(node):
             text = _source_text(node)
-            if isinstance(text, ast.JoinedStr | ast.BinOp | ast.Call):
+            if isinstance(text, ast.JoinedStr | ast.BinOp | ast.Call | ast.IfExp):
                 findings.append(
                     Finding(name, node.lineno, "translated text must be written out, not built")
                 )
+            elif isinstance(text, ast.Name) and text.id in own.plain:
+                # this module's own text, unmarked: lupdate never sees it
+                findings.append(Finding(name, node.lineno, f"{text.id} is translated unmarked"))
             elif (
                 _callee(node) == "translate"
                 and isinstance(text, ast.Constant)
@@ -443,6 +447,8 @@ class Page(QWidget):
         self.setText("")
         self.setText(f"{count} · {count}")
         QCoreApplication.translate("Page", "Fine")
+        self.setText(self.tr(TITLE))
+        self.setText(self.tr("Yes" if count else "No"))
         self._add(self.menu, "&Open…", "Move clinic up", "shortcut-key")
         QCoreApplication.translate("Page", "%n clinics", "", count)
 """
@@ -467,6 +473,8 @@ def test_the_scan_finds_every_kind_of_plain_text(package: dict[str, Constants]) 
         "MARKED is marked but shown untranslated",
         "DISCLAIMER is marked but shown untranslated",
         "untranslated text 'Saved plainly'",
+        "translated text must be written out, not built",
+        "TITLE is translated unmarked",
         "translated text must be written out, not built",
         "untranslated text '&Open…'",
         "untranslated text 'Move clinic up'",
