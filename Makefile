@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench bundle bundle-smoke clean
+.PHONY: run test lint typecheck pytest bench bundle bundle-smoke clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,14 @@ pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# The English singular and plural of every %n text (docs/architecture.md, Translations): lupdate
+# adds a new %n text to the .ts, you write its two English forms there, lrelease makes the .qm.
+TRANSLATIONS := ketachecklist/translations
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -extensions py -pluralonly -locations none -no-obsolete \
+		-target-language en ketachecklist -ts $(TRANSLATIONS)/ketachecklist_en.ts
+	$(BIN)/pyside6-lrelease $(TRANSLATIONS)/ketachecklist_en.ts -qm $(TRANSLATIONS)/ketachecklist_en.qm
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py

@@ -23,6 +23,7 @@ SHIPPED_RESOURCES = [
     "ketachecklist/resources/ketachecklist-mime.xml",
     "ketachecklist/resources/ketachecklist.metainfo.xml",
     "ketachecklist/resources/help.html",
+    "ketachecklist/translations/ketachecklist_en.qm",  # the English plural forms
 ]
 
 CHECK = """

@@ -16,8 +16,6 @@ from ketachecklist.core.applicability import Applicability
 from ketachecklist.core.catalogue import AnswerKind
 from ketachecklist.core.document import Answer, AnswerValue
 from ketachecklist.present.answers import red_flag_text
-from ketachecklist.present.ratings import DOESNT_APPLY
-from ketachecklist.present.text import tr
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.notes_edit import NotesEdit
@@ -27,14 +25,6 @@ from ketachecklist.ui.rating_picker import RatingPicker
 from ketachecklist.ui.value_editor import ValueEditor
 
 DraftKey = tuple[str, str, str]  # clinic id, question id, field
-MARKED_NOTE = (
-    "You marked this as not applying to this clinic. It is left out of this clinic's scores, "
-    "the questions counted and the red flags. What you recorded is kept: untick to count it."
-)
-NOT_FOR_TREATMENTS_NOTE = (
-    "{reason}, going by the treatments you recorded for this clinic. You can still record "
-    "their answer: it is kept, and left out of the scores and red flags."
-)
 
 
 def _section_title(text: str, buddy: QWidget | None = None) -> QLabel:
@@ -58,27 +48,27 @@ class AnswerEditor(QWidget):
 
         self.guidance = QuestionGuidance(document)
         self.rating = RatingPicker()
-        self.doesnt_apply = QCheckBox(DOESNT_APPLY.replace("apply", "appl&y"))
-        self.doesnt_apply.setAccessibleName(DOESNT_APPLY)
+        self.doesnt_apply = QCheckBox(self.tr("Doesn't appl&y to this clinic"))
+        self.doesnt_apply.setAccessibleName(self.tr("Doesn't apply to this clinic"))
         self.doesnt_apply.setAccessibleDescription(
-            "Leaves this answer out of the scores and red flags; what you recorded is kept"
+            self.tr("Leaves this answer out of the scores and red flags; what you recorded is kept")
         )
         self.applicability = QLabel()
         self.applicability.setTextFormat(Qt.TextFormat.PlainText)
         self.applicability.setWordWrap(True)
         self.applicability.setVisible(False)
-        self.applicability.setAccessibleName("Whether this question counts")
+        self.applicability.setAccessibleName(self.tr("Whether this question counts"))
         note_font = self.applicability.font()
         note_font.setBold(True)  # the reason a question is not counted must not be missed
         self.applicability.setFont(note_font)
-        self.said = NotesEdit("What the clinic said", lines=5)
-        self.said.editor.setPlaceholderText("Their words, as you remember them")
+        self.said = NotesEdit(self.tr("What the clinic said"), lines=5)
+        self.said.editor.setPlaceholderText(self.tr("Their words, as you remember them"))
         self.value = ValueEditor()
         self.cost_estimate = QLabel()  # the course cost, worked out as the patient types
         self.cost_estimate.setTextFormat(Qt.TextFormat.PlainText)
         self.cost_estimate.setWordWrap(True)
         self.cost_estimate.setVisible(False)
-        self.cost_estimate.setAccessibleName("Estimated course cost")
+        self.cost_estimate.setAccessibleName(self.tr("Estimated course cost"))
         self.red_flag = QLabel()
         self.red_flag.setTextFormat(Qt.TextFormat.PlainText)
         self.red_flag.setWordWrap(True)
@@ -86,7 +76,7 @@ class AnswerEditor(QWidget):
         flag_font = self.red_flag.font()
         flag_font.setBold(True)  # as prominent as on paper
         self.red_flag.setFont(flag_font)
-        self.red_flag.setAccessibleName("Red flag")
+        self.red_flag.setAccessibleName(self.tr("Red flag"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -94,11 +84,11 @@ class AnswerEditor(QWidget):
         spacing = self.fontMetrics().lineSpacing() // 2
         layout.addSpacing(spacing)
         layout.addWidget(self.applicability)
-        layout.addWidget(_section_title("How reassuring was their answer?"))
+        layout.addWidget(_section_title(self.tr("How reassuring was their answer?")))
         layout.addWidget(self.rating)
         layout.addWidget(self.doesnt_apply, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addSpacing(spacing)
-        layout.addWidget(_section_title("What the clinic &said", self.said.editor))
+        layout.addWidget(_section_title(self.tr("What the clinic &said"), self.said.editor))
         layout.addWidget(self.said)
         layout.addWidget(self.value)
         layout.addWidget(self.cost_estimate)
@@ -161,7 +151,9 @@ class AnswerEditor(QWidget):
         self.cost_estimate.setVisible(is_cost)
         if is_cost:
             text = self._document.presentation.clinic(self._clinic_id).course_cost_text
-            show_text(self.cost_estimate, tr("Estimated course cost: {cost}").format(cost=text))
+            show_text(
+                self.cost_estimate, self.tr("Estimated course cost: {cost}").format(cost=text)
+            )
 
     def _show_red_flag(self) -> None:
         flag = self._document.scores.red_flag(self._clinic_id, self._question_id)
@@ -173,12 +165,19 @@ class AnswerEditor(QWidget):
         scores = self._document.scores
         status = scores.applicability(self._clinic_id, self._question_id)
         if status is Applicability.MARKED:
-            text = MARKED_NOTE
+            text = self.tr(
+                "You marked this as not applying to this clinic. It is left out of this clinic's "
+                "scores, the questions counted and the red flags. What you recorded is kept: "
+                "untick to count it."
+            )
         elif status is Applicability.NOT_FOR_TREATMENTS:
             reason = self._document.presentation.not_applying_text(
                 self._clinic_id, self._question_id
             )
-            text = NOT_FOR_TREATMENTS_NOTE.format(reason=reason)
+            text = self.tr(
+                "{reason}, going by the treatments you recorded for this clinic. You can still "
+                "record their answer: it is kept, and left out of the scores and red flags."
+            ).format(reason=reason)
         else:
             text = ""
         show_text(self.applicability, text)

@@ -28,12 +28,14 @@ from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.prompter import Prompter
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import APPLICATION, ORGANIZATION, AppSettings
+from ketachecklist.ui.translations import install_translators
 
 
 def configure_application(app: QCoreApplication) -> None:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    install_translators(app)  # before any widget or text is made
     if isinstance(app, QApplication):
         app.setApplicationDisplayName("ketachecklist")
         app.setDesktopFileName("ketachecklist")

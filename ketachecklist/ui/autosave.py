@@ -66,7 +66,9 @@ class Autosaver(QObject):
         except Exception as error:  # autosave must never interrupt the patient
             detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
             self.message.emit(
-                f"Autosave failed ({detail}). Your changes are still here; please save them."
+                self.tr(
+                    "Autosave failed ({problem}). Your changes are still here; please save them."
+                ).format(problem=detail)
             )
             return False
         self.written.emit(info)

@@ -11,8 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-ALL_CLINICS = "All clinics"
-
 
 class ClinicChooser(QToolButton):
     chosen_changed = Signal()
@@ -21,11 +19,11 @@ class ClinicChooser(QToolButton):
         super().__init__(parent)
         self._hidden: set[str] = set()  # the clinics left out; empty: all are compared
         self._names: list[tuple[str, str]] = []
-        self.setAccessibleName("Clinics to compare")
-        self.setToolTip("Pick the clinics to see side by side")
+        self.setAccessibleName(self.tr("Clinics to compare"))
+        self.setToolTip(self.tr("Pick the clinics to see side by side"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_of_clinics = QMenu(self)
-        self.menu_of_clinics.setAccessibleName("Clinics to compare: choices")
+        self.menu_of_clinics.setAccessibleName(self.tr("Clinics to compare: choices"))
         self.setMenu(self.menu_of_clinics)
         self._update_text()
 
@@ -56,7 +54,7 @@ class ClinicChooser(QToolButton):
     def _rebuild(self) -> None:
         menu = self.menu_of_clinics
         menu.clear()
-        every = menu.addAction(f"&{ALL_CLINICS}")
+        every = menu.addAction(self.tr("&All clinics"))
         every.setCheckable(True)
         every.setChecked(not self._hidden)
         every.triggered.connect(lambda _checked=False: self.show_only(set(self._ids())))
@@ -83,7 +81,13 @@ class ClinicChooser(QToolButton):
         self.show_only(shown)
 
     def _update_text(self) -> None:
+        if not self._hidden:
+            self.setText(self.tr("Co&mpare: All clinics"))
+            self.setAccessibleDescription(self.tr("Comparing all clinics"))
+            return
         shown = sum(1 for c in self._ids() if self.is_shown(c))
-        text = ALL_CLINICS if not self._hidden else f"{shown} of {len(self._names)} clinics"
-        self.setText(f"Co&mpare: {text}")
-        self.setAccessibleDescription(f"Comparing {text.lower()}")
+        total = len(self._names)
+        self.setText(self.tr("Co&mpare: {shown} of %n clinics", "", total).format(shown=shown))
+        self.setAccessibleDescription(
+            self.tr("Comparing {shown} of %n clinics", "", total).format(shown=shown)
+        )

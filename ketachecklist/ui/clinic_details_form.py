@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.document import Clinic
 from ketachecklist.core.limits import MAX_NAME
 from ketachecklist.core.treatments import Treatment
@@ -28,16 +29,32 @@ from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.undo_routing import route_undo_to_window
 
-NO_CLINIC_TEXT = (
-    "No clinic yet. Add the first clinic you are considering with the Add button on the left "
-    "(or Clinic ▸ Add clinic, Ctrl+Shift+N)."
-)
-_LINE_FIELDS = (
-    ("name", "&Name", "Clinic name"),
-    ("location", "&Location", "Location"),
-    ("phone", "&Phone", "Phone"),
-    ("website", "&Website", "Website"),
-    ("contact", "Con&tact person", "Contact person"),
+_LINE_FIELDS = (  # field, label (with its mnemonic), accessible name
+    (
+        "name",
+        QT_TRANSLATE_NOOP("ClinicDetailsForm", "&Name"),
+        QT_TRANSLATE_NOOP("ClinicDetailsForm", "Clinic name"),
+    ),
+    (
+        "location",
+        QT_TRANSLATE_NOOP("ClinicDetailsForm", "&Location"),
+        QT_TRANSLATE_NOOP("ClinicDetailsForm", "Location"),
+    ),
+    (
+        "phone",
+        QT_TRANSLATE_NOOP("ClinicDetailsForm", "&Phone"),
+        QT_TRANSLATE_NOOP("ClinicDetailsForm", "Phone"),
+    ),
+    (
+        "website",
+        QT_TRANSLATE_NOOP("ClinicDetailsForm", "&Website"),
+        QT_TRANSLATE_NOOP("ClinicDetailsForm", "Website"),
+    ),
+    (
+        "contact",
+        QT_TRANSLATE_NOOP("ClinicDetailsForm", "Con&tact person"),
+        QT_TRANSLATE_NOOP("ClinicDetailsForm", "Contact person"),
+    ),
 )
 
 
@@ -47,7 +64,7 @@ class ClinicDetailsForm(QWidget):
         self._document = document
         self._clinic_id = ""
 
-        self.heading = QLabel("Clinic details")
+        self.heading = QLabel(self.tr("Clinic details"))
         font = self.heading.font()
         font.setBold(True)
         if font.pointSizeF() > 0:
@@ -60,11 +77,11 @@ class ClinicDetailsForm(QWidget):
         self.lines: dict[str, QLineEdit] = {}
         for field, label_text, accessible in _LINE_FIELDS:
             edit = QLineEdit()
-            edit.setAccessibleName(accessible)
+            edit.setAccessibleName(self.tr(accessible))
             edit.setMaxLength(MAX_NAME if field in ("name", "phone") else 32767)
             route_undo_to_window(edit)
             edit.textEdited.connect(lambda text, f=field: self._line_edited(f, text))
-            label = QLabel(label_text)
+            label = QLabel(self.tr(label_text))
             label.setBuddy(edit)
             form.addRow(label, edit)
             self.lines[field] = edit
@@ -72,40 +89,41 @@ class ClinicDetailsForm(QWidget):
                 self.name_message = FieldMessage()
                 self.name_message.describe(edit)
                 form.addRow("", self.name_message)
-        self.lines["website"].setPlaceholderText("as they gave it; the app never opens it")
+        self.lines["website"].setPlaceholderText(self.tr("as they gave it; the app never opens it"))
 
-        self.has_date = QCheckBox("Consultation &booked for")
-        self.has_date.setAccessibleName("Consultation booked")
+        self.has_date = QCheckBox(self.tr("Consultation &booked for"))
+        self.has_date.setAccessibleName(self.tr("Consultation booked"))
         self.date = QDateEdit()
-        self.date.setAccessibleName("Consultation date")
+        self.date.setAccessibleName(self.tr("Consultation date"))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setDate(QDate.currentDate())
         date_row = FlowLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date)
-        form.addRow("Consultation", date_row)
+        form.addRow(self.tr("Consultation"), date_row)
 
         treatments = FlowLayout()
         self.treatments: dict[Treatment, QCheckBox] = {}
         for treatment in Treatment:
-            box = QCheckBox(treatment_label(treatment))
-            box.setAccessibleName(f"Treatment offered: {treatment_label(treatment)}")
+            words = treatment_label(treatment)
+            box = QCheckBox(words)
+            box.setAccessibleName(self.tr("Treatment offered: {treatment}").format(treatment=words))
             box.toggled.connect(lambda _checked: self._treatments_edited())
             treatments.addWidget(box)
             self.treatments[treatment] = box
-        form.addRow("Treatment offered", treatments)
+        form.addRow(self.tr("Treatment offered"), treatments)
         self.treatment_other = QLineEdit()
-        self.treatment_other.setAccessibleName("Other treatment, in your words")
+        self.treatment_other.setAccessibleName(self.tr("Other treatment, in your words"))
         route_undo_to_window(self.treatment_other)
         self.treatment_other.textEdited.connect(
             lambda text: self._edit("treatment_other", treatment_other=text)
         )
-        other_label = QLabel("&Other treatment")
+        other_label = QLabel(self.tr("&Other treatment"))
         other_label.setBuddy(self.treatment_other)
         form.addRow(other_label, self.treatment_other)
-        self.notes = NotesEdit("Notes about the clinic", lines=6)
-        notes_label = QLabel("Note&s")
+        self.notes = NotesEdit(self.tr("Notes about the clinic"), lines=6)
+        notes_label = QLabel(self.tr("Note&s"))
         notes_label.setBuddy(self.notes.editor)
         form.addRow(notes_label, self.notes)
 
@@ -115,7 +133,12 @@ class ClinicDetailsForm(QWidget):
         working_layout.addWidget(self.heading)
         working_layout.addLayout(form)
         working_layout.addStretch(1)
-        self.empty = QLabel(NO_CLINIC_TEXT)
+        self.empty = QLabel(
+            self.tr(
+                "No clinic yet. Add the first clinic you are considering with the Add button on "
+                "the left (or Clinic ▸ Add clinic, Ctrl+Shift+N)."
+            )
+        )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
@@ -197,7 +220,7 @@ class ClinicDetailsForm(QWidget):
         if field == "name":
             if not text.strip():
                 self.name_message.show_problem(
-                    "A clinic needs a name. Until you type one, the last name is kept."
+                    self.tr("A clinic needs a name. Until you type one, the last name is kept.")
                 )
                 return
             self.name_message.clear_problem()

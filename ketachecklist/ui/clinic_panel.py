@@ -30,13 +30,6 @@ from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
 
-ADD_TIP = "Add a clinic you are considering"
-DUPLICATE_TIP = "Copy this clinic's details and answers (for a second site of the same group)"
-FULL_TIP = (
-    f"A comparison can hold up to {MAX_CLINICS} clinics and this one has {MAX_CLINICS}. "
-    "Remove a clinic you no longer consider to make room."
-)
-
 
 class ClinicPanel(QWidget):
     current_clinic_changed = Signal(str)  # clinic id, or "" when there is none
@@ -50,8 +43,18 @@ class ClinicPanel(QWidget):
         self.model = ClinicListModel(document, self)
         # Asked before a clinic with recorded answers is removed; tests answer it themselves.
         self.confirm_removal: Callable[[str], bool] = self._ask_before_removing
+        self._add_tip = self.tr("Add a clinic you are considering")
+        self._duplicate_tip = self.tr(
+            "Copy this clinic's details and answers (for a second site of the same group)"
+        )
+        self._full_tip = self.tr(
+            "A comparison can hold up to %n clinics and this one has %n. "
+            "Remove a clinic you no longer consider to make room.",
+            "",
+            MAX_CLINICS,
+        )
 
-        title = QLabel("Clinics")
+        title = QLabel(self.tr("Clinics"))
         title.setTextFormat(Qt.TextFormat.PlainText)
         font = title.font()
         font.setBold(True)
@@ -59,9 +62,9 @@ class ClinicPanel(QWidget):
 
         self.view = QTreeView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Clinics")
+        self.view.setAccessibleName(self.tr("Clinics"))
         self.view.setAccessibleDescription(
-            "The clinics you are comparing. Pick one to see its details and answers."
+            self.tr("The clinics you are comparing. Pick one to see its details and answers.")
         )
         self.view.setRootIsDecorated(False)
         self.view.setItemsExpandable(False)
@@ -75,19 +78,25 @@ class ClinicPanel(QWidget):
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PROGRESS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.add_action = self._action("Add clinic", ADD_TIP, QKeySequence("Ctrl+Shift+N"))
+        self.add_action = self._action(
+            self.tr("Add clinic"), self._add_tip, QKeySequence("Ctrl+Shift+N")
+        )
         self.duplicate_action = self._action(
-            "Duplicate clinic", DUPLICATE_TIP, QKeySequence("Ctrl+Shift+D")
+            self.tr("Duplicate clinic"), self._duplicate_tip, QKeySequence("Ctrl+Shift+D")
         )
         self.move_up_action = self._action(
-            "Move clinic up", "Move this clinic up the list", QKeySequence("Ctrl+Shift+Up")
+            self.tr("Move clinic up"),
+            self.tr("Move this clinic up the list"),
+            QKeySequence("Ctrl+Shift+Up"),
         )
         self.move_down_action = self._action(
-            "Move clinic down", "Move this clinic down the list", QKeySequence("Ctrl+Shift+Down")
+            self.tr("Move clinic down"),
+            self.tr("Move this clinic down the list"),
+            QKeySequence("Ctrl+Shift+Down"),
         )
         self.remove_action = self._action(
-            "Remove clinic",
-            "Remove this clinic and its answers (Undo brings it back)",
+            self.tr("Remove clinic"),
+            self.tr("Remove this clinic and its answers (Undo brings it back)"),
             QKeySequence("Ctrl+Shift+Del"),
         )
         self.add_action.triggered.connect(self.add_clinic)
@@ -97,11 +106,11 @@ class ClinicPanel(QWidget):
         self.remove_action.triggered.connect(self.remove_clinic)
 
         buttons = FlowLayout()  # wraps at a large font rather than widening the window
-        buttons.addWidget(self._button(self.add_action, "Add"))
-        buttons.addWidget(self._button(self.duplicate_action, "Duplicate"))
-        buttons.addWidget(self._button(self.move_up_action, "Up"))
-        buttons.addWidget(self._button(self.move_down_action, "Down"))
-        buttons.addWidget(self._button(self.remove_action, "Remove"))
+        buttons.addWidget(self._button(self.add_action, self.tr("Add")))
+        buttons.addWidget(self._button(self.duplicate_action, self.tr("Duplicate")))
+        buttons.addWidget(self._button(self.move_up_action, self.tr("Up")))
+        buttons.addWidget(self._button(self.move_down_action, self.tr("Down")))
+        buttons.addWidget(self._button(self.remove_action, self.tr("Remove")))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,10 +140,11 @@ class ClinicPanel(QWidget):
     # --- actions --------------------------------------------------------------------------------
     def add_clinic(self) -> None:
         if self._is_full():
-            self.message.emit(FULL_TIP)
+            self.message.emit(self._full_tip)
             return
         comparison = self._document.comparison
-        clinic = Clinic(id=comparison.new_clinic_id(), name=f"Clinic {len(comparison.clinics) + 1}")
+        name = self.tr("Clinic {number}").format(number=len(comparison.clinics) + 1)
+        clinic = Clinic(id=comparison.new_clinic_id(), name=name)
         push_edit(self._document, lambda comparison: comparison.add_clinic(clinic))
         self.select_clinic(clinic.id)
         self.clinic_added.emit(clinic.id)
@@ -143,13 +153,13 @@ class ClinicPanel(QWidget):
         if not self._current:
             return
         if self._is_full():
-            self.message.emit(FULL_TIP)
+            self.message.emit(self._full_tip)
             return
         original = self._current
         change = push_edit(self._document, lambda comparison: comparison.duplicate_clinic(original))
         if change.clinic_id:
             self.select_clinic(change.clinic_id)
-        self.message.emit("Made a copy of the clinic, right below it.")
+        self.message.emit(self.tr("Made a copy of the clinic, right below it."))
 
     def move_clinic(self, step: int) -> None:
         if not self._current:
@@ -175,7 +185,9 @@ class ClinicPanel(QWidget):
         count = self.model.rowCount()
         if count:
             self.select_clinic(self.model.index(min(row, count - 1), 0).data(CLINIC_ID_ROLE))
-        self.message.emit("Removed the clinic and its answers. Edit ▸ Undo brings them back.")
+        self.message.emit(
+            self.tr("Removed the clinic and its answers. Edit ▸ Undo brings them back.")
+        )
 
     # --- helpers --------------------------------------------------------------------------------
     def _has_answers(self, clinic_id: str) -> bool:
@@ -188,13 +200,16 @@ class ClinicPanel(QWidget):
     def _ask_before_removing(self, name: str) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Remove clinic?")
+        box.setWindowTitle(self.tr("Remove clinic?"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"Remove “{name}” and the answers you recorded for it?\n\nEdit ▸ Undo brings them back."
+            self.tr(
+                "Remove “{name}” and the answers you recorded for it?\n\n"
+                "Edit ▸ Undo brings them back."
+            ).format(name=name)
         )
-        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()
@@ -202,7 +217,8 @@ class ClinicPanel(QWidget):
 
     def _action(self, text: str, tip: str, shortcut: QKeySequence) -> QAction:
         action = QAction(text, self)
-        action.setToolTip(f"{tip} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+        keys = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(self.tr("{tip} ({keys})").format(tip=tip, keys=keys))
         action.setStatusTip(tip)
         action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -248,10 +264,13 @@ class ClinicPanel(QWidget):
         full = self._is_full()
         self.add_action.setEnabled(not full)
         self.duplicate_action.setEnabled(has and not full)
-        for action, tip in ((self.add_action, ADD_TIP), (self.duplicate_action, DUPLICATE_TIP)):
-            shown = FULL_TIP if full else tip
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(shown if full else f"{shown} ({shortcut})")
+        tips = ((self.add_action, self._add_tip), (self.duplicate_action, self._duplicate_tip))
+        for action, tip in tips:
+            shown = self._full_tip if full else tip
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(
+                shown if full else self.tr("{tip} ({keys})").format(tip=tip, keys=keys)
+            )
             action.setStatusTip(shown)
         self.remove_action.setEnabled(has)
         self.move_up_action.setEnabled(has and row > 0)

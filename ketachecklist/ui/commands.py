@@ -13,47 +13,54 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.changes import Change, ChangeKind
 from ketachecklist.core.document import Comparison
 from ketachecklist.ui.open_document import OpenDocument
 
-CLINIC_FIELD_LABELS = {
-    "name": "clinic name",
-    "location": "location",
-    "phone": "phone",
-    "website": "website",
-    "contact": "contact person",
-    "consultation_date": "consultation date",
-    "treatments": "treatment offered",
-    "treatment_other": "other treatment",
-    "notes": "clinic notes",
+# The Edit menu's "Undo …" words; marked here, translated in ``command_text``.
+_EDIT_CLINIC = {
+    "name": QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic name"),
+    "location": QT_TRANSLATE_NOOP("ChangeCommand", "Edit location"),
+    "phone": QT_TRANSLATE_NOOP("ChangeCommand", "Edit phone"),
+    "website": QT_TRANSLATE_NOOP("ChangeCommand", "Edit website"),
+    "contact": QT_TRANSLATE_NOOP("ChangeCommand", "Edit contact person"),
+    "consultation_date": QT_TRANSLATE_NOOP("ChangeCommand", "Edit consultation date"),
+    "treatments": QT_TRANSLATE_NOOP("ChangeCommand", "Edit treatment offered"),
+    "treatment_other": QT_TRANSLATE_NOOP("ChangeCommand", "Edit other treatment"),
+    "notes": QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic notes"),
 }
-ANSWER_FIELD_LABELS = {
-    "rating": "rating",
-    "said": "what the clinic said",
-    "value": "answer",
-    "doesnt_apply": "“doesn't apply”",
+_EDIT_CLINIC_DETAILS = QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic details")
+_EDIT_ANSWER = {
+    "rating": QT_TRANSLATE_NOOP("ChangeCommand", "Edit rating"),
+    "said": QT_TRANSLATE_NOOP("ChangeCommand", "Edit what the clinic said"),
+    "value": QT_TRANSLATE_NOOP("ChangeCommand", "Edit answer"),
+    "doesnt_apply": QT_TRANSLATE_NOOP("ChangeCommand", "Edit “doesn't apply”"),
 }
+_EDIT_ANSWER_DEFAULT = QT_TRANSLATE_NOOP("ChangeCommand", "Edit answer")
 _TEXTS = {
-    ChangeKind.ADD_CLINIC: "Add clinic",
-    ChangeKind.REMOVE_CLINIC: "Remove clinic",
-    ChangeKind.DUPLICATE_CLINIC: "Duplicate clinic",
-    ChangeKind.MOVE_CLINIC: "Move clinic",
-    ChangeKind.ADD_QUESTION: "Add your own question",
-    ChangeKind.REMOVE_QUESTION: "Remove your question",
-    ChangeKind.EDIT_QUESTION: "Edit your question",
-    ChangeKind.CHANGE_QUESTION_KIND: "Change the kind of answer",
-    ChangeKind.SET_SET_WEIGHT: "Change set weight",
-    ChangeKind.SET_QUESTION_WEIGHT: "Change question weight",
-    ChangeKind.SET_DECISION: "Edit decision",
-    ChangeKind.SET_DEAL_BREAKER: "Mark deal-breaker",
-    ChangeKind.REPLACE_SET_WEIGHTS: "Change set weights",
-    ChangeKind.ADD_WEIGHT_PROFILE: "Add weight profile",
-    ChangeKind.REMOVE_WEIGHT_PROFILE: "Remove weight profile",
-    ChangeKind.RENAME_WEIGHT_PROFILE: "Rename weight profile",
-    ChangeKind.ACTIVATE_WEIGHT_PROFILE: "Use weight profile",
+    ChangeKind.ADD_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Add clinic"),
+    ChangeKind.REMOVE_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Remove clinic"),
+    ChangeKind.DUPLICATE_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Duplicate clinic"),
+    ChangeKind.MOVE_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Move clinic"),
+    ChangeKind.ADD_QUESTION: QT_TRANSLATE_NOOP("ChangeCommand", "Add your own question"),
+    ChangeKind.REMOVE_QUESTION: QT_TRANSLATE_NOOP("ChangeCommand", "Remove your question"),
+    ChangeKind.EDIT_QUESTION: QT_TRANSLATE_NOOP("ChangeCommand", "Edit your question"),
+    ChangeKind.CHANGE_QUESTION_KIND: QT_TRANSLATE_NOOP(
+        "ChangeCommand", "Change the kind of answer"
+    ),
+    ChangeKind.SET_SET_WEIGHT: QT_TRANSLATE_NOOP("ChangeCommand", "Change set weight"),
+    ChangeKind.SET_QUESTION_WEIGHT: QT_TRANSLATE_NOOP("ChangeCommand", "Change question weight"),
+    ChangeKind.SET_DECISION: QT_TRANSLATE_NOOP("ChangeCommand", "Edit decision"),
+    ChangeKind.SET_DEAL_BREAKER: QT_TRANSLATE_NOOP("ChangeCommand", "Mark deal-breaker"),
+    ChangeKind.REPLACE_SET_WEIGHTS: QT_TRANSLATE_NOOP("ChangeCommand", "Change set weights"),
+    ChangeKind.ADD_WEIGHT_PROFILE: QT_TRANSLATE_NOOP("ChangeCommand", "Add weight profile"),
+    ChangeKind.REMOVE_WEIGHT_PROFILE: QT_TRANSLATE_NOOP("ChangeCommand", "Remove weight profile"),
+    ChangeKind.RENAME_WEIGHT_PROFILE: QT_TRANSLATE_NOOP("ChangeCommand", "Rename weight profile"),
+    ChangeKind.ACTIVATE_WEIGHT_PROFILE: QT_TRANSLATE_NOOP("ChangeCommand", "Use weight profile"),
 }
 # Consecutive edits of the same field merge into one step; these kinds are single actions.
 _NEVER_MERGED = {
@@ -78,10 +85,12 @@ SINGLE_STEP_FIELDS = frozenset({"rating", "doesnt_apply"})  # clicks, never merg
 def command_text(kind: ChangeKind, field: str = "") -> str:
     """The Edit menu's "Undo …" wording for a change (fixed words only)."""
     if kind is ChangeKind.EDIT_CLINIC:
-        return f"Edit {CLINIC_FIELD_LABELS.get(field, 'clinic details')}"
-    if kind is ChangeKind.SET_ANSWER:
-        return f"Edit {ANSWER_FIELD_LABELS.get(field.split('.', maxsplit=1)[0], 'answer')}"
-    return _TEXTS[kind]
+        source = _EDIT_CLINIC.get(field, _EDIT_CLINIC_DETAILS)
+    elif kind is ChangeKind.SET_ANSWER:
+        source = _EDIT_ANSWER.get(field.split(".", maxsplit=1)[0], _EDIT_ANSWER_DEFAULT)
+    else:
+        source = _TEXTS[kind]
+    return QCoreApplication.translate("ChangeCommand", source)
 
 
 class ChangeCommand(QUndoCommand):

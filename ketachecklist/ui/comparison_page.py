@@ -32,16 +32,6 @@ from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE
 from ketachecklist.ui.wrapping_header import WrappingHeader
 
-LEGEND = (
-    f"{BEST_MARK_RULE}   ·   {RED_FLAG_MARK} RED FLAG: an "
-    "answer the sources give reason to ask more about, not a verdict   ·   Scores are out of "
-    "100 and use only the questions you rated: “not asked yet” never counts as zero. "
-    f"“{DOESNT_APPLY}” and “Not for …” (a question about treatments the clinic does not "
-    "offer) are left out of the scores and red flags; what you recorded there is kept. "
-    "Double-click a cell, or press Enter, to open that answer."
-)
-NO_CLINICS = "Add clinics and record their answers: they will appear here side by side."
-
 
 class ComparisonPage(QWidget):
     answer_requested = Signal(str, str)  # clinic id, question id
@@ -52,32 +42,36 @@ class ComparisonPage(QWidget):
         self.model = ComparisonTableModel(document, self)
 
         self.sort = QComboBox()
-        self.sort.setAccessibleName("Sort clinics by")
+        self.sort.setAccessibleName(self.tr("Sort clinics by"))
         self.sort.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.sort.setMinimumContentsLength(26)
-        self.sort.addItem("The order you entered them", SORT_AS_ENTERED)
-        self.sort.addItem("Overall score", SORT_OVERALL)
+        self.sort.addItem(self.tr("The order you entered them"), SORT_AS_ENTERED)
+        self.sort.addItem(self.tr("Overall score"), SORT_OVERALL)
         for question_set in document.comparison.catalogue.sets:
-            self.sort.addItem(f"{question_set.title} score", question_set.id)
-        sort_label = QLabel("&Sort clinics by")
+            self.sort.addItem(
+                self.tr("{set} score").format(set=question_set.title), question_set.id
+            )
+        sort_label = QLabel(self.tr("&Sort clinics by"))
         sort_label.setBuddy(self.sort)
-        self.notes = QCheckBox("Show what each clinic said (&notes)")
-        self.notes.setAccessibleName("Show what each clinic said")
+        self.notes = QCheckBox(self.tr("Show what each clinic said (&notes)"))
+        self.notes.setAccessibleName(self.tr("Show what each clinic said"))
         self.verdict = QLabel()
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.verdict.setWordWrap(True)
-        self.verdict.setAccessibleName("Summary of the scores")
+        self.verdict.setAccessibleName(self.tr("Summary of the scores"))
 
         self.table = GridView()
         self.table.setHorizontalHeader(WrappingHeader(self.table))
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Comparison grid")
+        self.table.setAccessibleName(self.tr("Comparison grid"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the grid; the arrows move in it
         self.table.setAccessibleDescription(
-            "Clinics as columns, questions as rows grouped by set, with set subtotals, "
-            "overall score, rank, questions rated, estimated course cost and red flags."
+            self.tr(
+                "Clinics as columns, questions as rows grouped by set, with set subtotals, "
+                "overall score, rank, questions rated, estimated course cost and red flags."
+            )
         )
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -98,7 +92,18 @@ class ComparisonPage(QWidget):
         # At a large font the page scrolls up and down; the grid keeps room for a dozen lines.
         self.table.setMinimumHeight(metrics.lineSpacing() * 12)
 
-        self.legend = QLabel(tr(LEGEND))
+        self.legend = QLabel(
+            self.tr(
+                "{best_rule}   ·   {flag} RED FLAG: an answer the sources give reason to ask "
+                "more about, not a verdict   ·   Scores are out of 100 and use only the questions "
+                "you rated: “not asked yet” never counts as zero. “{doesnt_apply}” and “Not for "
+                "…” (a question about treatments the clinic does not offer) are left out of the "
+                "scores and red flags; what you recorded there is kept. Double-click a cell, or "
+                "press Enter, to open that answer."
+            ).format(
+                best_rule=tr(BEST_MARK_RULE), flag=RED_FLAG_MARK, doesnt_apply=tr(DOESNT_APPLY)
+            )
+        )
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
 
@@ -215,7 +220,12 @@ class ComparisonPage(QWidget):
 
     def _update_verdict(self) -> None:
         if not self._document.comparison.clinics:
-            show_text(self.verdict, NO_CLINICS)
+            show_text(
+                self.verdict,
+                self.tr(
+                    "Add clinics and record their answers: they will appear here side by side."
+                ),
+            )
             return
         show_text(self.verdict, self._document.presentation.verdict)
 

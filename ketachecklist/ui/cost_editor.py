@@ -19,28 +19,38 @@ class CostEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._details = CostDetails()
-        self.price = NumberField("Price per session", whole=False, maximum=MAX_MONEY, money=True)
-        self.sessions = NumberField(
-            "Sessions recommended", whole=True, maximum=MAX_SESSIONS, unit="sessions"
+        self.price = NumberField(
+            self.tr("Price per session"), whole=False, maximum=MAX_MONEY, money=True
         )
-        self.fees = NumberField("Other fees", whole=False, maximum=MAX_MONEY, money=True)
+        self.sessions = NumberField(
+            self.tr("Sessions recommended"),
+            whole=True,
+            maximum=MAX_SESSIONS,
+            unit=self.tr("sessions"),
+        )
+        self.fees = NumberField(self.tr("Other fees"), whole=False, maximum=MAX_MONEY, money=True)
         self.insurance = QComboBox()
-        self.insurance.setAccessibleName("Insurance")
+        self.insurance.setAccessibleName(self.tr("Insurance"))
         for coverage in Coverage:
             self.insurance.addItem(coverage_label(coverage), coverage.value)
         self.percent = NumberField(
-            "Share insurance pays, in percent", whole=False, maximum=MAX_PERCENT, unit="%"
+            self.tr("Share insurance pays, in percent"),
+            whole=False,
+            maximum=MAX_PERCENT,
+            unit="%",
         )
 
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self._label("P&rice per session", self.price), self.price)
-        form.addRow(self._label("Sessions reco&mmended", self.sessions), self.sessions)
-        form.addRow(self._label("O&ther fees (evaluation, follow-up)", self.fees), self.fees)
-        form.addRow(self._label("Ins&urance", self.insurance), self.insurance)
-        form.addRow(self._label("Share &insurance pays", self.percent), self.percent)
+        form.addRow(self._label(self.tr("P&rice per session"), self.price), self.price)
+        form.addRow(self._label(self.tr("Sessions reco&mmended"), self.sessions), self.sessions)
+        form.addRow(
+            self._label(self.tr("O&ther fees (evaluation, follow-up)"), self.fees), self.fees
+        )
+        form.addRow(self._label(self.tr("Ins&urance"), self.insurance), self.insurance)
+        form.addRow(self._label(self.tr("Share &insurance pays"), self.percent), self.percent)
 
         self.price.value_edited.connect(lambda v: self._edit("cost.price", price_per_session=v))
         self.sessions.value_edited.connect(

@@ -14,14 +14,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.ui.settings import AppSettings
 
-OFFER_TEXT = (
+OFFER_TEXT = QT_TRANSLATE_NOOP(
+    "DesktopOffer",
     "Would you like ketachecklist in your applications menu? You could then start it like any "
     "other app, and double-clicking a saved comparison would open it here. Only files in your "
-    "own home folder are added, and you can remove them again."
+    "own home folder are added, and you can remove them again.",
 )
-ADDED_TEXT = "ketachecklist is now in your applications menu."
 
 
 class DesktopOffer(QFrame):
@@ -33,18 +34,20 @@ class DesktopOffer(QFrame):
         super().__init__(parent)
         self._settings = settings
         self.setObjectName("desktop-offer")
-        self.setAccessibleName("Offer to add ketachecklist to the applications menu")
+        self.setAccessibleName(self.tr("Offer to add ketachecklist to the applications menu"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.text = QLabel(OFFER_TEXT)
+        self.text = QLabel(self.tr(OFFER_TEXT))
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
-        self.add_button = QPushButton("&Add to menu")
-        self.add_button.setAccessibleName("Add ketachecklist to the applications menu")
+        self.add_button = QPushButton(self.tr("&Add to menu"))
+        self.add_button.setAccessibleName(self.tr("Add ketachecklist to the applications menu"))
         self.add_button.clicked.connect(self.accept)
-        self.decline_button = QPushButton("No than&ks")
-        self.decline_button.setAccessibleName("No thanks: don't add it and don't ask again")
+        self.decline_button = QPushButton(self.tr("No than&ks"))
+        self.decline_button.setAccessibleName(
+            self.tr("No thanks: don't add it and don't ask again")
+        )
         self.decline_button.clicked.connect(self.decline)
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 1)
@@ -71,14 +74,16 @@ class DesktopOffer(QFrame):
         except OSError as error:
             detail = error.strerror or str(error)
             self.text.setText(
-                f"The menu entry could not be added ({detail}). You can try again, or choose "
-                "No thanks."
+                self.tr(
+                    "The menu entry could not be added ({problem}). You can try again, or "
+                    "choose No thanks."
+                ).format(problem=detail)
             )
             return
         self._settings.set_desktop_offer_answer("accepted")
         self.hide()
-        notes = " ".join(result.tool_problems)
-        self.message.emit(f"{ADDED_TEXT} {notes}".strip())
+        added = self.tr("ketachecklist is now in your applications menu.")
+        self.message.emit(" ".join([added, *result.tool_problems]))
 
     def decline(self) -> None:
         self._settings.set_desktop_offer_answer("declined")

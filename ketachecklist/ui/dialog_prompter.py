@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.ui.prompter import ChangedOnDiskChoice, RestoreChoice, SaveChoice
 
-FILE_FILTER = "ketachecklist comparisons (*.yaml *.yml);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "DialogPrompter", "ketachecklist comparisons (*.yaml *.yml);;All files (*)"
+)
 SUFFIX = ".yaml"
 
 
@@ -27,13 +30,19 @@ class DialogPrompter:
 
     def choose_file_to_open(self, folder: Path) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
-            self._parent, "Open a comparison", str(folder), FILE_FILTER
+            self._parent,
+            QCoreApplication.translate("DialogPrompter", "Open a comparison"),
+            str(folder),
+            QCoreApplication.translate("DialogPrompter", FILE_FILTER),
         )
         return Path(name) if name else None
 
     def choose_file_to_save(self, suggestion: Path) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            self._parent, "Save the comparison as", str(suggestion), FILE_FILTER
+            self._parent,
+            QCoreApplication.translate("DialogPrompter", "Save the comparison as"),
+            str(suggestion),
+            QCoreApplication.translate("DialogPrompter", FILE_FILTER),
         )
         if not name:
             return None
@@ -43,9 +52,14 @@ class DialogPrompter:
     def ask_save_changes(self, document_name: str) -> SaveChoice:
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Save your changes?")
+        box.setWindowTitle(QCoreApplication.translate("DialogPrompter", "Save your changes?"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"“{document_name}” has changes that are not saved yet.\n\nSave them first?")
+        box.setText(
+            QCoreApplication.translate(
+                "DialogPrompter",
+                "“{name}” has changes that are not saved yet.\n\nSave them first?",
+            ).format(name=document_name)
+        )
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -68,21 +82,27 @@ class DialogPrompter:
 
     def ask_open_read_only(self, message: str) -> bool:
         return self._confirm(
-            QMessageBox.Icon.Question, "The file is open elsewhere", message, "Open read-only"
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("DialogPrompter", "The file is open elsewhere"),
+            message,
+            QCoreApplication.translate("DialogPrompter", "Open read-only"),
         )
 
     def ask_open_backup(self, message: str) -> bool:
         return self._confirm(
-            QMessageBox.Icon.Warning, "The file is damaged", message, "Open the backup"
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("DialogPrompter", "The file is damaged"),
+            message,
+            QCoreApplication.translate("DialogPrompter", "Open the backup"),
         )
 
     def ask_replace_shared(self, message: str) -> bool:
         # Keeping their access is the default: Enter and Escape both cancel.
         return self._confirm(
             QMessageBox.Icon.Warning,
-            "Someone else's file",
+            QCoreApplication.translate("DialogPrompter", "Someone else's file"),
             message,
-            "Save anyway",
+            QCoreApplication.translate("DialogPrompter", "Save anyway"),
             role=QMessageBox.ButtonRole.DestructiveRole,
             default_is_action=False,
         )
@@ -107,9 +127,19 @@ class DialogPrompter:
         return box.clickedButton() is chosen
 
     def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
-        box = self._box(QMessageBox.Icon.Warning, "The file changed on the disk", message)
-        save_as = box.addButton("Save as a new file…", QMessageBox.ButtonRole.AcceptRole)
-        overwrite = box.addButton("Replace it", QMessageBox.ButtonRole.DestructiveRole)
+        box = self._box(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("DialogPrompter", "The file changed on the disk"),
+            message,
+        )
+        save_as = box.addButton(
+            QCoreApplication.translate("DialogPrompter", "Save as a new file…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        overwrite = box.addButton(
+            QCoreApplication.translate("DialogPrompter", "Replace it"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save_as)  # the choice that loses nothing
         box.setEscapeButton(cancel)
@@ -124,14 +154,26 @@ class DialogPrompter:
     def ask_restore(self, description: str, saved_at: str) -> RestoreChoice:
         box = self._box(
             QMessageBox.Icon.Question,
-            "Restore unsaved work?",
+            QCoreApplication.translate("DialogPrompter", "Restore unsaved work?"),
             # The description names when it was autosaved: the time is said once.
-            f"ketachecklist was closed before this work was saved:\n\n{description}\n\n"
-            "Restore it now?",
+            QCoreApplication.translate(
+                "DialogPrompter",
+                "ketachecklist was closed before this work was saved:\n\n{description}\n\n"
+                "Restore it now?",
+            ).format(description=description),
         )
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-        later = box.addButton("Not now (ask next time)", QMessageBox.ButtonRole.RejectRole)
-        delete = box.addButton("Delete it", QMessageBox.ButtonRole.DestructiveRole)
+        restore = box.addButton(
+            QCoreApplication.translate("DialogPrompter", "Restore"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        later = box.addButton(
+            QCoreApplication.translate("DialogPrompter", "Not now (ask next time)"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        delete = box.addButton(
+            QCoreApplication.translate("DialogPrompter", "Delete it"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
         box.setDefaultButton(restore)
         box.setEscapeButton(later)  # closing the box must never delete someone's notes
         box.exec()

@@ -6,12 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ketachecklist import DISCLAIMER
+from ketachecklist.present.text import tr
 
 
 class DisclaimerNote(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(DISCLAIMER, parent)
+        super().__init__(tr(DISCLAIMER), parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setAccessibleName("Not medical advice")
-        self.setAccessibleDescription(DISCLAIMER)
+        self.setAccessibleName(self.tr("Not medical advice"))
+        self.setAccessibleDescription(self.text())

@@ -15,6 +15,7 @@ unsaved state.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -39,10 +40,6 @@ from ketachecklist.ui.autosave import Autosaver
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.prompter import ChangedOnDiskChoice, Prompter, RestoreChoice, SaveChoice
 from ketachecklist.ui.settings import AppSettings
-
-UNTITLED = "Untitled comparison"
-SUGGESTED_NAME = "Clinic comparison.yaml"
-READ_ONLY = "read-only"
 
 
 class DocumentController(QObject):
@@ -89,8 +86,9 @@ class DocumentController(QObject):
 
     @property
     def display_name(self) -> str:
-        name = self._file.path.name if self._file.path is not None else UNTITLED
-        return f"{name} ({READ_ONLY})" if self._file.read_only else name
+        path = self._file.path
+        name = path.name if path is not None else self.tr("Untitled comparison")
+        return self.tr("{name} (read-only)").format(name=name) if self._file.read_only else name
 
     # --- commands -------------------------------------------------------------------------------
     def new_comparison(self) -> bool:
@@ -129,10 +127,12 @@ class DocumentController(QObject):
         self.settings.add_recent_file(path)
         self.opened.emit(path)
         if file.migrated:
-            self.prompter.show_info("An older file was updated", file.migration_note())
+            self.prompter.show_info(self.tr("An older file was updated"), file.migration_note())
         if file.lock_problem is not None:
             self.message.emit(
-                f"The folder of “{path.name}” can't be written to; use Save As to keep changes."
+                self.tr(
+                    "The folder of “{name}” can't be written to; use Save As to keep changes."
+                ).format(name=path.name)
             )
         return True
 
@@ -142,7 +142,9 @@ class DocumentController(QObject):
         return self._save(overwrite=False)
 
     def save_as(self) -> bool:
-        suggestion = self._file.path or self.settings.last_folder() / SUGGESTED_NAME
+        suggestion = self._file.path or self.settings.last_folder() / self.tr(
+            "Clinic comparison.yaml"
+        )
         path = self.prompter.choose_file_to_save(suggestion)
         if path is None:
             return False
@@ -150,16 +152,22 @@ class DocumentController(QObject):
         try:
             self._file.save_as(self.document.comparison, path)
         except DocumentLockedError as error:
-            who = f"by {error.holder.describe()}" if error.holder else "in another window"
-            self.prompter.show_error(
-                "Could not save",
-                f"“{path.name}” is open for editing {who}, so it was not replaced. Nothing was "
-                "written; your changes are still open here. Choose another name, or close the "
-                "file there first.",
+            if error.holder:
+                where = self.tr(
+                    "“{name}” is open for editing by {holder}, so it was not replaced."
+                ).format(name=path.name, holder=error.holder.describe())
+            else:
+                where = self.tr(
+                    "“{name}” is open for editing in another window, so it was not replaced."
+                ).format(name=path.name)
+            advice = self.tr(
+                "Nothing was written; your changes are still open here. Choose another name, "
+                "or close the file there first."
             )
+            self.prompter.show_error(self.tr("Could not save"), f"{where} {advice}")
             return False
         except Exception as error:  # every failure gets plain words
-            self.prompter.show_error("Could not save", save_error_message(error, path))
+            self.prompter.show_error(self.tr("Could not save"), save_error_message(error, path))
             return False
         if (self._file.path, self._file.read_only) != before:
             self.path_changed.emit()
@@ -215,10 +223,16 @@ class DocumentController(QObject):
         name = self._file.path.name
         if state is DiskState.CHANGED:
             self.message.emit(
-                f"“{name}” was changed by another program. Save will ask before replacing it."
+                self.tr(
+                    "“{name}” was changed by another program. Save will ask before replacing it."
+                ).format(name=name)
             )
         elif state is DiskState.MISSING:
-            self.message.emit(f"“{name}” was moved or deleted. Saving will create it again.")
+            self.message.emit(
+                self.tr("“{name}” was moved or deleted. Saving will create it again.").format(
+                    name=name
+                )
+            )
 
     # --- crash recovery -------------------------------------------------------------------------
     def offer_recovery(self) -> bool:
@@ -231,7 +245,7 @@ class DocumentController(QObject):
         store = self.autosaver.store
         leftovers = store.leftovers()
         for index, info in enumerate(leftovers):
-            saved_at = info.saved_at.astimezone().strftime("on %Y-%m-%d at %H:%M")
+            saved_at = self.tr("on {day} at {time}").format(**_day_and_time(info.saved_at))
             choice = self.prompter.ask_restore(info.describe() + self._restore_note(info), saved_at)
             if choice is RestoreChoice.DELETE:
                 store.discard(info)
@@ -239,7 +253,11 @@ class DocumentController(QObject):
                 kept = len(leftovers) - index - 1
                 if kept:
                     self.message.emit(
-                        f"{kept} more autosaved copies are kept; they will be offered next time."
+                        self.tr(
+                            "%n more autosaved copies are kept; they will be offered next time.",
+                            "",
+                            kept,
+                        )
                     )
                 return True
         return False
@@ -252,7 +270,7 @@ class DocumentController(QObject):
         try:
             comparison = store.load(info, self.catalogue)
         except FileFormatError as error:
-            self.prompter.show_error("Could not restore", describe_unreadable(error))
+            self.prompter.show_error(self.tr("Could not restore"), describe_unreadable(error))
             return False  # the snapshot is kept: a later version may read it
         if not self.confirm_discard():
             return False
@@ -265,7 +283,9 @@ class DocumentController(QObject):
         # Our own snapshot first, then the old one may go: at every moment one copy exists.
         if self.autosaver.write_now():
             store.discard(info)
-        self.message.emit(f"Restored {self.display_name}. Save it to keep it.")
+        self.message.emit(
+            self.tr("Restored {name}. Save it to keep it.").format(name=self.display_name)
+        )
         return True
 
     def _restore_note(self, info: RecoveryInfo) -> str:
@@ -274,21 +294,25 @@ class DocumentController(QObject):
         if path is None:
             return ""
         if not restorable_document_path(path, self.catalogue):
-            return (
-                f"\n\nThe copy names “{path}”, which is not a comparison file, so it will be "
+            note = self.tr(
+                "The copy names “{path}”, which is not a comparison file, so it will be "
                 "restored as a new, untitled comparison (Save asks where to put it)."
-            )
+            ).format(path=path)
+            return f"\n\n{note}"
         saved = last_saved(path)
-        note = f"\n\nIt belongs to “{path}”"
         if saved is None:
-            return note + ", which is no longer there."
-        when = saved.astimezone().strftime("%Y-%m-%d at %H:%M")
-        if saved > info.saved_at:
-            return (
-                f"{note}, which was saved {when}, after this copy was made. Restoring shows "
-                "this older copy; saving it will ask before replacing the newer file."
+            note = self.tr("It belongs to “{path}”, which is no longer there.").format(path=path)
+        elif saved > info.saved_at:
+            note = self.tr(
+                "It belongs to “{path}”, which was saved {day} at {time}, after this copy was "
+                "made. Restoring shows this older copy; saving it will ask before replacing the "
+                "newer file."
+            ).format(path=path, **_day_and_time(saved))
+        else:
+            note = self.tr("It belongs to “{path}”, last saved {day} at {time}.").format(
+                path=path, **_day_and_time(saved)
             )
-        return f"{note}, last saved {when}."
+        return f"\n\n{note}"
 
     # --- the only file I/O ----------------------------------------------------------------------
     def _read(self, path: Path) -> tuple[DocumentFile, Comparison, str] | None:
@@ -297,7 +321,7 @@ class DocumentController(QObject):
             return (*DocumentFile.open(path, self.catalogue), "")
         except DocumentLockedError as error:
             if error.holder is not None and error.holder.is_this_process:
-                self._cannot_open(path, "It is already open in this window.")
+                self._cannot_open(path, self.tr("It is already open in this window."))
                 return None
             if not self.prompter.ask_open_read_only(error.user_message()):
                 return None
@@ -322,20 +346,26 @@ class DocumentController(QObject):
             return None
         backup, comparison = found
         if not self.prompter.ask_open_backup(
-            f"“{path.name}” could not be opened. Nothing was changed.\n\n{error}\n\n"
-            f"The newest backup that loads is {describe_backup(backup)}. Open it? It opens "
-            f"unsaved; saving replaces the damaged “{path.name}” (which is kept as “.bak1”)."
+            self.tr(
+                "“{name}” could not be opened. Nothing was changed.\n\n{problem}\n\n"
+                "The newest backup that loads is {backup}. Open it? It opens unsaved; saving "
+                "replaces the damaged “{name}” (which is kept as “.bak1”)."
+            ).format(name=path.name, problem=error, backup=describe_backup(backup))
         ):
             return None
-        note = f"Opened the backup {describe_backup(backup)}. Save to keep it as “{path.name}”."
+        note = self.tr("Opened the backup {backup}. Save to keep it as “{name}”.").format(
+            backup=describe_backup(backup), name=path.name
+        )
         return DocumentFile.for_restored(path), comparison, note
 
     def _cannot_open(self, path: Path, problem: object) -> None:
         if not path.exists():
             self.settings.remove_recent_file(path)
         self.prompter.show_error(
-            "Could not open the comparison",
-            f"“{path.name}” could not be opened. Nothing was changed.\n\n{problem}",
+            self.tr("Could not open the comparison"),
+            self.tr("“{name}” could not be opened. Nothing was changed.\n\n{problem}").format(
+                name=path.name, problem=problem
+            ),
         )
 
     def _save(self, *, overwrite: bool) -> bool:
@@ -344,7 +374,9 @@ class DocumentController(QObject):
         change = ownership_change(path)
         if change and path not in self._owner_change_accepted:
             if not self.prompter.ask_replace_shared(
-                f"{change}\n\nSave anyway? Save As keeps their file as it is."
+                self.tr("{change}\n\nSave anyway? Save As keeps their file as it is.").format(
+                    change=change
+                )
             ):
                 return False
             self._owner_change_accepted.add(path)
@@ -360,7 +392,7 @@ class DocumentController(QObject):
         except ReadOnlyDocumentError:
             return self.save_as()
         except Exception as error:  # every failure gets plain words
-            self.prompter.show_error("Could not save", save_error_message(error, path))
+            self.prompter.show_error(self.tr("Could not save"), save_error_message(error, path))
             return False
         self._saved(path)
         return True
@@ -409,3 +441,9 @@ class DocumentController(QObject):
     def _start_folder(self) -> Path:
         path = self._file.path
         return path.parent if path is not None else self.settings.last_folder()
+
+
+def _day_and_time(moment: dt.datetime) -> dict[str, str]:
+    """A moment in the local time zone: its day (2026-12-01) and its time (14:05)."""
+    local = moment.astimezone()
+    return {"day": local.strftime("%Y-%m-%d"), "time": local.strftime("%H:%M")}

@@ -10,20 +10,21 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.ui.resources import help_page_html
 
-HELP_TITLE = "How to use ketachecklist"
+HELP_TITLE = QT_TRANSLATE_NOOP("HelpWindow", "How to use ketachecklist")
 
 
 class HelpWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("help-window")
-        self.setWindowTitle(HELP_TITLE)
+        self.setWindowTitle(self.tr(HELP_TITLE))
         self.setModal(False)
         self.browser = QTextBrowser()
         self.browser.setObjectName("help-page")
-        self.browser.setAccessibleName(HELP_TITLE)
+        self.browser.setAccessibleName(self.windowTitle())
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._follow)

@@ -16,15 +16,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from ketachecklist import CRISIS_HELP
+from ketachecklist import CRISIS_HELP, QT_TRANSLATE_NOOP
 from ketachecklist.core.catalogue import Catalogue, InfoSection
+from ketachecklist.present.text import tr
 
-TITLE = "Before your consultation"
-INTRODUCTION = (
-    "What the sources say to check and to ask about before ketamine treatment. Read it with "
-    "someone you trust, and take your questions to the clinic and to your own doctor. This is "
-    "not medical advice."
-)
+TITLE = QT_TRANSLATE_NOOP("InformationPage", "Before your consultation")
 SECTION_ORDER = (
     "apa-pretreatment-steps",
     "interfering-conditions",
@@ -38,7 +34,7 @@ class InformationPage(QWidget):
         super().__init__(parent)
         self.catalogue = catalogue
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName(TITLE)
+        self.browser.setAccessibleName(self.tr(TITLE))
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         layout = QVBoxLayout(self)
@@ -75,13 +71,18 @@ class InformationPage(QWidget):
         section_block.setHeadingLevel(2)
 
         cursor.setBlockFormat(title_block)
-        cursor.insertText(TITLE, heading)
+        cursor.insertText(self.tr(TITLE), heading)
         cursor.insertBlock(QTextBlockFormat(), base)
-        cursor.insertText(INTRODUCTION, base)
+        introduction = self.tr(
+            "What the sources say to check and to ask about before ketamine treatment. Read it "
+            "with someone you trust, and take your questions to the clinic and to your own "
+            "doctor. This is not medical advice."
+        )
+        cursor.insertText(introduction, base)
         crisis = QTextCharFormat()
         crisis.setFontWeight(QFont.Weight.Bold)
         cursor.insertBlock(spaced, crisis)
-        cursor.insertText(CRISIS_HELP, crisis)
+        cursor.insertText(tr(CRISIS_HELP), crisis)
         for section in self.sections():
             cursor.insertBlock(section_block, subheading)
             cursor.insertText(section.title, subheading)
@@ -98,9 +99,11 @@ class InformationPage(QWidget):
             source = self.catalogue.source(section.source)
             citation = source.citation if source is not None else section.source
             note = f" {section.note}" if section.note else ""
-            cursor.insertText(f"Source: {citation}.{note}", muted)
+            cursor.insertText(
+                self.tr("Source: {citation}.").format(citation=citation) + note, muted
+            )
         cursor.insertBlock(section_block, subheading)
-        cursor.insertText("Sources", subheading)
+        cursor.insertText(self.tr("Sources"), subheading)
         for position, source in enumerate(self.catalogue.sources):
             if position == 0:
                 cursor.insertBlock(QTextBlockFormat(), base)
@@ -110,7 +113,9 @@ class InformationPage(QWidget):
             note = f" {source.note}" if source.note else ""
             cursor.insertText(f"{source.citation}.{note}", base)
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
-        self.browser.setAccessibleDescription("Headings: " + "; ".join(self.headings()))
+        self.browser.setAccessibleDescription(
+            self.tr("Headings: {headings}").format(headings="; ".join(self.headings()))
+        )
 
     def headings(self) -> list[str]:
         """The text of every block marked as a heading, in order."""

@@ -7,6 +7,7 @@ belong to rather than nothing.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QTabWidget, QWidget
 
 
@@ -14,7 +15,11 @@ def name_inner_widgets(root: QWidget) -> None:
     for combo in root.findChildren(QComboBox):
         view = combo.view()
         if combo.accessibleName() and not view.accessibleName():
-            view.setAccessibleName(f"{combo.accessibleName()}: choices")
+            view.setAccessibleName(
+                QCoreApplication.translate("InnerWidgetNames", "{name}: choices").format(
+                    name=combo.accessibleName()
+                )
+            )
     for spin in root.findChildren(QAbstractSpinBox):
         edit = spin.findChild(QLineEdit)
         if spin.accessibleName() and edit is not None and not edit.accessibleName():

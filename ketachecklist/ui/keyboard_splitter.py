@@ -55,5 +55,5 @@ class KeyboardSplitter(QSplitter):
     def createHandle(self) -> QSplitterHandle:
         handle = KeyboardSplitterHandle(self.orientation(), self)
         handle.setAccessibleName(self._handle_name)
-        handle.setAccessibleDescription("Move it with the arrow keys")
+        handle.setAccessibleDescription(self.tr("Move it with the arrow keys"))
         return handle

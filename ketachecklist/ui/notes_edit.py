@@ -7,7 +7,7 @@ instead of being cut or lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from ketachecklist.core.limits import MAX_TEXT
@@ -58,8 +58,10 @@ class NotesEdit(QWidget):
         text = self.editor.toPlainText()
         if len(text) > MAX_TEXT:
             self.message.show_problem(
-                f"This is {len(text):,} characters; a note can hold up to {MAX_TEXT:,}. "
-                "Shorten it to keep it: until then the shorter version is what is recorded."
+                self.tr(
+                    "This is {length} characters; a note can hold up to {most}. Shorten it to "
+                    "keep it: until then the shorter version is what is recorded."
+                ).format(length=QLocale().toString(len(text)), most=QLocale().toString(MAX_TEXT))
             )
             return
         self.message.clear_problem()

@@ -42,7 +42,7 @@ class NumberField(QWidget):
         self._money = money
         self.line_edit = QLineEdit()
         self.line_edit.setAccessibleName(accessible_name)
-        self.line_edit.setPlaceholderText("not recorded")
+        self.line_edit.setPlaceholderText(self.tr("not recorded"))
         hint_only_when_empty(self.line_edit)  # a filled box is never described "not recorded"
         self.line_edit.setMaxLength(40)
         width = self.line_edit.fontMetrics().horizontalAdvance("0" * 14)
@@ -103,7 +103,11 @@ class NumberField(QWidget):
         try:
             value = self._parse(text)
         except NumberInputError as problem:
-            self.message.show_problem(f"{problem} Until then the last recorded value is kept.")
+            self.message.show_problem(
+                self.tr("{problem} Until then the last recorded value is kept.").format(
+                    problem=problem
+                )
+            )
             return False, None
         self.message.clear_problem()
         return True, value

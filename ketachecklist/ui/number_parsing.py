@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 Number = int | float
 
@@ -42,35 +42,80 @@ def parse_number(
         return None
     negative = cleaned[0] in ("-", "\u2212", locale.negativeSign())
     digits = cleaned[1:] if negative else cleaned
-    kind = "an amount" if money else ("a whole number" if whole else "a number")
     if not any(ch.isdecimal() for ch in digits) or not all(
         ch.isdecimal() or ch in _SEPARATOR_LOOKALIKES for ch in digits
     ):
-        raise NumberInputError(f"“{typed}” is not {kind}. Type a number such as {example}.")
+        raise _problem(_not_a_number(money=money, whole=whole), typed, example)
     magnitude = _read_digits(digits, locale)
     if magnitude is None:
-        raise NumberInputError(
-            f"“{typed}” is unclear: {_how_this_locale_writes_numbers(locale)}. "
-            f"Type a number such as {example}."
+        raise _problem(
+            QCoreApplication.translate(
+                "NumberParsing", "“{typed}” is unclear: {how}. Type a number such as {example}."
+            ),
+            typed,
+            example,
+            how=_how_this_locale_writes_numbers(locale),
         )
     value = -magnitude if negative else magnitude
     if not math.isfinite(value):
-        raise NumberInputError(f"“{typed}” is not a number. Type one such as {example}.")
+        raise _problem(
+            QCoreApplication.translate(
+                "NumberParsing", "“{typed}” is not a number. Type one such as {example}."
+            ),
+            typed,
+            example,
+        )
     if value < 0:
-        raise NumberInputError(f"“{typed}” is below zero. Type a number such as {example}.")
+        raise _problem(
+            QCoreApplication.translate(
+                "NumberParsing", "“{typed}” is below zero. Type a number such as {example}."
+            ),
+            typed,
+            example,
+        )
     if value > maximum:
         grouped = QLocale(locale)
         grouped.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)  # C omits them
         limit = grouped.toString(round(maximum))
         shown = f"${limit}" if money else limit
-        raise NumberInputError(f"“{typed}” is more than {shown}, the most this can record.")
+        raise _problem(
+            QCoreApplication.translate(
+                "NumberParsing", "“{typed}” is more than {most}, the most this can record."
+            ),
+            typed,
+            example,
+            most=shown,
+        )
     if whole:
         if value != int(value):
-            raise NumberInputError(
-                f"“{typed}” is not a whole number. Type a whole number such as {example}."
+            raise _problem(
+                QCoreApplication.translate(
+                    "NumberParsing",
+                    "“{typed}” is not a whole number. Type a whole number such as {example}.",
+                ),
+                typed,
+                example,
             )
         return int(value)
     return value
+
+
+def _problem(template: str, typed: str, example: str, **more: str) -> NumberInputError:
+    return NumberInputError(template.format(typed=typed, example=example, **more))
+
+
+def _not_a_number(*, money: bool, whole: bool) -> str:
+    if money:
+        return QCoreApplication.translate(
+            "NumberParsing", "“{typed}” is not an amount. Type a number such as {example}."
+        )
+    if whole:
+        return QCoreApplication.translate(
+            "NumberParsing", "“{typed}” is not a whole number. Type a number such as {example}."
+        )
+    return QCoreApplication.translate(
+        "NumberParsing", "“{typed}” is not a number. Type a number such as {example}."
+    )
 
 
 def number_as_text(value: Number | None, *, money: bool, locale: QLocale | None = None) -> str:
@@ -142,15 +187,21 @@ def _plain(locale: QLocale) -> QLocale:
 
 def _example(locale: QLocale, *, whole: bool, money: bool) -> str:
     if money:
-        return f"475 or {_plain(locale).toString(475.5, 'f', 2)}"
+        return QCoreApplication.translate("NumberParsing", "{whole} or {cents}").format(
+            whole=_plain(locale).toString(475), cents=_plain(locale).toString(475.5, "f", 2)
+        )
     return "6" if whole else _plain(locale).toString(1.5, "f", 1)
 
 
 def _how_this_locale_writes_numbers(locale: QLocale) -> str:
     decimal, group = locale.decimalPoint(), locale.groupSeparator()
-    thousands = (
-        "thousands are set apart with a space"
-        if _SPACES.fullmatch(group)
-        else f"“{group}” separates thousands"
-    )
-    return f"numbers here use “{decimal}” for the decimals and {thousands}"
+    if _SPACES.fullmatch(group):
+        return QCoreApplication.translate(
+            "NumberParsing",
+            "numbers here use “{decimal}” for the decimals and thousands are set apart with a "
+            "space",
+        ).format(decimal=decimal)
+    return QCoreApplication.translate(
+        "NumberParsing",
+        "numbers here use “{decimal}” for the decimals and “{group}” separates thousands",
+    ).format(decimal=decimal, group=group)

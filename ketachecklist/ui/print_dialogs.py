@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ketachecklist.ui.export_actions import PrintPainter, SheetChoice
@@ -28,14 +28,23 @@ class PrintDialogs:
     def choose_sheet(self, clinic_name: str) -> SheetChoice:
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Print consultation sheet")
+        box.setWindowTitle(QCoreApplication.translate("PrintDialogs", "Print consultation sheet"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"Print the sheet for “{clinic_name}”, with what you recorded so far?\n\n"
-            "Or print a blank sheet for a clinic that is not in your comparison yet."
+            QCoreApplication.translate(
+                "PrintDialogs",
+                "Print the sheet for “{clinic}”, with what you recorded so far?\n\n"
+                "Or print a blank sheet for a clinic that is not in your comparison yet.",
+            ).format(clinic=clinic_name)
         )
-        current = box.addButton("For this clinic", QMessageBox.ButtonRole.AcceptRole)
-        blank = box.addButton("Blank sheet", QMessageBox.ButtonRole.ActionRole)
+        current = box.addButton(
+            QCoreApplication.translate("PrintDialogs", "For this clinic"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        blank = box.addButton(
+            QCoreApplication.translate("PrintDialogs", "Blank sheet"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(current)
         box.exec()

@@ -9,7 +9,6 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from ketachecklist.core.catalogue import Question
 from ketachecklist.present.ratings import CHECK_MARK
-from ketachecklist.present.text import tr
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -80,7 +79,7 @@ class QuestionListModel(QAbstractListModel):
         if cell.red_flag:
             parts.append(cell.red_flag_short)
         if question.custom:
-            parts.append(tr("your own question"))
+            parts.append(self.tr("your own question"))
         return " · ".join(parts)
 
     def _reload(self) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QRadioButton, QWidget
 
-from ketachecklist.present.ratings import NOT_ASKED, RATING_LABELS
+from ketachecklist.present.ratings import RATING_LABELS
+from ketachecklist.present.text import tr
 from ketachecklist.ui.flow_layout import FlowLayout
 
 _NOT_ASKED_ID = 0
@@ -20,14 +21,17 @@ class RatingPicker(QWidget):
         self.group.setExclusive(True)
         layout = FlowLayout(self)  # wraps at a large font instead of cutting off "5"
         self.buttons: dict[int | None, QRadioButton] = {}
-        not_asked = QRadioButton(NOT_ASKED.replace("asked", "as&ked"))
-        not_asked.setAccessibleName(f"Rating: {NOT_ASKED}")
+        not_asked = QRadioButton(self.tr("Not as&ked yet"))
+        not_asked.setAccessibleName(self.tr("Rating: Not asked yet"))
         self.group.addButton(not_asked, _NOT_ASKED_ID)
         self.buttons[None] = not_asked
         layout.addWidget(not_asked)
-        for rating, label in RATING_LABELS.items():
-            button = QRadioButton(f"&{rating} {label}")
-            button.setAccessibleName(f"Rating: {rating}, {label}")
+        for rating, words in RATING_LABELS.items():
+            label = tr(words)  # the scale's words are the presentation layer's, as on paper
+            button = QRadioButton(self.tr("&{number} {label}").format(number=rating, label=label))
+            button.setAccessibleName(
+                self.tr("Rating: {number}, {label}").format(number=rating, label=label)
+            )
             self.group.addButton(button, rating)
             self.buttons[rating] = button
             layout.addWidget(button)

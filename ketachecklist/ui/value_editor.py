@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.document import AnswerValue, CostDetails
 from ketachecklist.core.limits import MAX_COUNT, MAX_MONEY, MAX_SHORT_TEXT
@@ -26,11 +27,11 @@ from ketachecklist.ui.undo_routing import route_undo_to_window
 from ketachecklist.ui.yes_no_picker import YesNoPicker
 
 _TITLES = {
-    AnswerKind.YES_NO: "Their answer",
-    AnswerKind.MONEY: "Amount they quoted",
-    AnswerKind.COUNT: "The number they gave",
-    AnswerKind.TEXT: "Their answer in a few words",
-    AnswerKind.COST: "Cost details",
+    AnswerKind.YES_NO: QT_TRANSLATE_NOOP("ValueEditor", "Their answer"),
+    AnswerKind.MONEY: QT_TRANSLATE_NOOP("ValueEditor", "Amount they quoted"),
+    AnswerKind.COUNT: QT_TRANSLATE_NOOP("ValueEditor", "The number they gave"),
+    AnswerKind.TEXT: QT_TRANSLATE_NOOP("ValueEditor", "Their answer in a few words"),
+    AnswerKind.COST: QT_TRANSLATE_NOOP("ValueEditor", "Cost details"),
 }
 
 
@@ -46,13 +47,15 @@ class ValueEditor(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.yes_no = YesNoPicker("Their answer")
-        self.money = NumberField("Amount they quoted", whole=False, maximum=MAX_MONEY, money=True)
-        self.count = NumberField("The number they gave", whole=True, maximum=MAX_COUNT)
+        self.yes_no = YesNoPicker(self.tr(_TITLES[AnswerKind.YES_NO]))
+        self.money = NumberField(
+            self.tr(_TITLES[AnswerKind.MONEY]), whole=False, maximum=MAX_MONEY, money=True
+        )
+        self.count = NumberField(self.tr(_TITLES[AnswerKind.COUNT]), whole=True, maximum=MAX_COUNT)
         self.text = QLineEdit()
-        self.text.setAccessibleName("Their answer in a few words")
+        self.text.setAccessibleName(self.tr(_TITLES[AnswerKind.TEXT]))
         self.text.setMaxLength(MAX_SHORT_TEXT)
-        self.text.setPlaceholderText("not recorded")
+        self.text.setPlaceholderText(self.tr("not recorded"))
         hint_only_when_empty(self.text)
         route_undo_to_window(self.text)
         self.cost = CostEditor()
@@ -86,7 +89,8 @@ class ValueEditor(QWidget):
         """Show ``question``'s kind of editor holding ``value`` (emits nothing)."""
         self._kind = question.kind
         self._show_page(self._page[question.kind])
-        self.title.setText(_TITLES.get(question.kind, ""))
+        title = _TITLES.get(question.kind)
+        self.title.setText(self.tr(title) if title else "")
         has_editor = question.kind is not AnswerKind.RATING
         self.title.setVisible(has_editor)
         self.pages.setVisible(has_editor)

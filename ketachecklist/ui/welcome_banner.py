@@ -12,18 +12,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ketachecklist import CRISIS_HELP
+from ketachecklist.present.text import tr
 from ketachecklist.ui.page_scroll import PageScroll
-
-WELCOME_TITLE = "Welcome. This app helps you compare ketamine clinics."
-WELCOME_TEXT = (
-    "Add each clinic you are considering (the Add button on the left). For each one, go "
-    "through the questions under Answers: every question says why it matters and what a "
-    "reassuring or concerning answer sounds like. Rate what they told you, note their words, "
-    "and see the clinics side by side under Comparison. Your answers stay on this computer, "
-    "in the file you save.\n"
-    "It is not medical advice: it organises what you recorded and never says a clinic is "
-    "safe. Talk about your choice with your own doctor."
-)
 
 
 class WelcomeBanner(QFrame):
@@ -34,23 +24,33 @@ class WelcomeBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        title = QLabel(WELCOME_TITLE)
+        title = QLabel(self.tr("Welcome. This app helps you compare ketamine clinics."))
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
         font = title.font()
         font.setBold(True)
         title.setFont(font)
-        text = QLabel(WELCOME_TEXT)
+        text = QLabel(
+            self.tr(
+                "Add each clinic you are considering (the Add button on the left). For each "
+                "one, go through the questions under Answers: every question says why it "
+                "matters and what a reassuring or concerning answer sounds like. Rate what they "
+                "told you, note their words, and see the clinics side by side under Comparison. "
+                "Your answers stay on this computer, in the file you save.\n"
+                "It is not medical advice: it organises what you recorded and never says a "
+                "clinic is safe. Talk about your choice with your own doctor."
+            )
+        )
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
-        self.crisis = QLabel(CRISIS_HELP)
+        self.crisis = QLabel(tr(CRISIS_HELP))
         self.crisis.setTextFormat(Qt.TextFormat.PlainText)
         self.crisis.setWordWrap(True)
         crisis_font = self.crisis.font()
         crisis_font.setBold(True)
         self.crisis.setFont(crisis_font)
-        self.button = QPushButton("&Got it")
-        self.button.setAccessibleName("Got it: hide this welcome note")
+        self.button = QPushButton(self.tr("&Got it"))
+        self.button.setAccessibleName(self.tr("Got it: hide this welcome note"))
         self.button.clicked.connect(self._dismiss)
         words_page = QWidget()
         words = QVBoxLayout(words_page)
@@ -65,7 +65,7 @@ class WelcomeBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.addWidget(self.words, 1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
-        self.setAccessibleName("Welcome note")
+        self.setAccessibleName(self.tr("Welcome note"))
 
     def fit_height(self, window_height: int) -> None:
         """At most a quarter of the window (its words scroll), and all of them when they fit."""

@@ -6,12 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QRadioButton, QWidget
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.ui.flow_layout import FlowLayout
 
 _CHOICES: tuple[tuple[bool | None, str], ...] = (
-    (True, "Yes"),
-    (False, "No"),
-    (None, "Not recorded"),
+    (True, QT_TRANSLATE_NOOP("YesNoPicker", "Yes")),
+    (False, QT_TRANSLATE_NOOP("YesNoPicker", "No")),
+    (None, QT_TRANSLATE_NOOP("YesNoPicker", "Not recorded")),
 )
 
 
@@ -23,9 +24,12 @@ class YesNoPicker(QWidget):
         self.group = QButtonGroup(self)
         layout = FlowLayout(self)
         self.buttons: dict[bool | None, QRadioButton] = {}
-        for button_id, (value, label) in enumerate(_CHOICES):
+        for button_id, (value, source) in enumerate(_CHOICES):
+            label = self.tr(source)
             button = QRadioButton(label)
-            button.setAccessibleName(f"{accessible_prefix}: {label}")
+            button.setAccessibleName(
+                self.tr("{prefix}: {choice}").format(prefix=accessible_prefix, choice=label)
+            )
             self.group.addButton(button, button_id)
             self.buttons[value] = button
             layout.addWidget(button)

@@ -1,0 +1,41 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ClinicChooser</name>
+    <message numerus="yes">
+        <source>Co&amp;mpare: {shown} of %n clinics</source>
+        <translation>
+            <numerusform>Co&amp;mpare: {shown} of %n clinic</numerusform>
+            <numerusform>Co&amp;mpare: {shown} of %n clinics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing {shown} of %n clinics</source>
+        <translation>
+            <numerusform>Comparing {shown} of %n clinic</numerusform>
+            <numerusform>Comparing {shown} of %n clinics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClinicPanel</name>
+    <message numerus="yes">
+        <source>A comparison can hold up to %n clinics and this one has %n. Remove a clinic you no longer consider to make room.</source>
+        <translation>
+            <numerusform>A comparison can hold up to %n clinic and this one has %n. Remove a clinic you no longer consider to make room.</numerusform>
+            <numerusform>A comparison can hold up to %n clinics and this one has %n. Remove a clinic you no longer consider to make room.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message numerus="yes">
+        <source>%n more autosaved copies are kept; they will be offered next time.</source>
+        <translation>
+            <numerusform>%n more autosaved copy is kept; it will be offered next time.</numerusform>
+            <numerusform>%n more autosaved copies are kept; they will be offered next time.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
