@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
 from PySide6.QtGui import (
     QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
+    QPdfWriter,
 )
 
 from ketachecklist.report.model import PageSize, printable_text
@@ -171,3 +172,18 @@ def shorten(text: str, limit: int) -> str:
         return text
     keep = (limit - 1) // 2
     return f"{text[:keep]}…{text[-keep:]}"
+
+
+def pdf_bytes(page_layout: QPageLayout, title: str, paint: Callable[[QPdfWriter], int]) -> bytes:
+    """A whole PDF in memory: ``paint`` lays out and draws the pages on the writer."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(page_layout)
+    writer.setTitle(title)
+    writer.setCreator("ketachecklist")
+    paint(writer)
+    del writer  # finishes the PDF
+    buffer.close()
+    return bytes(data.data())

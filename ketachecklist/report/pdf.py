@@ -26,8 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPdfWriter
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
 from ketachecklist.report.chart_paint import add_charts
 from ketachecklist.report.model import (
@@ -55,6 +54,7 @@ from ketachecklist.report.paged import (
     mm,
     page_layout,
     paint_pages,
+    pdf_bytes,
     pt,
     shorten,
     widen_to_fit,
@@ -161,17 +161,9 @@ def paint_report(
 def render_pdf(report: ComparisonReport) -> bytes:
     """The whole PDF, in memory (write it with ``output.write_output``)."""
     fonts = Fonts()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageLayout(report_page_layout(report))
-    writer.setTitle(report.title)
-    writer.setCreator("ketachecklist")
-    paint_report(writer, report, fonts)
-    del writer  # finishes the PDF
-    buffer.close()
-    return bytes(data.data())
+    return pdf_bytes(
+        report_page_layout(report), report.title, lambda writer: paint_report(writer, report, fonts)
+    )
 
 
 # --- page 1 -----------------------------------------------------------------------------------

@@ -10,8 +10,7 @@ notice and where to call in a crisis on every page) and the same type sizes: 11 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPdfWriter
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
 from ketachecklist.core.catalogue import AnswerKind
 from ketachecklist.report.model import (
@@ -33,6 +32,7 @@ from ketachecklist.report.paged import (
     mm,
     page_layout,
     paint_pages,
+    pdf_bytes,
     pt,
     shorten,
 )
@@ -178,14 +178,6 @@ def paint_sheet(device: QPagedPaintDevice, sheet: ConsultationSheet) -> int:
 
 
 def render_sheet_pdf(sheet: ConsultationSheet) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageLayout(sheet_page_layout(sheet))
-    writer.setTitle(sheet.title)
-    writer.setCreator("ketachecklist")
-    paint_sheet(writer, sheet)
-    del writer
-    buffer.close()
-    return bytes(data.data())
+    return pdf_bytes(
+        sheet_page_layout(sheet), sheet.title, lambda writer: paint_sheet(writer, sheet)
+    )
