@@ -21,6 +21,7 @@ from functools import cached_property
 
 from ketachecklist.core.applicability import Applicability, applicability
 from ketachecklist.core.catalogue import Question, QuestionRole
+from ketachecklist.core.changes import Change, PutAnswer, ReplaceClinic
 from ketachecklist.core.document import Answer, Comparison, CostDetails, Coverage
 
 CLEAR_WINNER_MARGIN = 10.0
@@ -319,17 +320,32 @@ def _out_of_pocket(total: float | None, details: CostDetails) -> float | None:
     return total  # not covered, or not known yet: plan for paying it all
 
 
-def score_comparison(comparison: Comparison) -> ComparisonScores:
+def score_comparison(
+    comparison: Comparison,
+    previous: ComparisonScores | None = None,
+    change: Change | None = None,
+) -> ComparisonScores:
+    """Every clinic's score, the ranking and the best marks.
+
+    Given ``previous``, the scores of the revision just before ``change`` was applied, only the
+    clinics that change touched are scored again (an answer or a clinic's details); any other
+    change (weights, questions, clinics added or moved) scores every clinic. Either way the
+    result is equal to scoring the whole comparison afresh.
+    """
     plan = _Plan.of(comparison)
-    scores = [score_clinic(comparison, clinic.id, plan) for clinic in comparison.clinics]
+    kept = _unchanged_scores(comparison, previous, change)
+    scores = [
+        kept.get(clinic.id) or score_clinic(comparison, clinic.id, plan)
+        for clinic in comparison.clinics
+    ]
     overall = {s.clinic_id: s.overall for s in scores}
     ranking = _ranking(scores, overall)
     scored = [cid for cid in ranking if overall[cid] is not None]
     ranks: dict[str, int] = {}
     for position, clinic_id in enumerate(scored):
-        previous = scored[position - 1] if position else None
-        tied = previous is not None and overall[clinic_id] == overall[previous]
-        ranks[clinic_id] = ranks[previous] if tied and previous is not None else position + 1
+        previous_id = scored[position - 1] if position else None
+        tied = previous_id is not None and overall[clinic_id] == overall[previous_id]
+        ranks[clinic_id] = ranks[previous_id] if tied and previous_id is not None else position + 1
     margin = None
     if len(scored) >= 2:
         margin = (overall[scored[0]] or 0.0) - (overall[scored[1]] or 0.0)
@@ -339,13 +355,53 @@ def score_comparison(comparison: Comparison) -> ComparisonScores:
         )
         for question_set in comparison.catalogue.sets
     }
+    if kept and previous is not None:
+        best_marks = _best_marks_after(previous, scores)
+    else:
+        best_marks = _best_marks(scores)
     return ComparisonScores(
-        tuple(replace(s, rank=ranks.get(s.clinic_id)) for s in scores),
+        tuple(_with_rank(s, ranks.get(s.clinic_id)) for s in scores),
         ranking,
         margin,
-        _best_marks(scores),
+        best_marks,
         set_rankings,
     )
+
+
+def clinics_touched(change: Change) -> frozenset[str] | None:
+    """The clinics whose own scores a change can alter; ``None`` when it can alter any.
+
+    An answer counts only for its clinic, and a clinic's details (the treatments it offers
+    decide which questions count) only for that clinic; every other edit can move them all.
+    """
+    touched: set[str] = set()
+    for step in change.steps:
+        if isinstance(step, PutAnswer):
+            touched.add(step.clinic_id)
+        elif isinstance(step, ReplaceClinic) and step.old.id == step.new.id:
+            touched.add(step.new.id)
+        else:
+            return None
+    return frozenset(touched)
+
+
+def _unchanged_scores(
+    comparison: Comparison, previous: ComparisonScores | None, change: Change | None
+) -> dict[str, ClinicScore]:
+    """The previous scores that still hold, by clinic id (none when all must be made again)."""
+    if previous is None or change is None:
+        return {}
+    touched = clinics_touched(change)
+    same_clinics = len(previous.clinics) == len(comparison.clinics) and all(
+        s.clinic_id == c.id for s, c in zip(previous.clinics, comparison.clinics, strict=True)
+    )
+    if touched is None or not same_clinics:
+        return {}
+    return {s.clinic_id: s for s in previous.clinics if s.clinic_id not in touched}
+
+
+def _with_rank(score: ClinicScore, rank: int | None) -> ClinicScore:
+    return score if score.rank == rank else replace(score, rank=rank)
 
 
 def _ranking(scores: list[ClinicScore], by: dict[str, float | None]) -> tuple[str, ...]:
@@ -366,9 +422,35 @@ def _best_marks(scores: list[ClinicScore]) -> dict[str, frozenset[str]]:
             rated.setdefault(question_id, {})[score.clinic_id] = rating
     marks: dict[str, frozenset[str]] = {}
     for question_id, ratings in rated.items():
-        if len(ratings) < BEST_MARK_MIN_RATED:
-            continue
-        top = max(ratings.values())
-        if top >= BEST_MARK_MIN_RATING:
-            marks[question_id] = frozenset(cid for cid, r in ratings.items() if r == top)
+        mark = _best_mark(ratings)
+        if mark:
+            marks[question_id] = mark
+    return marks
+
+
+def _best_mark(ratings: dict[str, int]) -> frozenset[str]:
+    if len(ratings) < BEST_MARK_MIN_RATED:
+        return frozenset()
+    top = max(ratings.values())
+    if top < BEST_MARK_MIN_RATING:
+        return frozenset()
+    return frozenset(cid for cid, r in ratings.items() if r == top)
+
+
+def _best_marks_after(
+    previous: ComparisonScores, scores: list[ClinicScore]
+) -> dict[str, frozenset[str]]:
+    """``_best_marks(scores)``, made again only on the questions whose ratings changed (the
+    clinics are those of ``previous``, in the same order)."""
+    changed: set[str] = set()
+    for before, after in zip(previous.clinics, scores, strict=True):
+        if before.ratings is not after.ratings and before.ratings != after.ratings:
+            keys = before.ratings.keys() | after.ratings.keys()
+            changed.update(q for q in keys if before.ratings.get(q) != after.ratings.get(q))
+    marks = {q: mark for q, mark in previous.best_marks.items() if q not in changed}
+    for question_id in changed:
+        ratings = {s.clinic_id: s.ratings[question_id] for s in scores if question_id in s.ratings}
+        mark = _best_mark(ratings)
+        if mark:
+            marks[question_id] = mark
     return marks

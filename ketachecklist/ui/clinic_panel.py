@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -76,7 +76,8 @@ class ClinicPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PROGRESS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted here, not by ResizeToContents: that measures every row again on each edit.
+        header.setSectionResizeMode(PROGRESS_COLUMN, QHeaderView.ResizeMode.Fixed)
 
         self.add_action = self._action(
             self.tr("Add clinic"), self._add_tip, QKeySequence("Ctrl+Shift+N")
@@ -121,6 +122,12 @@ class ClinicPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._after_reset)
         self.model.modelReset.connect(self._update_actions)
+        self.model.modelReset.connect(self._fit_progress_column)
+        self.model.dataChanged.connect(self._widen_progress_column)
+        application = QGuiApplication.instance()
+        if isinstance(application, QGuiApplication):
+            application.fontChanged.connect(self._fit_progress_column)
+        self._fit_progress_column()
         self._update_actions()
 
     @property
@@ -247,6 +254,21 @@ class ClinicPanel(QWidget):
             self.select_clinic(clinic_id)
         # Announce even an unchanged id: after New or Open it may be another document's clinic.
         self._set_current(clinic_id or "", force=True)
+
+    def _fit_progress_column(self, *_args: object) -> None:
+        self.view.resizeColumnToContents(PROGRESS_COLUMN)
+
+    def _widen_progress_column(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        """Only the rows that changed are measured; the column narrows again on the next reset."""
+        if top_left.column() > PROGRESS_COLUMN or bottom_right.column() < PROGRESS_COLUMN:
+            return
+        header = self.view.header()
+        widest = max(
+            self.view.sizeHintForIndex(self.model.index(row, PROGRESS_COLUMN)).width()
+            for row in range(top_left.row(), bottom_right.row() + 1)
+        )
+        if widest > header.sectionSize(PROGRESS_COLUMN):
+            header.resizeSection(PROGRESS_COLUMN, widest)
 
     def _set_current(self, clinic_id: str, *, force: bool = False) -> None:
         changed = clinic_id != self._current

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from ketachecklist.core.catalogue import Question
+from ketachecklist.core.scoring import ComparisonScores
 from ketachecklist.present.answers import Cell
 from ketachecklist.present.numbers import number_text
 from ketachecklist.present.text import tr
@@ -88,6 +89,9 @@ class ComparisonTableModel(QAbstractTableModel):
         self._texts: dict[tuple[int, int, int], str] = {}  # (row, column, role) → cell text
         self._bold_font: QFont | None = None
         self._italic_font: QFont | None = None
+        # The revision and scores the cells show, when an answer edit refreshed them last: the
+        # next answer edit compares against them to refresh only the cells that changed.
+        self._shown: tuple[int, ComparisonScores] | None = None
         self._rebuild()
         document.replaced.connect(self._reset)
         document.clinics_changed.connect(self._reset)
@@ -353,6 +357,7 @@ class ComparisonTableModel(QAbstractTableModel):
 
     def _reset(self) -> None:
         self.beginResetModel()
+        self._shown = None
         self._texts.clear()
         self._rebuild()
         self.endResetModel()
@@ -383,8 +388,9 @@ class ComparisonTableModel(QAbstractTableModel):
             self._reorder()
         self._all_cells_changed()
 
-    def _answer_changed(self, _clinic_id: str, question_id: str) -> None:
-        """One answer changed: its row (best marks), its set's subtotal and the summary rows."""
+    def _answer_changed(self, clinic_id: str, question_id: str) -> None:
+        """One answer changed: the clinic's cell, its set's subtotal and its summaries; in other
+        clinics only a best mark gained or lost and, when a rank moved, the rank row."""
         if self._sort_key != SORT_AS_ENTERED and self._reorder():
             self._all_cells_changed()
             return
@@ -392,9 +398,25 @@ class ComparisonTableModel(QAbstractTableModel):
         if question is None:
             return
         set_row = self._rows.index(Row(RowKind.SET, question.set_id))
-        rows = [*range(len(SUMMARY_LABELS)), set_row, self.row_of_question(question_id)]
-        for row in rows:
-            self._row_changed(row)
+        question_row = self.row_of_question(question_id)
+        revision = self._document.comparison.revision
+        shown, scores = self._shown, self._document.scores
+        column = self.column_of_clinic(clinic_id)
+        if shown is None or shown[0] != revision - 1 or column < 0:
+            for row in (*range(len(SUMMARY_LABELS)), set_row, question_row):
+                self._row_changed(row)
+        else:
+            before = shown[1]
+            self._cells_changed(0, len(SUMMARY_LABELS) - 1, column)
+            self._cells_changed(set_row, set_row, column)
+            self._cells_changed(question_row, question_row, column)
+            for other in before.best(question_id) ^ scores.best(question_id):
+                if other != clinic_id:
+                    self._cells_changed(question_row, question_row, self.column_of_clinic(other))
+            pairs = zip(before.clinics, scores.clinics, strict=True)
+            if any(old.rank != new.rank for old, new in pairs):  # ranks and ties read anew
+                self._row_changed(list(SUMMARY_LABELS).index("rank"))
+        self._shown = (revision, scores)
 
     def _row_changed(self, row: int) -> None:
         last = len(self._columns)
@@ -403,7 +425,16 @@ class ComparisonTableModel(QAbstractTableModel):
                 self._texts.pop((row, column, role), None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
+    def _cells_changed(self, first_row: int, last_row: int, column: int) -> None:
+        if column <= LABEL_COLUMN:
+            return
+        for row in range(first_row, last_row + 1):
+            for role in _CACHED_ROLES:
+                self._texts.pop((row, column, role), None)
+        self.dataChanged.emit(self.index(first_row, column), self.index(last_row, column))
+
     def _all_cells_changed(self) -> None:
+        self._shown = None
         self._texts.clear()
         if self._rows:
             self.dataChanged.emit(

@@ -121,8 +121,8 @@ class ComparisonPage(QWidget):
         layout.addWidget(self.legend)
 
         # Row heights follow the text; refitted once after a burst of changes, and only the
-        # rows that changed when that is all (an edit changes a handful of rows).
-        self._rows_to_fit: set[int] | None = set()  # None: every row
+        # cells that changed when that is all (an edit changes a handful of cells).
+        self._rows_to_fit: dict[int, set[int]] | None = {}  # row → columns; None: every row
         self._resize_rows = QTimer(self)
         self._resize_rows.setSingleShot(True)
         self._resize_rows.setInterval(0)
@@ -158,16 +158,18 @@ class ComparisonPage(QWidget):
         *_roles: object,
     ) -> None:
         if self._rows_to_fit is not None:
-            self._rows_to_fit.update(range(top_left.row(), bottom_right.row() + 1))
+            columns = range(top_left.column(), bottom_right.column() + 1)
+            for row in range(top_left.row(), bottom_right.row() + 1):
+                self._rows_to_fit.setdefault(row, set()).update(columns)
         self._resize_rows.start()
 
     def _fit_pending_rows(self) -> None:
-        rows, self._rows_to_fit = self._rows_to_fit, set()
+        rows, self._rows_to_fit = self._rows_to_fit, {}
         if rows is None or len(rows) > self.model.rowCount() // 2:
             self.fit_rows()
             return
         for row in sorted(rows):
-            self.table.resizeRowToContents(row)
+            self.table.fit_cells(row, rows[row])
 
     def select_cell(self, clinic_id: str, question_id: str) -> None:
         row = self.model.row_of_question(question_id)

@@ -3,10 +3,13 @@
 Qt's own ``sizeHintForRow`` measures every column; with 50 clinics that is thousands of text
 layouts for each row. A row only needs to be tall enough for what is visible, so this view
 measures the question column plus the clinic columns in view, and the page refits the rows
-again when the view scrolls sideways or a column is resized.
+again when the view scrolls sideways or a column is resized. Each cell's measured height is
+kept, so after an edit only the cells that changed are measured again (``fit_cells``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Signal
 from PySide6.QtGui import QResizeEvent
@@ -21,6 +24,7 @@ class GridView(QTableView):
         super().__init__(parent)
         self._frozen_width = 0
         self._frozen_height = 0
+        self._heights: dict[int, dict[int, int]] = {}  # row → column → the cell's measured height
 
     def set_frozen_margins(self, width: int, height: int) -> None:
         """The question column's width and the summary rows' height, which lie over the grid."""
@@ -69,15 +73,35 @@ class GridView(QTableView):
         model = self.model()
         if model is None or row < 0:
             return -1
+        option = self._measuring_option(row)
+        heights = {c: self._cell_height(option, row, c) for c in self.visible_columns()}
+        self._heights[row] = heights
+        return max(heights.values(), default=0) + (1 if self.showGrid() else 0)
+
+    def fit_cells(self, row: int, columns: Iterable[int]) -> None:
+        """Fit a row again after ``columns`` of it changed, measuring only those cells when the
+        others' heights are known for the columns now in view (else the whole row)."""
+        heights = self._heights.get(row)
+        if heights is None or heights.keys() != set(self.visible_columns()):
+            self.resizeRowToContents(row)
+            return
+        option = self._measuring_option(row)
+        for column in columns:
+            if column in heights:
+                heights[column] = self._cell_height(option, row, column)
+        content = max(heights.values(), default=0) + (1 if self.showGrid() else 0)
+        header = self.verticalHeader()
+        header.resizeSection(row, max(content, header.sectionSizeHint(row)))  # as Qt's own
+
+    def _measuring_option(self, row: int) -> QStyleOptionViewItem:
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
-        height = 0
         # A valid rect (height too, as Qt's own sizeHintForRow gives): with an empty one the
         # style measures the text on one line, never wrapped, and long questions get cut off.
-        current_height = max(1, self.rowHeight(row))
-        for column in self.visible_columns():
-            option.rect = QRect(0, 0, self.columnWidth(column), current_height)
-            index = model.index(row, column)
-            hint = self.itemDelegateForIndex(index).sizeHint(option, index)
-            height = max(height, hint.height())
-        return height + (1 if self.showGrid() else 0)
+        option.rect = QRect(0, 0, 0, max(1, self.rowHeight(row)))
+        return option
+
+    def _cell_height(self, option: QStyleOptionViewItem, row: int, column: int) -> int:
+        option.rect = QRect(0, 0, self.columnWidth(column), option.rect.height())
+        index = self.model().index(row, column)
+        return self.itemDelegateForIndex(index).sizeHint(option, index).height()

@@ -4,18 +4,23 @@ Every edit is a core ``Change`` held by one undo command (see ``commands.py``) p
 ``push``. ``apply`` makes a change (Redo, or its inverse for Undo) and ``announce`` says what it
 changed through the signals below, mapped from the kind of change in this one place, so the
 views refresh exactly what they show. Scores come from the core and their words from the
-presentation layer, both made once per document revision.
+presentation layer, both made once per document revision; after one edit the scores are made
+from the previous revision's, scoring again only the clinics the edit touched.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ketachecklist.core.changes import Change, ChangeKind
-from ketachecklist.core.document import Comparison
-from ketachecklist.core.scoring import ComparisonScores
-from ketachecklist.present import Presentation
+
+if TYPE_CHECKING:
+    from ketachecklist.core.document import Comparison
+    from ketachecklist.core.scoring import ComparisonScores
+    from ketachecklist.present import Presentation
 
 _CLINIC_LIST_CHANGES = {
     ChangeKind.ADD_CLINIC,
@@ -61,6 +66,7 @@ class OpenDocument(QObject):
         super().__init__(parent)
         self._comparison = comparison
         self._presentation: Presentation | None = None
+        self._last_change: tuple[int, Change] | None = None  # the revision it made, the change
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)  # unlimited: a patient may want to go far back
         for signal in (
@@ -84,6 +90,7 @@ class OpenDocument(QObject):
         self.undo_stack.clear()
         self._comparison = comparison
         self._presentation = None
+        self._last_change = None
         self.undo_stack.setClean()
         self.replaced.emit()
 
@@ -98,6 +105,7 @@ class OpenDocument(QObject):
 
     def announce(self, change: Change) -> None:
         """Emit the signals the views listen to for this kind of change."""
+        self._last_change = (self._comparison.revision, change)
         kind = change.kind
         if kind in _CLINIC_LIST_CHANGES:
             self.clinics_changed.emit()
@@ -126,10 +134,26 @@ class OpenDocument(QObject):
     @property
     def presentation(self) -> Presentation:
         """Every fact of the current revision in words (made again only after an edit)."""
+        from ketachecklist.present import Presentation  # noqa: PLC0415 - on the first score
+
+        comparison = self._comparison
         current = self._presentation
-        if current is None or not current.is_current(self._comparison):
-            current = self._presentation = Presentation(self._comparison)
+        if current is None or not current.is_current(comparison):
+            current = self._presentation = Presentation(comparison, self._scores_after(current))
         return current
+
+    def _scores_after(self, previous: Presentation | None) -> ComparisonScores | None:
+        """The scores made from ``previous`` when exactly one announced change lies between it
+        and this revision; ``None`` (score everything) otherwise."""
+        from ketachecklist.core.scoring import score_comparison  # noqa: PLC0415 - see above
+
+        comparison, last = self._comparison, self._last_change
+        if previous is None or last is None or previous.comparison is not comparison:
+            return None
+        revision, change = last
+        if revision != comparison.revision or previous.revision != revision - 1:
+            return None
+        return score_comparison(comparison, previous.scores, change)
 
     @property
     def scores(self) -> ComparisonScores:

@@ -1,0 +1,132 @@
+"""After any edit the grid shows what a grid built afresh shows, although an answer edit
+refreshes only the cells it changed and measures only those cells' heights again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from pytestqt.qtbot import QtBot
+
+from ketachecklist.core.catalogue import Catalogue
+from ketachecklist.core.changes import Change
+from ketachecklist.core.document import Answer, Comparison
+from ketachecklist.core.storage import load_comparison
+from ketachecklist.ui.commands import push_edit
+from ketachecklist.ui.comparison_model import SORT_AS_ENTERED, SORT_OVERALL, ComparisonTableModel
+from ketachecklist.ui.main_window import MainWindow
+from tests.conftest import EXAMPLES
+
+_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, QFont):
+        return ("font", value.bold(), value.italic())
+    if isinstance(value, QBrush):
+        value = value.color()
+    if isinstance(value, QColor):
+        return ("colour", value.name(QColor.NameFormat.HexArgb))
+    return value
+
+
+def grid_cells(model: ComparisonTableModel) -> list[list[tuple[Any, ...]]]:
+    return [
+        [
+            tuple(_plain(model.index(row, column).data(role)) for role in _ROLES)
+            for column in range(model.columnCount())
+        ]
+        for row in range(model.rowCount())
+    ]
+
+
+def differences(
+    model: ComparisonTableModel, sort_key: str, *, notes: bool
+) -> list[tuple[int, int, tuple[Any, ...], tuple[Any, ...]]]:
+    """The cells where the grid shows something else than a grid built now for the same view."""
+    fresh_model = ComparisonTableModel(model._document)
+    fresh_model.set_sort_key(sort_key)
+    fresh_model.set_show_notes(notes)
+    shown, fresh = grid_cells(model), grid_cells(fresh_model)
+    return [
+        (row, column, cell, fresh[row][column])
+        for row, cells in enumerate(shown)
+        for column, cell in enumerate(cells)
+        if cell != fresh[row][column]
+    ]
+
+
+def answer_edit(clinic_id: str, question_id: str, answer: Answer) -> Callable[[Comparison], Change]:
+    return lambda comparison: comparison.set_answer(clinic_id, question_id, answer)
+
+
+def _fitted(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.comparison._resize_rows.isActive())
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_every_cell_and_row_height_matches_a_fresh_grid(
+    qtbot: QtBot, window: MainWindow, catalogue: Catalogue, data: st.DataObject
+) -> None:
+    window.show_page(window.comparison)
+    page, document = window.comparison, window.document
+    document.replace(load_comparison(EXAMPLES / "three-clinics.yaml", catalogue))
+    comparison = document.comparison
+    sort_key = data.draw(st.sampled_from([SORT_AS_ENTERED, SORT_OVERALL]))
+    notes = data.draw(st.booleans())
+    page.model.set_sort_key(sort_key)
+    page.model.set_show_notes(notes)
+    grid_cells(page.model)  # every cell's text read (and kept) before the edits
+    _fitted(qtbot, window)
+    for _ in range(data.draw(st.integers(1, 6))):
+        undo = data.draw(st.integers(0, 3)) == 0
+        if undo and document.undo_stack.canUndo():
+            document.undo_stack.undo()
+        else:
+            clinic = data.draw(st.sampled_from(comparison.clinics))
+            question = data.draw(st.sampled_from(comparison.questions()))
+            rule = question.red_flag
+            answer = Answer(
+                rating=data.draw(st.none() | st.integers(1, 5)),
+                value=rule.when if rule is not None and data.draw(st.booleans()) else None,
+                doesnt_apply=data.draw(st.integers(0, 5)) == 0,
+            )
+            push_edit(document, answer_edit(clinic.id, question.id, answer), "rating")
+        _fitted(qtbot, window)
+        assert differences(page.model, sort_key, notes=notes) == []
+    heights = [page.table.rowHeight(row) for row in range(page.model.rowCount())]
+    page.fit_rows()  # every row measured again, every visible cell of it
+    assert heights == [page.table.rowHeight(row) for row in range(page.model.rowCount())]
+
+
+def test_other_clinics_ranks_follow_an_edit_that_moves_one_clinic_up(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    window = example_window
+    window.show_page(window.comparison)
+    document, model = window.document, window.comparison.model
+    last = document.scores.ranking[-1]
+    grid_cells(model)
+    ranks = {c.clinic_id: c.rank for c in document.scores.clinics}
+    for question in document.comparison.questions():
+        if document.comparison.answer(last, question.id).rating is None:
+            continue
+        push_edit(document, lambda c, q=question.id: c.set_answer(last, q, Answer(rating=5)))
+        _fitted(qtbot, window)
+        assert differences(model, SORT_AS_ENTERED, notes=False) == []
+    others = [cid for cid in ranks if cid != last]
+    assert any(document.scores.of(cid).rank != ranks[cid] for cid in others)  # ranks moved
