@@ -75,6 +75,8 @@ def iter_one_step_changes(
         if now is not None and now + MAX_STEP_GAIN < lead_score:
             continue  # no one step brings more points than that
         tally = tallies[clinic_id]
+        if now is not None and now + tally.largest_step_gain_bound() < lead_score:
+            continue  # none of its answers carries enough of its score
         for question_id in tally.rated_questions():
             rating = tally.ratings[question_id]
             assert rating is not None

@@ -126,6 +126,16 @@ class ClinicTally:
         gain = rating_points(rating) - recorded
         return self.share(question_id) * gain + ROUNDING_MARGIN
 
+    def largest_step_gain_bound(self) -> float:
+        """The largest ``step_gain_bound`` of any rated answer moved one step up (0 when none
+        can move): one bound for the whole clinic, so a search can pass it over."""
+        largest = 0.0
+        step = rating_points(2) - rating_points(1)
+        for question_id, rating in self.ratings.items():
+            if rating is not None and rating < 5:
+                largest = max(largest, self.share(question_id) * step + ROUNDING_MARGIN)
+        return largest
+
     def overall_if_all_open(self, rating: int) -> float | None:
         """The overall score once every open question is rated ``rating``."""
         return self._overall(self.set_scores_if_all_open(rating))

@@ -56,4 +56,4 @@ def test_a_one_step_gain_never_passes_its_bound(comparison: Comparison) -> None:
             assert after - tally.overall <= bound  # never more than the bound
             assert after - tally.overall >= bound - 2 * ROUNDING_MARGIN  # and the bound is tight
             if better == rating + 1:
-                assert bound <= MAX_STEP_GAIN
+                assert bound <= tally.largest_step_gain_bound() <= MAX_STEP_GAIN
