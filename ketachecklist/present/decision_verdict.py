@@ -46,7 +46,7 @@ class VerdictWording(DecisionContext):
 
     def verdict(self) -> str:
         verdict = self.analysis.verdict
-        ruled = sum(1 for c in self.analysis.clinics if c.ruled_out)
+        ruled = len(self.analysis.ruled_out_ids)
         ruled_note = (
             " "
             + tr("{clinics} {verb} {ruled_out}.").format(
@@ -135,7 +135,7 @@ class VerdictWording(DecisionContext):
             )
             phrases.append(phrase)
         if LeadReason.OPEN_QUESTIONS_COULD_CHANGE_FIRST in wanted:
-            deciding = sum(1 for i in analysis.question_impacts if i.changes_first_place)
+            deciding = analysis.deciding_count
             if deciding:
                 phrases.append(
                     tr("1 open question could change first place")
@@ -145,7 +145,7 @@ class VerdictWording(DecisionContext):
                     )
                 )
             else:
-                others = [c.clinic_id for c in analysis.clinics if c.could_overtake]
+                others = analysis.overtaking_ids
                 who = (
                     self.name(others[0])
                     if len(others) == 1
@@ -153,7 +153,7 @@ class VerdictWording(DecisionContext):
                 )
                 phrases.append(tr("{who} could still overtake it").format(who=who))
         if LeadReason.LEADER_COULD_BE_RULED_OUT in wanted and analysis.leader_id is not None:
-            open_marked = analysis.of(analysis.leader_id).open_deal_breakers
+            open_marked = analysis.open_deal_breakers(analysis.leader_id)
             phrases.append(
                 tr("a deal-breaker not rated yet for it ({question}) could rule it out").format(
                     question=and_list([self.question(q) for q in open_marked])
@@ -279,7 +279,7 @@ class VerdictWording(DecisionContext):
         set_ids = [s.id for s in self.comparison.catalogue.sets]
         weights = [self.comparison.set_weight(s) for s in set_ids]
         index = set_ids.index(tipping.set_id)
-        running = [c.clinic_id for c in self.analysis.clinics if not c.ruled_out]
+        running = self.analysis.running_ids
         by_id = {s.clinic_id: s for s in self.scores.clinics}
         for shown in rounded_multipliers(tipping.multiplier, tipping.direction is Direction.MORE):
             changed = list(weights)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
 from ketachecklist.core.decision.deal_breakers import LOW_RATINGS, DealBreakerHit, HitCause
 from ketachecklist.core.decision.standing import beats, first_place
-from ketachecklist.core.decision.tally import ClinicTally
-from ketachecklist.core.scoring import CLEAR_WINNER_MARGIN
+from ketachecklist.core.decision.tally import ROUNDING_MARGIN, ClinicTally
+from ketachecklist.core.scoring import CLEAR_WINNER_MARGIN, rating_points
 
+MAX_STEP_GAIN = rating_points(2) - rating_points(1) + ROUNDING_MARGIN  # one answer's, at most
 FIRM_WEIGHT_FACTOR = 2.0  # a lead that survives any one set counting twice or half as much
 
 
@@ -36,9 +37,22 @@ def one_step_changes(
     """Every counted rating that, moved one step, changes first place: the leader's one step
     down, any other clinic's one step up (the only moves that can)."""
     overalls = {c: tallies[c].overall for c in order}
+    return list(iter_one_step_changes(tallies, overalls, hits, order, leader, deal_breakers))
+
+
+def iter_one_step_changes(
+    tallies: Mapping[str, ClinicTally],
+    overalls: Mapping[str, float | None],
+    hits: Mapping[str, tuple[DealBreakerHit, ...]],
+    order: Sequence[str],
+    leader: str,
+    deal_breakers: frozenset[str],
+) -> Iterator[RatingStep]:
+    """``one_step_changes`` one at a time, so "is there one?" stops at the first. ``overalls``
+    are scoring's (each tally's) overall scores; a clinic's tally is read only when one of its
+    ratings could move it past the leader."""
     ruled_out = frozenset(c for c in order if hits[c])
     position = {c: i for i, c in enumerate(order)}
-    steps: list[RatingStep] = []
     lead = tallies[leader]
     for question_id in lead.rated_questions():
         rating = lead.ratings[question_id]
@@ -51,13 +65,18 @@ def one_step_changes(
         excluded = ruled_out | {leader} if rules_out else ruled_out
         new_leader = first_place(changed, order, excluded)
         if new_leader != leader:
-            steps.append(RatingStep(leader, question_id, rating, rating - 1, new_leader, rules_out))
+            yield RatingStep(leader, question_id, rating, rating - 1, new_leader, rules_out)
     lead_score = overalls[leader]
     assert lead_score is not None
     for clinic_id in order:
-        if clinic_id == leader:
+        if clinic_id == leader or (clinic_id in ruled_out and not _could_lift(hits[clinic_id])):
             continue
+        now = overalls[clinic_id]
+        if now is not None and now + MAX_STEP_GAIN < lead_score:
+            continue  # no one step brings more points than that
         tally = tallies[clinic_id]
+        if now is not None and now + tally.largest_step_gain_bound() < lead_score:
+            continue  # none of its answers carries enough of its score
         for question_id in tally.rated_questions():
             rating = tally.ratings[question_id]
             assert rating is not None
@@ -66,14 +85,23 @@ def one_step_changes(
             lifted = _lifts_last_hit(hits[clinic_id], question_id, rating + 1)
             if clinic_id in ruled_out and not lifted:
                 continue
+            if (
+                now is not None
+                and now + tally.step_gain_bound(question_id, rating + 1) < lead_score
+            ):
+                continue  # even the bound falls short of the leader
             after = tally.overall_if(question_id, rating + 1)
             if after is not None and beats(
                 after, lead_score, position[clinic_id] < position[leader]
             ):
-                steps.append(
-                    RatingStep(clinic_id, question_id, rating, rating + 1, clinic_id, lifted)
-                )
-    return steps
+                yield RatingStep(clinic_id, question_id, rating, rating + 1, clinic_id, lifted)
+
+
+def _could_lift(hits: tuple[DealBreakerHit, ...]) -> bool:
+    """Whether one new rating could clear every hit: all of them low ratings on one question."""
+    return bool(hits) and all(
+        h.cause is HitCause.LOW_RATING and h.question_id == hits[0].question_id for h in hits
+    )
 
 
 def _lifts_last_hit(hits: tuple[DealBreakerHit, ...], question_id: str, new_rating: int) -> bool:

@@ -9,11 +9,11 @@ open questions are answered, the final score lies inside the range.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ketachecklist.core.decision.standing import beats
-from ketachecklist.core.decision.tally import ClinicTally
+from ketachecklist.core.decision.tally import ROUNDING_MARGIN, ClinicTally
 
 WORST_RATING = 1
 BEST_RATING = 5
@@ -36,16 +36,21 @@ def score_range(tally: ClinicTally) -> ScoreRange:
     """Scoring's numbers for the clinic with every open question rated 1, then 5 (the tally
     recomputes them with scoring's own steps; tests check them against ``score_clinic`` on a
     copy of the document with those ratings entered)."""
-    opened = tally.open_questions()
-    if not opened:
-        return ScoreRange(tally.clinic_id, tally.overall, tally.overall, tally.overall, 0)
+    opened = len(tally.open_questions())
     return ScoreRange(
         tally.clinic_id,
         tally.overall,
-        tally.overall_if_all_open(WORST_RATING),
-        tally.overall_if_all_open(BEST_RATING),
-        len(opened),
+        completed(tally, WORST_RATING),
+        completed(tally, BEST_RATING),
+        opened,
     )
+
+
+def completed(tally: ClinicTally, rating: int) -> float | None:
+    """One end of ``score_range``: the overall score with every open question rated ``rating``."""
+    if not tally.open_questions():
+        return tally.overall
+    return tally.overall_if_all_open(rating)
 
 
 @dataclass(frozen=True)
@@ -83,9 +88,14 @@ def set_ranges(tally: ClinicTally) -> tuple[SetRange, ...]:
 
 def could_overtake(challenger: ScoreRange, leader: ScoreRange, challenger_first: bool) -> bool:
     """Whether the challenger's best can beat the leader's worst (ties by document order)."""
-    if challenger.highest is None or leader.lowest is None:
+    return best_beats_worst(challenger.highest, leader.lowest, challenger_first)
+
+
+def best_beats_worst(highest: float | None, lowest: float | None, challenger_first: bool) -> bool:
+    """``could_overtake`` on the two ends alone: a challenger's highest, the leader's lowest."""
+    if highest is None or lowest is None:
         return False
-    return beats(challenger.highest, leader.lowest, challenger_first)
+    return beats(highest, lowest, challenger_first)
 
 
 @dataclass(frozen=True)
@@ -159,3 +169,53 @@ def question_impacts(
         )
     )
     return impacts
+
+
+def deciding_question_ids(
+    tallies: Mapping[str, ClinicTally],
+    leader: str,
+    running: Sequence[str],
+    deal_breakers: frozenset[str],
+    highest: Mapping[str, float | None],
+) -> Iterator[str]:
+    """The questions ``question_impacts`` finds could change first place, in the order it
+    weighs them, without weighing every clinic on every question: ``highest`` (each clinic's
+    best completion, ``score_range``) bounds what one answer can bring it, so the search stops
+    at the first clinic that passes the leader and skips those that cannot reach it."""
+    lead_tally = tallies[leader]
+    lead_now = lead_tally.overall
+    others = [tallies[c] for c in running if c != leader]
+    if lead_now is None or not others:
+        return
+    best_now = max((t.overall for t in others if t.overall is not None), default=None)
+    if best_now is None or lead_now - best_now <= 0:
+        # level with the leader (or no rival scored yet): whether the gap moves decides, so
+        # weigh every clinic as question_impacts does
+        impacts = question_impacts(tallies, leader, running, deal_breakers)
+        yield from (i.question_id for i in impacts if i.changes_first_place)
+        return
+    # with the leader ahead, a clinic that passes it also moves the gap: passing is enough
+    order = {clinic_id: index for index, clinic_id in enumerate(running)}
+    bounded = [(bound, t) for t in others if (bound := highest[t.clinic_id]) is not None]
+    bounded.sort(key=lambda pair: -pair[0])
+    candidates: dict[str, None] = dict.fromkeys(lead_tally.open_questions())
+    for tally in others:
+        candidates.update(dict.fromkeys(tally.open_questions()))
+    for question_id in candidates:
+        lead_open = lead_tally.ratings.get(question_id, 0) is None
+        if lead_open and question_id in deal_breakers:
+            yield question_id
+            continue
+        lead_after = lead_tally.overall_if(question_id, WORST_RATING) if lead_open else lead_now
+        assert lead_after is not None
+        for bound, tally in bounded:
+            if bound + ROUNDING_MARGIN < lead_after:
+                break
+            after = tally.overall
+            if tally.ratings.get(question_id, 0) is None:
+                after = tally.overall_if(question_id, BEST_RATING)
+            if after is not None and beats(
+                after, lead_after, order[tally.clinic_id] < order[leader]
+            ):
+                yield question_id
+                break

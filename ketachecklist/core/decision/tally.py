@@ -10,7 +10,6 @@ document.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ketachecklist.core.document import Comparison
@@ -23,37 +22,81 @@ def answer_counts(score: ClinicScore, question_id: str) -> bool:
     return score.applicability(question_id).counts
 
 
+ROUNDING_MARGIN = 1e-6  # points: far above the rounding of a weighted mean of 0–100 scores
+
+
+Slot = tuple[int, int]  # a counted question's set index, and its position among the set's
+
+
 @dataclass(frozen=True)
-class Slot:
-    set_index: int
-    position: int  # within the set's counted questions
+class TallyLayout:
+    """The document's sets and questions as every tally reads them, laid out once per revision
+    (each set's questions in display order, with their weights)."""
+
+    set_ids: tuple[str, ...]
+    set_weights: tuple[float, ...]
+    questions: tuple[tuple[tuple[str, float], ...], ...]  # per set: (question id, weight)
+
+
+def tally_layout(comparison: Comparison) -> TallyLayout:
+    set_ids = tuple(s.id for s in comparison.catalogue.sets)
+    by_set: dict[str, list[tuple[str, float]]] = {s: [] for s in set_ids}
+    for question in comparison.questions():  # display order, as scoring reads each set
+        by_set[question.set_id].append((question.id, comparison.question_weight(question.id)))
+    return TallyLayout(
+        set_ids,
+        tuple(comparison.set_weight(s) for s in set_ids),
+        tuple(tuple(by_set[s]) for s in set_ids),
+    )
 
 
 class ClinicTally:
-    def __init__(self, comparison: Comparison, score: ClinicScore) -> None:
-        self.clinic_id = score.clinic_id
-        self.set_ids = tuple(s.id for s in comparison.catalogue.sets)
-        self.set_weights = tuple(comparison.set_weight(s) for s in self.set_ids)
+    def __init__(
+        self, comparison: Comparison, score: ClinicScore, layout: TallyLayout | None = None
+    ) -> None:
+        layout = tally_layout(comparison) if layout is None else layout
+        self.clinic_id = clinic_id = score.clinic_id
+        self.set_ids = layout.set_ids
+        self.set_weights = layout.set_weights
         self.slots: dict[str, Slot] = {}
         self.ratings: dict[str, int | None] = {}
         self._points: list[list[float | None]] = []
         self._weights: list[list[float]] = []
-        questions = comparison.questions()  # display order, as scoring reads each set
-        for set_index, set_id in enumerate(self.set_ids):
+        self._pairs: list[list[tuple[float, float]]] = []
+        self._pair_index: list[list[int]] = []
+        not_applying = score.not_applying
+        answer = comparison.answer
+        slots, ratings = self.slots, self.ratings
+        for set_index, questions in enumerate(layout.questions):
             points: list[float | None] = []
             weights: list[float] = []
-            for question in (q for q in questions if q.set_id == set_id):
-                if not answer_counts(score, question.id):
+            # what scoring sums: the rated (points, weight) pairs in order, and where each
+            # counted question sits among them (its index, or where a rating would go)
+            pairs: list[tuple[float, float]] = []
+            index: list[int] = []
+            for question_id, weight in questions:
+                if question_id in not_applying and not answer_counts(score, question_id):
                     continue
-                rating = comparison.answer(score.clinic_id, question.id).rating
-                self.slots[question.id] = Slot(set_index, len(points))
-                self.ratings[question.id] = rating
-                points.append(None if rating is None else rating_points(rating))
-                weights.append(comparison.question_weight(question.id))
+                rating = answer(clinic_id, question_id).rating
+                slots[question_id] = (set_index, len(points))
+                ratings[question_id] = rating
+                index.append(len(pairs))
+                if rating is None:
+                    points.append(None)
+                else:
+                    points.append(rated := rating_points(rating))
+                    pairs.append((rated, weight))
+                weights.append(weight)
             self._points.append(points)
             self._weights.append(weights)
-        self.set_scores = tuple(self._set_score(i, {}) for i in range(len(self.set_ids)))
+            self._pairs.append(pairs)
+            self._pair_index.append(index)
+        self.set_scores = tuple(weighted_mean(pairs) for pairs in self._pairs)
         self.overall = self._overall(self.set_scores)
+        self._rated_weight = [sum(w for _, w in pairs) for pairs in self._pairs]
+        self._scored_weight = sum(
+            w for s, w in zip(self.set_scores, self.set_weights, strict=True) if s is not None
+        )
 
     def open_questions(self) -> list[str]:
         """Counted questions not rated yet, in display order."""
@@ -68,10 +111,30 @@ class ClinicTally:
         slot = self.slots.get(question_id)
         if slot is None:
             return self.overall
-        changed = self._set_score(slot.set_index, {slot.position: rating})
         scores = list(self.set_scores)
-        scores[slot.set_index] = changed
+        scores[slot[0]] = self._set_score_with(slot, rating)
         return self._overall(scores)
+
+    def step_gain_bound(self, question_id: str, rating: int) -> float:
+        """At least how much the overall score can rise when this rated answer becomes
+        ``rating``: its share of the score times the points it gains, and a margin far above
+        rounding. A cheap test that lets a search skip ``overall_if`` when even the bound falls
+        short."""
+        set_index, position = self.slots[question_id]
+        recorded = self._points[set_index][position]
+        assert recorded is not None
+        gain = rating_points(rating) - recorded
+        return self.share(question_id) * gain + ROUNDING_MARGIN
+
+    def largest_step_gain_bound(self) -> float:
+        """The largest ``step_gain_bound`` of any rated answer moved one step up (0 when none
+        can move): one bound for the whole clinic, so a search can pass it over."""
+        largest = 0.0
+        step = rating_points(2) - rating_points(1)
+        for question_id, rating in self.ratings.items():
+            if rating is not None and rating < 5:
+                largest = max(largest, self.share(question_id) * step + ROUNDING_MARGIN)
+        return largest
 
     def overall_if_all_open(self, rating: int) -> float | None:
         """The overall score once every open question is rated ``rating``."""
@@ -79,9 +142,15 @@ class ClinicTally:
 
     def set_scores_if_all_open(self, rating: int) -> tuple[float | None, ...]:
         """Each set's score once every open question is rated ``rating``."""
+        fill = rating_points(rating)
         return tuple(
-            self._set_score(i, dict.fromkeys(self._open_positions(i), rating))
-            for i in range(len(self.set_ids))
+            weighted_mean(
+                [
+                    (fill if recorded is None else recorded, weight)
+                    for recorded, weight in zip(points, weights, strict=True)
+                ]
+            )
+            for points, weights in zip(self._points, self._weights, strict=True)
         )
 
     def open_in_set(self, set_index: int) -> int:
@@ -90,33 +159,29 @@ class ClinicTally:
 
     def share(self, question_id: str) -> float:
         """How much of the overall score this rated answer carries (0–1)."""
-        slot = self.slots[question_id]
-        points = self._points[slot.set_index]
-        weights = self._weights[slot.set_index]
-        rated_weight = sum(w for p, w in zip(points, weights, strict=True) if p is not None)
-        set_weight = sum(
-            w for s, w in zip(self.set_scores, self.set_weights, strict=True) if s is not None
-        )
-        if rated_weight <= 0 or set_weight <= 0 or points[slot.position] is None:
+        set_index, position = self.slots[question_id]
+        rated_weight = self._rated_weight[set_index]
+        set_weight = self._scored_weight
+        if rated_weight <= 0 or set_weight <= 0 or self._points[set_index][position] is None:
             return 0.0
-        own = weights[slot.position] / rated_weight
-        return own * self.set_weights[slot.set_index] / set_weight
+        own = self._weights[set_index][position] / rated_weight
+        return own * self.set_weights[set_index] / set_weight
 
     def _open_positions(self, set_index: int) -> list[int]:
         return [i for i, p in enumerate(self._points[set_index]) if p is None]
 
-    def _set_score(self, set_index: int, changes: Mapping[int, int | None]) -> float | None:
-        pairs = []
-        for position, (recorded, weight) in enumerate(
-            zip(self._points[set_index], self._weights[set_index], strict=True)
-        ):
-            points = recorded
-            if position in changes:
-                rating = changes[position]
-                points = None if rating is None else rating_points(rating)
-            if points is not None:
-                pairs.append((points, weight))
-        return weighted_mean(pairs)
+    def _set_score_with(self, slot: Slot, rating: int | None) -> float | None:
+        """The set's score with one counted question rated ``rating``: the same pairs in the
+        same order as ``_set_score`` makes, spliced instead of rebuilt."""
+        set_index, position = slot
+        pairs = self._pairs[set_index]
+        at = self._pair_index[set_index][position]
+        rated = self._points[set_index][position] is not None
+        rest = pairs[at + 1 :] if rated else pairs[at:]
+        if rating is None:
+            return weighted_mean(pairs[:at] + rest)
+        weight = self._weights[set_index][position]
+        return weighted_mean([*pairs[:at], (rating_points(rating), weight), *rest])
 
     def _overall(self, set_scores: tuple[float | None, ...] | list[float | None]) -> float | None:
         return weighted_mean(

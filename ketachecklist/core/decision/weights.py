@@ -43,9 +43,13 @@ class WeightTipping:
     @property
     def factor(self) -> float:
         """How big a change it is, either way: 2 for twice or half as much; inf for 'not at all'."""
-        if self.multiplier <= 0:
-            return math.inf
-        return max(self.multiplier, 1 / self.multiplier)
+        return _factor(self.multiplier)
+
+
+def _factor(multiplier: float) -> float:
+    if multiplier <= 0:
+        return math.inf
+    return max(multiplier, 1 / multiplier)
 
 
 def overall_with_set_weights(
@@ -67,9 +71,13 @@ def weight_tipping(
     set_weights: Sequence[float],
     running: Sequence[str],
     leader: str,
+    max_factor: float = math.inf,
 ) -> list[WeightTipping]:
     """For each set and direction, the smallest multiplier of its weight that changes first
-    place among the clinics in the running (document order), within the weight limit."""
+    place among the clinics in the running (document order), within the weight limit.
+
+    With ``max_factor``, only the changes up to that factor: each search stops where its
+    multipliers pass it, and the result is the full list's tippings of that factor or less."""
     found = []
     for index, weight in enumerate(set_weights):
         if weight <= 0:
@@ -78,7 +86,16 @@ def weight_tipping(
         limit = MAX_WEIGHT / weight
         for direction in Direction:
             tipping = _first_change(
-                scores, set_ids, set_weights, running, leader, index, crossings, direction, limit
+                scores,
+                set_ids,
+                set_weights,
+                running,
+                leader,
+                index,
+                crossings,
+                direction,
+                limit,
+                max_factor,
             )
             if tipping is not None:
                 found.append(tipping)
@@ -173,6 +190,7 @@ def _first_change(
     crossings: list[float],
     direction: Direction,
     limit: float,
+    max_factor: float,
 ) -> WeightTipping | None:
     if direction is Direction.MORE:
         candidates = [m for m in crossings if 1.0 <= m <= limit]
@@ -185,6 +203,8 @@ def _first_change(
             multiplier = threshold * (1 + PAST_THE_ROOT)
         else:
             multiplier = threshold * (1 - PAST_THE_ROOT)
+        if _factor(multiplier) > max_factor:
+            return None  # the candidates only grow further from 1
         if multiplier * weights[index] > MAX_WEIGHT:
             continue
         changed = list(weights)
