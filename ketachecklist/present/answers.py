@@ -9,16 +9,16 @@ from ketachecklist.core.document import Answer
 from ketachecklist.core.scoring import RED_FLAG_MARK, RedFlag
 from ketachecklist.present.cost import numeric_value, value_text
 from ketachecklist.present.ratings import BEST_MARK, answer_rating_text, not_applying_headline
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import QT_TR_NOOP, tr
 
-ASK_MORE = "The sources give reason to ask more about this."
+ASK_MORE = QT_TR_NOOP("The sources give reason to ask more about this.")
 KIND_LABELS = {
-    AnswerKind.RATING: "rating only",
-    AnswerKind.YES_NO: "yes or no",
-    AnswerKind.MONEY: "amount of money",
-    AnswerKind.COUNT: "number",
-    AnswerKind.TEXT: "free text",
-    AnswerKind.COST: "cost details",
+    AnswerKind.RATING: QT_TR_NOOP("rating only"),
+    AnswerKind.YES_NO: QT_TR_NOOP("yes or no"),
+    AnswerKind.MONEY: QT_TR_NOOP("amount of money"),
+    AnswerKind.COUNT: QT_TR_NOOP("number"),
+    AnswerKind.TEXT: QT_TR_NOOP("free text"),
+    AnswerKind.COST: QT_TR_NOOP("cost details"),
 }
 
 
@@ -29,7 +29,11 @@ def answer_kind_text(kind: AnswerKind) -> str:
 
 def red_flag_sentence(label: str) -> str:
     """'RED FLAG: <label>. The sources give reason to ask more about this.'"""
-    return f"{tr('RED FLAG')}: {label.rstrip('. ')}. {tr(ASK_MORE)}" if label else ""
+    if not label:
+        return ""
+    return tr("RED FLAG: {label}. {ask_more}").format(
+        label=label.rstrip(". "), ask_more=tr(ASK_MORE)
+    )
 
 
 def red_flag_text(flag: RedFlag | None) -> str:
@@ -70,7 +74,9 @@ class Cell:
     @property
     def red_flag_short(self) -> str:
         """'⚠ RED FLAG: <label>', where room is short (a grid cell, a list)."""
-        return f"{RED_FLAG_MARK} {tr('RED FLAG')}: {self.red_flag}" if self.red_flag else ""
+        if not self.red_flag:
+            return ""
+        return f"{RED_FLAG_MARK} {tr('RED FLAG: {label}').format(label=self.red_flag)}"
 
     @property
     def red_flag_sentence(self) -> str:

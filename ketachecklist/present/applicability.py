@@ -8,23 +8,23 @@ from ketachecklist.core.catalogue import Question
 from ketachecklist.core.document import Clinic
 from ketachecklist.core.treatments import Treatment
 from ketachecklist.present.ratings import DOESNT_APPLY
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import QT_TR_NOOP, tr
 
 # "Not for IV-only clinics": what a clinic offers, in a few words.
 _OFFERED_WORDS = {
-    Treatment.IV_INFUSION: "IV",
-    Treatment.SPRAVATO: "Spravato",
-    Treatment.INTRAMUSCULAR: "IM injection",
-    Treatment.ORAL: "oral or at-home",
-    Treatment.OTHER: "other",
+    Treatment.IV_INFUSION: QT_TR_NOOP("IV"),
+    Treatment.SPRAVATO: QT_TR_NOOP("Spravato"),
+    Treatment.INTRAMUSCULAR: QT_TR_NOOP("IM injection"),
+    Treatment.ORAL: QT_TR_NOOP("oral or at-home"),
+    Treatment.OTHER: QT_TR_NOOP("other"),
 }
 # "this question is about IV infusions": what a question is for.
 _ABOUT_WORDS = {
-    Treatment.IV_INFUSION: "IV infusions",
-    Treatment.SPRAVATO: "Spravato",
-    Treatment.INTRAMUSCULAR: "injections into a muscle (IM)",
-    Treatment.ORAL: "oral or at-home ketamine",
-    Treatment.OTHER: "other treatments",
+    Treatment.IV_INFUSION: QT_TR_NOOP("IV infusions"),
+    Treatment.SPRAVATO: QT_TR_NOOP("Spravato"),
+    Treatment.INTRAMUSCULAR: QT_TR_NOOP("injections into a muscle (IM)"),
+    Treatment.ORAL: QT_TR_NOOP("oral or at-home ketamine"),
+    Treatment.OTHER: QT_TR_NOOP("other treatments"),
 }
 
 

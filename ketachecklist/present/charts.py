@@ -26,11 +26,11 @@ from ketachecklist.present.cost import NOT_ENOUGH_RECORDED, SHARE_NOT_KNOWN
 from ketachecklist.present.numbers import money_text
 from ketachecklist.present.presentation import Presentation
 from ketachecklist.present.scores import NO_SCORE, score_number_text
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import QT_TR_NOOP, tr
 
-RULED_OUT = "ruled out by your own criteria"
-NONE_HIT = "none hit"
-DEAL_BREAKERS = "Your deal-breakers"
+RULED_OUT = QT_TR_NOOP("ruled out by your own criteria")
+NONE_HIT = QT_TR_NOOP("none hit")
+DEAL_BREAKERS = QT_TR_NOOP("Your deal-breakers")
 SCORE_MAX = 100.0
 SCORE_TICKS = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
 
@@ -165,7 +165,9 @@ def _hit(note: str) -> str:
 
 def range_text(low: float, high: float) -> str:
     """'could end 25–100' (rounded like every score)."""
-    return f"{tr('could end')} {score_number_text(low)}–{score_number_text(high)}"
+    return tr("could end {low}–{high}").format(
+        low=score_number_text(low), high=score_number_text(high)
+    )
 
 
 def _set_bar(index: int, title: str, set_range: SetRange) -> Bar:
@@ -216,7 +218,7 @@ def _score_chart(presentation: Presentation, order: list[str], ruled_out: set[st
             "“{none}” means nothing in that set was rated: there is no bar, not a zero."
         ).format(none=tr(NO_SCORE)),
         table=TextTable(
-            f"{title}: {tr('the same numbers as a table')}",
+            tr("{title}: the same numbers as a table").format(title=title),
             (tr("Clinic"), tr("Overall"), *(s.title for s in sets), tr(DEAL_BREAKERS)),
             tuple(rows),
         ),
@@ -241,7 +243,8 @@ def _cost_bar(index: int, amount: float | None, text: str, series_name: str) -> 
 
 
 def _money_or(amount: float | None, missing: str) -> str:
-    return tr(missing) if amount is None else money_text(amount)
+    """The amount, or ``missing`` (translated by the caller) when there is none."""
+    return missing if amount is None else money_text(amount)
 
 
 def _cost_chart(presentation: Presentation, order: list[str], ruled_out: set[str]) -> BarChart:
@@ -255,8 +258,8 @@ def _cost_chart(presentation: Presentation, order: list[str], ruled_out: set[str
     for clinic_id in order:
         clinic = presentation.clinic(clinic_id)
         cost = presentation.score(clinic_id).cost
-        total_text = _money_or(cost.course_total, NOT_ENOUGH_RECORDED)
-        pay_text = _money_or(cost.out_of_pocket, SHARE_NOT_KNOWN)
+        total_text = _money_or(cost.course_total, tr(NOT_ENOUGH_RECORDED))
+        pay_text = _money_or(cost.out_of_pocket, tr(SHARE_NOT_KNOWN))
         bars = (
             _cost_bar(0, cost.course_total, total_text, series[0].name),
             _cost_bar(1, cost.out_of_pocket, pay_text, series[1].name),
@@ -286,7 +289,7 @@ def _cost_chart(presentation: Presentation, order: list[str], ruled_out: set[str
             "you recorded."
         ).format(total=tr(NOT_ENOUGH_RECORDED), share=tr(SHARE_NOT_KNOWN)),
         table=TextTable(
-            f"{title}: {tr('the same numbers as a table')}",
+            tr("{title}: the same numbers as a table").format(title=title),
             (tr("Clinic"), series[0].name, series[1].name, tr(DEAL_BREAKERS)),
             tuple(rows),
         ),

@@ -6,22 +6,22 @@ from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.document import AnswerValue, CostDetails, Coverage
 from ketachecklist.core.scoring import CostBasis, CostEstimate
 from ketachecklist.present.numbers import money_text, number_text, plural
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import QT_TR_NOOP, tr
 
-NOT_ENOUGH_RECORDED = "Not enough recorded yet"
-SHARE_NOT_KNOWN = "Not known yet"
+NOT_ENOUGH_RECORDED = QT_TR_NOOP("Not enough recorded yet")
+SHARE_NOT_KNOWN = QT_TR_NOOP("Not known yet")
 
 
 COVERAGE_LABELS = {
-    Coverage.UNKNOWN: "Not known yet",
-    Coverage.NONE: "Not covered",
-    Coverage.PARTIAL: "Partly covered",
-    Coverage.FULL: "Fully covered",
+    Coverage.UNKNOWN: QT_TR_NOOP("Not known yet"),
+    Coverage.NONE: QT_TR_NOOP("Not covered"),
+    Coverage.PARTIAL: QT_TR_NOOP("Partly covered"),
+    Coverage.FULL: QT_TR_NOOP("Fully covered"),
 }
 COST_BASES = {
-    CostBasis.COURSE_PRICE_QUOTED: "whole-course price quoted by the clinic",
-    CostBasis.PER_SESSION: "price per session × sessions recommended + other fees",
-    CostBasis.NOT_ENOUGH: "not enough recorded to estimate",
+    CostBasis.COURSE_PRICE_QUOTED: QT_TR_NOOP("whole-course price quoted by the clinic"),
+    CostBasis.PER_SESSION: QT_TR_NOOP("price per session × sessions recommended + other fees"),
+    CostBasis.NOT_ENOUGH: QT_TR_NOOP("not enough recorded to estimate"),
 }
 
 
@@ -42,14 +42,21 @@ def cost_details_text(details: CostDetails) -> str:
     """'$400 per session; 6 sessions recommended; other fees $200; insurance: not covered'."""
     parts = []
     if details.price_per_session is not None:
-        parts.append(f"{money_text(details.price_per_session)} {tr('per session')}")
+        price = money_text(details.price_per_session)
+        parts.append(tr("{price} per session").format(price=price))
     if details.sessions_recommended is not None:
-        parts.append(f"{plural(details.sessions_recommended, 'session')} {tr('recommended')}")
+        parts.append(
+            plural(
+                details.sessions_recommended,
+                tr("%n session recommended"),
+                tr("%n sessions recommended"),
+            )
+        )
     if details.other_fees is not None:
-        parts.append(f"{tr('other fees')} {money_text(details.other_fees)}")
+        parts.append(tr("other fees {amount}").format(amount=money_text(details.other_fees)))
     if details.insurance is not Coverage.UNKNOWN or details.insurance_percent is not None:
         insurance = coverage_text(details.insurance, details.insurance_percent)
-        parts.append(f"{tr('insurance')}: {insurance}")
+        parts.append(tr("insurance: {coverage}").format(coverage=insurance))
     return "; ".join(parts)
 
 
@@ -78,7 +85,7 @@ def numeric_value(question: Question, value: AnswerValue) -> float | int | None:
 
 
 def course_total_text(cost: CostEstimate) -> str:
-    return NOT_ENOUGH_RECORDED if cost.course_total is None else money_text(cost.course_total)
+    return tr(NOT_ENOUGH_RECORDED) if cost.course_total is None else money_text(cost.course_total)
 
 
 def out_of_pocket_text(cost: CostEstimate) -> str:
@@ -91,11 +98,13 @@ def course_cost_text(cost: CostEstimate) -> str:
         return tr(NOT_ENOUGH_RECORDED)
     text = money_text(cost.course_total)
     if cost.out_of_pocket == 0:
-        return f"{text} ({tr('insurance covers it all')})"
+        return tr("{total} (insurance covers it all)").format(total=text)
     if cost.out_of_pocket is None:
-        return f"{text} ({tr('your share: not known yet')})"
+        return tr("{total} (your share: not known yet)").format(total=text)
     if money_text(cost.out_of_pocket) != text:
-        return f"{text} ({tr('you pay about')} {money_text(cost.out_of_pocket)})"
+        return tr("{total} (you pay about {share})").format(
+            total=text, share=money_text(cost.out_of_pocket)
+        )
     return text
 
 

@@ -7,17 +7,17 @@ from dataclasses import dataclass
 
 from ketachecklist.core.decision.firmness import LeadKind
 from ketachecklist.core.decision.profiles import Preset
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import QT_TR_NOOP, tr
 
-RULED_OUT = "ruled out by your own criteria"  # every output shows it for such a clinic
+RULED_OUT = QT_TR_NOOP("ruled out by your own criteria")  # every output shows it for such a clinic
 MAX_HIGHLIGHTS = 2  # strongest answers and low ratings named on one line (one for many clinics)
 FEW_CLINICS = 6  # up to this many clinics, each block names MAX_HIGHLIGHTS answers
 MAX_FLAGS_NAMED = 2  # red flags named in a clinic's concerns (all are in the detail tables)
 MAX_NAMED_WITHIN_REACH = 3
 PRESET_NAMES = {
-    Preset.EQUAL: "Equal weights",
-    Preset.SAFETY_FIRST: "Safety first",
-    Preset.COST_MATTERS_MOST: "Cost matters most",
+    Preset.EQUAL: QT_TR_NOOP("Equal weights"),
+    Preset.SAFETY_FIRST: QT_TR_NOOP("Safety first"),
+    Preset.COST_MATTERS_MOST: QT_TR_NOOP("Cost matters most"),
 }
 
 

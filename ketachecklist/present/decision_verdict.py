@@ -28,32 +28,30 @@ from ketachecklist.present.numbers import (
 )
 from ketachecklist.present.ratings import rating_text
 from ketachecklist.present.scores import score_text
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import QT_TR_NOOP, tr
+
+_KIND_TEXTS = {
+    LeadKind.CLEAR_LEAD: QT_TR_NOOP("a clear lead"),
+    LeadKind.NARROW_LEAD: QT_TR_NOOP("a narrow lead"),
+    LeadKind.NO_CLEAR_WINNER: QT_TR_NOOP("no clear winner"),
+    LeadKind.NOT_ENOUGH_TO_COMPARE: QT_TR_NOOP("not enough to compare"),
+}
 
 
 class VerdictWording(DecisionContext):
     # --- the verdict --------------------------------------------------------------------------
     @staticmethod
     def kind_text(kind: LeadKind) -> str:
-        return tr(
-            {
-                LeadKind.CLEAR_LEAD: "a clear lead",
-                LeadKind.NARROW_LEAD: "a narrow lead",
-                LeadKind.NO_CLEAR_WINNER: "no clear winner",
-                LeadKind.NOT_ENOUGH_TO_COMPARE: "not enough to compare",
-            }[kind]
-        )
+        return tr(_KIND_TEXTS[kind])
 
     def verdict(self) -> str:
         verdict = self.analysis.verdict
         ruled = len(self.analysis.ruled_out_ids)
         ruled_note = (
             " "
-            + tr("{clinics} {verb} {ruled_out}.").format(
-                clinics=plural(ruled, "clinic"),
-                verb=tr("is") if ruled == 1 else tr("are"),
-                ruled_out=tr(RULED_OUT),
-            )
+            + plural(
+                ruled, tr("%n clinic is {ruled_out}."), tr("%n clinics are {ruled_out}.")
+            ).format(ruled_out=tr(RULED_OUT))
             if ruled
             else ""
         )
@@ -86,7 +84,10 @@ class VerdictWording(DecisionContext):
             head = tr("{name} leads on your scores by {points}").format(name=leader, points=points)
             if verdict.kind is LeadKind.NO_CLEAR_WINNER:
                 head = tr("No clear winner: {head} (under {margin})").format(
-                    head=head, margin=plural(round_half_up(CLEAR_WINNER_MARGIN), "point")
+                    head=head,
+                    margin=plural(
+                        round_half_up(CLEAR_WINNER_MARGIN), tr("%n point"), tr("%n points")
+                    ),
                 )
             else:
                 head = f"{head}, {self.kind_text(verdict.kind)}"
@@ -118,11 +119,11 @@ class VerdictWording(DecisionContext):
             named = names[:MAX_NAMED_WITHIN_REACH]
             more = len(names) - len(named)
             names = [*named, tr("{count} more").format(count=more)]
-        count = plural(len(within), "other clinic")
-        verb = tr("is") if len(within) == 1 else tr("are")
-        return tr("{count} {verb} within {margin} points of {first}: {names}.").format(
-            count=count, verb=verb, margin=margin, first=first, names=and_list(names)
-        )
+        return plural(
+            len(within),
+            tr("%n other clinic is within {margin} points of {first}: {names}."),
+            tr("%n other clinics are within {margin} points of {first}: {names}."),
+        ).format(margin=margin, first=first, names=and_list(names))
 
     def reason_phrases(self, reasons: Sequence[LeadReason]) -> list[str]:
         analysis = self.analysis

@@ -81,21 +81,24 @@ def range_text(score_range: ScoreRange) -> str:
         return tr("settled: every question that counts is rated")
     low = round_half_up(score_range.lowest)
     high = round_half_up(score_range.highest)
-    questions = plural(score_range.open_questions, "open question")
-    verb = tr("is") if score_range.open_questions == 1 else tr("are")
+    open_questions = score_range.open_questions
     if low == high:
-        return tr("stays at {score} however its {questions} {verb} answered").format(
-            score=low, questions=questions, verb=verb
-        )
-    return tr("could end between {low} and {high} once its {questions} {verb} answered").format(
-        low=low, high=high, questions=questions, verb=verb
-    )
+        return plural(
+            open_questions,
+            tr("stays at {score} however its %n open question is answered"),
+            tr("stays at {score} however its %n open questions are answered"),
+        ).format(score=low)
+    return plural(
+        open_questions,
+        tr("could end between {low} and {high} once its %n open question is answered"),
+        tr("could end between {low} and {high} once its %n open questions are answered"),
+    ).format(low=low, high=high)
 
 
 def margin_text(margin: float) -> str:
     """'13 points' (12.5 rounds up); 'less than 1 point' for a lead that rounds to 0."""
     points = round_half_up(margin)
-    return plural(points, "point") if points else tr("less than 1 point")
+    return plural(points, tr("%n point"), tr("%n points")) if points else tr("less than 1 point")
 
 
 def rounded_multipliers(multiplier: float, more: bool) -> list[float]:
@@ -130,7 +133,7 @@ def price_range_text(price: PriceRange, catalogue: Catalogue) -> str:
         about=about,
         low=money_text(price.low),
         high=money_text(price.high),
-        per=tr(price.per),
+        per=price.per,  # the catalogue's words (data/questions.yaml), not translated yet
         source=name,
         when=when,
     )

@@ -34,16 +34,22 @@ def number_text(value: float) -> str:
     return f"{value:g}"
 
 
-def plural(count: int, singular: str, plural_form: str = "") -> str:
-    """'1 clinic', '3 clinics', '1,000 clinics'."""
-    noun = singular if count == 1 else (plural_form or f"{singular}s")
-    return f"{count:,} {tr(noun)}"
+def plural(count: int, one: str, many: str) -> str:
+    """'1 clinic', '3 clinics', '1,000 clinics': ``one`` or ``many`` with the count (grouped) for
+    %n. The caller translates both, written out (``tr("%n clinic")``, ``tr("%n clinics")``), so
+    lupdate reads them; Qt's own %n form would print 1000 where English wants 1,000."""
+    return (one if count == 1 else many).replace("%n", f"{count:,}")
 
 
 def ordinal(position: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 21st."""
-    if 10 <= position % 100 <= 20:
-        suffix = "th"
+    last = position % 10
+    if 10 <= position % 100 <= 20 or last not in (1, 2, 3):
+        text = tr("{n}th")
+    elif last == 1:
+        text = tr("{n}st")
+    elif last == 2:
+        text = tr("{n}nd")
     else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
-    return f"{position}{tr(suffix)}"
+        text = tr("{n}rd")
+    return text.format(n=position)

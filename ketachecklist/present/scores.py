@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ketachecklist.core.scoring import RED_FLAG_MARK, ClinicScore, SetResult
 from ketachecklist.present.numbers import ordinal, percent_text, plural, whole_text
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import QT_TR_NOOP, tr
 
-NO_SCORE = "No score yet"
-NOT_SCORED = "Not scored yet"
-NO_RED_FLAGS = "None recorded"
+NO_SCORE = QT_TR_NOOP("No score yet")
+NOT_SCORED = QT_TR_NOOP("Not scored yet")
+NO_RED_FLAGS = QT_TR_NOOP("None recorded")
 
 
 def score_number_text(score: float | None) -> str:
@@ -18,25 +18,28 @@ def score_number_text(score: float | None) -> str:
 
 def score_text(score: float | None) -> str:
     """'63/100', or 'No score yet'."""
-    return tr(NO_SCORE) if score is None else f"{whole_text(score)}/100"
+    if score is None:
+        return tr(NO_SCORE)
+    return tr("{score}/100").format(score=whole_text(score))
 
 
 def progress_text(rated: int, total: int) -> str:
     """'8 of 28'."""
-    return f"{rated:,} {tr('of')} {total:,}"
+    return tr("{rated} of {total}").format(rated=f"{rated:,}", total=f"{total:,}")
 
 
 def set_score_text(result: SetResult) -> str:
     """'63/100 · 3 of 6 rated'."""
-    return f"{score_text(result.score)} · {progress_text(result.rated, result.total)} {tr('rated')}"
+    return tr("{score} · {progress} rated").format(
+        score=score_text(result.score), progress=progress_text(result.rated, result.total)
+    )
 
 
 def not_applying_count_text(count: int) -> str:
     """'2 don't apply', '1 doesn't apply'; '' when every question counts."""
     if not count:
         return ""
-    words = "doesn't apply" if count == 1 else "don't apply"
-    return f"{count:,} {tr(words)}"
+    return plural(count, tr("%n doesn't apply"), tr("%n don't apply"))
 
 
 def completeness_text(score: ClinicScore) -> str:
@@ -50,10 +53,15 @@ def rank_text(rank: int | None, clinic_count: int, *, tied: bool) -> str:
     """'2nd of 5', '1st of 5 (tied)', 'Not scored yet'."""
     if rank is None:
         return tr(NOT_SCORED)
-    text = f"{ordinal(rank)} {tr('of')} {clinic_count:,}"
-    return f"{text} ({tr('tied')})" if tied else text
+    place = ordinal(rank)
+    count = f"{clinic_count:,}"
+    if tied:
+        return tr("{place} of {count} (tied)").format(place=place, count=count)
+    return tr("{place} of {count}").format(place=place, count=count)
 
 
 def red_flag_count_text(count: int) -> str:
     """'⚠ 2 red flags', or 'None recorded'."""
-    return f"{RED_FLAG_MARK} {plural(count, 'red flag')}" if count else tr(NO_RED_FLAGS)
+    if not count:
+        return tr(NO_RED_FLAGS)
+    return f"{RED_FLAG_MARK} {plural(count, tr('%n red flag'), tr('%n red flags'))}"

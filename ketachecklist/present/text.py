@@ -6,9 +6,10 @@ the presentation layer's words follow the user's language like the widgets' with
 Qt here. ``pyside6-lupdate`` finds these calls as it finds Qt's (under the empty context), so the
 text must be written out in the call: ``tr("Not asked yet")``, never ``tr(name)`` or
 ``tr(f"…")``; a text made at import is marked ``QT_TR_NOOP("…")`` at module level and passed
-through ``tr`` where it is shown. A count goes in as ``n`` and replaces ``%n`` (Qt's plural
-form: the app's catalogues hold each form, English too; without a translator the source text is
-used as it is, so ``numbers.plural`` words English counts until the CLI loads the catalogues).
+through ``tr`` where it is shown (a table of them too: ``tr(LABELS[key])``). A count is
+``numbers.plural(n, tr("%n clinic"), tr("%n clinics"))``: both forms written out, the count
+grouped as English groups it (``tr``'s own ``n``, Qt's plural, would print 1000, and the CLI
+has no catalogue).
 """
 
 from __future__ import annotations

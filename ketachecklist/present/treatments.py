@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from ketachecklist.core.treatments import Treatment
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import QT_TR_NOOP, tr
 
 TREATMENT_LABELS = {
-    Treatment.IV_INFUSION: "IV infusion",
-    Treatment.SPRAVATO: "Spravato nasal spray",
-    Treatment.INTRAMUSCULAR: "Intramuscular injection",
-    Treatment.ORAL: "Oral or at-home",
-    Treatment.OTHER: "Other",
+    Treatment.IV_INFUSION: QT_TR_NOOP("IV infusion"),
+    Treatment.SPRAVATO: QT_TR_NOOP("Spravato nasal spray"),
+    Treatment.INTRAMUSCULAR: QT_TR_NOOP("Intramuscular injection"),
+    Treatment.ORAL: QT_TR_NOOP("Oral or at-home"),
+    Treatment.OTHER: QT_TR_NOOP("Other"),
 }
 
 

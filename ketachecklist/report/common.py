@@ -10,26 +10,26 @@ import re
 from enum import Enum
 
 from ketachecklist.core.document import Clinic, Comparison
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import QT_TR_NOOP, tr
 from ketachecklist.present.treatments import treatment_label
 
-NOT_MEDICAL_ADVICE = "This is not medical advice"
+NOT_MEDICAL_ADVICE = QT_TR_NOOP("This is not medical advice")
 CHOICE_MARK = "✔"
 # The short form of CRISIS_HELP for page footers, so every printed page carries it.
-CRISIS_POINTER = "In a crisis: call or text 988 (US) · in immediate danger, call 911"
+CRISIS_POINTER = QT_TR_NOOP("In a crisis: call or text 988 (US) · in immediate danger, call 911")
 _MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    QT_TR_NOOP("January"),
+    QT_TR_NOOP("February"),
+    QT_TR_NOOP("March"),
+    QT_TR_NOOP("April"),
+    QT_TR_NOOP("May"),
+    QT_TR_NOOP("June"),
+    QT_TR_NOOP("July"),
+    QT_TR_NOOP("August"),
+    QT_TR_NOOP("September"),
+    QT_TR_NOOP("October"),
+    QT_TR_NOOP("November"),
+    QT_TR_NOOP("December"),
 )
 # Territories that use US Letter paper; everywhere else uses A4.
 _LETTER_TERRITORIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "DO", "PR"}
@@ -65,7 +65,9 @@ def _page_size_of_locale(name: str) -> PageSize:
 
 
 def format_date(date: dt.date) -> str:
-    return f"{date.day} {tr(_MONTHS[date.month - 1])} {date.year}"
+    return tr("{day} {month} {year}").format(
+        day=date.day, month=tr(_MONTHS[date.month - 1]), year=date.year
+    )
 
 
 def citation(comparison: Comparison, source_id: str) -> str:

@@ -10,28 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ketachecklist.present.decision import DecisionText
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import QT_TR_NOOP, tr
 
-HEADING = "The clinics, ranked by your scores"
-BLOCKS_HEADING = "Each clinic in short"
-INTRO = (
+HEADING = QT_TR_NOOP("The clinics, ranked by your scores")
+BLOCKS_HEADING = QT_TR_NOOP("Each clinic in short")
+INTRO = QT_TR_NOOP(
     "This page describes what you recorded and the weights you chose. It is not a "
     "recommendation and does not say that any clinic is safe. An open question is one that "
     "counts for a clinic and has no rating yet."
 )
-CHANGE_HEADING = "What could still change the ranking"
-FIRMNESS_HEADING = "How firm the lead is"
-VIEWS_HEADING = "Everyone's view"
-PRESETS_LABEL = "Under the preset weights"
-COSTS_HEADING = "Costs side by side"
+CHANGE_HEADING = QT_TR_NOOP("What could still change the ranking")
+FIRMNESS_HEADING = QT_TR_NOOP("How firm the lead is")
+VIEWS_HEADING = QT_TR_NOOP("Everyone's view")
+PRESETS_LABEL = QT_TR_NOOP("Under the preset weights")
+COSTS_HEADING = QT_TR_NOOP("Costs side by side")
 COST_COLUMNS = (
-    "Clinic",
-    "Whole course (estimate)",
-    "What you would pay (estimate)",
-    "Maintenance (as recorded)",
-    "Cost per point of overall score",
+    QT_TR_NOOP("Clinic"),
+    QT_TR_NOOP("Whole course (estimate)"),
+    QT_TR_NOOP("What you would pay (estimate)"),
+    QT_TR_NOOP("Maintenance (as recorded)"),
+    QT_TR_NOOP("Cost per point of overall score"),
 )
-IN_FORCE = "in force"
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,8 @@ class FamilyPage:
 
 def build_family_page(decision: DecisionText, decided_id: str | None) -> FamilyPage:
     profiles = tuple(
-        f"{p.text} ({tr(IN_FORCE)})" if p.active else p.text for p in decision.profiles
+        tr("{profile} (in force)").format(profile=p.text) if p.active else p.text
+        for p in decision.profiles
     )
     return FamilyPage(
         heading=tr(HEADING),
@@ -115,7 +115,7 @@ def build_family_page(decision: DecisionText, decided_id: str | None) -> FamilyP
         presets_label=tr(PRESETS_LABEL),
         preset_lines=tuple(p.text for p in decision.presets),
         costs_heading=tr(COSTS_HEADING),
-        cost_columns=tuple(tr(c) for c in COST_COLUMNS),
+        cost_columns=tuple(tr(COST_COLUMNS[column]) for column in range(len(COST_COLUMNS))),
         costs=tuple(
             FamilyCost(
                 cost.name,

@@ -34,7 +34,7 @@ from ketachecklist.present.ratings import (
     rating_scale,
 )
 from ketachecklist.present.scores import progress_text, set_score_text
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import QT_TR_NOOP, tr
 from ketachecklist.report.common import (
     CHOICE_MARK,
     CRISIS_POINTER,
@@ -82,25 +82,36 @@ __all__ = [
     "printable_text",
 ]
 
-DEFAULT_TITLE = "Ketamine clinic comparison"
+DEFAULT_TITLE = QT_TR_NOOP("Ketamine clinic comparison")
 FLAG_MARK = RED_FLAG_MARK
-RANKING_NOTE = (
+RANKING_NOTE = QT_TR_NOOP(
     "Ranked by your scores: the ratings you gave each answer, weighted as you chose. "
     "The ranking describes what you recorded; it is not a recommendation and does not say "
     "that any clinic is safe."
 )
-LEGEND = (
-    f"How to read this report: each answer is rated from 1 to 5 ({rating_scale()}). "
-    f"“{NOT_RATED}” means you recorded something but gave it no rating; “{NOT_ASKED}” means "
-    "nothing was recorded. Either way the answer is left out of the scores, never counted as "
-    f"zero. “{DOESNT_APPLY}” (your choice), or “Not for …” when the question is about "
-    "treatments the clinic does not offer, means the question is left out of the scores, of "
-    "the questions counted and of the red flags; anything you recorded there is kept and shown. "
-    f"Scores are out of 100, rounded to the nearest whole point (a half rounds up). "
-    f"{BEST_MARK_RULE} {FLAG_MARK} RED FLAG marks an answer the sources give reason to ask more "
-    "about: a prompt for your next conversation, not a verdict on the clinic. "
-    "Costs are shown in dollars ($), as you recorded them."
-)
+
+
+def legend_text() -> str:
+    """How to read the report: the rating scale, the unrated, the ★ rule, the red flag."""
+    return tr(
+        "How to read this report: each answer is rated from 1 to 5 ({scale}). "
+        "“{not_rated}” means you recorded something but gave it no rating; “{not_asked}” means "
+        "nothing was recorded. Either way the answer is left out of the scores, never counted as "
+        "zero. “{doesnt_apply}” (your choice), or “Not for …” when the question is about "
+        "treatments the clinic does not offer, means the question is left out of the scores, of "
+        "the questions counted and of the red flags; anything you recorded there is kept and "
+        "shown. Scores are out of 100, rounded to the nearest whole point (a half rounds up). "
+        "{best_rule} {flag} RED FLAG marks an answer the sources give reason to ask more "
+        "about: a prompt for your next conversation, not a verdict on the clinic. "
+        "Costs are shown in dollars ($), as you recorded them."
+    ).format(
+        scale=rating_scale(),
+        not_rated=tr(NOT_RATED),
+        not_asked=tr(NOT_ASKED),
+        doesnt_apply=tr(DOESNT_APPLY),
+        best_rule=tr(BEST_MARK_RULE),
+        flag=FLAG_MARK,
+    )
 
 
 @dataclass(frozen=True)
@@ -269,9 +280,9 @@ class ComparisonReport:
 
     @property
     def subtitle(self) -> str:
-        count = plural(len(self.clinics), "clinic")
+        count = plural(len(self.clinics), tr("%n clinic compared"), tr("%n clinics compared"))
         source = f" · {self.source_name}" if self.source_name else ""
-        return f"{count} {tr('compared')} · {format_date(self.generated)}{source}"
+        return f"{count} · {format_date(self.generated)}{source}"
 
     @property
     def footer_base(self) -> str:
@@ -334,7 +345,10 @@ def build_report(
         verdict=presentation.verdict,
         family=build_family_page(decision, decided.clinic_id),
         ranking_note=tr(RANKING_NOTE),
-        legend=tr(LEGEND),
+        legend=legend_text(),
+        disclaimer=tr(DISCLAIMER),
+        crisis_help=tr(CRISIS_HELP),
+        crisis_pointer=tr(CRISIS_POINTER),
         decision=recorded,
         sets=sets,
         totals=_totals(summary, ranked),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.limits import MAX_CUSTOM_QUESTIONS
 from ketachecklist.present.scores import progress_text
@@ -29,17 +30,14 @@ from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.padded_delegate import PaddedItemDelegate
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
 
-NO_CLINIC_TEXT = (
+NO_CLINIC_TEXT = QT_TRANSLATE_NOOP(
+    "AnswersPage",
     "Add the first clinic you are considering (Clinic ▸ Add clinic, or Ctrl+Shift+N). "
-    "Then come back here to go through the questions for it."
+    "Then come back here to go through the questions for it.",
 )
 
 
-ADD_QUESTION_TIP = "Add a question of your own to this set"
-FULL_QUESTIONS_TIP = (
-    f"A comparison can hold up to {MAX_CUSTOM_QUESTIONS} questions of your own, and this one "
-    "has them all. Remove one you no longer need to make room."
-)
+ADD_QUESTION_TIP = QT_TRANSLATE_NOOP("AnswersPage", "Add a question of your own to this set")
 
 
 class AnswersPage(QWidget):
@@ -59,10 +57,10 @@ class AnswersPage(QWidget):
         if font.pointSizeF() > 0:
             font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
-        self.heading.setAccessibleName("Clinic you are recording answers for")
+        self.heading.setAccessibleName(self.tr("Clinic you are recording answers for"))
 
         self.sets = QTabBar()
-        self.sets.setAccessibleName("Question sets")
+        self.sets.setAccessibleName(self.tr("Question sets"))
         self.sets.setExpanding(False)
         self.sets.setDrawBase(True)
         self.sets.setElideMode(Qt.TextElideMode.ElideNone)
@@ -74,7 +72,7 @@ class AnswersPage(QWidget):
 
         self.questions = QListView()
         self.questions.setModel(self.model)
-        self.questions.setAccessibleName("Questions in this set")
+        self.questions.setAccessibleName(self.tr("Questions in this set"))
         self.questions.setWordWrap(True)
         self.questions.setUniformItemSizes(False)
         self.questions.setItemDelegate(PaddedItemDelegate(self.questions))
@@ -82,16 +80,18 @@ class AnswersPage(QWidget):
         self.questions.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.questions.setResizeMode(QListView.ResizeMode.Adjust)
-        self.add_question = QPushButton("Add your &own question")
-        self.add_question.setAccessibleName("Add your own question to this set")
-        self.add_question.setToolTip(ADD_QUESTION_TIP)
+        self.add_question = QPushButton(self.tr("Add your &own question"))
+        self.add_question.setAccessibleName(self.tr("Add your own question to this set"))
+        self.add_question.setToolTip(self.tr(ADD_QUESTION_TIP))
 
         self.editor = AnswerEditor(document)
-        self.previous_button = QPushButton("&Previous question")
-        self.previous_button.setAccessibleName("Previous question")
-        self.next_button = QPushButton("&Next question")
-        self.next_button.setAccessibleName("Next question")
-        self.next_button.setToolTip("Go on to the next question (moves to the next set at the end)")
+        self.previous_button = QPushButton(self.tr("&Previous question"))
+        self.previous_button.setAccessibleName(self.tr("Previous question"))
+        self.next_button = QPushButton(self.tr("&Next question"))
+        self.next_button.setAccessibleName(self.tr("Next question"))
+        self.next_button.setToolTip(
+            self.tr("Go on to the next question (moves to the next set at the end)")
+        )
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -116,7 +116,7 @@ class AnswersPage(QWidget):
         steps.addStretch(1)
         right_layout.addLayout(steps)
         self.splitter = KeyboardSplitter(
-            Qt.Orientation.Horizontal, "Divider between the questions and the answer"
+            Qt.Orientation.Horizontal, self.tr("Divider between the questions and the answer")
         )
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
@@ -133,7 +133,7 @@ class AnswersPage(QWidget):
         working_layout.addWidget(self.sets)
         working_layout.addWidget(self.set_description)
         working_layout.addWidget(self.splitter, 1)
-        self.empty = QLabel(NO_CLINIC_TEXT)
+        self.empty = QLabel(self.tr(NO_CLINIC_TEXT))
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -209,7 +209,7 @@ class AnswersPage(QWidget):
         question = Question(
             id=comparison.new_custom_question_id(),
             set_id=set_id,
-            text="My question",
+            text=self.tr("My question"),
             kind=AnswerKind.RATING,
             custom=True,
         )
@@ -224,7 +224,16 @@ class AnswersPage(QWidget):
     def _update_add_question(self) -> None:
         full = self._has_all_own_questions()
         self.add_question.setEnabled(not full)
-        self.add_question.setToolTip(FULL_QUESTIONS_TIP if full else ADD_QUESTION_TIP)
+        self.add_question.setToolTip(
+            self.tr(
+                "A comparison can hold up to %n questions of your own, and this one has them "
+                "all. Remove one you no longer need to make room.",
+                "",
+                MAX_CUSTOM_QUESTIONS,
+            )
+            if full
+            else self.tr(ADD_QUESTION_TIP)
+        )
 
     def _current_set_id(self) -> str:
         sets = self._document.comparison.catalogue.sets
@@ -253,7 +262,9 @@ class AnswersPage(QWidget):
                 result = scores.of(self._clinic_id).set_result(question_set.id)
                 progress = progress_text(result.rated, result.total)
                 text = f"{question_set.title} · {progress}"
-                tip = f"{progress} questions rated for this clinic"
+                tip = self.tr("{progress} questions rated for this clinic").format(
+                    progress=progress
+                )
             else:
                 text, tip = question_set.title, question_set.description
             self.sets.setTabText(index, text.replace("&", "&&"))
@@ -264,7 +275,9 @@ class AnswersPage(QWidget):
         if not self._clinic_id:
             self.heading.setText("")
             return
-        self.heading.setText(f"Answers from {comparison.clinic(self._clinic_id).name}")
+        self.heading.setText(
+            self.tr("Answers from {clinic}").format(clinic=comparison.clinic(self._clinic_id).name)
+        )
 
     def _clinic_renamed(self, clinic_id: str) -> None:
         if clinic_id == self._clinic_id:

@@ -128,9 +128,13 @@ def launch(path: str | None, prompter: Prompter | None = None) -> MainWindow:
     restored = controller.offer_recovery()
     if path and restored:
         window.show_message(
-            f"“{Path(path).name}” was not opened because autosaved work was restored; "
-            "open it from the File menu when you are ready."
+            QCoreApplication.translate(
+                "launch",
+                "“{name}” was not opened because autosaved work was restored; "
+                "open it from the File menu when you are ready.",
+            ).format(name=Path(path).name)
         )
+
     elif path:
         controller.open_path(Path(path), confirm=False)
     return window

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.present.charts import BarChart, BarGroup, ChartSet, Pattern, build_charts
 from ketachecklist.present.presentation import Presentation
-from ketachecklist.present.text import tr
 from ketachecklist.ui.chart_table_model import ChartTableModel
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -57,9 +57,9 @@ BRUSH_STYLES = {
     Pattern.VERTICAL: Qt.BrushStyle.VerPattern,
     Pattern.DIAGONAL_CROSS: Qt.BrushStyle.DiagCrossPattern,
 }
-SHOW_TABLE = "Show as &table"
-SHOW_CHARTS = "Show as &charts"
-NO_CLINICS = "Add clinics to see the charts."
+SHOW_TABLE = QT_TRANSLATE_NOOP("ChartPanel", "Show as &table")
+SHOW_CHARTS = QT_TRANSLATE_NOOP("ChartPanel", "Show as &charts")
+NO_CLINICS = QT_TRANSLATE_NOOP("ChartPanel", "Add clinics to see the charts.")
 
 
 def rich(text: str) -> str:
@@ -207,14 +207,14 @@ class ChartPanel(QWidget):
         self.charts: ChartSet | None = None
         self.views: list[QChartView] = []
 
-        heading = QLabel(tr("Charts"))
+        heading = QLabel(self.tr("Charts"))
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
-        self.empty = QLabel(tr(NO_CLINICS))
-        self.toggle = QPushButton(tr(SHOW_TABLE))
+        self.empty = QLabel(self.tr(NO_CLINICS))
+        self.toggle = QPushButton(self.tr(SHOW_TABLE))
         self.toggle.setCheckable(True)
-        self.toggle.setAccessibleName(tr("Show the charts as tables"))
+        self.toggle.setAccessibleName(self.tr("Show the charts as tables"))
         self.toggle.toggled.connect(self._toggled)
 
         self.stack = QStackedWidget()
@@ -307,9 +307,12 @@ class ChartPanel(QWidget):
 
     def _toggled(self, as_table: bool) -> None:
         self.stack.setCurrentIndex(1 if as_table else 0)
-        self.toggle.setText(tr(SHOW_CHARTS if as_table else SHOW_TABLE))
+        self.toggle.setText(self.tr(SHOW_CHARTS) if as_table else self.tr(SHOW_TABLE))
         self.toggle.setAccessibleName(
-            tr("Show the tables as charts" if as_table else "Show the charts as tables")
+            self.tr("Show the tables as charts")
+            if as_table
+            else self.tr("Show the charts as tables")
         )
+
         if not as_table:
             self._update_views()

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present.numbers import plural
 from ketachecklist.present.text import tr
@@ -25,7 +26,10 @@ from ketachecklist.ui.tooltips import plain_tooltip
 
 NAME_COLUMN = 0
 PROGRESS_COLUMN = 1
-_HEADERS = ("Clinic", "Rated")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("ClinicListModel", "Clinic"),
+    QT_TRANSLATE_NOOP("ClinicListModel", "Rated"),
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -84,7 +88,7 @@ class ClinicListModel(QAbstractTableModel):
         if text.not_applying:
             words.append(f"{text.not_applying_text} {tr('to this clinic')}")
         if flags:
-            words.append(plural(flags, "red flag"))
+            words.append(plural(flags, tr("%n red flag"), tr("%n red flags")))
         return ", ".join(words)
 
     def headerData(
@@ -95,7 +99,7 @@ class ClinicListModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(_HEADERS)
         ):
-            return _HEADERS[section]
+            return self.tr(_HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.catalogue import Question
 from ketachecklist.core.scoring import ComparisonScores
 from ketachecklist.present.answers import Cell
@@ -47,11 +48,11 @@ class Row:
 
 
 SUMMARY_LABELS = {
-    "rank": "Rank by overall score",
-    "overall": "Overall score",
-    "completeness": "Questions rated",
-    "cost": "Estimated course cost",
-    "flags": "Red flags",
+    "rank": QT_TRANSLATE_NOOP("ComparisonTableModel", "Rank by overall score"),
+    "overall": QT_TRANSLATE_NOOP("ComparisonTableModel", "Overall score"),
+    "completeness": QT_TRANSLATE_NOOP("ComparisonTableModel", "Questions rated"),
+    "cost": QT_TRANSLATE_NOOP("ComparisonTableModel", "Estimated course cost"),
+    "flags": QT_TRANSLATE_NOOP("ComparisonTableModel", "Red flags"),
 }
 _TEXT_ROLES = (
     Qt.ItemDataRole.DisplayRole,
@@ -161,7 +162,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if not 0 <= section < self.columnCount():
             return None
         if section == LABEL_COLUMN:
-            return "Question" if role in _TEXT_ROLES else None
+            return self.tr("Question") if role in _TEXT_ROLES else None
         clinic_id = self._columns[section - 1]
         if role == CLINIC_ID_ROLE:
             return clinic_id
@@ -236,13 +237,19 @@ class ComparisonTableModel(QAbstractTableModel):
             return None
         comparison = self._document.comparison
         if row.kind is RowKind.SUMMARY:
-            return SUMMARY_LABELS[row.key]
+            return self.tr(SUMMARY_LABELS[row.key])
         if row.kind is RowKind.SET:
             question_set = comparison.catalogue.question_set(row.key)
             weight = comparison.set_weight(row.key)
-            counts = "" if weight == 1 else f" (counts ×{number_text(weight)})"
+            counts = (
+                ""
+                if weight == 1
+                else self.tr(" (counts ×{weight})").format(weight=number_text(weight))
+            )
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{question_set.title}: set score out of 100{counts}"
+                return self.tr("{set}: set score out of 100{counts}").format(
+                    set=question_set.title, counts=counts
+                )
             return f"{question_set.title}{counts}"
         question = self._questions[row.key]
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.decision.deal_breakers import deal_breaker_hits, marked_deal_breakers
 from ketachecklist.present.decision import RULED_OUT  # loaded with the presentation anyway
 from ketachecklist.present.text import tr
@@ -17,30 +20,42 @@ if TYPE_CHECKING:
     from ketachecklist.core.document import Comparison
     from ketachecklist.ui.open_document import OpenDocument
 
-DEAL_BREAKER_LABEL = "&Deal-breaker for me"
-DEAL_BREAKER_DESCRIPTION = (
+# The words are translated where shown, under this context (QCoreApplication.translate).
+CONTEXT = "DealBreakerMarks"
+DEAL_BREAKER_LABEL = QT_TRANSLATE_NOOP("DealBreakerMarks", "&Deal-breaker for me")
+DEAL_BREAKER_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "DealBreakerMarks",
     "A clinic with a red flag or a rating of 1 or 2 on a deal-breaker is shown as ruled out by "
-    "your own criteria, whatever its score. The mark is for this question at every clinic."
+    "your own criteria, whatever its score. The mark is for this question at every clinic.",
 )
 # After the question's text wherever questions are listed: words, never colour alone.
-DEAL_BREAKER_MARK = "deal-breaker for me"
-MARKED_MESSAGE = (
+DEAL_BREAKER_MARK = QT_TRANSLATE_NOOP("DealBreakerMarks", "deal-breaker for me")
+MARKED_MESSAGE = QT_TRANSLATE_NOOP(
+    "DealBreakerMarks",
     "Marked as a deal-breaker for you: a clinic with a red flag or a rating of 1 or 2 here is "
-    "ruled out by your own criteria. Undo takes it back."
+    "ruled out by your own criteria. Undo takes it back.",
 )
-UNMARKED_MESSAGE = "No longer a deal-breaker for you. Undo marks it again."
+UNMARKED_MESSAGE = QT_TRANSLATE_NOOP(
+    "DealBreakerMarks", "No longer a deal-breaker for you. Undo marks it again."
+)
 # Before a ruled-out clinic's name in the narrow clinic list, where the words after the name
 # may be cut short: the start of the line still says so (a symbol, with the words, never alone).
 RULED_OUT_MARK = "✗"
 
 
 def deal_breaker_message(*, marked: bool) -> str:
-    return MARKED_MESSAGE if marked else UNMARKED_MESSAGE
+    message = MARKED_MESSAGE if marked else UNMARKED_MESSAGE
+    return QCoreApplication.translate(CONTEXT, message)
+
+
+def deal_breaker_mark() -> str:
+    """'deal-breaker for me', in the patient's language."""
+    return QCoreApplication.translate(CONTEXT, DEAL_BREAKER_MARK)
 
 
 def deal_breaker_suffix(comparison: Comparison, question_id: str) -> str:
     """' (deal-breaker for me)' after a marked question's text in a row header; else ''."""
-    return f" ({DEAL_BREAKER_MARK})" if comparison.is_deal_breaker(question_id) else ""
+    return f" ({deal_breaker_mark()})" if comparison.is_deal_breaker(question_id) else ""
 
 
 def is_ruled_out(document: OpenDocument, clinic_id: str) -> bool:

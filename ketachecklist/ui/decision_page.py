@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.document import Decision
-from ketachecklist.present.text import tr
 from ketachecklist.report.family_page import build_family_page
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.chart_view import ChartPanel
@@ -35,11 +35,12 @@ from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 
-NOT_DECIDED = "Not decided yet"
-EXPLANATION = (
+NOT_DECIDED = QT_TRANSLATE_NOOP("DecisionPage", "Not decided yet")
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "DecisionPage",
     "When you are ready, record which clinic you chose and why, so you and your family can "
     "look back on it. The app does not recommend a clinic: the choice is yours, made with "
-    "your own doctor."
+    "your own doctor.",
 )
 
 
@@ -58,40 +59,40 @@ class DecisionPage(QWidget):
         self._updating = False
         self._standing_stale = True
         self._shown_choice: str | None = None  # the chosen clinic the family section marks
-        explanation = QLabel(EXPLANATION)
+        explanation = QLabel(self.tr(EXPLANATION))
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setWordWrap(True)
 
         self.clinic = QComboBox()
-        self.clinic.setAccessibleName("Chosen clinic")
+        self.clinic.setAccessibleName(self.tr("Chosen clinic"))
         # A long clinic name must not make the window wider than the screen.
         self.clinic.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.clinic.setMinimumContentsLength(16)
-        self.has_date = QCheckBox("&Decided on")
-        self.has_date.setAccessibleName("Decision date recorded")
+        self.has_date = QCheckBox(self.tr("&Decided on"))
+        self.has_date.setAccessibleName(self.tr("Decision date recorded"))
         self.date = QDateEdit()
-        self.date.setAccessibleName("Decision date")
+        self.date.setAccessibleName(self.tr("Decision date"))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setDate(QDate.currentDate())
-        self.reason = NotesEdit("Why you chose it", lines=10)
+        self.reason = NotesEdit(self.tr("Why you chose it"), lines=10)
         self.reason.editor.setPlaceholderText(
-            "What decided it: the answers, the people, the cost, how it felt"
+            self.tr("What decided it: the answers, the people, the cost, how it felt")
         )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        clinic_label = QLabel("Chose&n clinic")
+        clinic_label = QLabel(self.tr("Chose&n clinic"))
         clinic_label.setBuddy(self.clinic)
         form.addRow(clinic_label, self.clinic)
         date_row = FlowLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date)
-        form.addRow("When", date_row)
-        reason_label = QLabel("&Why")
+        form.addRow(self.tr("When"), date_row)
+        reason_label = QLabel(self.tr("&Why"))
         reason_label.setBuddy(self.reason.editor)
         form.addRow(reason_label, self.reason)
 
@@ -99,21 +100,21 @@ class DecisionPage(QWidget):
         self.standing.setTextFormat(Qt.TextFormat.PlainText)
         self.standing.setWordWrap(True)
         self.standing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.standing.setAccessibleName("Where the scores stand")
+        self.standing.setAccessibleName(self.tr("Where the scores stand"))
 
         self.family = FamilySection()
         # The charts panel (ui/chart_view.py) goes here, between the words and the form.
         self.chart_slot = QVBoxLayout()
 
         layout = QVBoxLayout(self)
-        layout.addWidget(_bold(QLabel("Where the scores stand")))
+        layout.addWidget(_bold(QLabel(self.tr("Where the scores stand"))))
         layout.addWidget(self.standing)
         layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
-        layout.addWidget(_bold(QLabel(FAMILY_TITLE)))
+        layout.addWidget(_bold(QLabel(QCoreApplication.translate("FamilySection", FAMILY_TITLE))))
         layout.addWidget(self.family, 1)
         layout.addLayout(self.chart_slot)
         layout.addSpacing(self.fontMetrics().lineSpacing())
-        layout.addWidget(_bold(QLabel("Your decision")))
+        layout.addWidget(_bold(QLabel(self.tr("Your decision"))))
         layout.addWidget(explanation)
         layout.addLayout(form)
         charts = ChartPanel(document, self)  # issue 13's charts, between the words and the form
@@ -152,7 +153,7 @@ class DecisionPage(QWidget):
         self._updating = True
         try:
             self.clinic.clear()
-            self.clinic.addItem(NOT_DECIDED, "")
+            self.clinic.addItem(self.tr(NOT_DECIDED), "")
             for clinic in comparison.clinics:
                 self.clinic.addItem(clinic.name, clinic.id)
             self.clinic.setCurrentIndex(max(0, self.clinic.findData(decision.clinic_id or "")))
@@ -179,7 +180,8 @@ class DecisionPage(QWidget):
         self._standing_stale = False
         comparison = self._document.comparison
         if not comparison.clinics:
-            show_text(self.standing, "No clinics yet.")
+            show_text(self.standing, self.tr("No clinics yet."))
+
             self.family.show_no_clinics()
             self._shown_choice = None
             return
@@ -192,10 +194,18 @@ class DecisionPage(QWidget):
             ruled_out = f" · {words.standing_text}" if words.ruled_out else ""
             # Each fact after its own label: "course cost: Not enough recorded yet".
             lines.append(
-                f"{clinic.rank_text}: {clinic.name} — {clinic.overall_text} · "
-                f"{tr('questions rated')}: {clinic.completeness_text} · "
-                f"{tr('course cost')}: {clinic.course_cost_text} · "
-                f"{tr('red flags')}: {clinic.red_flags_text}{ruled_out}"
+                self.tr(
+                    "{rank}: {name} — {overall} · questions rated: {completeness} · "
+                    "course cost: {cost} · red flags: {flags}{ruled_out}"
+                ).format(
+                    rank=clinic.rank_text,
+                    name=clinic.name,
+                    overall=clinic.overall_text,
+                    completeness=clinic.completeness_text,
+                    cost=clinic.course_cost_text,
+                    flags=clinic.red_flags_text,
+                    ruled_out=ruled_out,
+                )
             )
         lines.append("")
         lines.append(presentation.verdict)

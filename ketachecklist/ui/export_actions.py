@@ -92,27 +92,29 @@ class ExportActions(QObject):
         self.show_message = show_message
         self._page_size: PageSize | None = None
         self.export_pdf_action = self._action(
-            "Export as P&DF…",
-            "Write the comparison as a PDF report to read or print",
+            self.tr("Export as P&DF…"),
+            self.tr("Write the comparison as a PDF report to read or print"),
             lambda: self.export(ExportFormat.PDF),
         )
         self.export_html_action = self._action(
-            "Export as &HTML…",
-            "Write the comparison as one web page that works without the internet",
+            self.tr("Export as &HTML…"),
+            self.tr("Write the comparison as one web page that works without the internet"),
             lambda: self.export(ExportFormat.HTML),
         )
         self.export_csv_action = self._action(
-            "Export as &CSV…",
-            "Write the comparison as a spreadsheet (Excel, LibreOffice)",
+            self.tr("Export as &CSV…"),
+            self.tr("Write the comparison as a spreadsheet (Excel, LibreOffice)"),
             lambda: self.export(ExportFormat.CSV),
         )
         self.print_action = self._action(
-            "&Print…", "Preview and print the comparison report", self.print_report
+            self.tr("&Print…"),
+            self.tr("Preview and print the comparison report"),
+            self.print_report,
         )
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_sheet_action = self._action(
-            "Print consultation shee&t…",
-            "Print the questions to take to a phone call or visit, with room to write",
+            self.tr("Print consultation shee&t…"),
+            self.tr("Print the questions to take to a phone call or visit, with room to write"),
             self.print_sheet,
         )
 
@@ -190,7 +192,7 @@ class ExportActions(QObject):
         if self.controller.path is None:
             suggestion = Path.home() / suggestion
         target = self.prompter.choose_export_file(
-            f"Export the comparison as {export_format.label}",
+            self.tr("Export the comparison as {format}").format(format=export_format.label),
             suggestion,
             FILE_FILTERS[export_format],
         )
@@ -199,17 +201,21 @@ class ExportActions(QObject):
         if not target.suffix:
             target = target.with_suffix(export_format.suffix)
         if overwrites_source(target, self.controller.path):
-            self.prompter.show_error("Export failed", source_overwrite_message(target))
+            self.prompter.show_error(self.tr("Export failed"), source_overwrite_message(target))
             return False
-        with self._busy(f"Writing {target.name}…"):
+        with self._busy(self.tr("Writing {name}…").format(name=target.name)):
             try:
                 data = render(self.report(), export_format)
                 write_output(target, data)
             except (RenderError, OSError) as error:
-                self.show_message(f"Could not write {target.name}.")
-                self.prompter.show_error("Export failed", export_error_message(error, target))
+                self.show_message(self.tr("Could not write {name}.").format(name=target.name))
+                self.prompter.show_error(
+                    self.tr("Export failed"), export_error_message(error, target)
+                )
                 return False
-        self.show_message(f"Exported {export_format.label} to {target}")
+        self.show_message(
+            self.tr("Exported {format} to {path}").format(format=export_format.label, path=target)
+        )
         return True
 
     def print_report(self) -> bool:
@@ -221,12 +227,12 @@ class ExportActions(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(report_page_layout(report))
         printer.setDocName(report.title)
-        self.show_message("Preparing the print preview…")
+        self.show_message(self.tr("Preparing the print preview…"))
         return self._preview(
             printer,
             lambda device: paint_report(device, report),
-            "Print",
-            "Sent the report to the printer.",
+            self.tr("Print"),
+            self.tr("Sent the report to the printer."),
         )
 
     def print_sheet(self) -> bool:
@@ -249,12 +255,12 @@ class ExportActions(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(sheet_page_layout(sheet))
         printer.setDocName(sheet.title)
-        self.show_message("Preparing the consultation sheet…")
+        self.show_message(self.tr("Preparing the consultation sheet…"))
         return self._preview(
             printer,
             lambda device: paint_sheet(device, sheet),
-            "Print consultation sheet",
-            "Sent the sheet to the printer.",
+            self.tr("Print consultation sheet"),
+            self.tr("Sent the sheet to the printer."),
         )
 
     # --- feedback -------------------------------------------------------------------------------
@@ -271,17 +277,17 @@ class ExportActions(QObject):
                 self._paint(lambda: paint(device))
             except RuntimeError as error:
                 failures.append(error)
-                self.prompter.show_error("Printing failed", print_error_message(error))
+                self.prompter.show_error(self.tr("Printing failed"), print_error_message(error))
 
         printed = self.prompter.preview_and_print(printer, paint_safely, title)
         if failures:
-            self.show_message("Printing failed: the pages could not be drawn.")
+            self.show_message(self.tr("Printing failed: the pages could not be drawn."))
             return False
-        self.show_message(done if printed else "Printing cancelled.")
+        self.show_message(done if printed else self.tr("Printing cancelled."))
         return printed
 
     def _paint(self, paint: Callable[[], object]) -> None:
-        with self._busy("Laying out the pages…"):
+        with self._busy(self.tr("Laying out the pages…")):
             paint()
 
     @contextmanager

@@ -13,20 +13,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.report.family_page import FamilyClinic, FamilyPage
 from ketachecklist.ui.accessible_text import show_text
 
-TITLE = "Why they stand there, for the family"
-DESCRIPTION = (
+TITLE = QT_TRANSLATE_NOOP("FamilySection", "Why they stand there, for the family")
+DESCRIPTION = QT_TRANSLATE_NOOP(
+    "FamilySection",
     "The weights in force, each clinic's score, range, red flags, strengths and concerns, what "
-    "could still change first place, how firm the lead is, everyone's view and the costs"
+    "could still change first place, how firm the lead is, everyone's view and the costs",
 )
-NO_CLINICS = "No clinics yet. Add the clinics you are considering, then rate their answers."
-DECIDED = "✔ your recorded decision"  # as the report's family page marks it
+NO_CLINICS = QT_TRANSLATE_NOOP(
+    "FamilySection",
+    "No clinics yet. Add the clinics you are considering, then rate their answers.",
+)
+# as the report's family page marks it
+DECIDED = QT_TRANSLATE_NOOP("FamilySection", "✔ your recorded decision")
 BULLET = "•"
 SECTIONS = ("weights", "clinics", "change", "firmness", "views", "costs")
 
@@ -55,7 +61,7 @@ def clinic_heading(clinic: FamilyClinic) -> str:
 
 def clinic_block_text(clinic: FamilyClinic) -> str:
     """One clinic's lines under its heading: 'Score: 63/100, 8 of 28 questions rated' …"""
-    lines = [DECIDED] if clinic.decided else []
+    lines = [QCoreApplication.translate("FamilySection", DECIDED)] if clinic.decided else []
     lines.extend(f"{label}: {text}" for label, text in clinic.lines)
     return "\n".join(lines)
 
@@ -90,7 +96,7 @@ class _ClinicBlock(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = _text_label(bold=True)
-        self.name.setAccessibleName("Clinic")
+        self.name.setAccessibleName(self.tr("Clinic"))
         self.body = _text_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -113,15 +119,15 @@ class FamilySection(QScrollArea):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab stops here; arrows scroll
-        self.setAccessibleName(TITLE)
-        self.setAccessibleDescription(DESCRIPTION)
+        self.setAccessibleName(self.tr(TITLE))
+        self.setAccessibleDescription(self.tr(DESCRIPTION))
         # Room for a clinic block; taller windows give it more.
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
 
         content = QWidget()
         layout = QVBoxLayout(content)
         self.empty = _text_label()
-        self.empty.setAccessibleName(TITLE)
+        self.empty.setAccessibleName(self.tr(TITLE))
         layout.addWidget(self.empty)
         self.headings: dict[str, QLabel] = {}
         self.sections: dict[str, QLabel] = {}
@@ -164,8 +170,9 @@ class FamilySection(QScrollArea):
             self.headings[key].setVisible(False)
             self.sections[key].setVisible(False)
         self.empty.setVisible(True)
-        show_text(self.empty, NO_CLINICS)
-        self._text = NO_CLINICS
+        no_clinics = self.tr(NO_CLINICS)
+        show_text(self.empty, no_clinics)
+        self._text = no_clinics
 
     def show_page(self, page: FamilyPage) -> None:
         self.empty.setVisible(False)

@@ -46,9 +46,9 @@ class FrozenParts(QObject):
         super().__init__(grid)
         self._grid = grid
         self._frozen_rows = frozen_rows
-        self.column = _FrozenView(grid, "Question column, kept in place", with_header=True)
-        self.rows = _FrozenView(grid, "Summary rows, kept in place", with_header=False)
-        self.corner = _FrozenView(grid, "Summary labels, kept in place", with_header=False)
+        self.column = _FrozenView(grid, self.tr("Question column, kept in place"), with_header=True)
+        self.rows = _FrozenView(grid, self.tr("Summary rows, kept in place"), with_header=False)
+        self.corner = _FrozenView(grid, self.tr("Summary labels, kept in place"), with_header=False)
         self._views = (self.column, self.rows, self.corner)
         model = grid.model()
         for view in self._views:

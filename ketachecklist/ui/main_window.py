@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER, __version__
+from ketachecklist.present.text import tr
 from ketachecklist.ui.clinic_details_form import ClinicDetailsForm
 from ketachecklist.ui.clinic_panel import ClinicPanel
 from ketachecklist.ui.deferred_page import DeferredPage, PageT
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
     from ketachecklist.ui.information_page import InformationPage
     from ketachecklist.ui.weights_page import WeightsPage
 
-APP_NAME = "ketachecklist"
 MESSAGE_MS = 8000
 MAIN_SPLITTER = "main-splitter"
 ANSWERS_SPLITTER = "answers-splitter"
@@ -80,15 +80,15 @@ class MainWindow(QMainWindow):
         self.decision_tab = DeferredPage(self._build_decision, scrolls=True)
         self.details_tab = PageScroll(self.details)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Pages")
+        self.tabs.setAccessibleName(self.tr("Pages"))
         self.tabs.setDocumentMode(True)
         self.pages: list[tuple[QWidget, str]] = [
-            (self.details_tab, "Clinic details"),
-            (self.answers_tab, "Answers"),
-            (self.comparison_tab, "Comparison"),
-            (self.weights_tab, "Weights"),
-            (self.information_tab, "Before your consultation"),
-            (self.decision_tab, "Decision"),
+            (self.details_tab, self.tr("Clinic details")),
+            (self.answers_tab, self.tr("Answers")),
+            (self.comparison_tab, self.tr("Comparison")),
+            (self.weights_tab, self.tr("Weights")),
+            (self.information_tab, self.tr("Before your consultation")),
+            (self.decision_tab, self.tr("Decision")),
         ]
         for page, title in self.pages:
             self.tabs.addTab(page, title)
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.desktop_offer.setVisible(settings.welcome_seen() and self.desktop_offer.wanted())
         self.welcome.dismissed.connect(self.desktop_offer.offer)
         self.splitter = KeyboardSplitter(
-            Qt.Orientation.Horizontal, "Divider between the clinic list and the pages"
+            Qt.Orientation.Horizontal, self.tr("Divider between the clinic list and the pages")
         )
         self.splitter.setObjectName(MAIN_SPLITTER)
         self.splitter.setChildrenCollapsible(False)
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.file_menu.insertActions(self.export_anchor, self.exports.actions)
         self.file_menu.insertSeparator(self.exports.actions[0])
         self.statusBar().setSizeGripEnabled(True)
-        self.statusBar().setAccessibleName("Status")
+        self.statusBar().setAccessibleName(self.tr("Status"))
 
         # --- wiring -----------------------------------------------------------------------------
         self.clinics.current_clinic_changed.connect(self.details.set_clinic)
@@ -139,7 +139,9 @@ class MainWindow(QMainWindow):
         self.desktop_offer.message.connect(self.show_message)
         document.undo_stack.cleanChanged.connect(self._update_title)
         controller.path_changed.connect(self._update_title)
-        controller.saved.connect(lambda path: self.show_message(f"Saved to {path}"))
+        controller.saved.connect(
+            lambda path: self.show_message(self.tr("Saved to {path}").format(path=path))
+        )
         self._update_title()
         self._restore_layout()
         name_inner_widgets(self)
@@ -265,45 +267,48 @@ class MainWindow(QMainWindow):
         controller = self.controller
         menu_bar = self.menuBar()
 
-        self.file_menu = menu_bar.addMenu("&File")
+        self.file_menu = menu_bar.addMenu(self.tr("&File"))
         self.new_action = self._add(
             self.file_menu,
-            "&New comparison",
+            self.tr("&New comparison"),
             controller.new_comparison,
             QKeySequence.StandardKey.New,
         )
         self.open_action = self._add(
-            self.file_menu, "&Open…", controller.open, QKeySequence.StandardKey.Open
+            self.file_menu, self.tr("&Open…"), controller.open, QKeySequence.StandardKey.Open
         )
-        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addSeparator()
         self.save_action = self._add(
-            self.file_menu, "&Save", controller.save, QKeySequence.StandardKey.Save
+            self.file_menu, self.tr("&Save"), controller.save, QKeySequence.StandardKey.Save
         )
         self.save_as_action = self._add(
-            self.file_menu, "Save &as…", controller.save_as, QKeySequence.StandardKey.SaveAs
+            self.file_menu,
+            self.tr("Save &as…"),
+            controller.save_as,
+            QKeySequence.StandardKey.SaveAs,
         )
         if self.save_as_action.shortcut().isEmpty():
             self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         # Export, Print… and Print consultation sheet… go here (before this separator).
         self.export_anchor = self.file_menu.addSeparator()
         self.quit_action = self._add(
-            self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit
+            self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
         )
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
 
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
-        clinic_menu = menu_bar.addMenu("&Clinic")
+        clinic_menu = menu_bar.addMenu(self.tr("&Clinic"))
         for action in (
             self.clinics.add_action,
             self.clinics.duplicate_action,
@@ -314,7 +319,7 @@ class MainWindow(QMainWindow):
             clinic_menu.addAction(action)
             self.addAction(action)
 
-        view_menu = menu_bar.addMenu("&View")
+        view_menu = menu_bar.addMenu(self.tr("&View"))
         self.page_actions: list[QAction] = []
         for number, (page, title) in enumerate(self.pages, start=1):
             action = self._add(
@@ -323,22 +328,26 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
             self.tabs.setTabToolTip(number - 1, f"{title} ({action.shortcut().toString()})")
         view_menu.addSeparator()
-        self.notes_action = view_menu.addAction("Show what each clinic said in the comparison")
+        self.notes_action = view_menu.addAction(
+            self.tr("Show what each clinic said in the comparison")
+        )
         self.notes_action.setCheckable(True)  # tied to the page's check box when it is built
 
-        help_menu = menu_bar.addMenu("&Help")
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
         self.help_action = self._add(
             help_menu,
-            "&How to use ketachecklist",
+            self.tr("&How to use ketachecklist"),
             self.show_help,
             QKeySequence.StandardKey.HelpContents,
         )
         if self.help_action.shortcut().isEmpty():
             self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
-        self._add(help_menu, "What is this app &for?", self.show_welcome)
-        self.crisis_action = self._add(help_menu, "If you need help &now…", self.show_crisis_help)
+        self._add(help_menu, self.tr("What is this app &for?"), self.show_welcome)
+        self.crisis_action = self._add(
+            help_menu, self.tr("If you need help &now…"), self.show_crisis_help
+        )
         help_menu.addSeparator()
-        self._add(help_menu, "&About ketachecklist", self._about)
+        self._add(help_menu, self.tr("&About ketachecklist"), self._about)
         self.help_window: HelpWindow | None = None
         self.help_box: QMessageBox | None = None  # the crisis help or About box, once shown
 
@@ -360,7 +369,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.settings.recent_files()
         if not files:
-            empty = self.recent_menu.addAction("No recent files")
+            empty = self.recent_menu.addAction(self.tr("No recent files"))
             empty.setEnabled(False)
             return
         for number, path in enumerate(files, start=1):
@@ -370,7 +379,7 @@ class MainWindow(QMainWindow):
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
         self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction("Clear this list")
+        clear = self.recent_menu.addAction(self.tr("Clear this list"))
         clear.triggered.connect(self.settings.clear_recent_files)
 
     def open_recent(self, path: Path) -> bool:
@@ -385,15 +394,17 @@ class MainWindow(QMainWindow):
         self.help_window.show_help()
 
     def show_crisis_help(self) -> None:
-        self._show_help_box("If you need help now", CRISIS_HELP, None)
+        self._show_help_box(self.tr("If you need help now"), tr(CRISIS_HELP), None)
 
     def _about(self) -> None:
         self._show_help_box(
-            "About ketachecklist",
-            f"ketachecklist {__version__}\n\n"
-            "Questions to put to ketamine clinics, your answers, and a side-by-side "
-            "comparison. Your data stays on this computer; the app never uses the network.\n\n"
-            f"{DISCLAIMER}",
+            self.tr("About ketachecklist"),
+            self.tr(
+                "ketachecklist {version}\n\n"
+                "Questions to put to ketamine clinics, your answers, and a side-by-side "
+                "comparison. Your data stays on this computer; the app never uses the network."
+                "\n\n{disclaimer}"
+            ).format(version=__version__, disclaimer=tr(DISCLAIMER)),
             app_icon(),
         )
 
@@ -419,7 +430,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         # "[*]" is where Qt puts the unsaved marker; one in a file name is doubled to stay text.
         name = self.controller.display_name.replace("[*]", "[*][*]")
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowTitle(self.tr("{file}[*] — ketachecklist").format(file=name))
+
         path = self.controller.path
         self.setWindowFilePath(str(path) if path is not None else "")
         self.setWindowModified(self.document.is_modified())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from ketachecklist.core.catalogue import Question
-from ketachecklist.ui.deal_breaker_marks import DEAL_BREAKER_MARK
+from ketachecklist.ui.deal_breaker_marks import deal_breaker_mark
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.question_list_model import QuestionListModel
 
@@ -19,7 +19,8 @@ class MarkedQuestionListModel(QuestionListModel):
         status = super()._status(question)
         if not self._document.comparison.is_deal_breaker(question.id):
             return status
-        return f"{status} · {DEAL_BREAKER_MARK}" if status else DEAL_BREAKER_MARK
+        mark = deal_breaker_mark()
+        return f"{status} · {mark}" if status else mark
 
     def _marks_changed(self) -> None:
         if self.rowCount():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from ketachecklist.ui.commands import (
     push_edit,
 )
 from ketachecklist.ui.deal_breaker_marks import (
+    CONTEXT,
     DEAL_BREAKER_DESCRIPTION,
     DEAL_BREAKER_LABEL,
     deal_breaker_message,
@@ -63,66 +64,70 @@ class QuestionGuidance(QWidget):
         self._question: Question | None = None
         self.set_title = _plain_label()
         self.text = _bold(_plain_label(), 1.2)
-        self.text.setAccessibleName("Question")
+        self.text.setAccessibleName(self.tr("Question"))
 
         # The mark is the patient's, on the question: it holds for every clinic.
-        self.deal_breaker = QCheckBox(DEAL_BREAKER_LABEL)
-        self.deal_breaker.setAccessibleName(DEAL_BREAKER_LABEL.replace("&", ""))
-        self.deal_breaker.setAccessibleDescription(DEAL_BREAKER_DESCRIPTION)
-        self.deal_breaker.setToolTip(DEAL_BREAKER_DESCRIPTION)
+        mark_label = QCoreApplication.translate(CONTEXT, DEAL_BREAKER_LABEL)
+        description = QCoreApplication.translate(CONTEXT, DEAL_BREAKER_DESCRIPTION)
+        self.deal_breaker = QCheckBox(mark_label)
+        self.deal_breaker.setAccessibleName(mark_label.replace("&", ""))
+        self.deal_breaker.setAccessibleDescription(description)
+        self.deal_breaker.setToolTip(description)
 
         # the patient's own question: editable wording and kind
         self.custom = QWidget()
         self.wording = QLineEdit()
-        self.wording.setAccessibleName("Your question")
+        self.wording.setAccessibleName(self.tr("Your question"))
         route_undo_to_window(self.wording)
         self.wording_message = FieldMessage()
         self.wording_message.describe(self.wording)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of answer")
+        self.kind.setAccessibleName(self.tr("Kind of answer"))
         for kind in AnswerKind:
             self.kind.addItem(answer_kind_text(kind).capitalize(), kind.value)
         self.why_edit = QLineEdit()
-        self.why_edit.setAccessibleName("Why you ask it")
-        self.why_edit.setPlaceholderText("optional")
+        self.why_edit.setAccessibleName(self.tr("Why you ask it"))
+        self.why_edit.setPlaceholderText(self.tr("optional"))
         route_undo_to_window(self.why_edit)
-        self.remove_button = QPushButton("Remove this question")
-        self.remove_button.setAccessibleName("Remove this question")
-        self.remove_button.setToolTip("Removes your question and its answers (Undo brings it back)")
+        self.remove_button = QPushButton(self.tr("Remove this question"))
+        self.remove_button.setAccessibleName(self.tr("Remove this question"))
+        self.remove_button.setToolTip(
+            self.tr("Removes your question and its answers (Undo brings it back)")
+        )
         custom_form = QFormLayout(self.custom)
         custom_form.setContentsMargins(0, 0, 0, 0)
         custom_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        wording_label = QLabel("Your &question")
+        wording_label = QLabel(self.tr("Your &question"))
         wording_label.setBuddy(self.wording)
         custom_form.addRow(wording_label, self.wording)
         custom_form.addRow("", self.wording_message)
-        kind_label = QLabel("Kind of &answer")
+        kind_label = QLabel(self.tr("Kind of &answer"))
         kind_label.setBuddy(self.kind)
         custom_form.addRow(kind_label, self.kind)
-        why_label = QLabel("&Why you ask it")
+        why_label = QLabel(self.tr("&Why you ask it"))
         why_label.setBuddy(self.why_edit)
         custom_form.addRow(why_label, self.why_edit)
         custom_form.addRow("", self.remove_button)
 
         self.why_title = _bold(_plain_label(False))
-        self.why_title.setText("Why it matters")
+        self.why_title.setText(self.tr("Why it matters"))
         self.why = _plain_label()
         self.reassuring_title = _bold(_plain_label(False))
-        self.reassuring_title.setText("A reassuring answer sounds like")
+        self.reassuring_title.setText(self.tr("A reassuring answer sounds like"))
         self.reassuring = _plain_label()
         self.concerning_title = _bold(_plain_label(False))
-        self.concerning_title.setText("A concerning answer sounds like")
+        self.concerning_title.setText(self.tr("A concerning answer sounds like"))
         self.concerning = _plain_label()
         self.source = _plain_label()
         self.about = _plain_label()  # which treatments the question is for, when not every one
 
         for label, name in (
-            (self.about, "Treatments this question is about"),
-            (self.set_title, "Question set"),
-            (self.why, "Why it matters"),
-            (self.reassuring, "A reassuring answer sounds like"),
-            (self.concerning, "A concerning answer sounds like"),
-            (self.source, "Source"),
+            (self.about, self.tr("Treatments this question is about")),
+            (self.set_title, self.tr("Question set")),
+            (self.why, self.tr("Why it matters")),
+            (self.reassuring, self.tr("A reassuring answer sounds like")),
+            (self.concerning, self.tr("A concerning answer sounds like")),
+            (self.source, self.tr("Source")),
         ):
             label.setAccessibleName(name)
 
@@ -158,7 +163,10 @@ class QuestionGuidance(QWidget):
         catalogue = self._document.comparison.catalogue
         set_title = catalogue.question_set(question.set_id).title
         show_text(
-            self.set_title, f"{set_title} · your own question" if question.custom else set_title
+            self.set_title,
+            self.tr("{set} · your own question").format(set=set_title)
+            if question.custom
+            else set_title,
         )
         show_text(self.text, question.text)
         self.text.setVisible(not question.custom)
@@ -193,10 +201,11 @@ class QuestionGuidance(QWidget):
             return ""
         source = self._document.comparison.catalogue.source(question.source)
         citation = source.citation if source is not None else question.source
-        extra = (
-            " This question goes beyond the Verywell article." if question.beyond_article else ""
-        )
-        return f"Source: {citation}.{extra}"
+        if question.beyond_article:
+            return self.tr(
+                "Source: {citation}. This question goes beyond the Verywell article."
+            ).format(citation=citation)
+        return self.tr("Source: {citation}.").format(citation=citation)
 
     def _show_deal_breaker(self) -> None:
         comparison = self._document.comparison
@@ -224,8 +233,11 @@ class QuestionGuidance(QWidget):
             return
         if not text.strip():
             self.wording_message.show_problem(
-                "A question needs some words. Until you type them, the last wording is kept."
+                self.tr(
+                    "A question needs some words. Until you type them, the last wording is kept."
+                )
             )
+
             return
         self.wording_message.clear_problem()
         current = self._document.comparison.question(self._question.id)

@@ -19,5 +19,5 @@ class WeightDelegate(QStyledItemDelegate):
         editor.setRange(0.0, MAX_WEIGHT)
         editor.setDecimals(2)
         editor.setSingleStep(0.5)
-        editor.setAccessibleName("Question weight")
+        editor.setAccessibleName(self.tr("Question weight"))
         return editor

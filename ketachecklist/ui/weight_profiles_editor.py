@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.decision.profiles import Preset, preset_weights
 from ketachecklist.core.document import WeightProfile
 from ketachecklist.core.limits import MAX_PROFILE_NAME, MAX_WEIGHT_PROFILES
@@ -26,24 +27,28 @@ from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.open_document import OpenDocument
 
-UNNAMED = "Not saved as a profile"
+UNNAMED = QT_TRANSLATE_NOOP("WeightProfilesEditor", "Not saved as a profile")
 PRESET_NAMES = {
-    Preset.EQUAL: "Equal",
-    Preset.SAFETY_FIRST: "Safety first",
-    Preset.COST_MATTERS_MOST: "Cost matters most",
+    Preset.EQUAL: QT_TRANSLATE_NOOP("WeightProfilesEditor", "Equal"),
+    Preset.SAFETY_FIRST: QT_TRANSLATE_NOOP("WeightProfilesEditor", "Safety first"),
+    Preset.COST_MATTERS_MOST: QT_TRANSLATE_NOOP("WeightProfilesEditor", "Cost matters most"),
 }
 PRESET_TIPS = {
-    Preset.EQUAL: "Every set counts the same",
-    Preset.SAFETY_FIRST: (
+    Preset.EQUAL: QT_TRANSLATE_NOOP("WeightProfilesEditor", "Every set counts the same"),
+    Preset.SAFETY_FIRST: QT_TRANSLATE_NOOP(
+        "WeightProfilesEditor",
         "The Evaluation and the Administration and Monitoring sets count twice: that is where "
-        "the sources place the safety checks"
+        "the sources place the safety checks",
     ),
-    Preset.COST_MATTERS_MOST: "The Cost set counts three times as much as each other set",
+    Preset.COST_MATTERS_MOST: QT_TRANSLATE_NOOP(
+        "WeightProfilesEditor", "The Cost set counts three times as much as each other set"
+    ),
 }
-EXPLANATION = (
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "WeightProfilesEditor",
     "Family members may weigh things differently. Save the weights below under a name "
     "(“Me”, “Mum”), then switch between them: the Decision tab shows who leads under each "
-    "profile. Switching, presets and removing can all be undone."
+    "profile. Switching, presets and removing can all be undone.",
 )
 
 
@@ -57,50 +62,54 @@ class WeightProfilesEditor(QWidget):
         # Asked before a profile is removed; tests answer it themselves.
         self.confirm_removal: Callable[[str], bool] = self._ask_before_removing
 
-        explanation = QLabel(EXPLANATION)
+        explanation = QLabel(self.tr(EXPLANATION))
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setWordWrap(True)
 
         self.chooser = QComboBox()
-        self.chooser.setAccessibleName("Whose weights are in force")
+        self.chooser.setAccessibleName(self.tr("Whose weights are in force"))
         self.chooser.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.chooser.setMinimumContentsLength(16)
         self.name = QLineEdit()
-        self.name.setAccessibleName("Profile name")
-        self.name.setPlaceholderText("for example Me, or Mum")
+        self.name.setAccessibleName(self.tr("Profile name"))
+        self.name.setPlaceholderText(self.tr("for example Me, or Mum"))
         self.name.setMaxLength(MAX_PROFILE_NAME)
         self.name_message = FieldMessage()
         self.name_message.describe(self.name)
-        self.save_button = QPushButton("&Save as a new profile")
-        self.save_button.setAccessibleName("Save these weights as a new profile with this name")
-        self.rename_button = QPushButton("Rena&me this profile")
-        self.rename_button.setAccessibleName("Rename the profile in force to this name")
-        self.remove_button = QPushButton("&Remove this profile…")
-        self.remove_button.setAccessibleName("Remove the profile in force")
-        self.remove_button.setToolTip("Its weights stay in force, unnamed; Undo brings it back")
+        self.save_button = QPushButton(self.tr("&Save as a new profile"))
+        self.save_button.setAccessibleName(
+            self.tr("Save these weights as a new profile with this name")
+        )
+        self.rename_button = QPushButton(self.tr("Rena&me this profile"))
+        self.rename_button.setAccessibleName(self.tr("Rename the profile in force to this name"))
+        self.remove_button = QPushButton(self.tr("&Remove this profile…"))
+        self.remove_button.setAccessibleName(self.tr("Remove the profile in force"))
+        self.remove_button.setToolTip(
+            self.tr("Its weights stay in force, unnamed; Undo brings it back")
+        )
 
         self.preset = QComboBox()
-        self.preset.setAccessibleName("Preset weights")
+        self.preset.setAccessibleName(self.tr("Preset weights"))
         for preset, title in PRESET_NAMES.items():
-            self.preset.addItem(title, preset.value)
+            self.preset.addItem(self.tr(title), preset.value)
             self.preset.setItemData(
-                self.preset.count() - 1, PRESET_TIPS[preset], Qt.ItemDataRole.ToolTipRole
+                self.preset.count() - 1, self.tr(PRESET_TIPS[preset]), Qt.ItemDataRole.ToolTipRole
             )
-        self.use_preset = QPushButton("&Use this preset")
-        self.use_preset.setAccessibleName("Put the preset's set weights in force")
-        self.reset_button = QPushButton("Reset &to equal")
-        self.reset_button.setAccessibleName("Reset the set weights to equal")
-        self.reset_button.setToolTip("Every set counts the same (weight 1)")
+        self.use_preset = QPushButton(self.tr("&Use this preset"))
+        self.use_preset.setAccessibleName(self.tr("Put the preset's set weights in force"))
+        self.reset_button = QPushButton(self.tr("Reset &to equal"))
+        self.reset_button.setAccessibleName(self.tr("Reset the set weights to equal"))
+        self.reset_button.setToolTip(self.tr("Every set counts the same (weight 1)"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        chooser_label = QLabel("&Whose weights")
+        chooser_label = QLabel(self.tr("&Whose weights"))
         chooser_label.setBuddy(self.chooser)
         form.addRow(chooser_label, self.chooser)
-        name_label = QLabel("Profile &name")
+        name_label = QLabel(self.tr("Profile &name"))
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
         form.addRow("", self.name_message)
@@ -108,7 +117,7 @@ class WeightProfilesEditor(QWidget):
         profile_buttons = FlowLayout()
         for button in (self.save_button, self.rename_button, self.remove_button):
             profile_buttons.addWidget(button)
-        preset_label = QLabel("&Preset")
+        preset_label = QLabel(self.tr("&Preset"))
         preset_label.setBuddy(self.preset)
         # in line with the box beside it (a wrapping row places each item at the row's top)
         preset_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -143,9 +152,9 @@ class WeightProfilesEditor(QWidget):
             return
         push_edit(self._document, lambda comparison: comparison.activate_weight_profile(name))
         self.message.emit(
-            f"Now using the weights of “{name}”."
+            self.tr("Now using the weights of “{name}”.").format(name=name)
             if name
-            else "Now using weights not saved as a profile."
+            else self.tr("Now using weights not saved as a profile.")
         )
 
     def save_as_new_profile(self) -> None:
@@ -155,12 +164,16 @@ class WeightProfilesEditor(QWidget):
         comparison = self._document.comparison
         if len(comparison.weight_profiles) >= MAX_WEIGHT_PROFILES:
             self.name_message.show_problem(
-                f"A comparison can hold up to {MAX_WEIGHT_PROFILES} profiles. Remove one first."
+                self.tr(
+                    "A comparison can hold up to %n profiles. Remove one first.",
+                    "",
+                    MAX_WEIGHT_PROFILES,
+                )
             )
             return
         profile = WeightProfile(name, dict(comparison.set_weights))
         stack = self._document.undo_stack
-        stack.beginMacro("Add weight profile")  # saved and put in force: one undo step
+        stack.beginMacro(self.tr("Add weight profile"))  # saved and put in force: one undo step
         try:
             push_edit(self._document, lambda c: c.add_weight_profile(profile))
             push_edit(self._document, lambda c: c.activate_weight_profile(name))
@@ -168,36 +181,47 @@ class WeightProfilesEditor(QWidget):
             stack.endMacro()
         self.name.clear()
         self.message.emit(
-            f"Saved these weights as “{name}”. Changes to the weights now change “{name}”."
+            self.tr(
+                "Saved these weights as “{name}”. Changes to the weights now change “{name}”."
+            ).format(name=name)
         )
 
     def rename_profile(self) -> None:
         current = self._document.comparison.active_profile
         if current is None:
-            self.name_message.show_problem("Pick a saved profile to rename first.")
+            self.name_message.show_problem(self.tr("Pick a saved profile to rename first."))
             return
         name = self._typed_name()
         if name is None:
             return
         push_edit(self._document, lambda c: c.rename_weight_profile(current, name))
         self.name.clear()
-        self.message.emit(f"Renamed “{current}” to “{name}”.")
+        self.message.emit(self.tr("Renamed “{old}” to “{new}”.").format(old=current, new=name))
 
     def remove_profile(self) -> None:
         current = self._document.comparison.active_profile
         if current is None or not self.confirm_removal(current):
             return
         push_edit(self._document, lambda c: c.remove_weight_profile(current))
-        self.message.emit(f"Removed the profile “{current}”; its weights stay in force. Undo.")
+        self.message.emit(
+            self.tr("Removed the profile “{name}”; its weights stay in force. Undo.").format(
+                name=current
+            )
+        )
 
     def apply_preset(self, preset: Preset) -> None:
         comparison = self._document.comparison
         weights = preset_weights(preset, [s.id for s in comparison.catalogue.sets])
+        preset_name = self.tr(PRESET_NAMES[preset])
         if all(comparison.set_weight(set_id) == w for set_id, w in weights.items()):
-            self.message.emit(f"The set weights are already “{PRESET_NAMES[preset]}”.")
+            self.message.emit(
+                self.tr("The set weights are already “{preset}”.").format(preset=preset_name)
+            )
             return
         push_edit(self._document, lambda c: c.replace_set_weights(weights))
-        self.message.emit(f"Set weights now “{PRESET_NAMES[preset]}”. Undo takes it back.")
+        self.message.emit(
+            self.tr("Set weights now “{preset}”. Undo takes it back.").format(preset=preset_name)
+        )
 
     # --- helpers --------------------------------------------------------------------------------
     def _chosen_preset(self) -> Preset:
@@ -206,11 +230,15 @@ class WeightProfilesEditor(QWidget):
     def _typed_name(self) -> str | None:
         name = self.name.text().strip()
         if not name:
-            self.name_message.show_problem("Type a name for the profile first, such as “Mum”.")
+            self.name_message.show_problem(
+                self.tr("Type a name for the profile first, such as “Mum”.")
+            )
             self.name.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         if any(p.name == name for p in self._document.comparison.weight_profiles):
-            self.name_message.show_problem(f"There is already a profile called “{name}”.")
+            self.name_message.show_problem(
+                self.tr("There is already a profile called “{name}”.").format(name=name)
+            )
             self.name.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         self.name_message.clear_problem()
@@ -227,7 +255,7 @@ class WeightProfilesEditor(QWidget):
         self._updating = True
         try:
             self.chooser.clear()
-            self.chooser.addItem(UNNAMED, None)
+            self.chooser.addItem(self.tr(UNNAMED), None)
             for profile in comparison.weight_profiles:
                 self.chooser.addItem(profile.name, profile.name)
             active = comparison.active_profile
@@ -241,14 +269,17 @@ class WeightProfilesEditor(QWidget):
     def _ask_before_removing(self, name: str) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Remove profile?")
+        box.setWindowTitle(self.tr("Remove profile?"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"Remove the profile “{name}”?\n\nIts weights stay in force, unnamed. "
-            "Edit ▸ Undo brings the profile back."
+            self.tr(
+                "Remove the profile “{name}”?\n\nIts weights stay in force, unnamed. "
+                "Edit ▸ Undo brings the profile back."
+            ).format(name=name)
         )
-        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.catalogue import Question
 from ketachecklist.core.limits import MAX_WEIGHT
 from ketachecklist.present.numbers import number_text as number
@@ -20,7 +21,11 @@ Index = QModelIndex | QPersistentModelIndex
 SET_COLUMN = 0
 QUESTION_COLUMN = 1
 WEIGHT_COLUMN = 2
-_HEADERS = ("Set", "Question", "Weight")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("QuestionWeightsModel", "Set"),
+    QT_TRANSLATE_NOOP("QuestionWeightsModel", "Question"),
+    QT_TRANSLATE_NOOP("QuestionWeightsModel", "Weight"),
+)
 
 
 class QuestionWeightsModel(QAbstractTableModel):
@@ -47,7 +52,7 @@ class QuestionWeightsModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(_HEADERS)
         ):
-            return _HEADERS[section]
+            return self.tr(_HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -79,7 +84,7 @@ class QuestionWeightsModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return number(weight)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "How much this question counts inside its set (0 leaves it out)"
+                return self.tr("How much this question counts inside its set (0 leaves it out)")
             return None
         if role not in (
             Qt.ItemDataRole.DisplayRole,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.decision.profiles import set_percentages
 from ketachecklist.core.limits import MAX_WEIGHT
 from ketachecklist.ui.accessible_text import show_text
@@ -25,12 +26,16 @@ from ketachecklist.ui.weight_delegate import WeightDelegate
 from ketachecklist.ui.weight_profiles_editor import WeightProfilesEditor
 from ketachecklist.ui.weights_model import QUESTION_COLUMN, SET_COLUMN, QuestionWeightsModel
 
-EXPLANATION = (
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "WeightsPage",
     "Weights say what matters most to you. A weight of 2 counts twice as much as 1; 0 leaves "
     "a set or a question out of the scores. Set weights shape the overall score; question "
-    "weights shape the score of their set. Every change can be undone."
+    "weights shape the score of their set. Every change can be undone.",
 )
-SHARES_NOTE = "The percentages are each set's share of the overall score; they add up to 100."
+SHARES_NOTE = QT_TRANSLATE_NOOP(
+    "WeightsPage",
+    "The percentages are each set's share of the overall score; they add up to 100.",
+)
 
 
 def _title(text: str) -> QLabel:
@@ -48,15 +53,15 @@ class WeightsPage(QWidget):
     def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        explanation = QLabel(EXPLANATION)
+        explanation = QLabel(self.tr(EXPLANATION))
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setWordWrap(True)
 
-        profiles_title = _title("Everyone's weights")
+        profiles_title = _title(self.tr("Everyone's weights"))
         self.profiles = WeightProfilesEditor(document)
         self.profiles.message.connect(self.message)
 
-        sets_title = _title("How much each set counts")
+        sets_title = _title(self.tr("How much each set counts"))
         form = QFormLayout()
         # A weight is a short number: a box across the whole page would look like a text field.
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -68,7 +73,9 @@ class WeightsPage(QWidget):
             spin.setRange(0.0, MAX_WEIGHT)
             spin.setDecimals(2)
             spin.setSingleStep(0.5)
-            spin.setAccessibleName(f"Weight of the {question_set.title} set")
+            spin.setAccessibleName(
+                self.tr("Weight of the {set} set").format(set=question_set.title)
+            )
             spin.setToolTip(question_set.description)
             route_undo_to_window(spin)
             spin.valueChanged.connect(
@@ -76,7 +83,9 @@ class WeightsPage(QWidget):
             )
             share = QLabel()
             share.setTextFormat(Qt.TextFormat.PlainText)
-            share.setAccessibleName(f"Share of the overall score: {question_set.title}")
+            share.setAccessibleName(
+                self.tr("Share of the overall score: {set}").format(set=question_set.title)
+            )
             field = QHBoxLayout()
             field.addWidget(spin)
             field.addWidget(share)
@@ -84,15 +93,15 @@ class WeightsPage(QWidget):
             form.addRow(question_set.title, field)
             self.set_weights[question_set.id] = spin
             self.percentages[question_set.id] = share
-        shares_note = QLabel(SHARES_NOTE)
+        shares_note = QLabel(self.tr(SHARES_NOTE))
         shares_note.setTextFormat(Qt.TextFormat.PlainText)
         shares_note.setWordWrap(True)
 
-        questions_title = _title("How much each question counts inside its set")
+        questions_title = _title(self.tr("How much each question counts inside its set"))
         self.model = QuestionWeightsModel(document, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Question weights")
+        self.table.setAccessibleName(self.tr("Question weights"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setItemDelegateForColumn(2, WeightDelegate(self.table))
         self.table.setWordWrap(True)
@@ -141,9 +150,11 @@ class WeightsPage(QWidget):
         comparison = self._document.comparison
         shares = set_percentages(list(self.set_weights), comparison.set_weights)
         for set_id, label in self.percentages.items():
-            text = f"{shares[set_id]}%"
+            text = self.tr("{percent}%").format(percent=shares[set_id])
             show_text(label, text)
-            self.set_weights[set_id].setAccessibleDescription(f"{text} of the overall score")
+            self.set_weights[set_id].setAccessibleDescription(
+                self.tr("{percent}% of the overall score").format(percent=shares[set_id])
+            )
 
     def _set_weight_changed(self, set_id: str, value: float) -> None:
         if self._updating or value == self._document.comparison.set_weight(set_id):

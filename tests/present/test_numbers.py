@@ -50,8 +50,8 @@ def test_money_cents_only_when_there_are_some() -> None:
 
 
 def test_plurals_ordinals_ranks_and_flags() -> None:
-    assert plural(1, "clinic") == "1 clinic"
-    assert plural(1000, "clinic") == "1,000 clinics"
+    assert plural(1, "%n clinic", "%n clinics") == "1 clinic"
+    assert plural(1000, "%n clinic", "%n clinics") == "1,000 clinics"
     assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 102, 111)] == [
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "102nd", "111th",
     ]  # fmt: skip
