@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from ketachecklist.ui.clinic_list_model import NAME_COLUMN, PROGRESS_COLUMN, Cli
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.removal_question import confirm_removal
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
 
 
@@ -205,22 +205,14 @@ class ClinicPanel(QWidget):
         )
 
     def _ask_before_removing(self, name: str) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Remove clinic?"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
+        return confirm_removal(
+            self,
+            self.tr("Remove clinic?"),
             self.tr(
                 "Remove “{name}” and the answers you recorded for it?\n\n"
                 "Edit ▸ Undo brings them back."
-            ).format(name=name)
+            ).format(name=name),
         )
-        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is remove
 
     def _action(self, text: str, tip: str, shortcut: QKeySequence) -> QAction:
         action = QAction(text, self)

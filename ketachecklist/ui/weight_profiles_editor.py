@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.removal_question import confirm_removal
 
 UNNAMED = QT_TRANSLATE_NOOP("WeightProfilesEditor", "Not saved as a profile")
 PRESET_NAMES = {
@@ -267,20 +267,11 @@ class WeightProfilesEditor(QWidget):
         self.remove_button.setEnabled(named)
 
     def _ask_before_removing(self, name: str) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Remove profile?"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
+        return confirm_removal(
+            self,
+            self.tr("Remove profile?"),
             self.tr(
                 "Remove the profile “{name}”?\n\nIts weights stay in force, unnamed. "
                 "Edit ▸ Undo brings the profile back."
-            ).format(name=name)
+            ).format(name=name),
         )
-        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
-
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is remove
