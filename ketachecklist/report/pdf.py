@@ -7,7 +7,7 @@ Page 1 is for everyone, the family page: the notice, crisis help, the verdict an
 in force (pdf_family.py), the clinics ranked by your scores, one line each, how to read them
 (kept with the table), the recorded decision, then a block per clinic, what could still
 change the ranking, how firm the lead is, everyone's view and the costs side by side; then the
-clinics' details. Then a table per question set (questions as
+clinics' details. Then (pdf_sets.py) a table per question set (questions as
 rows, clinics as columns: the rating in numbers and words, the structured answer, what the
 clinic said, red flags in words), the totals, and what the sources say. Clinics that do not
 fit across a page continue in a further table that repeats the question column; headers
@@ -33,16 +33,11 @@ from ketachecklist.report.model import (
     CHOICE_MARK,
     FLAG_MARK,
     NOT_MEDICAL_ADVICE,
-    Cell,
     ComparisonReport,
     PageSize,
-    SetTable,
-    TotalRow,
-    chunk_evenly,
     format_date,
 )
 from ketachecklist.report.paged import (
-    SUBTOTAL_FILL,
     Flow,
     Fonts,
     Page,
@@ -60,28 +55,33 @@ from ketachecklist.report.paged import (
     widen_to_fit,
 )
 from ketachecklist.report.pdf_family import family_details, family_head
+from ketachecklist.report.pdf_sets import (
+    cell_paras,
+    clinic_head,
+    information_section,
+    set_section,
+    total_cell,
+    totals_section,
+)
 from ketachecklist.report.pdf_styles import (
     BODY,
     BODY_BOLD,
     CELL,
     CELL_BOLD,
     CELL_ITALIC,
+    CLINIC_COLUMN_MAX,
+    CLINIC_COLUMN_MIN,
     H1,
-    H2,
     HEAD,
-    HINT,
     HINT_ITALIC,
     NOTE,
-    NOTICE,
     PADDING,
+    QUESTION_COLUMN_MIN,
     SLACK,
     SUBTITLE,
     TITLE,
+    add_notice,
 )
-
-QUESTION_COLUMN_MIN = mm(52)
-CLINIC_COLUMN_MIN = mm(40)
-CLINIC_COLUMN_MAX = mm(75)
 
 
 def clinics_across(width: float, clinic_width: float = CLINIC_COLUMN_MIN) -> int:
@@ -95,12 +95,12 @@ def clinic_column_need(report: ComparisonReport, fonts: Fonts) -> float:
     no column could hold it, and it breaks where Qt allows."""
     paras: list[Para] = []
     for index in range(len(report.clinics)):
-        paras += _clinic_head(report, index)
+        paras += clinic_head(report, index)
         for table in report.sets:
-            paras += [p for row in table.rows for p in _cell(row.cells[index])]
+            paras += [p for row in table.rows for p in cell_paras(row.cells[index])]
             paras.append(Para(table.scores[index].text, CELL_BOLD))
         for total in report.totals:
-            paras += _total_cell(total, index)
+            paras += total_cell(total, index)
     room = CLINIC_COLUMN_MAX - 2 * PADDING - SLACK
     widest = fonts.widest_word(paras, up_to=room)
     return max(widest + 2 * PADDING + SLACK, CLINIC_COLUMN_MIN)
@@ -140,10 +140,10 @@ def layout_report(
     if report.clinics:
         _clinic_details(flow, report)
     for table in report.sets:
-        _set_section(flow, report, table, across)
+        set_section(flow, report, table, across)
     if report.clinics:
-        _totals(flow, report, across)
-    _information(flow, report)
+        totals_section(flow, report, across)
+    information_section(flow, report)
     return flow.pages
 
 
@@ -167,18 +167,10 @@ def render_pdf(report: ComparisonReport) -> bytes:
 
 
 # --- page 1 -----------------------------------------------------------------------------------
-def _notice_table(flow: Flow, text: str) -> Table:
-    return Table([flow.width], None, [Row([[Para(text, NOTICE)]])], padding=pt(5), keep_whole=True)
-
-
-def _notice(flow: Flow, text: str) -> None:
-    flow.table(_notice_table(flow, text))
-
-
 def _first_page(flow: Flow, report: ComparisonReport) -> None:
     flow.text([Para(report.title, TITLE), Para(report.subtitle, SUBTITLE)])
     flow.space(pt(8))
-    _notice(flow, report.disclaimer)
+    add_notice(flow, report.disclaimer)
     flow.space(pt(5))
     flow.text([Para(report.crisis_help, BODY)])
     flow.space(pt(12))
@@ -323,176 +315,3 @@ def _clinic_details(flow: Flow, report: ComparisonReport) -> None:
     flow.place_stack(heading, keep_with=flow.table_height(table, first_row_only=True) + pt(4))
     flow.space(pt(4))
     flow.table(table)
-
-
-# --- question sets ----------------------------------------------------------------------------
-def _column_widths(flow: Flow, chunk_size: int) -> list[float]:
-    if chunk_size == 0:  # no clinics yet: the questions alone, across the page
-        return [flow.width]
-    clinic = min((flow.width - QUESTION_COLUMN_MIN) / chunk_size, CLINIC_COLUMN_MAX)
-    return [flow.width - clinic * chunk_size] + [clinic] * chunk_size
-
-
-def _clinic_head(report: ComparisonReport, index: int) -> list[Para]:
-    column = report.clinics[index]
-    head = [Para(column.name, HEAD), Para(column.rank_text, CELL)]
-    if column.decided:
-        head.append(Para(f"{CHOICE_MARK} your decision", CELL_ITALIC))
-    return head
-
-
-def _clinic_heads(report: ComparisonReport, chunk: range) -> list[list[Para]]:
-    return [_clinic_head(report, index) for index in chunk]
-
-
-def _cell(cell: Cell) -> list[Para]:
-    paras = [Para(cell.headline, CELL_BOLD if cell.rating is not None else CELL_ITALIC)]
-    if cell.value_text:
-        paras.append(Para(cell.value_text, CELL_ITALIC))
-    if cell.said:
-        paras.append(Para(cell.said, CELL))
-    if cell.red_flag:
-        paras.append(Para(cell.red_flag_text, CELL_BOLD))
-    return paras
-
-
-def _chunk_label(report: ComparisonReport, chunk: range, chunks: int) -> str:
-    if chunks <= 1:
-        return ""
-    return f"clinics {chunk.start + 1}–{chunk.stop} of {len(report.clinics)}, in ranked order"
-
-
-def _set_section(flow: Flow, report: ComparisonReport, table: SetTable, across: int) -> None:
-    chunks = chunk_evenly(len(report.clinics), across) or [range(0)]
-    heading = f"{table.number}. {table.title}"
-    for position, chunk in enumerate(chunks):
-        label = _chunk_label(report, chunk, len(chunks))
-        spec = _set_table(flow, report, table, chunk, heading, label)
-        if position == 0:
-            flow.space(pt(16))
-            intro = [Para(heading, H1)]
-            if table.description:
-                intro.append(Para(table.description, BODY))
-            if table.weight != 1:
-                intro.append(Para(table.weight_text, BODY))
-            if label:
-                intro.append(Para(f"Table {position + 1} of {len(chunks)}: {label}.", HINT_ITALIC))
-            flow.text(intro, keep_with=flow.table_height(spec, first_row_only=True) + pt(4))
-        else:
-            flow.space(pt(14))
-            flow.text(
-                [
-                    Para(f"{heading} (continued)", H2),
-                    Para(f"Table {position + 1} of {len(chunks)}: {label}.", HINT_ITALIC),
-                ],
-                keep_with=flow.table_height(spec, first_row_only=True) + pt(4),
-            )
-        flow.space(pt(4))
-        flow.table(spec)
-
-
-def _set_table(
-    flow: Flow, report: ComparisonReport, table: SetTable, chunk: range, heading: str, label: str
-) -> Table:
-    widths = _column_widths(flow, len(chunk))
-    rows = []
-    for question in table.rows:
-        text = [Para(f"{question.number}  {question.text}", CELL, len(question.number))]
-        if question.note:
-            text.append(Para(question.note, HINT_ITALIC))
-        rows.append(
-            Row(
-                [text, *[_cell(question.cells[i]) for i in chunk]],
-                continued=[Para(f"{question.number} (continued)", HINT_ITALIC)],
-            )
-        )
-    if chunk:
-        rows.append(
-            Row(
-                [
-                    [Para(table.score_label, CELL_BOLD)],
-                    *[[Para(table.scores[i].text, CELL_BOLD)] for i in chunk],
-                ],
-                fill=SUBTOTAL_FILL,
-            )
-        )
-    continued = f"{heading} (continued)" + (f" · {label}" if label else "")
-    return Table(
-        widths,
-        [[Para("Question", HEAD)], *_clinic_heads(report, chunk)],
-        rows,
-        continued=[Para(continued, HINT_ITALIC)],
-    )
-
-
-# --- totals and information -------------------------------------------------------------------
-def _total_cell(total: TotalRow, index: int) -> list[Para]:
-    cell = [Para(total.texts[index], CELL_BOLD)]
-    if total.note_texts and total.note_texts[index]:
-        cell.append(Para(total.note_texts[index], CELL))
-    return cell
-
-
-def _totals(flow: Flow, report: ComparisonReport, across: int) -> None:
-    chunks = chunk_evenly(len(report.clinics), across)
-    heading = "Scores, cost and red flags"
-    for position, chunk in enumerate(chunks):
-        label = _chunk_label(report, chunk, len(chunks))
-        rows = [
-            Row([[Para(total.label, CELL_BOLD)], *[_total_cell(total, i) for i in chunk]])
-            for total in report.totals
-        ]
-        spec = Table(
-            _column_widths(flow, len(chunk)),
-            [[Para("", HEAD)], *_clinic_heads(report, chunk)],
-            rows,
-            continued=[Para(f"{heading} (continued)", HINT_ITALIC)],
-            keep_whole=True,
-        )
-        flow.space(pt(16))
-        intro = [Para(heading if position == 0 else f"{heading} (continued)", H1)]
-        if label:
-            intro.append(Para(f"Table {position + 1} of {len(chunks)}: {label}.", HINT_ITALIC))
-        flow.text(intro, keep_with=flow.table_height(spec) + pt(4))
-        flow.space(pt(4))
-        flow.table(spec)
-
-
-def _information(flow: Flow, report: ComparisonReport) -> None:
-    flow.page_break()
-    flow.text(
-        [
-            Para("What the sources say", H1),
-            Para(
-                "General information from the articles this checklist is built on, to discuss "
-                "with the clinic and with your own doctor.",
-                BODY,
-            ),
-        ]
-    )
-    for block in report.information:
-        flow.space(pt(10))
-        intro = [Para(block.title, H2)]
-        if block.note:
-            intro.append(Para(block.note, HINT_ITALIC))
-        flow.text(intro, keep_with=pt(34))
-        flow.space(pt(3))
-        flow.bullets(block.items, BODY, pt(13))
-        if block.citation:
-            flow.text([Para(f"Source: {block.citation}", HINT_ITALIC)])
-    if report.sources:
-        flow.space(pt(12))
-        flow.text([Para("Sources", H2)], keep_with=pt(30))
-        flow.space(pt(3))
-        flow.bullets(
-            [f"{s.citation}. {s.note}" if s.note else s.citation for s in report.sources],
-            HINT,
-            pt(11),
-        )
-    flow.space(pt(10))
-    notice = flow.table_height(_notice_table(flow, report.disclaimer))
-    if report.catalogue_disclaimer:
-        # Keep the closing note with the notice, so neither ends up alone on a last page.
-        flow.text([Para(report.catalogue_disclaimer, HINT)], keep_with=notice + pt(6))
-        flow.space(pt(6))
-    _notice(flow, report.disclaimer)

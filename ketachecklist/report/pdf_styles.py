@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ketachecklist.report.paged import Style, mm, pt
+from ketachecklist.report.paged import Flow, Para, Row, Style, Table, mm, pt
 
 TITLE = Style(20, bold=True, space_after=2)
 SUBTITLE = Style(11)
@@ -23,3 +23,17 @@ PADDING = pt(3)  # the Table default
 SLACK = pt(1)  # rounding between measuring a word and laying it out
 BULLET_INDENT = pt(13)
 BLOCK_WIDTH = mm(88)  # the narrowest clinic block on the family page: two abreast in portrait
+
+# Column widths of the question-set tables.
+QUESTION_COLUMN_MIN = mm(52)
+CLINIC_COLUMN_MIN = mm(40)
+CLINIC_COLUMN_MAX = mm(75)
+
+
+def notice_table(flow: Flow, text: str) -> Table:
+    """The boxed notice ("This is not medical advice …"), the width of the page."""
+    return Table([flow.width], None, [Row([[Para(text, NOTICE)]])], padding=pt(5), keep_whole=True)
+
+
+def add_notice(flow: Flow, text: str) -> None:
+    flow.table(notice_table(flow, text))
