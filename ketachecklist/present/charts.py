@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 from enum import Enum
 
-from ketachecklist.core.decision.analysis import DecisionAnalysis, analyse
+from ketachecklist.core.decision.analysis import DecisionAnalysis
 from ketachecklist.core.decision.ranges import SetRange, set_ranges
 from ketachecklist.core.decision.tally import ClinicTally
 from ketachecklist.present.cost import NOT_ENOUGH_RECORDED, SHARE_NOT_KNOWN
@@ -131,24 +131,22 @@ class ChartSet:
         return (self.scores, self.costs)
 
 
-def build_charts(presentation: Presentation, analysis: DecisionAnalysis | None = None) -> ChartSet:
-    """Both charts for the presentation's revision (``analysis``: its ``analyse`` result, made
-    here when not given)."""
-    comparison = presentation.comparison
-    if analysis is None:
-        analysis = analyse(comparison, presentation.scores)
-    order = chart_order(presentation, analysis)
+def build_charts(presentation: Presentation) -> ChartSet:
+    """Both charts for the presentation's revision, from its one decision analysis."""
+    analysis = presentation.analysis
     ruled_out = {c.clinic_id for c in analysis.clinics if c.ruled_out}
+    order = chart_order(presentation, analysis, ruled_out)
     return ChartSet(
         _score_chart(presentation, order, ruled_out), _cost_chart(presentation, order, ruled_out)
     )
 
 
-def chart_order(presentation: Presentation, analysis: DecisionAnalysis) -> list[str]:
+def chart_order(
+    presentation: Presentation, analysis: DecisionAnalysis, ruled_out: set[str]
+) -> list[str]:
     """The standing (scored, in the running) first, then the unscored still in the running,
-    then the ruled out, each in scoring's order."""
+    then the ruled out (``ruled_out``: their ids), each in scoring's order."""
     ranking = list(presentation.scores.ranking)
-    ruled_out = {c.clinic_id for c in analysis.clinics if c.ruled_out}
     standing = list(analysis.standing)
     unscored = [c for c in ranking if c not in ruled_out and c not in standing]
     return standing + unscored + [c for c in ranking if c in ruled_out]
