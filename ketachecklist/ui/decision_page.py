@@ -34,6 +34,7 @@ from ketachecklist.ui.family_section import FamilySection
 from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.plain_label import bold
 
 NOT_DECIDED = QT_TRANSLATE_NOOP("DecisionPage", "Not decided yet")
 EXPLANATION = QT_TRANSLATE_NOOP(
@@ -45,11 +46,8 @@ EXPLANATION = QT_TRANSLATE_NOOP(
 
 
 def _bold(label: QLabel) -> QLabel:
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
     label.setWordWrap(True)
-    return label
+    return bold(label)
 
 
 class DecisionPage(QWidget):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.report.family_page import FamilyClinic, FamilyPage
 from ketachecklist.ui.accessible_text import show_text
+from ketachecklist.ui.plain_label import bold, plain_label
 
 TITLE = QT_TRANSLATE_NOOP("FamilySection", "Why they stand there, for the family")
 DESCRIPTION = QT_TRANSLATE_NOOP(
@@ -37,17 +38,10 @@ BULLET = "•"
 SECTIONS = ("weights", "clinics", "change", "firmness", "views", "costs")
 
 
-def _text_label(bold: bool = False) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+def _text_label(heading: bool = False) -> QLabel:
+    label = plain_label()
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    if bold:
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-    return label
+    return bold(label) if heading else label
 
 
 def _bullets(lines: Sequence[str]) -> list[str]:
@@ -95,7 +89,7 @@ def section_texts(page: FamilyPage) -> dict[str, tuple[str, str]]:
 class _ClinicBlock(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name = _text_label(bold=True)
+        self.name = _text_label(heading=True)
         self.name.setAccessibleName(self.tr("Clinic"))
         self.body = _text_label()
         layout = QVBoxLayout(self)
@@ -133,7 +127,7 @@ class FamilySection(QScrollArea):
         self.sections: dict[str, QLabel] = {}
         gap = self.fontMetrics().lineSpacing() // 2
         for key in SECTIONS:
-            heading = _text_label(bold=True)
+            heading = _text_label(heading=True)
             body = _text_label()
             if key != SECTIONS[0]:
                 layout.addSpacing(gap)

@@ -33,25 +33,8 @@ from ketachecklist.ui.deal_breaker_marks import (
 )
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.plain_label import bold, plain_label
 from ketachecklist.ui.undo_routing import route_undo_to_window
-
-
-def _plain_label(selectable: bool = True) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
-    font = label.font()
-    font.setBold(True)
-    if scale != 1.0 and font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
 
 
 class QuestionGuidance(QWidget):
@@ -62,8 +45,8 @@ class QuestionGuidance(QWidget):
         super().__init__(parent)
         self._document = document
         self._question: Question | None = None
-        self.set_title = _plain_label()
-        self.text = _bold(_plain_label(), 1.2)
+        self.set_title = plain_label()
+        self.text = bold(plain_label(), 1.2)
         self.text.setAccessibleName(self.tr("Question"))
 
         # The mark is the patient's, on the question: it holds for every clinic.
@@ -109,17 +92,17 @@ class QuestionGuidance(QWidget):
         custom_form.addRow(why_label, self.why_edit)
         custom_form.addRow("", self.remove_button)
 
-        self.why_title = _bold(_plain_label(False))
+        self.why_title = bold(plain_label(False))
         self.why_title.setText(self.tr("Why it matters"))
-        self.why = _plain_label()
-        self.reassuring_title = _bold(_plain_label(False))
+        self.why = plain_label()
+        self.reassuring_title = bold(plain_label(False))
         self.reassuring_title.setText(self.tr("A reassuring answer sounds like"))
-        self.reassuring = _plain_label()
-        self.concerning_title = _bold(_plain_label(False))
+        self.reassuring = plain_label()
+        self.concerning_title = bold(plain_label(False))
         self.concerning_title.setText(self.tr("A concerning answer sounds like"))
-        self.concerning = _plain_label()
-        self.source = _plain_label()
-        self.about = _plain_label()  # which treatments the question is for, when not every one
+        self.concerning = plain_label()
+        self.source = plain_label()
+        self.about = plain_label()  # which treatments the question is for, when not every one
 
         for label, name in (
             (self.about, self.tr("Treatments this question is about")),
