@@ -17,7 +17,6 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
-from PySide6.QtCore import QStandardPaths
 
 from ketachecklist import paths
 from ketachecklist.core.document_file import DocumentFile
@@ -184,13 +183,10 @@ def test_an_odd_catalogue_cache_is_ignored_and_replaced(
 
 
 @pytest.fixture
-def app_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def app_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     base = tmp_path / "xdg-data"
     monkeypatch.setenv("XDG_DATA_HOME", str(base))
-    was_test_mode = QStandardPaths.isTestModeEnabled()
-    QStandardPaths.setTestModeEnabled(False)
-    yield base
-    QStandardPaths.setTestModeEnabled(was_test_mode)
+    return base
 
 
 @pytest.mark.parametrize("kind", ["link to a file", "dangling link", "fifo"])

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths
 
 from ketachecklist import paths
 from ketachecklist.core.document_file import DocumentFile
@@ -30,18 +29,11 @@ def open_umask() -> Iterator[None]:
 
 
 @pytest.fixture
-def app_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point QStandardPaths at a temporary home (XDG_DATA_HOME is read on every lookup).
-
-    The UI tests switch on QStandardPaths' test mode for the whole session, which would send
-    every lookup to ~/.qttest instead; off for these tests, then back as it was.
-    """
+def app_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point QStandardPaths at a temporary home (XDG_DATA_HOME is read on every lookup)."""
     base = tmp_path / "xdg-data"
     monkeypatch.setenv("XDG_DATA_HOME", str(base))
-    was_test_mode = QStandardPaths.isTestModeEnabled()
-    QStandardPaths.setTestModeEnabled(False)
-    yield base
-    QStandardPaths.setTestModeEnabled(was_test_mode)
+    return base
 
 
 @pytest.mark.usefixtures("open_umask")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -92,8 +92,10 @@ class ScriptedPrompter:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _qt_test_mode(qapp: QApplication) -> None:
-    QStandardPaths.setTestModeEnabled(True)
+def _configured_application(qapp: QApplication) -> None:
+    # No QStandardPaths test mode: it sends every lookup to ~/.qttest in the real home, while the
+    # session-wide XDG folders (tests/conftest.py) already keep settings and data in a temporary
+    # one.
     configure_application(qapp)
 
 
