@@ -2,7 +2,10 @@
 example): rating choices, yes/no, the clinic buttons, the treatments offered.
 
 A plain QHBoxLayout's minimum width is the sum of its items, which at a large system font made
-the window wider than the screen; here the minimum is the widest single item.
+the window wider than the screen; here the minimum is the widest single item. The preferred size
+is every item on one line and the layout grows sideways, so a form gives it the whole field's
+width and it wraps only when that width is really too narrow (with the widest item as its
+preferred width, a form field got only that and stacked the items over the rows below).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ class FlowLayout(QLayout):
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
+        return Qt.Orientation.Horizontal
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -45,7 +48,21 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
-        return self.minimumSize()
+        """Every item on one line."""
+        width, height, previous = 0, 0, None
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if previous is not None:
+                width += self._gap(previous, Qt.Orientation.Horizontal)
+            width += hint.width()
+            height = max(height, hint.height())
+            previous = item
+        margins: QMargins = self.contentsMargins()
+        return QSize(width, height) + QSize(
+            margins.left() + margins.right(), margins.top() + margins.bottom()
+        )
 
     def minimumSize(self) -> QSize:
         size = QSize()

@@ -3,7 +3,8 @@
 
 "Cut off" is measured, not looked at: every visible widget's right edge, mapped to the window,
 stays inside the window and inside the scrolling viewport that clips it; every button is at
-least as wide as its text needs; every wrapped label is as tall as its wrapped text.
+least as wide as its text needs; every wrapped label is as tall as its wrapped text; no two
+widgets one layout places overlap (a form row that wrapped used to be drawn over the next).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSize
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QLabel,
+    QLayout,
     QTabBar,
     QWidget,
 )
@@ -93,6 +95,43 @@ def cut_off_widgets(page: QWidget, window: QWidget) -> list[str]:
     return problems
 
 
+def _laid_out_widgets(layout: QLayout) -> list[QWidget]:
+    """The widgets a layout and the layouts inside it place."""
+    widgets = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        if (widget := item.widget()) is not None:
+            widgets.append(widget)
+        elif (inner := item.layout()) is not None:
+            widgets.extend(_laid_out_widgets(inner))
+    return widgets
+
+
+def overlapping_widgets(page: QWidget, window: QWidget) -> list[str]:
+    """Every pair of visible widgets that one layout places over each other, in words."""
+    problems = []
+    for parent in [page, *page.findChildren(QWidget)]:
+        layout = parent.layout()
+        if layout is None or not parent.isVisibleTo(window):
+            continue
+        shown = [
+            widget
+            for widget in _laid_out_widgets(layout)
+            if widget.isVisibleTo(window) and not widget.geometry().isEmpty()
+        ]
+        for position, first in enumerate(shown):
+            for second in shown[position + 1 :]:
+                common: QRect = first.geometry() & second.geometry()
+                if common.width() > 1 and common.height() > 1:
+                    problems.append(
+                        f"{type(first).__name__} {first.accessibleName()!r} overlaps "
+                        f"{type(second).__name__} {second.accessibleName()!r}"
+                    )
+    return problems
+
+
 def _window(
     qtbot: QtBot,
     settings: AppSettings,
@@ -116,6 +155,7 @@ def _fits(qtbot: QtBot, page: QWidget, window: QWidget, what: object) -> None:
 
     def check() -> None:
         assert cut_off_widgets(page, window) == [], what
+        assert overlapping_widgets(page, window) == [], what
 
     _settle()
     try:
