@@ -1,6 +1,6 @@
 """Cold start to the first painted window, against bare PySide6 plus one empty window.
 
-    .venv/bin/python benchmarks/bench_ui_start.py [RUNS]
+    .venv/bin/python benchmarks/bench_ui_start.py [RUNS] [--against OTHER_CHECKOUT]
 
 Each run is a fresh Python process on the offscreen platform, timed from just before the
 process starts to the end of the window's first paint (so interpreter start, imports,
@@ -15,6 +15,10 @@ The app runs with HOME and XDG folders in a temporary directory so it touches no
 Target: app within 2× of bare. Beside the wall time, each child's CPU time up to the same
 moment (``time.process_time``: its own work, without the time it waited for a core), which on
 a shared machine is far steadier than the wall clock.
+
+``--against DIR`` adds the app from another checkout (say ``git archive main | tar -x -C DIR``)
+to the same interleaved runs, as "before": a before/after comparison that one machine's load
+hits alike.
 """
 
 from __future__ import annotations
@@ -91,7 +95,7 @@ APP = (
 )
 
 
-def _environment(home: Path) -> dict[str, str]:
+def _environment(home: Path, root: Path = ROOT) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["HOME"] = str(home)
@@ -101,7 +105,7 @@ def _environment(home: Path) -> dict[str, str]:
     env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env.pop(name, None)
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(root)  # ahead of the editable install's path
     return env
 
 
@@ -112,7 +116,7 @@ def time_run(program: str, args: list[str], env: dict[str, str]) -> tuple[float,
     done = subprocess.run(
         [sys.executable, "-c", program, *args],
         env=env,
-        cwd=ROOT,
+        cwd=env["PYTHONPATH"],
         check=True,
         capture_output=True,
         text=True,
@@ -122,18 +126,30 @@ def time_run(program: str, args: list[str], env: dict[str, str]) -> tuple[float,
 
 
 def main() -> int:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else RUNS
+    words = sys.argv[1:]
+    against: Path | None = None
+    if "--against" in words:
+        at = words.index("--against")
+        against = Path(words[at + 1]).resolve()
+        del words[at : at + 2]
+    runs = int(words[0]) if words else RUNS
     example = str(ROOT / "examples" / "three-clinics.yaml")
-    programs = {"bare": (BARE, []), "app": (APP, []), "app+file": (APP, [example])}
+    programs: dict[str, tuple[str, list[str], Path]] = {
+        "bare": (BARE, [], ROOT),
+        "app": (APP, [], ROOT),
+        "app+file": (APP, [example], ROOT),
+    }
+    if against is not None:
+        programs["before"] = (APP, [], against)
     timings: dict[str, list[float]] = {name: [] for name in programs}
     cpu: dict[str, list[float]] = {name: [] for name in programs}
     with tempfile.TemporaryDirectory(prefix="ketachecklist-bench-") as home:
-        env = _environment(Path(home))
-        for program, args in programs.values():  # warm the disk cache once
-            time_run(program, args, env)
-        for _ in range(runs):  # interleaved, so machine load affects all three alike
-            for name, (program, args) in programs.items():
-                wall, used = time_run(program, args, env)
+        envs = {root: _environment(Path(home), root) for _, _, root in programs.values()}
+        for program, args, root in programs.values():  # warm the disk cache once
+            time_run(program, args, envs[root])
+        for _ in range(runs):  # interleaved, so machine load affects all alike
+            for name, (program, args, root) in programs.items():
+                wall, used = time_run(program, args, envs[root])
                 timings[name].append(wall)
                 cpu[name].append(used)
     bare = statistics.median(timings["bare"])

@@ -8,6 +8,22 @@ a fact itself, so a screen and a printed page can never say different things abo
 string goes through ``text.tr`` so a translation can follow.
 """
 
-from ketachecklist.present.presentation import ClinicText, Presentation, SetText
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ketachecklist.present.presentation import ClinicText, Presentation, SetText
 
 __all__ = ["ClinicText", "Presentation", "SetText"]
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use: importing a light module of the package (``present.text`` for
+    # ``tr``, as the first screen does) must not build the presentation and the decision
+    # analysis behind it (~40 ms of a cold start).
+    if name in __all__:
+        from ketachecklist.present import presentation  # noqa: PLC0415
+
+        return getattr(presentation, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

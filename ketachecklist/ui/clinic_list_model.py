@@ -11,15 +11,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ketachecklist import QT_TRANSLATE_NOOP
-from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present.numbers import plural
 from ketachecklist.present.text import tr
-from ketachecklist.ui.deal_breaker_marks import (
-    RULED_OUT_MARK,
-    is_ruled_out,
-    ruled_out_phrase,
-    ruled_out_reasons,
-)
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -70,6 +63,16 @@ class ClinicListModel(QAbstractTableModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return None
+        # Scoring and the decision's marks load with the first clinic shown, not at the start
+        # (an empty list asks for nothing).
+        from ketachecklist.core.scoring import RED_FLAG_MARK  # noqa: PLC0415
+        from ketachecklist.ui.deal_breaker_marks import (  # noqa: PLC0415
+            RULED_OUT_MARK,
+            is_ruled_out,
+            ruled_out_phrase,
+            ruled_out_reasons,
+        )
+
         if index.column() == NAME_COLUMN:
             ruled_out = is_ruled_out(self._document, clinic.id)
             name = f"{clinic.name} — {ruled_out_phrase()}" if ruled_out else clinic.name

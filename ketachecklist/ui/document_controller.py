@@ -6,7 +6,10 @@ The controller orchestrates; the Qt-free core does the work and keeps the guaran
   read-only view), remembers its fingerprint (saving asks if it changed on disk), keeps backups
   and saves atomically;
 - the ``Autosaver`` writes recovery snapshots a few seconds after each edit, and
-  ``offer_recovery`` gives back the work of a session that ended without closing cleanly.
+  ``offer_recovery`` gives back the work of a session that ended without closing cleanly
+  (``ui/document_recovery.py``).
+
+Reading a file to open it, with the read-only and backup offers, is ``ui/document_opening.py``.
 
 Dialogs are reached only through a ``Prompter`` so all of this is tested without modal windows.
 Every failure ends in one plain-words message; the document on screen is kept, and so is its
@@ -15,7 +18,6 @@ unsaved state.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -23,22 +25,17 @@ from PySide6.QtCore import QObject, Signal
 from ketachecklist.core.atomic import ownership_change
 from ketachecklist.core.catalogue import Catalogue
 from ketachecklist.core.document import Comparison
-from ketachecklist.core.document_file import (
-    DocumentFile,
-    ReadOnlyDocumentError,
-    describe_backup,
-    last_saved,
-    newest_readable_backup,
-    restorable_document_path,
-)
-from ketachecklist.core.errors import FileFormatError, save_error_message
+from ketachecklist.core.document_file import DocumentFile, ReadOnlyDocumentError
+from ketachecklist.core.errors import save_error_message
 from ketachecklist.core.fingerprint import DiskState
 from ketachecklist.core.lock import DocumentLockedError, lock_document
-from ketachecklist.core.recovery import RecoveryInfo, RecoveryStore, describe_unreadable
+from ketachecklist.core.recovery import RecoveryStore
 from ketachecklist.core.storage import ChangedOnDiskError
 from ketachecklist.ui.autosave import Autosaver
+from ketachecklist.ui.document_opening import DocumentOpening
+from ketachecklist.ui.document_recovery import DocumentRecovery
 from ketachecklist.ui.open_document import OpenDocument
-from ketachecklist.ui.prompter import ChangedOnDiskChoice, Prompter, RestoreChoice, SaveChoice
+from ketachecklist.ui.prompter import ChangedOnDiskChoice, Prompter, SaveChoice
 from ketachecklist.ui.settings import AppSettings
 
 
@@ -69,11 +66,14 @@ class DocumentController(QObject):
         self._disk_state_told = DiskState.UNCHANGED  # what check_disk last said
         self._owner_change_accepted: set[Path] = set()  # files the patient agreed to take over
         self._ended = False  # end_session: the app is quitting without asking
+        self._opening = DocumentOpening(catalogue, prompter, settings, self)
         # Without a recovery store (most widget tests) nothing is autosaved.
         self.autosaver: Autosaver | None = None
+        self._recovery: DocumentRecovery | None = None
         if recovery is not None:
             self.autosaver = Autosaver(document, recovery, autosave_delay_ms, self)
             self.autosaver.message.connect(self.message)
+            self._recovery = DocumentRecovery(self, self.autosaver)
 
     @property
     def path(self) -> Path | None:
@@ -94,7 +94,7 @@ class DocumentController(QObject):
     def new_comparison(self) -> bool:
         if not self.confirm_discard():
             return False
-        self._show(Comparison(catalogue=self.catalogue), DocumentFile())
+        self.show_document(Comparison(catalogue=self.catalogue), DocumentFile())
         return True
 
     def open(self) -> bool:
@@ -113,13 +113,13 @@ class DocumentController(QObject):
         reopening = self._is_current_file(path) and self._file.lock is not None
         if reopening:
             self._file.close()
-        opened = self._read(path)
+        opened = self._opening.read(path)
         if opened is None:
             if reopening:
                 self._relock()
             return False
         file, comparison, backup_note = opened
-        self._show(comparison, file)
+        self.show_document(comparison, file)
         if backup_note:
             self.document.mark_modified()  # the damaged file is replaced only when saved
             self.message.emit(backup_note)
@@ -240,134 +240,18 @@ class DocumentController(QObject):
 
         Newest first; True once one is restored (the others are kept and offered next time).
         """
-        if self.autosaver is None:
+        kept = None if self._recovery is None else self._recovery.offer()
+        if kept is None:
             return False
-        store = self.autosaver.store
-        leftovers = store.leftovers()
-        for index, info in enumerate(leftovers):
-            saved_at = self.tr("on {day} at {time}").format(**_day_and_time(info.saved_at))
-            choice = self.prompter.ask_restore(info.describe() + self._restore_note(info), saved_at)
-            if choice is RestoreChoice.DELETE:
-                store.discard(info)
-            elif choice is RestoreChoice.RESTORE and self.restore(info):
-                kept = len(leftovers) - index - 1
-                if kept:
-                    self.message.emit(
-                        self.tr(
-                            "%n more autosaved copies are kept; they will be offered next time.",
-                            "",
-                            kept,
-                        )
-                    )
-                return True
-        return False
-
-    def restore(self, info: RecoveryInfo) -> bool:
-        """Show an autosaved copy, unsaved, under the name of the file it belongs to."""
-        if self.autosaver is None:
-            return False
-        store = self.autosaver.store
-        try:
-            comparison = store.load(info, self.catalogue)
-        except FileFormatError as error:
-            self.prompter.show_error(self.tr("Could not restore"), describe_unreadable(error))
-            return False  # the snapshot is kept: a later version may read it
-        if not self.confirm_discard():
-            return False
-        path = info.document_path
-        if path is not None and not restorable_document_path(path, self.catalogue):
-            path = None  # the snapshot named something that is not a comparison file
-        file = DocumentFile() if path is None else DocumentFile.for_restored(path, info.saved_at)
-        self._show(comparison, file)
-        self.document.mark_modified()
-        # Our own snapshot first, then the old one may go: at every moment one copy exists.
-        if self.autosaver.write_now():
-            store.discard(info)
-        self.message.emit(
-            self.tr("Restored {name}. Save it to keep it.").format(name=self.display_name)
-        )
+        if kept:
+            self.message.emit(
+                self.tr(
+                    "%n more autosaved copies are kept; they will be offered next time.", "", kept
+                )
+            )
         return True
 
-    def _restore_note(self, info: RecoveryInfo) -> str:
-        """What the restore prompt adds: the whole path, and when that file was last saved."""
-        path = info.document_path
-        if path is None:
-            return ""
-        if not restorable_document_path(path, self.catalogue):
-            note = self.tr(
-                "The copy names “{path}”, which is not a comparison file, so it will be "
-                "restored as a new, untitled comparison (Save asks where to put it)."
-            ).format(path=path)
-            return f"\n\n{note}"
-        saved = last_saved(path)
-        if saved is None:
-            note = self.tr("It belongs to “{path}”, which is no longer there.").format(path=path)
-        elif saved > info.saved_at:
-            note = self.tr(
-                "It belongs to “{path}”, which was saved {day} at {time}, after this copy was "
-                "made. Restoring shows this older copy; saving it will ask before replacing the "
-                "newer file."
-            ).format(path=path, **_day_and_time(saved))
-        else:
-            note = self.tr("It belongs to “{path}”, last saved {day} at {time}.").format(
-                path=path, **_day_and_time(saved)
-            )
-        return f"\n\n{note}"
-
-    # --- the only file I/O ----------------------------------------------------------------------
-    def _read(self, path: Path) -> tuple[DocumentFile, Comparison, str] | None:
-        """The file and its comparison, and a note if a backup's content stands in for it."""
-        try:
-            return (*DocumentFile.open(path, self.catalogue), "")
-        except DocumentLockedError as error:
-            if error.holder is not None and error.holder.is_this_process:
-                self._cannot_open(path, self.tr("It is already open in this window."))
-                return None
-            if not self.prompter.ask_open_read_only(error.user_message()):
-                return None
-        except FileFormatError as error:
-            return self._offer_backup(path, error)
-        except OSError as error:
-            self._cannot_open(path, error)
-            return None
-        try:
-            return (*DocumentFile.open(path, self.catalogue, read_only=True), "")
-        except (FileFormatError, OSError) as error:
-            self._cannot_open(path, error)
-            return None
-
-    def _offer_backup(
-        self, path: Path, error: FileFormatError
-    ) -> tuple[DocumentFile, Comparison, str] | None:
-        """A damaged file: offer its newest backup that loads, shown unsaved under its name."""
-        found = newest_readable_backup(path, self.catalogue)
-        if found is None:
-            self._cannot_open(path, error)
-            return None
-        backup, comparison = found
-        if not self.prompter.ask_open_backup(
-            self.tr(
-                "“{name}” could not be opened. Nothing was changed.\n\n{problem}\n\n"
-                "The newest backup that loads is {backup}. Open it? It opens unsaved; saving "
-                "replaces the damaged “{name}” (which is kept as “.bak1”)."
-            ).format(name=path.name, problem=error, backup=describe_backup(backup))
-        ):
-            return None
-        note = self.tr("Opened the backup {backup}. Save to keep it as “{name}”.").format(
-            backup=describe_backup(backup), name=path.name
-        )
-        return DocumentFile.for_restored(path), comparison, note
-
-    def _cannot_open(self, path: Path, problem: object) -> None:
-        if not path.exists():
-            self.settings.remove_recent_file(path)
-        self.prompter.show_error(
-            self.tr("Could not open the comparison"),
-            self.tr("“{name}” could not be opened. Nothing was changed.\n\n{problem}").format(
-                name=path.name, problem=problem
-            ),
-        )
-
+    # --- saving ---------------------------------------------------------------------------------
     def _save(self, *, overwrite: bool) -> bool:
         path = self._file.path
         assert path is not None  # save() sends untitled documents to save_as
@@ -406,7 +290,8 @@ class DocumentController(QObject):
         self.saved.emit(path)
 
     # --- helpers --------------------------------------------------------------------------------
-    def _show(self, comparison: Comparison, file: DocumentFile) -> None:
+    def show_document(self, comparison: Comparison, file: DocumentFile) -> None:
+        """Show ``comparison``, from (or to be saved to) ``file``, in place of the one shown."""
         if self._file.path is not None:
             self.closed.emit()
         self._file.close()
@@ -441,9 +326,3 @@ class DocumentController(QObject):
     def _start_folder(self) -> Path:
         path = self._file.path
         return path.parent if path is not None else self.settings.last_folder()
-
-
-def _day_and_time(moment: dt.datetime) -> dict[str, str]:
-    """A moment in the local time zone: its day (2026-12-01) and its time (14:05)."""
-    local = moment.astimezone()
-    return {"day": local.strftime("%Y-%m-%d"), "time": local.strftime("%H:%M")}

@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ketachecklist.core.scoring import RED_FLAG_MARK as WARNING
-
 
 class FieldMessage(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -21,7 +19,10 @@ class FieldMessage(QLabel):
         self._field = field
 
     def show_problem(self, text: str) -> None:
-        self.setText(f"{WARNING} {text}")
+        # The mark is the red flag's; scoring loads with the first problem, not at the start.
+        from ketachecklist.core.scoring import RED_FLAG_MARK  # noqa: PLC0415
+
+        self.setText(f"{RED_FLAG_MARK} {text}")
         self.setVisible(True)
         if self._field is not None:
             self._field.setAccessibleDescription(text)

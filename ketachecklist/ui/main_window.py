@@ -1,30 +1,19 @@
-"""The main window: the clinic list beside six pages, the menus, title, and remembered layout.
+"""The main window: the notes at the top, the clinic list beside six pages, and the title.
 
 The pages not on screen at the start (all but Clinic details) are built, and their modules
-imported, when first shown or asked for (``DeferredPage``).
-
-File-menu room for the export actions: insert them before ``export_anchor`` (a separator after
-Save As), e.g. ``window.file_menu.insertActions(window.export_anchor, actions)``.
+imported, when first shown or asked for (``DeferredPage``). The menu bar is ``ui/menus.py``
+(its actions are reached through the window too, e.g. ``window.undo_action``), the remembered
+size and dividers ``ui/window_layout.py``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ketachecklist import CRISIS_HELP, DISCLAIMER, __version__
-from ketachecklist.present.text import tr
 from ketachecklist.ui.clinic_details_form import ClinicDetailsForm
 from ketachecklist.ui.clinic_panel import ClinicPanel
 from ketachecklist.ui.deferred_page import DeferredPage, PageT
@@ -34,11 +23,12 @@ from ketachecklist.ui.document_controller import DocumentController
 from ketachecklist.ui.export_actions import ExportActions
 from ketachecklist.ui.inner_widget_names import name_inner_widgets
 from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
+from ketachecklist.ui.menus import WindowMenus
 from ketachecklist.ui.page_scroll import PageScroll
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import AppSettings
-from ketachecklist.ui.tooltips import plain_tooltip
 from ketachecklist.ui.welcome_banner import WelcomeBanner
+from ketachecklist.ui.window_layout import restore_layout, restore_splitter, save_layout
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -119,7 +109,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self._build_menus()
+        self.menus = WindowMenus(self)
         self.exports = ExportActions(
             self,
             controller,
@@ -143,7 +133,7 @@ class MainWindow(QMainWindow):
             lambda path: self.show_message(self.tr("Saved to {path}").format(path=path))
         )
         self._update_title()
-        self._restore_layout()
+        restore_layout(self, settings, self._splitters())
         name_inner_widgets(self)
 
     # --- pages ----------------------------------------------------------------------------------
@@ -174,9 +164,7 @@ class MainWindow(QMainWindow):
         page.set_clinic(self.clinics.current_clinic_id)
         self.clinics.current_clinic_changed.connect(page.set_clinic)
         page.message.connect(self.show_message)
-        saved = self.settings.layout_state(ANSWERS_SPLITTER)
-        if saved is not None:
-            page.splitter.restoreState(saved)
+        restore_splitter(self.settings, ANSWERS_SPLITTER, page.splitter)
         return self._finish(page)
 
     def _build_comparison(self, parent: QWidget) -> ComparisonPage:
@@ -262,169 +250,73 @@ class MainWindow(QMainWindow):
         self.welcome.show()
         self.welcome.button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # --- menus ----------------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        controller = self.controller
-        menu_bar = self.menuBar()
+    # --- the menu bar's actions, reached through the window ------------------------------------
+    @property
+    def file_menu(self) -> QMenu:
+        return self.menus.file_menu
 
-        self.file_menu = menu_bar.addMenu(self.tr("&File"))
-        self.new_action = self._add(
-            self.file_menu,
-            self.tr("&New comparison"),
-            controller.new_comparison,
-            QKeySequence.StandardKey.New,
-        )
-        self.open_action = self._add(
-            self.file_menu, self.tr("&Open…"), controller.open, QKeySequence.StandardKey.Open
-        )
-        self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.file_menu.addSeparator()
-        self.save_action = self._add(
-            self.file_menu, self.tr("&Save"), controller.save, QKeySequence.StandardKey.Save
-        )
-        self.save_as_action = self._add(
-            self.file_menu,
-            self.tr("Save &as…"),
-            controller.save_as,
-            QKeySequence.StandardKey.SaveAs,
-        )
-        if self.save_as_action.shortcut().isEmpty():
-            self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        # Export, Print… and Print consultation sheet… go here (before this separator).
-        self.export_anchor = self.file_menu.addSeparator()
-        self.quit_action = self._add(
-            self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
-        )
-        if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    @property
+    def export_anchor(self) -> QAction:
+        return self.menus.export_anchor
 
-        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
-        stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+    @property
+    def recent_menu(self) -> QMenu:
+        return self.menus.recent_menu
 
-        clinic_menu = menu_bar.addMenu(self.tr("&Clinic"))
-        for action in (
-            self.clinics.add_action,
-            self.clinics.duplicate_action,
-            self.clinics.move_up_action,
-            self.clinics.move_down_action,
-            self.clinics.remove_action,
-        ):
-            clinic_menu.addAction(action)
-            self.addAction(action)
+    @property
+    def new_action(self) -> QAction:
+        return self.menus.new_action
 
-        view_menu = menu_bar.addMenu(self.tr("&View"))
-        self.page_actions: list[QAction] = []
-        for number, (page, title) in enumerate(self.pages, start=1):
-            action = self._add(
-                view_menu, title, lambda p=page: self.focus_page(p), QKeySequence(f"Ctrl+{number}")
-            )
-            self.page_actions.append(action)
-            self.tabs.setTabToolTip(number - 1, f"{title} ({action.shortcut().toString()})")
-        view_menu.addSeparator()
-        self.notes_action = view_menu.addAction(
-            self.tr("Show what each clinic said in the comparison")
-        )
-        self.notes_action.setCheckable(True)  # tied to the page's check box when it is built
+    @property
+    def open_action(self) -> QAction:
+        return self.menus.open_action
 
-        help_menu = menu_bar.addMenu(self.tr("&Help"))
-        self.help_action = self._add(
-            help_menu,
-            self.tr("&How to use ketachecklist"),
-            self.show_help,
-            QKeySequence.StandardKey.HelpContents,
-        )
-        if self.help_action.shortcut().isEmpty():
-            self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
-        self._add(help_menu, self.tr("What is this app &for?"), self.show_welcome)
-        self.crisis_action = self._add(
-            help_menu, self.tr("If you need help &now…"), self.show_crisis_help
-        )
-        help_menu.addSeparator()
-        self._add(help_menu, self.tr("&About ketachecklist"), self._about)
-        self.help_window: HelpWindow | None = None
-        self.help_box: QMessageBox | None = None  # the crisis help or About box, once shown
+    @property
+    def save_action(self) -> QAction:
+        return self.menus.save_action
 
-    def _add(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-    ) -> QAction:
-        action = menu.addAction(text)
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        self.addAction(action)
-        return action
+    @property
+    def save_as_action(self) -> QAction:
+        return self.menus.save_as_action
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self.settings.recent_files()
-        if not files:
-            empty = self.recent_menu.addAction(self.tr("No recent files"))
-            empty.setEnabled(False)
-            return
-        for number, path in enumerate(files, start=1):
-            label = path.name.replace("&", "&&")
-            action = self.recent_menu.addAction(f"&{number} {label}" if number < 10 else label)
-            action.setToolTip(plain_tooltip(str(path)))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
-        self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction(self.tr("Clear this list"))
-        clear.triggered.connect(self.settings.clear_recent_files)
+    @property
+    def quit_action(self) -> QAction:
+        return self.menus.quit_action
 
-    def open_recent(self, path: Path) -> bool:
-        return self.controller.open_path(path)
+    @property
+    def undo_action(self) -> QAction:
+        return self.menus.undo_action
+
+    @property
+    def redo_action(self) -> QAction:
+        return self.menus.redo_action
+
+    @property
+    def page_actions(self) -> list[QAction]:
+        return self.menus.page_actions
+
+    @property
+    def notes_action(self) -> QAction:
+        return self.menus.notes_action
+
+    @property
+    def help_action(self) -> QAction:
+        return self.menus.help.help_action
+
+    @property
+    def crisis_action(self) -> QAction:
+        return self.menus.help.crisis_action
+
+    @property
+    def help_window(self) -> HelpWindow | None:
+        return self.menus.help.help_window
+
+    @property
+    def help_box(self) -> QMessageBox | None:
+        return self.menus.help.help_box
 
     def show_help(self) -> None:
-        """Help ▸ How to use ketachecklist (F1): the local help page, beside the window."""
-        if self.help_window is None:
-            from ketachecklist.ui.help_window import HelpWindow
-
-            self.help_window = HelpWindow(self)
-        self.help_window.show_help()
-
-    def show_crisis_help(self) -> None:
-        self._show_help_box(self.tr("If you need help now"), tr(CRISIS_HELP), None)
-
-    def _about(self) -> None:
-        self._show_help_box(
-            self.tr("About ketachecklist"),
-            self.tr(
-                "ketachecklist {version}\n\n"
-                "Questions to put to ketamine clinics, your answers, and a side-by-side "
-                "comparison. Your data stays on this computer; the app never uses the network."
-                "\n\n{disclaimer}"
-            ).format(version=__version__, disclaimer=tr(DISCLAIMER)),
-            app_icon(),
-        )
-
-    def _show_help_box(self, title: str, text: str, icon: QIcon | None) -> None:
-        """A plain-text message box that does not block the window (kept in ``help_box``)."""
-        if self.help_box is not None:  # one at a time
-            self.help_box.close()
-            self.help_box.deleteLater()
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(self)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        if icon is None:
-            box.setIcon(QMessageBox.Icon.Information)
-        else:
-            box.setIconPixmap(icon.pixmap(64, 64))
-        box.setText(text)
-        self.help_box = box
-        box.open()
+        self.menus.help.show_help()
 
     # --- window state ---------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -440,27 +332,8 @@ class MainWindow(QMainWindow):
         self.show_page(self.details)
         self.details.focus_name()
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.window_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = QGuiApplication.primaryScreen()
-            if screen is not None:
-                available = screen.availableGeometry()
-                self.resize(int(available.width() * 0.85), int(available.height() * 0.85))
-        state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
-        for name, splitter in self._splitters().items():
-            saved = self.settings.layout_state(name)
-            if saved is not None:
-                splitter.restoreState(saved)
-
     def save_layout(self) -> None:
-        self.settings.set_window_geometry(self.saveGeometry())
-        self.settings.set_window_state(self.saveState())
-        for name, splitter in self._splitters().items():
-            self.settings.set_layout_state(name, splitter.saveState())
-        self.settings.sync()
+        save_layout(self, self.settings, self._splitters())
 
     def _splitters(self) -> dict[str, QSplitter]:
         """The splitters whose layout is remembered; a page never built keeps what was saved."""

@@ -1,0 +1,140 @@
+"""The main window's menu bar: File (with Open recent), Edit, Clinic, View and Help.
+
+Every action is also added to the window, so its shortcut works wherever the focus is. The
+export actions go into the File menu before ``export_anchor`` (a separator after Save As), e.g.
+``menus.file_menu.insertActions(menus.export_anchor, actions)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from ketachecklist.ui.menus_help import HelpMenu
+from ketachecklist.ui.tooltips import plain_tooltip
+
+if TYPE_CHECKING:
+    from ketachecklist.ui.main_window import MainWindow
+
+Shortcut = QKeySequence | QKeySequence.StandardKey
+
+
+class WindowMenus(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._build_file_menu()
+        self._build_edit_menu()
+        self._build_clinic_menu()
+        self._build_view_menu()
+        self.help = HelpMenu(window, window.menuBar().addMenu(self.tr("&Help")), self.add)
+
+    def add(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: Shortcut | None = None
+    ) -> QAction:
+        """An action in ``menu`` that calls ``slot`` (with no arguments) and is the window's."""
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        self._window.addAction(action)
+        return action
+
+    def _build_file_menu(self) -> None:
+        window = self._window
+        controller = window.controller
+        self.file_menu = menu = window.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self.add(
+            menu,
+            self.tr("&New comparison"),
+            controller.new_comparison,
+            QKeySequence.StandardKey.New,
+        )
+        self.open_action = self.add(
+            menu, self.tr("&Open…"), controller.open, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        menu.addSeparator()
+        self.save_action = self.add(
+            menu, self.tr("&Save"), controller.save, QKeySequence.StandardKey.Save
+        )
+        self.save_as_action = self.add(
+            menu, self.tr("Save &as…"), controller.save_as, QKeySequence.StandardKey.SaveAs
+        )
+        if self.save_as_action.shortcut().isEmpty():
+            self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        # Export, Print… and Print consultation sheet… go here (before this separator).
+        self.export_anchor = menu.addSeparator()
+        self.quit_action = self.add(
+            menu, self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit
+        )
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+
+    def _build_edit_menu(self) -> None:
+        window = self._window
+        menu = window.menuBar().addMenu(self.tr("&Edit"))
+        stack = window.document.undo_stack
+        self.undo_action = stack.createUndoAction(window, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(window, self.tr("&Redo"))
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+
+    def _build_clinic_menu(self) -> None:
+        window = self._window
+        clinics = window.clinics
+        menu = window.menuBar().addMenu(self.tr("&Clinic"))
+        for action in (
+            clinics.add_action,
+            clinics.duplicate_action,
+            clinics.move_up_action,
+            clinics.move_down_action,
+            clinics.remove_action,
+        ):
+            menu.addAction(action)
+            window.addAction(action)
+
+    def _build_view_menu(self) -> None:
+        window = self._window
+        menu = window.menuBar().addMenu(self.tr("&View"))
+        self.page_actions: list[QAction] = []
+        for number, (page, title) in enumerate(window.pages, start=1):
+            action = self.add(
+                menu, title, partial(window.focus_page, page), QKeySequence(f"Ctrl+{number}")
+            )
+            self.page_actions.append(action)
+            window.tabs.setTabToolTip(number - 1, f"{title} ({action.shortcut().toString()})")
+        menu.addSeparator()
+        self.notes_action = menu.addAction(self.tr("Show what each clinic said in the comparison"))
+        self.notes_action.setCheckable(True)  # tied to the page's check box when it is built
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        settings = self._window.settings
+        files = settings.recent_files()
+        if not files:
+            empty = menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+            return
+        for number, path in enumerate(files, start=1):
+            label = path.name.replace("&", "&&")
+            action = menu.addAction(f"&{number} {label}" if number < 10 else label)
+            action.setToolTip(plain_tooltip(str(path)))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("Clear this list"))
+        clear.triggered.connect(settings.clear_recent_files)
+
+    def _open_recent(self, path: Path) -> bool:
+        return self._window.controller.open_path(path)
