@@ -107,9 +107,12 @@ def test_mark_and_unmark_by_keyboard_with_undo_and_redo(qtbot: QtBot, active: Ma
     assert not comparison.is_deal_breaker(QUESTION)
     assert not box.isChecked()
     assert DEAL_BREAKER_MARK not in _grid_label(window)
+    assert window.undo_action.text() == "&Undo Unmark deal-breaker"
     window.undo_action.trigger()  # the unmark was a step of its own, not merged with the mark
     assert comparison.is_deal_breaker(QUESTION)
     assert box.isChecked()
+    assert window.redo_action.text() == "&Redo Unmark deal-breaker"
+    assert window.undo_action.text() == "&Undo Mark deal-breaker"
 
 
 def test_the_mark_follows_the_question_to_every_clinic(qtbot: QtBot, active: MainWindow) -> None:
