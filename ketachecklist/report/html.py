@@ -29,6 +29,7 @@ from ketachecklist.report.model import (
     PageSize,
     SetTable,
     chunk_evenly,
+    decided_text,
     printable_text,
 )
 
@@ -206,7 +207,7 @@ def _summary(report: ComparisonReport) -> list[str]:
             "<tbody>",
         ]
         for row in report.summary:
-            choice = "<br><strong>✔ your recorded decision</strong>" if row.decided else ""
+            choice = f"<br><strong>{esc(decided_text())}</strong>" if row.decided else ""
             # One cell, a line per set: the table fits a portrait page and a phone at 10 pt.
             sets = "".join(
                 f'<span class="line">{esc(title)}: {esc(score)}</span>'

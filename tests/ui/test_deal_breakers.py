@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from ketachecklist.core.catalogue import load_bundled_catalogue
 from ketachecklist.core.decision.profiles import Preset
 from ketachecklist.core.document import Comparison
+from ketachecklist.report.common import decided_text
 from ketachecklist.report.html import render_html
 from ketachecklist.report.model import build_report
 from ketachecklist.ui.chart_view import ChartPanel
@@ -28,7 +29,6 @@ from ketachecklist.ui.deal_breaker_marks import (
     is_ruled_out,
     ruled_out_rank_text,
 )
-from ketachecklist.ui.family_section import DECIDED
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
@@ -265,8 +265,8 @@ def test_the_decision_tab_shows_the_verdict_and_who_is_ruled_out(
     page.clinic.activated.emit(page.clinic.currentIndex())
     harbor = window.document.comparison.clinic(HARBOR).name
     chosen = next(b for b in family.clinic_blocks if b.name.text().startswith(harbor))
-    assert chosen.body.text().startswith(DECIDED)
-    assert not block.body.text().startswith(DECIDED)
+    assert chosen.body.text().startswith(decided_text())
+    assert not block.body.text().startswith(decided_text())
 
     # Unmarked on another tab: the Decision tab is right again when it is shown.
     window.show_page(window.answers)
