@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.document import Clinic
-from ketachecklist.core.limits import MAX_NAME
+from ketachecklist.core.limits import CLINIC_TEXT_LIMITS
 from ketachecklist.core.treatments import Treatment
 from ketachecklist.present.treatments import treatment_label
 from ketachecklist.ui.commands import push_edit
@@ -29,6 +29,7 @@ from ketachecklist.ui.undo_routing import route_undo_to_window
 from ketachecklist.ui.until_a_clinic import UntilAClinic
 from ketachecklist.ui.wrapping_form import add_row, wrapping_form
 
+QLINEEDIT_MAX = 32767  # Qt's own longest text for a QLineEdit (its default)
 _LINE_FIELDS = (  # field, label (with its mnemonic), accessible name
     (
         "name",
@@ -76,7 +77,7 @@ class ClinicDetailsForm(QWidget):
         for field, label_text, accessible in _LINE_FIELDS:
             edit = QLineEdit()
             edit.setAccessibleName(self.tr(accessible))
-            edit.setMaxLength(MAX_NAME if field in ("name", "phone") else 32767)
+            edit.setMaxLength(min(CLINIC_TEXT_LIMITS[field], QLINEEDIT_MAX))
             route_undo_to_window(edit)
             edit.textEdited.connect(lambda text, f=field: self._line_edited(f, text))
             add_row(form, self.tr(label_text), edit)
