@@ -58,7 +58,6 @@ from ketachecklist.report.report_types import (
     QuestionRow,
     SetScore,
     SetTable,
-    SourceEntry,
     SummaryRow,
     TotalRow,
 )
@@ -90,7 +89,6 @@ __all__ = [
     "SetTable",
     "SheetQuestion",
     "SheetSet",
-    "SourceEntry",
     "SummaryRow",
     "TotalRow",
     "build_report",
@@ -174,7 +172,7 @@ def build_report(
         InfoBlock(section.title, section.note, section.items, citation(comparison, section.source))
         for section in catalogue.information
     )
-    sources = tuple(SourceEntry(source.citation, source.note) for source in catalogue.sources)
+    sources = catalogue.sources
     return ComparisonReport(
         title=comparison.title.strip() or tr(DEFAULT_TITLE),
         generated=generated or dt.date.today(),
