@@ -20,13 +20,11 @@ from ketachecklist.core.document import (
 from ketachecklist.core.errors import Problem
 from ketachecklist.core.fields import FieldReader, line_of, type_name
 from ketachecklist.core.limits import (
-    MAX_CLINIC_ID,
+    CLINIC_TEXT_LIMITS,
+    COST_NUMBER_LIMITS,
     MAX_COUNT,
     MAX_MONEY,
-    MAX_NAME,
-    MAX_PERCENT,
     MAX_RATING,
-    MAX_SESSIONS,
     MAX_TEXT,
     MAX_TREATMENTS_LISTED,
     MIN_RATING,
@@ -60,8 +58,12 @@ def read_clinic(
             "answers",
         ]
     )
-    clinic_id = reader.text("id", max_length=MAX_CLINIC_ID)
-    name = reader.text("name", max_length=MAX_NAME)
+
+    def text(key: str, required: bool = False) -> str:
+        return reader.text(key, required=required, max_length=CLINIC_TEXT_LIMITS[key])
+
+    clinic_id = text("id", required=True)
+    name = text("name", required=True)
     if name:
         reader.what = f"clinic '{name}'"
     raw_treatments = reader.bounded_sequence("treatments", MAX_TREATMENTS_LISTED, "treatments")
@@ -69,14 +71,14 @@ def read_clinic(
     clinic = Clinic(
         id=clinic_id,
         name=name,
-        location=reader.text("location", required=False, max_length=MAX_TEXT),
-        phone=reader.text("phone", required=False, max_length=MAX_NAME),
-        website=reader.text("website", required=False, max_length=MAX_TEXT),
-        contact=reader.text("contact", required=False, max_length=MAX_TEXT),
+        location=text("location"),
+        phone=text("phone"),
+        website=text("website"),
+        contact=text("contact"),
         consultation_date=read_date(reader, "consultation_date"),
         treatments=treatments,
-        treatment_other=reader.text("treatment_other", required=False, max_length=MAX_TEXT),
-        notes=reader.text("notes", required=False, max_length=MAX_TEXT),
+        treatment_other=text("treatment_other"),
+        notes=text("notes"),
     )
     if clinic_id and clinic_id in clinic_ids:
         reader.problem("id", f"clinic id '{clinic_id}' is used twice")
@@ -177,16 +179,20 @@ def _read_value(reader: FieldReader, question: Question) -> AnswerValue:
             "insurance_percent",
         ]
     )
-    sessions = cost.number("sessions_recommended", maximum=MAX_SESSIONS, whole=True)
+    numbers = {
+        key: cost.number(key, maximum=largest, whole=whole)
+        for key, (largest, whole) in COST_NUMBER_LIMITS.items()
+    }
+    sessions = numbers["sessions_recommended"]
     insurance = cost.choice(
         "insurance", [c.value for c in Coverage], required=False, default=Coverage.UNKNOWN.value
     )
     return CostDetails(
-        price_per_session=as_float(cost.number("price_per_session", maximum=MAX_MONEY)),
+        price_per_session=as_float(numbers["price_per_session"]),
         sessions_recommended=None if sessions is None else int(sessions),
-        other_fees=as_float(cost.number("other_fees", maximum=MAX_MONEY)),
+        other_fees=as_float(numbers["other_fees"]),
         insurance=Coverage(insurance),
-        insurance_percent=as_float(cost.number("insurance_percent", maximum=MAX_PERCENT)),
+        insurance_percent=as_float(numbers["insurance_percent"]),
     )
 
 

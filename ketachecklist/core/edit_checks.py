@@ -7,14 +7,12 @@ from typing import TYPE_CHECKING
 
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.limits import (
-    MAX_CLINIC_ID,
+    CLINIC_TEXT_LIMITS,
+    COST_NUMBER_LIMITS,
     MAX_CLINICS,
     MAX_COUNT,
     MAX_MONEY,
-    MAX_NAME,
-    MAX_PERCENT,
     MAX_RATING,
-    MAX_SESSIONS,
     MAX_TEXT,
     MIN_RATING,
     LimitError,
@@ -32,18 +30,30 @@ def check_room_for_a_clinic(comparison: Comparison) -> None:
         raise LimitError(f"a comparison can hold at most {MAX_CLINICS} clinics")
 
 
+# Each of a clinic's text fields as a refusal names it; the required ones first.
+_CLINIC_TEXTS = {
+    "id": "a clinic's id",
+    "name": "a clinic's name",
+    "phone": "a phone number",
+    "location": "a location",
+    "website": "a website",
+    "contact": "a contact person",
+    "treatment_other": "another treatment",
+    "notes": "clinic notes",
+}
+_REQUIRED = ("id", "name")
+_COST_NUMBERS = {
+    "price_per_session": "a price per session",
+    "sessions_recommended": "the sessions recommended",
+    "other_fees": "other fees",
+    "insurance_percent": "the share insurance pays",
+}
+
+
 def check_clinic(clinic: Clinic) -> None:
-    check_text("a clinic's id", clinic.id, MAX_CLINIC_ID, required=True)
-    check_text("a clinic's name", clinic.name, MAX_NAME, required=True)
-    check_text("a phone number", clinic.phone, MAX_NAME)
-    for what, text in (
-        ("a location", clinic.location),
-        ("a website", clinic.website),
-        ("a contact person", clinic.contact),
-        ("another treatment", clinic.treatment_other),
-        ("clinic notes", clinic.notes),
-    ):
-        check_text(what, text, MAX_TEXT)
+    for field, what in _CLINIC_TEXTS.items():
+        limit = CLINIC_TEXT_LIMITS[field]
+        check_text(what, getattr(clinic, field), limit, required=field in _REQUIRED)
 
 
 def check_question(question: Question) -> None:
@@ -60,12 +70,9 @@ def check_answer(question: Question, answer: Answer) -> None:
     if question.kind is AnswerKind.RATING or not value_matches_kind(question.kind, value):
         raise ValueError(f"this question takes {question.kind.value} answers, not {value!r}")
     if isinstance(value, CostDetails):
-        check_number("a price per session", value.price_per_session, MAX_MONEY)
-        check_number(
-            "the sessions recommended", value.sessions_recommended, MAX_SESSIONS, whole=True
-        )
-        check_number("other fees", value.other_fees, MAX_MONEY)
-        check_number("the share insurance pays", value.insurance_percent, MAX_PERCENT)
+        for field, what in _COST_NUMBERS.items():
+            largest, whole = COST_NUMBER_LIMITS[field]
+            check_number(what, getattr(value, field), largest, whole=whole)
     elif isinstance(value, str):
         check_text("an answer", value, MAX_TEXT)
     elif question.kind is AnswerKind.MONEY:

@@ -31,6 +31,26 @@ MAX_SESSIONS = 10_000  # sessions recommended for a course
 MAX_PERCENT = 100.0  # the share insurance pays
 MAX_WEIGHT = 100.0  # a set's or question's weight (0 leaves it out)
 
+# --- what each field of a record may hold: the reader, the edit checks and the boxes read these
+# The longest text of each of a clinic's text fields (the file's key is the field's name).
+CLINIC_TEXT_LIMITS = {
+    "id": MAX_CLINIC_ID,
+    "name": MAX_NAME,
+    "phone": MAX_NAME,
+    "location": MAX_TEXT,
+    "website": MAX_TEXT,
+    "contact": MAX_TEXT,
+    "treatment_other": MAX_TEXT,
+    "notes": MAX_TEXT,
+}
+# A cost breakdown's numbers: the largest each may be, and whether it must be whole.
+COST_NUMBER_LIMITS = {
+    "price_per_session": (MAX_MONEY, False),
+    "sessions_recommended": (float(MAX_SESSIONS), True),
+    "other_fees": (MAX_MONEY, False),
+    "insurance_percent": (MAX_PERCENT, False),
+}
+
 # --- files -----------------------------------------------------------------------------------
 MAX_BYTES = 5 * 1024 * 1024  # a comparison or catalogue file
 MAX_DEPTH = 40  # nesting of mappings and lists in a YAML file

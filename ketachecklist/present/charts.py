@@ -16,6 +16,7 @@ no bar, only words ("No score yet"), never a zero bar.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -184,40 +185,89 @@ def _score_chart(presentation: Presentation, order: list[str], ruled_out: set[st
     series = tuple(
         Series(s.title, SERIES_PATTERNS[i % len(SERIES_PATTERNS)]) for i, s in enumerate(sets)
     )
-    groups = []
-    rows = []
+    clinics = []
     for clinic_id in order:
         clinic = presentation.clinic(clinic_id)
         ranges = set_ranges(ClinicTally(comparison, presentation.score(clinic_id)))
         bars = tuple(
             _set_bar(i, s.title, r) for i, (s, r) in enumerate(zip(sets, ranges, strict=True))
         )
-        note = _note(clinic_id, ruled_out)
-        groups.append(BarGroup(clinic_id, clinic.name, bool(note), note, bars))
-        rows.append((clinic.name, clinic.overall_text, *(b.table_text for b in bars), _hit(note)))
-    title = tr("Scores by question set")
-    return BarChart(
-        key="set-scores",
-        title=title,
-        description=tr(
+        cells = (clinic.overall_text, *(b.table_text for b in bars))
+        clinics.append(_ClinicBars(clinic_id, clinic.name, bars, cells))
+    return _bar_chart(
+        "set-scores",
+        tr("Scores by question set"),
+        tr(
             "Bar chart: each clinic's score out of 100 in each question set, by your ratings, "
             "clinics in ranked order. A line across a bar shows where the score could still end "
             "once the questions not rated yet are answered. The same numbers follow as a table."
         ),
-        value_axis=tr("Score (of 100)"),
-        axis_max=SCORE_MAX,
-        ticks=SCORE_TICKS,
-        tick_texts=tuple(score_number_text(t) for t in SCORE_TICKS),
-        series=series,
-        groups=tuple(groups),
-        note=tr(
+        _Axis(tr("Score (of 100)"), SCORE_MAX, SCORE_TICKS, score_number_text),
+        series,
+        (tr("Overall"), *(s.title for s in sets)),
+        clinics,
+        ruled_out,
+        tr(
             "The thin line with end marks shows the lowest and highest the set's score could "
             "reach once every question not rated yet is rated (all 1, all 5). "
             "“{none}” means nothing in that set was rated: there is no bar, not a zero."
         ).format(none=tr(NO_SCORE)),
+    )
+
+
+@dataclass(frozen=True)
+class _ClinicBars:
+    clinic_id: str
+    name: str
+    bars: tuple[Bar, ...]
+    cells: tuple[str, ...]  # the text alternative's columns between the name and deal-breakers
+
+
+@dataclass(frozen=True)
+class _Axis:
+    label: str
+    end: float
+    ticks: tuple[float, ...]
+    tick_text: Callable[[float], str]
+
+
+def _bar_chart(
+    key: str,
+    title: str,
+    description: str,
+    axis: _Axis,
+    series: tuple[Series, ...],
+    columns: tuple[str, ...],
+    clinics: list[_ClinicBars],
+    ruled_out: set[str],
+    note: str,
+) -> BarChart:
+    """A chart of ``clinics`` (in their order) and its text alternative: a row per clinic with
+    its name, its ``columns`` and whether a deal-breaker rules it out."""
+    groups = []
+    rows = []
+    for clinic in clinics:
+        ruled_out_note = _note(clinic.clinic_id, ruled_out)
+        groups.append(
+            BarGroup(
+                clinic.clinic_id, clinic.name, bool(ruled_out_note), ruled_out_note, clinic.bars
+            )
+        )
+        rows.append((clinic.name, *clinic.cells, _hit(ruled_out_note)))
+    return BarChart(
+        key=key,
+        title=title,
+        description=description,
+        value_axis=axis.label,
+        axis_max=axis.end,
+        ticks=axis.ticks,
+        tick_texts=tuple(axis.tick_text(t) for t in axis.ticks),
+        series=series,
+        groups=tuple(groups),
+        note=note,
         table=TextTable(
             tr("{title}: the same numbers as a table").format(title=title),
-            (tr("Clinic"), tr("Overall"), *(s.title for s in sets), tr(DEAL_BREAKERS)),
+            (tr("Clinic"), *columns, tr(DEAL_BREAKERS)),
             tuple(rows),
         ),
     )
@@ -250,11 +300,9 @@ def _cost_chart(presentation: Presentation, order: list[str], ruled_out: set[str
         Series(tr("Whole course (estimate)"), Pattern.DIAGONAL),
         Series(tr("You would pay (estimate)"), Pattern.SOLID),
     )
-    groups = []
-    rows = []
+    clinics = []
     amounts: list[float] = []
     for clinic_id in order:
-        clinic = presentation.clinic(clinic_id)
         cost = presentation.score(clinic_id).cost
         total_text = _money_or(cost.course_total, tr(NOT_ENOUGH_RECORDED))
         pay_text = _money_or(cost.out_of_pocket, tr(SHARE_NOT_KNOWN))
@@ -263,32 +311,24 @@ def _cost_chart(presentation: Presentation, order: list[str], ruled_out: set[str
             _cost_bar(1, cost.out_of_pocket, pay_text, series[1].name),
         )
         amounts += [b.value for b in bars if b.value is not None]
-        note = _note(clinic_id, ruled_out)
-        groups.append(BarGroup(clinic_id, clinic.name, bool(note), note, bars))
-        rows.append((clinic.name, total_text, pay_text, _hit(note)))
+        name = presentation.clinic(clinic_id).name
+        clinics.append(_ClinicBars(clinic_id, name, bars, (total_text, pay_text)))
     top, ticks = nice_ceiling(max(amounts, default=0.0))
-    title = tr("Estimated cost of the whole course")
-    return BarChart(
-        key="course-cost",
-        title=title,
-        description=tr(
+    return _bar_chart(
+        "course-cost",
+        tr("Estimated cost of the whole course"),
+        tr(
             "Bar chart: each clinic's estimated cost of the whole course and what you would pay "
             "after insurance, in dollars, from what you recorded, clinics in ranked order. "
             "The same numbers follow as a table."
         ),
-        value_axis=tr("Dollars ($)"),
-        axis_max=top,
-        ticks=ticks,
-        tick_texts=tuple(money_text(t) for t in ticks),
-        series=series,
-        groups=tuple(groups),
-        note=tr(
+        _Axis(tr("Dollars ($)"), top, ticks, money_text),
+        series,
+        (series[0].name, series[1].name),
+        clinics,
+        ruled_out,
+        tr(
             "“{total}” or “{share}”: no bar, because the cost could not be estimated from what "
             "you recorded."
         ).format(total=tr(NOT_ENOUGH_RECORDED), share=tr(SHARE_NOT_KNOWN)),
-        table=TextTable(
-            tr("{title}: the same numbers as a table").format(title=title),
-            (tr("Clinic"), series[0].name, series[1].name, tr(DEAL_BREAKERS)),
-            tuple(rows),
-        ),
     )

@@ -35,6 +35,12 @@ _MONTHS = (
 _LETTER_TERRITORIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "DO", "PR"}
 
 
+def decided_text() -> str:
+    """'✔ your recorded decision': the one wording every output (the PDF, the HTML, the
+    Decision tab's family section) puts beside the clinic the patient recorded as their choice."""
+    return f"{CHOICE_MARK} {tr('your recorded decision')}"
+
+
 class PageSize(str, Enum):
     A4 = "a4"
     LETTER = "letter"

@@ -29,6 +29,7 @@ from ketachecklist.report.model import (
     PageSize,
     SetTable,
     chunk_evenly,
+    decided_text,
     printable_text,
 )
 
@@ -206,7 +207,7 @@ def _summary(report: ComparisonReport) -> list[str]:
             "<tbody>",
         ]
         for row in report.summary:
-            choice = "<br><strong>✔ your recorded decision</strong>" if row.decided else ""
+            choice = f"<br><strong>{esc(decided_text())}</strong>" if row.decided else ""
             # One cell, a line per set: the table fits a portrait page and a phone at 10 pt.
             sets = "".join(
                 f'<span class="line">{esc(title)}: {esc(score)}</span>'
@@ -270,6 +271,18 @@ def _column_head(report: ComparisonReport, index: int) -> str:
     return f'<th scope="col"><span class="user">{label}</span></th>'
 
 
+def _table_start(report: ComparisonReport, chunk: range, chunks: int, corner: str) -> list[str]:
+    """A table of the clinics in ``chunk`` (one of ``chunks``): its caption, then the header row,
+    ``corner`` (markup) above the row labels and a head per clinic."""
+    heads = "".join(_column_head(report, i) for i in chunk)
+    return [
+        "<table>",
+        _caption(report, chunk, chunks),
+        f'<thead><tr><th scope="col" class="question">{corner}</th>{heads}</tr></thead>',
+        "<tbody>",
+    ]
+
+
 def _caption(report: ComparisonReport, chunk: range, chunks: int) -> str:
     if chunks <= 1:
         return ""
@@ -310,13 +323,7 @@ def _set_section(report: ComparisonReport, table: SetTable) -> list[str]:
             out.append(f'<tr><th scope="row" class="question">{question}</th></tr>')
         out += ["</tbody></table>"]
     for chunk in chunks:
-        heads = "".join(_column_head(report, i) for i in chunk)
-        out += [
-            "<table>",
-            _caption(report, chunk, len(chunks)),
-            f'<thead><tr><th scope="col" class="question">Question</th>{heads}</tr></thead>',
-            "<tbody>",
-        ]
+        out += _table_start(report, chunk, len(chunks), "Question")
         for row in table.rows:
             cells = "".join(_cell(row.cells[i], _clinic_label(report, i)) for i in chunk)
             out.append(
@@ -348,13 +355,7 @@ def _totals(report: ComparisonReport) -> list[str]:
         return []
     out = ['<section class="totals">', "<h2>Scores, cost and red flags</h2>"]
     for chunk in chunks:
-        heads = "".join(_column_head(report, i) for i in chunk)
-        out += [
-            "<table>",
-            _caption(report, chunk, len(chunks)),
-            f'<thead><tr><th scope="col" class="question">&nbsp;</th>{heads}</tr></thead>',
-            "<tbody>",
-        ]
+        out += _table_start(report, chunk, len(chunks), "&nbsp;")
         for total in report.totals:
             cells = []
             for i in chunk:

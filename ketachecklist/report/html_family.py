@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ketachecklist.report.common import printable_text
+from ketachecklist.report.common import decided_text, printable_text
 from ketachecklist.report.family_page import FamilyPage
 
 
@@ -39,7 +39,7 @@ def family_sections(page: FamilyPage) -> list[str]:
         f"<p>{_esc(page.intro)}</p>",
     ]
     for clinic in page.clinics:
-        decided = "<br><strong>✔ your recorded decision</strong>" if clinic.decided else ""
+        decided = f"<br><strong>{_esc(decided_text())}</strong>" if clinic.decided else ""
         out += [
             f'<div class="keep clinic-block" data-clinic="{_esc(clinic.clinic_id)}">',
             f'<h3><span class="user">{_esc(clinic.name)}</span> · '

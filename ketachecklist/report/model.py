@@ -43,6 +43,7 @@ from ketachecklist.report.common import (
     chunk_evenly,
     citation,
     clinic_details,
+    decided_text,
     default_page_size,
     find_clinic,
     format_date,
@@ -57,7 +58,6 @@ from ketachecklist.report.report_types import (
     QuestionRow,
     SetScore,
     SetTable,
-    SourceEntry,
     SummaryRow,
     TotalRow,
 )
@@ -89,13 +89,13 @@ __all__ = [
     "SetTable",
     "SheetQuestion",
     "SheetSet",
-    "SourceEntry",
     "SummaryRow",
     "TotalRow",
     "build_report",
     "build_sheet",
     "chunk_evenly",
     "clinic_details",
+    "decided_text",
     "default_page_size",
     "find_clinic",
     "format_date",
@@ -172,7 +172,7 @@ def build_report(
         InfoBlock(section.title, section.note, section.items, citation(comparison, section.source))
         for section in catalogue.information
     )
-    sources = tuple(SourceEntry(source.citation, source.note) for source in catalogue.sources)
+    sources = catalogue.sources
     return ComparisonReport(
         title=comparison.title.strip() or tr(DEFAULT_TITLE),
         generated=generated or dt.date.today(),

@@ -30,11 +30,11 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
 from ketachecklist.report.chart_paint import add_charts
 from ketachecklist.report.model import (
-    CHOICE_MARK,
     FLAG_MARK,
     NOT_MEDICAL_ADVICE,
     ComparisonReport,
     PageSize,
+    decided_text,
     format_date,
 )
 from ketachecklist.report.paged import (
@@ -278,7 +278,7 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
 def _summary_name(name: str, decided: bool) -> list[Para]:
     paras = [Para(name, CELL_BOLD)]
     if decided:
-        paras.append(Para(f"{CHOICE_MARK} your recorded decision", CELL_ITALIC))
+        paras.append(Para(decided_text(), CELL_ITALIC))
     return paras
 
 

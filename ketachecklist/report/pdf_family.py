@@ -6,7 +6,7 @@ side by side."""
 from __future__ import annotations
 
 from ketachecklist.report.family_page import FamilyClinic, FamilyPage
-from ketachecklist.report.model import CHOICE_MARK, ComparisonReport
+from ketachecklist.report.model import ComparisonReport, decided_text
 from ketachecklist.report.paged import Flow, Para, Row, Table, pt, widen_to_fit
 from ketachecklist.report.pdf_styles import (
     BLOCK_WIDTH,
@@ -66,7 +66,7 @@ def block_paras(clinic: FamilyClinic) -> list[Para]:
     criteria'), then a line per fact."""
     paras = [Para(f"{clinic.name} · {clinic.standing_text}", BODY, len(clinic.name))]
     if clinic.decided:
-        paras.append(Para(f"{CHOICE_MARK} your recorded decision", CELL_ITALIC))
+        paras.append(Para(decided_text(), CELL_ITALIC))
     paras += [Para(f"{label}: {text}", CELL, len(label) + 1) for label, text in clinic.lines]
     return paras
 

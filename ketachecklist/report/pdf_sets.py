@@ -5,12 +5,12 @@ laid out by ``pdf.layout_report`` after the family page."""
 from __future__ import annotations
 
 from ketachecklist.report.model import (
-    CHOICE_MARK,
     Cell,
     ComparisonReport,
     SetTable,
     TotalRow,
     chunk_evenly,
+    decided_text,
 )
 from ketachecklist.report.paged import (
     SUBTOTAL_FILL,
@@ -49,7 +49,7 @@ def clinic_head(report: ComparisonReport, index: int) -> list[Para]:
     column = report.clinics[index]
     head = [Para(column.name, HEAD), Para(column.rank_text, CELL)]
     if column.decided:
-        head.append(Para(f"{CHOICE_MARK} your decision", CELL_ITALIC))
+        head.append(Para(decided_text(), CELL_ITALIC))
     return head
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER
+from ketachecklist.core.catalogue import Source
 from ketachecklist.present.answers import Cell
 from ketachecklist.present.charts import ChartSet
 from ketachecklist.present.numbers import number_text, plural
@@ -129,12 +130,6 @@ class InfoBlock:
 
 
 @dataclass(frozen=True)
-class SourceEntry:
-    citation: str
-    note: str
-
-
-@dataclass(frozen=True)
 class DecisionSummary:
     clinic_name: str | None
     reason: str
@@ -172,7 +167,7 @@ class ComparisonReport:
     sets: tuple[SetTable, ...]
     totals: tuple[TotalRow, ...]
     information: tuple[InfoBlock, ...]
-    sources: tuple[SourceEntry, ...]
+    sources: tuple[Source, ...]  # the catalogue's own: each gives its citation and note
     catalogue_disclaimer: str
     disclaimer: str = DISCLAIMER
     crisis_help: str = CRISIS_HELP  # on the first page

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from ketachecklist.ui.marked_question_list_model import MarkedQuestionListModel
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.padded_delegate import PaddedItemDelegate
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
+from ketachecklist.ui.until_a_clinic import UntilAClinic
 
 NO_CLINIC_TEXT = QT_TRANSLATE_NOOP(
     "AnswersPage",
@@ -133,13 +133,7 @@ class AnswersPage(QWidget):
         working_layout.addWidget(self.sets)
         working_layout.addWidget(self.set_description)
         working_layout.addWidget(self.splitter, 1)
-        self.empty = QLabel(self.tr(NO_CLINIC_TEXT))
-        self.empty.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(working)
+        self.stack = UntilAClinic(self.tr(NO_CLINIC_TEXT), working)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
 
@@ -166,7 +160,7 @@ class AnswersPage(QWidget):
 
     def set_clinic(self, clinic_id: str) -> None:
         self._clinic_id = clinic_id
-        self.stack.setCurrentIndex(1 if clinic_id else 0)
+        self.stack.show_working(bool(clinic_id))
         self._update_heading()
         self._update_set_titles()
         self.model.show(clinic_id, self._current_set_id())

@@ -9,17 +9,15 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.document import Clinic
-from ketachecklist.core.limits import MAX_NAME
+from ketachecklist.core.limits import CLINIC_TEXT_LIMITS
 from ketachecklist.core.treatments import Treatment
 from ketachecklist.present.treatments import treatment_label
 from ketachecklist.ui.commands import push_edit
@@ -28,7 +26,10 @@ from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.undo_routing import route_undo_to_window
+from ketachecklist.ui.until_a_clinic import UntilAClinic
+from ketachecklist.ui.wrapping_form import add_row, wrapping_form
 
+QLINEEDIT_MAX = 32767  # Qt's own longest text for a QLineEdit (its default)
 _LINE_FIELDS = (  # field, label (with its mnemonic), accessible name
     (
         "name",
@@ -71,19 +72,15 @@ class ClinicDetailsForm(QWidget):
             font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = wrapping_form()
         self.lines: dict[str, QLineEdit] = {}
         for field, label_text, accessible in _LINE_FIELDS:
             edit = QLineEdit()
             edit.setAccessibleName(self.tr(accessible))
-            edit.setMaxLength(MAX_NAME if field in ("name", "phone") else 32767)
+            edit.setMaxLength(min(CLINIC_TEXT_LIMITS[field], QLINEEDIT_MAX))
             route_undo_to_window(edit)
             edit.textEdited.connect(lambda text, f=field: self._line_edited(f, text))
-            label = QLabel(self.tr(label_text))
-            label.setBuddy(edit)
-            form.addRow(label, edit)
+            add_row(form, self.tr(label_text), edit)
             self.lines[field] = edit
             if field == "name":
                 self.name_message = FieldMessage()
@@ -119,13 +116,9 @@ class ClinicDetailsForm(QWidget):
         self.treatment_other.textEdited.connect(
             lambda text: self._edit("treatment_other", treatment_other=text)
         )
-        other_label = QLabel(self.tr("&Other treatment"))
-        other_label.setBuddy(self.treatment_other)
-        form.addRow(other_label, self.treatment_other)
+        add_row(form, self.tr("&Other treatment"), self.treatment_other)
         self.notes = NotesEdit(self.tr("Notes about the clinic"), lines=6)
-        notes_label = QLabel(self.tr("Note&s"))
-        notes_label.setBuddy(self.notes.editor)
-        form.addRow(notes_label, self.notes)
+        add_row(form, self.tr("Note&s"), self.notes, buddy=self.notes.editor)
 
         working = QWidget()
         working_layout = QVBoxLayout(working)
@@ -133,17 +126,11 @@ class ClinicDetailsForm(QWidget):
         working_layout.addWidget(self.heading)
         working_layout.addLayout(form)
         working_layout.addStretch(1)
-        self.empty = QLabel(
-            self.tr(
-                "No clinic yet. Add the first clinic you are considering with the Add button on "
-                "the left (or Clinic ▸ Add clinic, Ctrl+Shift+N)."
-            )
+        first_step = self.tr(
+            "No clinic yet. Add the first clinic you are considering with the Add button on "
+            "the left (or Clinic ▸ Add clinic, Ctrl+Shift+N)."
         )
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(working)
+        self.stack = UntilAClinic(first_step, working)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
 
@@ -180,7 +167,7 @@ class ClinicDetailsForm(QWidget):
 
     def _refresh(self) -> None:
         clinic = self._clinic() if self._clinic_id else None
-        self.stack.setCurrentIndex(0 if clinic is None else 1)
+        self.stack.show_working(clinic is not None)
         if clinic is None:
             return
         self._updating = True

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ketachecklist import QT_TRANSLATE_NOOP
-from ketachecklist.core.changes import Change, ChangeKind
+from ketachecklist.core.changes import Change, ChangeKind, PutDealBreaker
 from ketachecklist.core.document import Comparison
 from ketachecklist.ui.open_document import OpenDocument
 
@@ -62,6 +62,7 @@ _TEXTS = {
     ChangeKind.RENAME_WEIGHT_PROFILE: QT_TRANSLATE_NOOP("ChangeCommand", "Rename weight profile"),
     ChangeKind.ACTIVATE_WEIGHT_PROFILE: QT_TRANSLATE_NOOP("ChangeCommand", "Use weight profile"),
 }
+_UNMARK_DEAL_BREAKER = QT_TRANSLATE_NOOP("ChangeCommand", "Unmark deal-breaker")
 # Consecutive edits of the same field merge into one step; these kinds are single actions.
 _NEVER_MERGED = {
     ChangeKind.ADD_CLINIC,
@@ -93,6 +94,16 @@ def command_text(kind: ChangeKind, field: str = "") -> str:
     return QCoreApplication.translate("ChangeCommand", source)
 
 
+def change_text(change: Change, field: str = "") -> str:
+    """The Edit menu's words for this change: ``command_text``, but a deal-breaker mark taken
+    away says so ("Unmark deal-breaker"), in Undo and in Redo alike."""
+    if change.kind is ChangeKind.SET_DEAL_BREAKER and not any(
+        step.new for step in change.steps if isinstance(step, PutDealBreaker)
+    ):
+        return QCoreApplication.translate("ChangeCommand", _UNMARK_DEAL_BREAKER)
+    return command_text(change.kind, field)
+
+
 class ChangeCommand(QUndoCommand):
     """A change already applied to the document; Undo reverts it, Redo applies it again.
 
@@ -101,7 +112,7 @@ class ChangeCommand(QUndoCommand):
     """
 
     def __init__(self, document: OpenDocument, change: Change, field: str = "") -> None:
-        super().__init__(command_text(change.kind, field))
+        super().__init__(change_text(change, field))
         self._document = document
         self.change = change
         self._field = field

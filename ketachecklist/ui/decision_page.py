@@ -15,9 +15,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
-    QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -32,9 +30,11 @@ from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.family_section import TITLE as FAMILY_TITLE
 from ketachecklist.ui.family_section import FamilySection
 from ketachecklist.ui.flow_layout import FlowLayout
+from ketachecklist.ui.name_chooser import name_chooser
 from ketachecklist.ui.notes_edit import NotesEdit
 from ketachecklist.ui.open_document import OpenDocument
-from ketachecklist.ui.plain_label import bold
+from ketachecklist.ui.plain_label import bold, plain_label
+from ketachecklist.ui.wrapping_form import add_row, wrapping_form
 
 NOT_DECIDED = QT_TRANSLATE_NOOP("DecisionPage", "Not decided yet")
 EXPLANATION = QT_TRANSLATE_NOOP(
@@ -57,17 +57,10 @@ class DecisionPage(QWidget):
         self._updating = False
         self._standing_stale = True
         self._shown_choice: str | None = None  # the chosen clinic the family section marks
-        explanation = QLabel(self.tr(EXPLANATION))
-        explanation.setTextFormat(Qt.TextFormat.PlainText)
-        explanation.setWordWrap(True)
+        explanation = plain_label(selectable=False)
+        explanation.setText(self.tr(EXPLANATION))
 
-        self.clinic = QComboBox()
-        self.clinic.setAccessibleName(self.tr("Chosen clinic"))
-        # A long clinic name must not make the window wider than the screen.
-        self.clinic.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.clinic.setMinimumContentsLength(16)
+        self.clinic = name_chooser(self.tr("Chosen clinic"))
         self.has_date = QCheckBox(self.tr("&Decided on"))
         self.has_date.setAccessibleName(self.tr("Decision date recorded"))
         self.date = QDateEdit()
@@ -80,19 +73,13 @@ class DecisionPage(QWidget):
             self.tr("What decided it: the answers, the people, the cost, how it felt")
         )
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        clinic_label = QLabel(self.tr("Chose&n clinic"))
-        clinic_label.setBuddy(self.clinic)
-        form.addRow(clinic_label, self.clinic)
+        form = wrapping_form()
+        add_row(form, self.tr("Chose&n clinic"), self.clinic)
         date_row = FlowLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date)
         form.addRow(self.tr("When"), date_row)
-        reason_label = QLabel(self.tr("&Why"))
-        reason_label.setBuddy(self.reason.editor)
-        form.addRow(reason_label, self.reason)
+        add_row(form, self.tr("&Why"), self.reason, buddy=self.reason.editor)
 
         self.standing = QLabel()
         self.standing.setTextFormat(Qt.TextFormat.PlainText)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ketachecklist import QT_TRANSLATE_NOOP
+from ketachecklist.ui.message_box import Choice, ask, tell
 from ketachecklist.ui.prompter import ChangedOnDiskChoice, RestoreChoice, SaveChoice
 
 FILE_FILTER = QT_TRANSLATE_NOOP(
@@ -50,29 +51,22 @@ class DialogPrompter:
         return path if path.suffix else path.with_suffix(SUFFIX)
 
     def ask_save_changes(self, document_name: str) -> SaveChoice:
-        box = QMessageBox(self._parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("DialogPrompter", "Save your changes?"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
+        return ask(
+            self._parent,
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("DialogPrompter", "Save your changes?"),
             QCoreApplication.translate(
                 "DialogPrompter",
                 "“{name}” has changes that are not saved yet.\n\nSave them first?",
-            ).format(name=document_name)
+            ).format(name=document_name),
+            (
+                Choice(SaveChoice.SAVE, QMessageBox.StandardButton.Save),
+                Choice(SaveChoice.DISCARD, QMessageBox.StandardButton.Discard),
+                Choice(SaveChoice.CANCEL, QMessageBox.StandardButton.Cancel),
+            ),
+            default=SaveChoice.SAVE,
+            escape=SaveChoice.CANCEL,
         )
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return SaveChoice.SAVE
-        if answer == QMessageBox.StandardButton.Discard:
-            return SaveChoice.DISCARD
-        return SaveChoice.CANCEL
 
     def show_error(self, title: str, message: str) -> None:
         self._tell(QMessageBox.Icon.Warning, title, message)
@@ -118,41 +112,41 @@ class DialogPrompter:
         default_is_action: bool = True,
     ) -> bool:
         """One question with one action and Cancel (Escape); True when the action was chosen."""
-        box = self._box(icon, title, message)
-        chosen = box.addButton(action, role)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(chosen if default_is_action else cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is chosen
+        return ask(
+            self._parent,
+            icon,
+            title,
+            message,
+            (Choice(True, action, role), Choice(False, QMessageBox.StandardButton.Cancel)),
+            default=default_is_action,
+            escape=False,
+        )
 
     def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
-        box = self._box(
+        return ask(
+            self._parent,
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("DialogPrompter", "The file changed on the disk"),
             message,
+            (
+                Choice(
+                    ChangedOnDiskChoice.SAVE_AS,
+                    QCoreApplication.translate("DialogPrompter", "Save as a new file…"),
+                ),
+                Choice(
+                    ChangedOnDiskChoice.OVERWRITE,
+                    QCoreApplication.translate("DialogPrompter", "Replace it"),
+                    QMessageBox.ButtonRole.DestructiveRole,
+                ),
+                Choice(ChangedOnDiskChoice.CANCEL, QMessageBox.StandardButton.Cancel),
+            ),
+            default=ChangedOnDiskChoice.SAVE_AS,  # the choice that loses nothing
+            escape=ChangedOnDiskChoice.CANCEL,
         )
-        save_as = box.addButton(
-            QCoreApplication.translate("DialogPrompter", "Save as a new file…"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        overwrite = box.addButton(
-            QCoreApplication.translate("DialogPrompter", "Replace it"),
-            QMessageBox.ButtonRole.DestructiveRole,
-        )
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save_as)  # the choice that loses nothing
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is save_as:
-            return ChangedOnDiskChoice.SAVE_AS
-        if clicked is overwrite:
-            return ChangedOnDiskChoice.OVERWRITE
-        return ChangedOnDiskChoice.CANCEL
 
     def ask_restore(self, description: str, saved_at: str) -> RestoreChoice:
-        box = self._box(
+        return ask(
+            self._parent,
             QMessageBox.Icon.Question,
             QCoreApplication.translate("DialogPrompter", "Restore unsaved work?"),
             # The description names when it was autosaved: the time is said once.
@@ -161,38 +155,24 @@ class DialogPrompter:
                 "ketachecklist was closed before this work was saved:\n\n{description}\n\n"
                 "Restore it now?",
             ).format(description=description),
+            (
+                Choice(
+                    RestoreChoice.RESTORE, QCoreApplication.translate("DialogPrompter", "Restore")
+                ),
+                Choice(
+                    RestoreChoice.LATER,
+                    QCoreApplication.translate("DialogPrompter", "Not now (ask next time)"),
+                    QMessageBox.ButtonRole.RejectRole,
+                ),
+                Choice(
+                    RestoreChoice.DELETE,
+                    QCoreApplication.translate("DialogPrompter", "Delete it"),
+                    QMessageBox.ButtonRole.DestructiveRole,
+                ),
+            ),
+            default=RestoreChoice.RESTORE,
+            escape=RestoreChoice.LATER,  # closing the box must never delete someone's notes
         )
-        restore = box.addButton(
-            QCoreApplication.translate("DialogPrompter", "Restore"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        later = box.addButton(
-            QCoreApplication.translate("DialogPrompter", "Not now (ask next time)"),
-            QMessageBox.ButtonRole.RejectRole,
-        )
-        delete = box.addButton(
-            QCoreApplication.translate("DialogPrompter", "Delete it"),
-            QMessageBox.ButtonRole.DestructiveRole,
-        )
-        box.setDefaultButton(restore)
-        box.setEscapeButton(later)  # closing the box must never delete someone's notes
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is restore:
-            return RestoreChoice.RESTORE
-        if clicked is delete:
-            return RestoreChoice.DELETE
-        return RestoreChoice.LATER
 
     def _tell(self, icon: QMessageBox.Icon, title: str, message: str) -> None:
-        box = self._box(icon, title, message)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.exec()
-
-    def _box(self, icon: QMessageBox.Icon, title: str, message: str) -> QMessageBox:
-        box = QMessageBox(self._parent)
-        box.setIcon(icon)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(message)  # plain text: never setInformativeText, which guesses the format
-        return box
+        tell(self._parent, icon, title, message)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ketachecklist import QT_TRANSLATE_NOOP
+from ketachecklist.report.common import decided_text
 from ketachecklist.report.family_page import FamilyClinic, FamilyPage
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.plain_label import bold, plain_label
@@ -32,8 +33,6 @@ NO_CLINICS = QT_TRANSLATE_NOOP(
     "FamilySection",
     "No clinics yet. Add the clinics you are considering, then rate their answers.",
 )
-# as the report's family page marks it
-DECIDED = QT_TRANSLATE_NOOP("FamilySection", "✔ your recorded decision")
 BULLET = "•"
 SECTIONS = ("weights", "clinics", "change", "firmness", "views", "costs")
 
@@ -55,7 +54,7 @@ def clinic_heading(clinic: FamilyClinic) -> str:
 
 def clinic_block_text(clinic: FamilyClinic) -> str:
     """One clinic's lines under its heading: 'Score: 63/100, 8 of 28 questions rated' …"""
-    lines = [QCoreApplication.translate("FamilySection", DECIDED)] if clinic.decided else []
+    lines = [decided_text()] if clinic.decided else []  # as every report marks it
     lines.extend(f"{label}: {text}" for label, text in clinic.lines)
     return "\n".join(lines)
 

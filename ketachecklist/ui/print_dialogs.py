@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ketachecklist.ui.export_actions import PrintPainter, SheetChoice
+from ketachecklist.ui.message_box import Choice, ask, tell
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -26,34 +27,30 @@ class PrintDialogs:
         return Path(name) if name else None
 
     def choose_sheet(self, clinic_name: str) -> SheetChoice:
-        box = QMessageBox(self._parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("PrintDialogs", "Print consultation sheet"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
+        return ask(
+            self._parent,
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("PrintDialogs", "Print consultation sheet"),
             QCoreApplication.translate(
                 "PrintDialogs",
                 "Print the sheet for “{clinic}”, with what you recorded so far?\n\n"
                 "Or print a blank sheet for a clinic that is not in your comparison yet.",
-            ).format(clinic=clinic_name)
+            ).format(clinic=clinic_name),
+            (
+                Choice(
+                    SheetChoice.CURRENT,
+                    QCoreApplication.translate("PrintDialogs", "For this clinic"),
+                ),
+                Choice(
+                    SheetChoice.BLANK,
+                    QCoreApplication.translate("PrintDialogs", "Blank sheet"),
+                    QMessageBox.ButtonRole.ActionRole,
+                ),
+                Choice(SheetChoice.CANCEL, QMessageBox.StandardButton.Cancel),
+            ),
+            default=SheetChoice.CURRENT,
+            escape=SheetChoice.CANCEL,
         )
-        current = box.addButton(
-            QCoreApplication.translate("PrintDialogs", "For this clinic"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        blank = box.addButton(
-            QCoreApplication.translate("PrintDialogs", "Blank sheet"),
-            QMessageBox.ButtonRole.ActionRole,
-        )
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(current)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is current:
-            return SheetChoice.CURRENT
-        if clicked is blank:
-            return SheetChoice.BLANK
-        return SheetChoice.CANCEL
 
     def preview_and_print(self, printer: QPrinter, paint: PrintPainter, title: str) -> bool:
         from ketachecklist.ui.print_preview import PrintPreview  # loaded on first use
@@ -64,10 +61,4 @@ class PrintDialogs:
         return bool(dialog.exec())
 
     def show_error(self, title: str, message: str) -> None:
-        box = QMessageBox(self._parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(message)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.exec()
+        tell(self._parent, QMessageBox.Icon.Warning, title, message)

@@ -3,23 +3,23 @@ applying to the clinic (in words, never hidden)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QObject, Qt
 
 from ketachecklist.core.catalogue import Question
 from ketachecklist.present.ratings import CHECK_MARK
+from ketachecklist.ui.document_rows import TEXT_ROLES, DocumentRows
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
-from ketachecklist.ui.tooltips import plain_tooltip
-
-Index = QModelIndex | QPersistentModelIndex
 
 
-class QuestionListModel(QAbstractListModel):
+class QuestionListModel(DocumentRows[Question], QAbstractListModel):
+    ID_ROLE = QUESTION_ID_ROLE
+
     def __init__(self, document: OpenDocument, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._document = document
+        super().__init__(document, parent)
         self._clinic_id = ""
         self._set_id = ""
         self._questions: list[Question] = []
@@ -36,39 +36,16 @@ class QuestionListModel(QAbstractListModel):
         self._set_id = set_id
         self._reload()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._questions)
+    def _rows(self) -> Sequence[Question]:
+        return self._questions
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        value = self._data(index, role)
-        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
-            return plain_tooltip(value)  # user text must never be read as markup
-        return value
-
-    def _data(self, index: Index, role: int) -> Any:
-        if not index.isValid() or index.row() >= len(self._questions):
-            return None
-        question = self._questions[index.row()]
-        if role == QUESTION_ID_ROLE:
-            return question.id
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+    def _item_data(self, question: Question, _column: int, role: int) -> Any:
+        if role not in TEXT_ROLES:
             return None
         status = self._status(question)
         if role == Qt.ItemDataRole.ToolTipRole:
             return question.text
         return f"{question.text}\n{status}"
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def row_of(self, question_id: str) -> int:
-        return next((row for row, q in enumerate(self._questions) if q.id == question_id), -1)
 
     def _status(self, question: Question) -> str:
         if not self._clinic_id:

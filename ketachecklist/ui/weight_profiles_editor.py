@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,8 +23,11 @@ from ketachecklist.core.limits import MAX_PROFILE_NAME, MAX_WEIGHT_PROFILES
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.flow_layout import FlowLayout
+from ketachecklist.ui.name_chooser import name_chooser
 from ketachecklist.ui.open_document import OpenDocument
+from ketachecklist.ui.plain_label import plain_label
 from ketachecklist.ui.removal_question import confirm_removal
+from ketachecklist.ui.wrapping_form import add_row, wrapping_form
 
 UNNAMED = QT_TRANSLATE_NOOP("WeightProfilesEditor", "Not saved as a profile")
 PRESET_NAMES = {
@@ -62,16 +64,10 @@ class WeightProfilesEditor(QWidget):
         # Asked before a profile is removed; tests answer it themselves.
         self.confirm_removal: Callable[[str], bool] = self._ask_before_removing
 
-        explanation = QLabel(self.tr(EXPLANATION))
-        explanation.setTextFormat(Qt.TextFormat.PlainText)
-        explanation.setWordWrap(True)
+        explanation = plain_label(selectable=False)
+        explanation.setText(self.tr(EXPLANATION))
 
-        self.chooser = QComboBox()
-        self.chooser.setAccessibleName(self.tr("Whose weights are in force"))
-        self.chooser.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.chooser.setMinimumContentsLength(16)
+        self.chooser = name_chooser(self.tr("Whose weights are in force"))
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Profile name"))
         self.name.setPlaceholderText(self.tr("for example Me, or Mum"))
@@ -103,15 +99,9 @@ class WeightProfilesEditor(QWidget):
         self.reset_button.setAccessibleName(self.tr("Reset the set weights to equal"))
         self.reset_button.setToolTip(self.tr("Every set counts the same (weight 1)"))
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        chooser_label = QLabel(self.tr("&Whose weights"))
-        chooser_label.setBuddy(self.chooser)
-        form.addRow(chooser_label, self.chooser)
-        name_label = QLabel(self.tr("Profile &name"))
-        name_label.setBuddy(self.name)
-        form.addRow(name_label, self.name)
+        form = wrapping_form()
+        add_row(form, self.tr("&Whose weights"), self.chooser)
+        add_row(form, self.tr("Profile &name"), self.name)
         form.addRow("", self.name_message)
         # Rows of buttons wrap at a large font (a form cannot wrap them: they sit below it).
         profile_buttons = FlowLayout()

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from ketachecklist.core.catalogue import load_bundled_catalogue
 from ketachecklist.core.decision.profiles import Preset
 from ketachecklist.core.document import Comparison
+from ketachecklist.report.common import decided_text
 from ketachecklist.report.html import render_html
 from ketachecklist.report.model import build_report
 from ketachecklist.ui.chart_view import ChartPanel
@@ -28,7 +29,6 @@ from ketachecklist.ui.deal_breaker_marks import (
     is_ruled_out,
     ruled_out_rank_text,
 )
-from ketachecklist.ui.family_section import DECIDED
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
@@ -107,9 +107,12 @@ def test_mark_and_unmark_by_keyboard_with_undo_and_redo(qtbot: QtBot, active: Ma
     assert not comparison.is_deal_breaker(QUESTION)
     assert not box.isChecked()
     assert DEAL_BREAKER_MARK not in _grid_label(window)
+    assert window.undo_action.text() == "&Undo Unmark deal-breaker"
     window.undo_action.trigger()  # the unmark was a step of its own, not merged with the mark
     assert comparison.is_deal_breaker(QUESTION)
     assert box.isChecked()
+    assert window.redo_action.text() == "&Redo Unmark deal-breaker"
+    assert window.undo_action.text() == "&Undo Mark deal-breaker"
 
 
 def test_the_mark_follows_the_question_to_every_clinic(qtbot: QtBot, active: MainWindow) -> None:
@@ -262,8 +265,8 @@ def test_the_decision_tab_shows_the_verdict_and_who_is_ruled_out(
     page.clinic.activated.emit(page.clinic.currentIndex())
     harbor = window.document.comparison.clinic(HARBOR).name
     chosen = next(b for b in family.clinic_blocks if b.name.text().startswith(harbor))
-    assert chosen.body.text().startswith(DECIDED)
-    assert not block.body.text().startswith(DECIDED)
+    assert chosen.body.text().startswith(decided_text())
+    assert not block.body.text().startswith(decided_text())
 
     # Unmarked on another tab: the Decision tab is right again when it is shown.
     window.show_page(window.answers)

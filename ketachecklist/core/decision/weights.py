@@ -78,25 +78,15 @@ def weight_tipping(
 
     With ``max_factor``, only the changes up to that factor: each search stops where its
     multipliers pass it, and the result is the full list's tippings of that factor or less."""
+    race = _Race(scores, set_ids, set_weights, running, leader)
     found = []
     for index, weight in enumerate(set_weights):
         if weight <= 0:
             continue
-        crossings = _crossings(scores, set_ids, set_weights, running, leader, index)
+        crossings = _crossings(race, index)
         limit = MAX_WEIGHT / weight
         for direction in Direction:
-            tipping = _first_change(
-                scores,
-                set_ids,
-                set_weights,
-                running,
-                leader,
-                index,
-                crossings,
-                direction,
-                limit,
-                max_factor,
-            )
+            tipping = _first_change(race, index, crossings, direction, limit, max_factor)
             if tipping is not None:
                 found.append(tipping)
     found.sort(key=lambda t: t.factor)
@@ -128,26 +118,31 @@ def _coefficients(
     return rest_sum, rest_weight, weights[index] * own, weights[index]
 
 
-def _crossings(
-    scores: Mapping[str, ClinicScore],
-    set_ids: Sequence[str],
-    weights: Sequence[float],
-    running: Sequence[str],
-    leader: str,
-    index: int,
-) -> list[float]:
+@dataclass(frozen=True)
+class _Race:
+    """What every step of the search looks at: the clinics in the running, their scores, the
+    set weights in force and the clinic that leads under them."""
+
+    scores: Mapping[str, ClinicScore]
+    set_ids: Sequence[str]
+    weights: Sequence[float]
+    running: Sequence[str]
+    leader: str
+
+
+def _crossings(race: _Race, index: int) -> list[float]:
     """Every positive multiplier where another clinic's curve meets the leader's, plus 0 and 1
     (1 when a clinic is level with the leader now: any change may decide the tie)."""
-    a_l, b_l, c_l, d_l = _coefficients(scores[leader], set_ids, weights, index)
+    leader = race.scores[race.leader]
+    a_l, b_l, c_l, d_l = _coefficients(leader, race.set_ids, race.weights, index)
     points = {0.0}
-    lead_now = scores[leader].overall
-    for clinic_id in running:
-        score = scores[clinic_id]
-        if clinic_id == leader or score.overall is None:
+    for clinic_id in race.running:
+        score = race.scores[clinic_id]
+        if clinic_id == race.leader or score.overall is None:
             continue
-        if _level(score.overall, lead_now):
+        if _level(score.overall, leader.overall):
             points.add(1.0)
-        a_c, b_c, c_c, d_c = _coefficients(score, set_ids, weights, index)
+        a_c, b_c, c_c, d_c = _coefficients(score, race.set_ids, race.weights, index)
         quadratic = c_l * d_c - c_c * d_l
         linear = a_l * d_c + c_l * b_c - a_c * d_l - c_c * b_l
         constant = a_l * b_c - a_c * b_l
@@ -181,17 +176,14 @@ def _roots(a: float, b: float, c: float) -> list[float]:
 
 
 def _first_change(
-    scores: Mapping[str, ClinicScore],
-    set_ids: Sequence[str],
-    weights: Sequence[float],
-    running: Sequence[str],
-    leader: str,
+    race: _Race,
     index: int,
     crossings: list[float],
     direction: Direction,
     limit: float,
     max_factor: float,
 ) -> WeightTipping | None:
+    weights = race.weights
     if direction is Direction.MORE:
         candidates = [m for m in crossings if 1.0 <= m <= limit]
     else:
@@ -209,9 +201,9 @@ def _first_change(
             continue
         changed = list(weights)
         changed[index] = weights[index] * multiplier
-        new_leader = leader_under(scores, set_ids, changed, running)
-        if new_leader != leader:
+        new_leader = leader_under(race.scores, race.set_ids, changed, race.running)
+        if new_leader != race.leader:
             return WeightTipping(
-                set_ids[index], direction, threshold, multiplier, changed[index], new_leader
+                race.set_ids[index], direction, threshold, multiplier, changed[index], new_leader
             )
     return None
