@@ -139,7 +139,10 @@ class OpenDocument(QObject):
         comparison = self._comparison
         current = self._presentation
         if current is None or not current.is_current(comparison):
-            current = self._presentation = Presentation(comparison, self._scores_after(current))
+            earlier = current if current is not None and current.comparison is comparison else None
+            current = self._presentation = Presentation(
+                comparison, self._scores_after(current), earlier
+            )
         return current
 
     def _scores_after(self, previous: Presentation | None) -> ComparisonScores | None:
