@@ -9,6 +9,7 @@ from functools import cached_property
 
 from ketachecklist.core.decision.analysis import DecisionAnalysis, Tallies, analyse
 from ketachecklist.core.decision.clinic_facts import red_flag_coverage
+from ketachecklist.core.decision.deal_breakers import deal_breaker_hits, marked_deal_breakers
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import ClinicScore, ComparisonScores, SetResult, score_comparison
 from ketachecklist.present.answers import Cell, make_cell, red_flag_sentence
@@ -109,6 +110,24 @@ class Presentation:
         if "decision" in self.__dict__:
             return self.decision.verdict
         return verdict_text(self.comparison, self.analysis)
+
+    @cached_property
+    def ruled_out_ids(self) -> frozenset[str]:
+        """The clinics the patient's deal-breakers rule out: the decision core's rule, worked
+        out once per revision for every clinic list row and rank cell, without the rest of
+        the analysis."""
+        if "analysis" in self.__dict__:
+            return frozenset(self.analysis.ruled_out_ids)
+        comparison = self.comparison
+        marked = marked_deal_breakers(comparison)
+        if not marked:
+            return frozenset()
+        return frozenset(
+            s.clinic_id for s in self.scores.clinics if deal_breaker_hits(comparison, s, marked)
+        )
+
+    def is_ruled_out(self, clinic_id: str) -> bool:
+        return clinic_id in self.ruled_out_ids
 
     @cached_property
     def _ranks(self) -> list[int | None]:
