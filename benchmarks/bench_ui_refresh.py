@@ -5,8 +5,11 @@
 The window shows the Comparison page (1400×900, offscreen) on a comparison of 50 clinics and
 60 questions (the 30 of the catalogue and 30 of the patient's own), every one answered with a
 rating and a note. Each edit is a rating change pushed through the undo stack exactly as the
-answer editor pushes it; the time runs until the grid has handled every change signal, run its
-queued row fitting, and Qt has repainted what changed.
+answer editor pushes it. Two times per edit:
+- edit → grid refreshed and repainted (the headline): until the grid has handled every change
+  signal, run its queued row fitting, and Qt has repainted what changed in the grid;
+- edit → everything on screen settled: until the rest of the page has followed too (the verdict
+  above the grid, worded from the decision analysis once the edits settle, and its repaint).
 Edits alternate between the first and a far-off clinic, and between ratings, so the ranking and
 the best-in-row marks change. "whole grid repainted" also forces every visible cell to be
 painted again (the worst case; Qt itself repaints only the rows that changed). Also timed:
@@ -17,7 +20,7 @@ The floor, measured in the same process and interleaved edit by edit with the ap
 QTableView in a window of the same size, over a plain Python table model with the grid's own
 rows, columns and display texts, whose edit changes one cell's text in a row on screen and
 emits dataChanged for that whole row; then the same two event-loop turns. Target: the app's
-p95 ≤ 1.5 × the floor's p95 (and, as before, under 16 ms: one frame at 60 Hz).
+headline p95 ≤ 1.5 × the floor's p95 (and, as before, under 16 ms: one frame at 60 Hz).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -137,11 +141,35 @@ def refreshed(app: QApplication, window: MainWindow) -> None:
     app.processEvents()  # the repaint it asked for
 
 
-def fully_repainted(app: QApplication, window: MainWindow) -> None:
-    """As ``refreshed``, then the whole visible grid painted again (the worst case)."""
+def settled(app: QApplication, window: MainWindow) -> None:
+    """As ``refreshed``, then whatever follows the edits once they settle (the verdict, and any
+    relayout and row fitting it causes) done and painted: nothing of this edit is left over for
+    the next one's time."""
     refreshed(app, window)
-    window.comparison.table.viewport().repaint()
-    window.comparison.table.horizontalHeader().viewport().repaint()
+    pending = (window.document._settle, window.comparison._resize_rows)
+    for _ in range(20):
+        if not any(timer.isActive() for timer in pending):
+            break
+        app.processEvents()
+    app.processEvents()  # the last repaint asked for
+
+
+@dataclass
+class Timings:
+    grid: list[float] = field(default_factory=list)  # edit → grid refreshed and repainted
+    settled: list[float] = field(default_factory=list)  # edit → everything on screen settled
+
+
+class GridShown:
+    """When the page said the grid shows the edit (before it words the verdict)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.at: float | None = None
+        window.comparison.grid_shown.connect(self._shown)
+
+    def _shown(self) -> None:
+        if self.at is None:
+            self.at = time.perf_counter()
 
 
 def time_edits(
@@ -149,18 +177,33 @@ def time_edits(
     window: MainWindow,
     edit: Callable[[int], None],
     count: int,
-    finish: Callable[[QApplication, MainWindow], None] = refreshed,
+    *,
+    whole: bool = False,
     floor: Callable[[int], float] | None = None,
     floor_timings: list[float] | None = None,
-) -> list[float]:
+) -> Timings:
     """``count`` timed edits; with ``floor``, each is followed by one timed floor edit (so
-    machine load hits both alike), whose time goes into ``floor_timings``."""
-    timings = []
+    machine load hits both alike), whose time goes into ``floor_timings``. ``whole``: the whole
+    visible grid painted again after each edit (the worst case), counted in both times."""
+    timings = Timings()
+    shown = GridShown(window)
     for number in range(count):
+        shown.at = None
         started = time.perf_counter()
         edit(number)
-        finish(app, window)
-        timings.append((time.perf_counter() - started) * 1000)
+        refreshed(app, window)
+        grid_done = shown.at if shown.at is not None else time.perf_counter()
+        settled(app, window)
+        settled_done = time.perf_counter()
+        repainting = 0.0
+        if whole:
+            table = window.comparison.table
+            repaint_started = time.perf_counter()
+            table.viewport().repaint()
+            table.horizontalHeader().viewport().repaint()
+            repainting = time.perf_counter() - repaint_started
+        timings.grid.append((grid_done - started + repainting) * 1000)
+        timings.settled.append((settled_done - started + repainting) * 1000)
         if floor is not None and floor_timings is not None:
             floor_timings.append(floor(number))
     return timings
@@ -226,22 +269,22 @@ def main() -> int:
         floor: list[float] = []
         floor_repainted: list[float] = []
 
-        results: dict[str, list[float]] = {}
+        results: dict[str, Timings] = {}
         time_edits(app, window, rate, 10, floor=floor_rows, floor_timings=[])  # warm-up
         results["rating, order entered"] = time_edits(
             app, window, rate, edits, floor=floor_rows, floor_timings=floor
         )
         results["rating, whole grid repainted"] = time_edits(
-            app, window, rate, edits, fully_repainted, floor_whole, floor_repainted
+            app, window, rate, edits, whole=True, floor=floor_whole, floor_timings=floor_repainted
         )
         results["undo"] = time_edits(app, window, lambda _n: document.undo_stack.undo(), 50)
         window.comparison.model.set_sort_key(SORT_OVERALL)
-        refreshed(app, window)
+        settled(app, window)
         results["rating, sorted by overall"] = time_edits(
             app, window, rate, edits, floor=floor_rows, floor_timings=floor
         )
         window.comparison.notes.setChecked(True)
-        refreshed(app, window)
+        settled(app, window)
         results["rating, notes shown"] = time_edits(
             app, window, rate, edits, floor=floor_rows, floor_timings=floor
         )
@@ -260,24 +303,31 @@ def main() -> int:
     floors = {"bare QTableView, one row": floor, "bare QTableView, whole view": floor_repainted}
     floor_p95 = percentile(floor, 0.95)
     floor_whole_p95 = percentile(floor_repainted, 0.95)
-    print(f"{'edit → grid refreshed and repainted':<36} {'median ms':>10} {'p95 ms':>8} {'n':>5}"
-          f" {'p95 × floor':>12}")  # fmt: skip
     worst = 0.0
     worst_ratio = 0.0
-    for name, values in {**floors, **results}.items():
-        p95 = percentile(values, 0.95)
-        ratio = ""
-        if name not in floors:
-            against = floor_whole_p95 if "whole" in name else floor_p95
-            worst = max(worst, p95)
-            worst_ratio = max(worst_ratio, p95 / against)
-            ratio = f"{p95 / against:.2f}"
-        print(
-            f"{name:<36} {statistics.median(values):10.1f} {p95:8.1f} {len(values):5} {ratio:>12}"
-        )
+    for heading, figures in (
+        ("edit → grid refreshed and repainted", {n: t.grid for n, t in results.items()}),
+        ("edit → everything on screen settled", {n: t.settled for n, t in results.items()}),
+    ):
+        print(f"{heading:<36} {'median ms':>10} {'p95 ms':>8} {'n':>5} {'p95 × floor':>12}")
+        rows = {**floors, **figures} if heading.endswith("repainted") else figures
+        for name, values in rows.items():
+            p95 = percentile(values, 0.95)
+            ratio = ""
+            if name not in floors:
+                against = floor_whole_p95 if "whole" in name else floor_p95
+                ratio = f"{p95 / against:.2f}"
+                if heading.endswith("repainted"):  # the target is the headline's
+                    worst = max(worst, p95)
+                    worst_ratio = max(worst_ratio, p95 / against)
+            print(
+                f"{name:<36} {statistics.median(values):10.1f} {p95:8.1f} {len(values):5} "
+                f"{ratio:>12}"
+            )
     print(
         "floor: a bare QTableView of the same size emitting dataChanged for one row "
-        "(whole view: and repainting it); p95 against the floor of the same kind"
+        "(whole view: and repainting it); p95 against the floor of the same kind; "
+        "settled: the verdict above the grid worded and painted too"
     )
     met = worst_ratio <= TARGET_RATIO
     print(f"target: p95 ≤ {TARGET_RATIO} × floor -> {'met' if met else 'MISSED'} "

@@ -11,37 +11,62 @@ best marks and red flags alike; they are kept and shown in words.
 the questions rated and counted, the red flags per (clinic, question), the best marks per
 question (one rule: ``BEST_MARK_RULE``) and the ranking by the overall score or by any set.
 Nothing downstream recounts answers or re-evaluates a rule; the words are ketachecklist/present.
+The records are in ``scoring_types.py``, the ★ rule in ``scoring_marks.py`` and what one edit
+leaves standing in ``scoring_incremental.py``; every caller imports them from here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from enum import Enum
-from functools import cached_property
+from dataclasses import dataclass, replace
 
 from ketachecklist.core.applicability import Applicability, applicability
 from ketachecklist.core.catalogue import Question, QuestionRole
-from ketachecklist.core.changes import Change, PutAnswer, ReplaceClinic
+from ketachecklist.core.changes import Change
 from ketachecklist.core.document import Answer, Comparison, CostDetails, Coverage
+from ketachecklist.core.scoring_incremental import clinics_touched, unchanged_scores
+from ketachecklist.core.scoring_marks import (
+    BEST_MARK_MIN_RATED,
+    BEST_MARK_MIN_RATING,
+    best_marks,
+    best_marks_after,
+)
+from ketachecklist.core.scoring_types import (
+    CLEAR_WINNER_MARGIN,
+    ClinicScore,
+    ComparisonScores,
+    CostBasis,
+    CostEstimate,
+    RedFlag,
+    SetResult,
+)
 
-CLEAR_WINNER_MARGIN = 10.0
-# A ★ marks the best rating on a question only when it compares something and says something:
-# at least two clinics rated there (ratings that count), and the best of them good (4 or 5).
-BEST_MARK_MIN_RATED = 2
-BEST_MARK_MIN_RATING = 4
+# The records and the rules of their own modules, read from here as before.
+__all__ = [
+    "BEST_MARK_MIN_RATED",
+    "BEST_MARK_MIN_RATING",
+    "CLEAR_WINNER_MARGIN",
+    "RED_FLAG_MARK",
+    "ClinicScore",
+    "ComparisonScores",
+    "CostBasis",
+    "CostEstimate",
+    "RedFlag",
+    "SetResult",
+    "answer_applicability",
+    "clinics_touched",
+    "estimate_cost",
+    "rating_points",
+    "red_flag_of",
+    "score_clinic",
+    "score_comparison",
+    "weighted_mean",
+]
+
 RED_FLAG_MARK = "⚠"
 
 
 def rating_points(rating: int) -> float:
     return (rating - 1) / 4 * 100
-
-
-@dataclass(frozen=True)
-class RedFlag:
-    """An answer the sources give reason to ask more about: a prompt, never a verdict."""
-
-    question_id: str
-    label: str
 
 
 def red_flag_of(question: Question, answer: Answer, status: Applicability) -> RedFlag | None:
@@ -52,125 +77,6 @@ def red_flag_of(question: Question, answer: Answer, status: Applicability) -> Re
     if isinstance(answer.value, bool) and answer.value == rule.when:
         return RedFlag(question.id, rule.label)
     return None
-
-
-class CostBasis(Enum):
-    """What a course-cost estimate rests on (present/cost.py words it)."""
-
-    COURSE_PRICE_QUOTED = "course_price_quoted"  # the clinic quoted the whole course
-    PER_SESSION = "per_session"  # price per session × sessions recommended + other fees
-    NOT_ENOUGH = "not_enough"  # not enough recorded to estimate
-
-
-@dataclass(frozen=True)
-class CostEstimate:
-    """What the recorded answers say a whole course costs. ``None`` parts were not recorded."""
-
-    price_per_session: float | None
-    sessions: int | None
-    other_fees: float | None
-    course_price_quoted: float | None
-    insurance: Coverage
-    insurance_percent: float | None
-    course_total: float | None
-    out_of_pocket: float | None
-
-    @property
-    def basis(self) -> CostBasis:
-        if self.course_price_quoted is not None:
-            return CostBasis.COURSE_PRICE_QUOTED
-        if self.course_total is not None:
-            return CostBasis.PER_SESSION
-        return CostBasis.NOT_ENOUGH
-
-
-@dataclass(frozen=True)
-class ClinicScore:
-    clinic_id: str
-    set_scores: dict[str, float | None]
-    overall: float | None
-    answered: int
-    total: int
-    red_flags: tuple[RedFlag, ...]
-    cost: CostEstimate
-    rank: int | None = None
-    # question id -> why it does not count; questions that count are not listed
-    not_applying: dict[str, Applicability] = field(default_factory=dict)
-    set_progress: dict[str, tuple[int, int]] = field(default_factory=dict)  # rated, counted
-    ratings: dict[str, int] = field(default_factory=dict)  # question id -> rating that counts
-
-    @property
-    def completeness(self) -> float:
-        return self.answered / self.total if self.total else 0.0
-
-    def applicability(self, question_id: str) -> Applicability:
-        return self.not_applying.get(question_id, Applicability.APPLIES)
-
-    def red_flag(self, question_id: str) -> RedFlag | None:
-        return next((f for f in self.red_flags if f.question_id == question_id), None)
-
-    def set_result(self, set_id: str) -> SetResult:
-        """The set's score with its questions rated and counted (those that do not apply are
-        out)."""
-        rated, total = self.set_progress.get(set_id, (0, 0))
-        return SetResult(self.set_scores.get(set_id), rated, total)
-
-
-@dataclass(frozen=True)
-class SetResult:
-    score: float | None
-    rated: int
-    total: int  # the questions of the set that count for the clinic
-
-
-@dataclass(frozen=True)
-class ComparisonScores:
-    clinics: tuple[ClinicScore, ...]  # in document order
-    ranking: tuple[str, ...]  # clinic ids, best first; unscored clinics last
-    margin: float | None  # first minus second overall score, when two are scored
-    best_marks: dict[str, frozenset[str]] = field(default_factory=dict)  # question -> clinics
-    set_rankings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # set id -> ranking
-
-    @cached_property
-    def _by_clinic(self) -> dict[str, ClinicScore]:
-        return {s.clinic_id: s for s in self.clinics}
-
-    @cached_property
-    def _flags(self) -> dict[tuple[str, str], RedFlag]:
-        return {(s.clinic_id, f.question_id): f for s in self.clinics for f in s.red_flags}
-
-    @property
-    def clear_winner(self) -> bool:
-        return self.margin is not None and self.margin >= CLEAR_WINNER_MARGIN
-
-    def of(self, clinic_id: str) -> ClinicScore:
-        return self._by_clinic[clinic_id]
-
-    def has_clinic(self, clinic_id: str) -> bool:
-        return clinic_id in self._by_clinic
-
-    def ranked(self) -> list[ClinicScore]:
-        return [self.of(clinic_id) for clinic_id in self.ranking]
-
-    def ranking_by(self, set_id: str | None) -> tuple[str, ...]:
-        """Clinic ids by the overall score (``None``) or one set's, best first; unscored last,
-        ties and unscored clinics in the order of the document."""
-        return self.ranking if set_id is None else self.set_rankings.get(set_id, ())
-
-    def red_flag(self, clinic_id: str, question_id: str) -> RedFlag | None:
-        return self._flags.get((clinic_id, question_id))
-
-    def applicability(self, clinic_id: str, question_id: str) -> Applicability:
-        """Whether the answer counts; a clinic not scored (just removed) has nothing aside."""
-        score = self._by_clinic.get(clinic_id)
-        return Applicability.APPLIES if score is None else score.applicability(question_id)
-
-    def best(self, question_id: str) -> frozenset[str]:
-        """The clinics marked ★ on a question (see ``BEST_MARK_MIN_RATED``); often none."""
-        return self.best_marks.get(question_id, frozenset())
-
-    def is_best(self, clinic_id: str, question_id: str) -> bool:
-        return clinic_id in self.best_marks.get(question_id, ())
 
 
 def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
@@ -333,7 +239,7 @@ def score_comparison(
     result is equal to scoring the whole comparison afresh.
     """
     plan = _Plan.of(comparison)
-    kept = _unchanged_scores(comparison, previous, change)
+    kept = unchanged_scores(comparison, previous, change)
     scores = [
         kept.get(clinic.id) or score_clinic(comparison, clinic.id, plan)
         for clinic in comparison.clinics
@@ -356,48 +262,16 @@ def score_comparison(
         for question_set in comparison.catalogue.sets
     }
     if kept and previous is not None:
-        best_marks = _best_marks_after(previous, scores)
+        marks = best_marks_after(previous, scores)
     else:
-        best_marks = _best_marks(scores)
+        marks = best_marks(scores)
     return ComparisonScores(
         tuple(_with_rank(s, ranks.get(s.clinic_id)) for s in scores),
         ranking,
         margin,
-        best_marks,
+        marks,
         set_rankings,
     )
-
-
-def clinics_touched(change: Change) -> frozenset[str] | None:
-    """The clinics whose own scores a change can alter; ``None`` when it can alter any.
-
-    An answer counts only for its clinic, and a clinic's details (the treatments it offers
-    decide which questions count) only for that clinic; every other edit can move them all.
-    """
-    touched: set[str] = set()
-    for step in change.steps:
-        if isinstance(step, PutAnswer):
-            touched.add(step.clinic_id)
-        elif isinstance(step, ReplaceClinic) and step.old.id == step.new.id:
-            touched.add(step.new.id)
-        else:
-            return None
-    return frozenset(touched)
-
-
-def _unchanged_scores(
-    comparison: Comparison, previous: ComparisonScores | None, change: Change | None
-) -> dict[str, ClinicScore]:
-    """The previous scores that still hold, by clinic id (none when all must be made again)."""
-    if previous is None or change is None:
-        return {}
-    touched = clinics_touched(change)
-    same_clinics = len(previous.clinics) == len(comparison.clinics) and all(
-        s.clinic_id == c.id for s, c in zip(previous.clinics, comparison.clinics, strict=True)
-    )
-    if touched is None or not same_clinics:
-        return {}
-    return {s.clinic_id: s for s in previous.clinics if s.clinic_id not in touched}
 
 
 def _with_rank(score: ClinicScore, rank: int | None) -> ClinicScore:
@@ -411,46 +285,3 @@ def _ranking(scores: list[ClinicScore], by: dict[str, float | None]) -> tuple[st
         key=lambda cid: -(by[cid] or 0.0),
     )
     return (*scored, *(s.clinic_id for s in scores if by[s.clinic_id] is None))
-
-
-def _best_marks(scores: list[ClinicScore]) -> dict[str, frozenset[str]]:
-    """The one ★ rule: on each question, the clinics with the best rating that counts, when at
-    least two clinics were rated there and that best rating is good (4 or 5)."""
-    rated: dict[str, dict[str, int]] = {}
-    for score in scores:
-        for question_id, rating in score.ratings.items():
-            rated.setdefault(question_id, {})[score.clinic_id] = rating
-    marks: dict[str, frozenset[str]] = {}
-    for question_id, ratings in rated.items():
-        mark = _best_mark(ratings)
-        if mark:
-            marks[question_id] = mark
-    return marks
-
-
-def _best_mark(ratings: dict[str, int]) -> frozenset[str]:
-    if len(ratings) < BEST_MARK_MIN_RATED:
-        return frozenset()
-    top = max(ratings.values())
-    if top < BEST_MARK_MIN_RATING:
-        return frozenset()
-    return frozenset(cid for cid, r in ratings.items() if r == top)
-
-
-def _best_marks_after(
-    previous: ComparisonScores, scores: list[ClinicScore]
-) -> dict[str, frozenset[str]]:
-    """``_best_marks(scores)``, made again only on the questions whose ratings changed (the
-    clinics are those of ``previous``, in the same order)."""
-    changed: set[str] = set()
-    for before, after in zip(previous.clinics, scores, strict=True):
-        if before.ratings is not after.ratings and before.ratings != after.ratings:
-            keys = before.ratings.keys() | after.ratings.keys()
-            changed.update(q for q in keys if before.ratings.get(q) != after.ratings.get(q))
-    marks = {q: mark for q, mark in previous.best_marks.items() if q not in changed}
-    for question_id in changed:
-        ratings = {s.clinic_id: s.ratings[question_id] for s in scores if question_id in s.ratings}
-        mark = _best_mark(ratings)
-        if mark:
-            marks[question_id] = mark
-    return marks

@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ketachecklist.core.decision.analysis import DecisionAnalysis, analyse
+from ketachecklist.core.decision.analysis import DecisionAnalysis, Tallies, analyse
 from ketachecklist.core.decision.clinic_facts import red_flag_coverage
+from ketachecklist.core.decision.deal_breakers import deal_breaker_hits, marked_deal_breakers
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import ClinicScore, ComparisonScores, SetResult, score_comparison
 from ketachecklist.present.answers import Cell, make_cell, red_flag_sentence
@@ -67,10 +68,18 @@ class SetText:
 
 
 class Presentation:
-    def __init__(self, comparison: Comparison, scores: ComparisonScores | None = None) -> None:
+    def __init__(
+        self,
+        comparison: Comparison,
+        scores: ComparisonScores | None = None,
+        earlier: Presentation | None = None,
+    ) -> None:
+        """``earlier``, the presentation of an earlier revision, lends its decision tallies:
+        those of the clinics an edit did not touch still hold (core/decision/analysis.py)."""
         self.comparison = comparison
         self.revision = comparison.revision
         self.scores = score_comparison(comparison) if scores is None else scores
+        self._earlier_tallies = None if earlier is None else earlier.tallies_so_far()
         self._clinics: dict[str, ClinicText] = {}
         self._cells: dict[tuple[str, str], Cell] = {}
         self._sets: dict[tuple[str, str], SetText] = {}
@@ -80,7 +89,15 @@ class Presentation:
 
     @cached_property
     def analysis(self) -> DecisionAnalysis:
-        return analyse(self.comparison, self.scores)
+        analysis = analyse(self.comparison, self.scores, self._earlier_tallies)
+        self._earlier_tallies = None
+        return analysis
+
+    def tallies_so_far(self) -> Tallies | None:
+        """The decision tallies made for this revision, or those it was lent (never a chain
+        of presentations: only the tallies are passed on)."""
+        analysis = self.__dict__.get("analysis")
+        return self._earlier_tallies if analysis is None else analysis.tallies
 
     @cached_property
     def decision(self) -> DecisionText:
@@ -93,6 +110,24 @@ class Presentation:
         if "decision" in self.__dict__:
             return self.decision.verdict
         return verdict_text(self.comparison, self.analysis)
+
+    @cached_property
+    def ruled_out_ids(self) -> frozenset[str]:
+        """The clinics the patient's deal-breakers rule out: the decision core's rule, worked
+        out once per revision for every clinic list row and rank cell, without the rest of
+        the analysis."""
+        if "analysis" in self.__dict__:
+            return frozenset(self.analysis.ruled_out_ids)
+        comparison = self.comparison
+        marked = marked_deal_breakers(comparison)
+        if not marked:
+            return frozenset()
+        return frozenset(
+            s.clinic_id for s in self.scores.clinics if deal_breaker_hits(comparison, s, marked)
+        )
+
+    def is_ruled_out(self, clinic_id: str) -> bool:
+        return clinic_id in self.ruled_out_ids
 
     @cached_property
     def _ranks(self) -> list[int | None]:

@@ -258,8 +258,7 @@ class ChartPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.stack)
-        document.edited.connect(self._changed)
-        document.replaced.connect(self._changed)
+        document.settled.connect(self._changed)  # once per burst of edits, after the grid
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -10,21 +10,24 @@ rating (the rule in core/scoring.py), "⚠" a red flag.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QPalette
 
-from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.catalogue import Question
 from ketachecklist.core.scoring import ComparisonScores
-from ketachecklist.present.answers import Cell
 from ketachecklist.present.numbers import number_text
-from ketachecklist.present.text import tr
-from ketachecklist.ui.contrast import muted_text
-from ketachecklist.ui.deal_breaker_marks import deal_breaker_suffix, ruled_out_rank_text
+from ketachecklist.ui.comparison_cells import (
+    SUMMARY_LABELS,
+    CellLook,
+    Row,
+    RowKind,
+    question_cell,
+    set_cell,
+    summary_cell,
+)
+from ketachecklist.ui.deal_breaker_marks import deal_breaker_suffix
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE, SET_ID_ROLE
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -33,27 +36,18 @@ Index = QModelIndex | QPersistentModelIndex
 LABEL_COLUMN = 0
 SORT_AS_ENTERED = ""
 SORT_OVERALL = "overall"
+# Row and RowKind live with the cells (comparison_cells.py) and are read from here too.
+__all__ = [
+    "LABEL_COLUMN",
+    "SORT_AS_ENTERED",
+    "SORT_OVERALL",
+    "SUMMARY_LABELS",
+    "ComparisonTableModel",
+    "Row",
+    "RowKind",
+]
 
 
-class RowKind(Enum):
-    SUMMARY = "summary"
-    SET = "set"
-    QUESTION = "question"
-
-
-@dataclass(frozen=True)
-class Row:
-    kind: RowKind
-    key: str  # summary name, set id or question id
-
-
-SUMMARY_LABELS = {
-    "rank": QT_TRANSLATE_NOOP("ComparisonTableModel", "Rank by overall score"),
-    "overall": QT_TRANSLATE_NOOP("ComparisonTableModel", "Overall score"),
-    "completeness": QT_TRANSLATE_NOOP("ComparisonTableModel", "Questions rated"),
-    "cost": QT_TRANSLATE_NOOP("ComparisonTableModel", "Estimated course cost"),
-    "flags": QT_TRANSLATE_NOOP("ComparisonTableModel", "Red flags"),
-}
 _TEXT_ROLES = (
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.ToolTipRole,
@@ -88,8 +82,7 @@ class ComparisonTableModel(QAbstractTableModel):
         self._sort_key = SORT_AS_ENTERED
         self._show_notes = False
         self._texts: dict[tuple[int, int, int], str] = {}  # (row, column, role) → cell text
-        self._bold_font: QFont | None = None
-        self._italic_font: QFont | None = None
+        self._look = CellLook(document)
         # The revision and scores the cells show, when an answer edit refreshed them last: the
         # next answer edit compares against them to refresh only the cells that changed.
         self._shown: tuple[int, ComparisonScores] | None = None
@@ -206,20 +199,22 @@ class ComparisonTableModel(QAbstractTableModel):
         if role == QUESTION_ID_ROLE:
             return row.key if row.kind is RowKind.QUESTION else None
         if role == Qt.ItemDataRole.FontRole:
-            return self._font(row, clinic_id)
+            return self._look.font(row, clinic_id)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _TOP_LEFT
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(row, clinic_id)
+            return self._look.background(row, clinic_id)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, clinic_id)
+            return self._look.foreground(row, clinic_id)
         if role not in _TEXT_ROLES:
             return None
         if row.kind is RowKind.QUESTION:
-            return self._question_cell(clinic_id, self._questions[row.key], role)
+            question = self._questions[row.key]
+            presentation = self._document.presentation
+            return question_cell(presentation, clinic_id, question, role, notes=self._show_notes)
         if row.kind is RowKind.SET:
-            return self._set_cell(clinic_id, row.key, role)
-        return self._summary_cell(clinic_id, row.key, role)
+            return set_cell(self._document.presentation, clinic_id, row.key, role)
+        return summary_cell(self._document, clinic_id, row.key, role)
 
     # --- cells ----------------------------------------------------------------------------------
     def _label_data(self, row: Row, role: int) -> Any:
@@ -228,7 +223,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if role == QUESTION_ID_ROLE:
             return row.key if row.kind is RowKind.QUESTION else None
         if role == Qt.ItemDataRole.FontRole:
-            return self._bold() if row.kind is not RowKind.QUESTION else None
+            return self._look.bold() if row.kind is not RowKind.QUESTION else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _TOP_LEFT
         if role == Qt.ItemDataRole.BackgroundRole and row.kind is RowKind.SET:
@@ -259,87 +254,8 @@ class ComparisonTableModel(QAbstractTableModel):
         counts = "" if weight == 1 else f" (counts ×{number_text(weight)})"
         return f"{question.text}{mine}{counts}{deal_breaker_suffix(comparison, question.id)}"
 
-    def _question_cell(self, clinic_id: str, question: Question, role: int) -> str:
-        cell = self._document.presentation.cell(clinic_id, question.id)
-        accessible = role == Qt.ItemDataRole.AccessibleTextRole
-        tooltip = role == Qt.ItemDataRole.ToolTipRole
-        lines = []
-        if not cell.applies:
-            lines.append(cell.rating_text)
-            if accessible or tooltip:
-                lines.append(tr("Left out of the scores, the questions counted and the red flags."))
-        elif cell.best and (accessible or tooltip):
-            lines.append(f"{tr('Best rating in this row')}: {cell.rating_text}")
-        else:
-            lines.append(cell.headline)
-        if cell.value_text:
-            lines.append(cell.value_text)
-        if cell.red_flag:
-            lines.append(_flag_line(cell, role))
-        if cell.said and (self._show_notes or accessible or tooltip):
-            lines.append(f"{tr('They said')}: {cell.said}" if accessible or tooltip else cell.said)
-        return "\n".join(lines)
-
-    def _set_cell(self, clinic_id: str, set_id: str, role: int) -> str:
-        text = self._document.presentation.set_score(clinic_id, set_id).text
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text
-        return f"{tr('Set score')}: {text}"
-
-    def _summary_cell(self, clinic_id: str, key: str, role: int) -> str:
-        display = role == Qt.ItemDataRole.DisplayRole
-        clinic = self._document.presentation.clinic(clinic_id)
-        if key == "rank":
-            return (
-                ruled_out_rank_text(self._document, clinic_id, display=display) or clinic.rank_text
-            )
-        if key == "overall":
-            return clinic.overall_text
-        if key == "completeness":
-            return clinic.completeness_text
-        if key == "cost":
-            text = clinic.course_cost_text
-            return text if display else f"{text}\n{tr('Basis')}: {clinic.cost_basis_text}"
-        if display:
-            return clinic.red_flags_text
-        return "\n".join(clinic.red_flag_sentences) or tr("No red flags recorded")
-
-    def _background(self, row: Row, clinic_id: str) -> Any:
-        if row.kind is RowKind.SET:
-            return QGuiApplication.palette().brush(QPalette.ColorRole.AlternateBase)
-        if row.kind is RowKind.QUESTION and self._document.scores.is_best(clinic_id, row.key):
-            tint = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
-            tint.setAlpha(48)
-            return tint
-        return None
-
-    def _font(self, row: Row, clinic_id: str) -> QFont | None:
-        if row.kind is not RowKind.QUESTION:
-            return self._bold()
-        if self._document.scores.red_flag(clinic_id, row.key) is not None:
-            return self._bold()  # a red flag stands out on screen as on paper
-        if self._document.scores.applicability(clinic_id, row.key).counts:
-            return None
-        if self._italic_font is None:
-            self._italic_font = QGuiApplication.font()
-            self._italic_font.setItalic(True)
-        return self._italic_font  # with the words, never instead of them
-
-    def _foreground(self, row: Row, clinic_id: str) -> Any:
-        if row.kind is RowKind.QUESTION:
-            answer = self._document.comparison.answer(clinic_id, row.key)
-            if answer.is_blank:
-                return QBrush(muted_text(QGuiApplication.palette()))  # 4.5:1 on Base
-        return None
-
-    def _bold(self) -> QFont:
-        if self._bold_font is None:
-            self._bold_font = QGuiApplication.font()
-            self._bold_font.setBold(True)
-        return self._bold_font
-
     def _font_changed(self) -> None:
-        self._bold_font = self._italic_font = None
+        self._look.forget_fonts()
         self._all_cells_changed()
 
     # --- refreshing -----------------------------------------------------------------------------
@@ -462,12 +378,3 @@ class ComparisonTableModel(QAbstractTableModel):
             self._questions[question_id] = self._document.comparison.question(question_id)
             self._row_changed(row)
             self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
-
-
-def _flag_line(cell: Cell, role: int) -> str:
-    """'⚠ RED FLAG: <label>' in the cell; the whole ask-more sentence for tooltips and readers."""
-    if role == Qt.ItemDataRole.DisplayRole:
-        return cell.red_flag_short
-    if role == Qt.ItemDataRole.AccessibleTextRole:
-        return cell.red_flag_sentence
-    return cell.red_flag_text

@@ -1,8 +1,22 @@
-"""The side-by-side comparison: the grid, how to sort it, and what its symbols mean."""
+"""The side-by-side comparison: the grid, how to sort it, and what its symbols mean.
+
+An edit refreshes the grid first: the cells it changed are repainted before anything else on
+the page is worked out. The verdict above the grid follows once the edits have settled
+(``OpenDocument.settled``: once per burst of edits, and only while the page is shown), and
+``grid_shown`` and ``summary_shown`` say when each shows the current revision."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,10 +49,13 @@ from ketachecklist.ui.wrapping_header import WrappingHeader
 
 class ComparisonPage(QWidget):
     answer_requested = Signal(str, str)  # clinic id, question id
+    grid_shown = Signal()  # after edits: the grid on screen shows them; the verdict follows
+    summary_shown = Signal()  # the verdict shows the current revision
 
     def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
+        self._summary_stale = True
         self.model = ComparisonTableModel(document, self)
 
         self.sort = QComboBox()
@@ -137,7 +154,8 @@ class ComparisonPage(QWidget):
         self.model.headerDataChanged.connect(self.refit_all_rows)
         self.table.horizontalScrollBar().valueChanged.connect(self.refit_all_rows)
         self.table.horizontalHeader().sectionResized.connect(self.refit_all_rows)
-        document.edited.connect(self._update_verdict)
+        document.edited.connect(self._summary_changed)
+        document.settled.connect(self._settled)
         self.chooser.chosen_changed.connect(self._show_chosen)
         self.model.layoutChanged.connect(self._show_chosen)
         self.model.headerDataChanged.connect(self._update_chooser)
@@ -184,7 +202,6 @@ class ComparisonPage(QWidget):
         self._update_chooser()
         self.frozen.set_frozen_rows(self._summary_row_count())
         self._show_chosen()
-        self._update_verdict()
 
     def _summary_row_count(self) -> int:
         count = 0
@@ -220,7 +237,32 @@ class ComparisonPage(QWidget):
             if self.table.columnWidth(column) != width:
                 self.table.setColumnWidth(column, width)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._summary_stale:
+            self._update_verdict()
+        super().showEvent(event)
+
+    def _summary_changed(self) -> None:
+        self._summary_stale = True
+
+    def _settled(self) -> None:
+        if not self._summary_stale or not self.isVisible():
+            return  # worded when the page is shown: no work per edit while hidden
+        # The grid first: its rows fitted and its changed cells painted before the verdict
+        # (a decision analysis of the whole comparison) is worded.
+        if self._resize_rows.isActive():
+            self._resize_rows.stop()
+            self._fit_pending_rows()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
+        self.grid_shown.emit()
+        self._update_verdict()
+
     def _update_verdict(self) -> None:
+        self._summary_stale = False
+        self._show_verdict()
+        self.summary_shown.emit()
+
+    def _show_verdict(self) -> None:
         if not self._document.comparison.clinics:
             show_text(
                 self.verdict,

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from ketachecklist import QT_TRANSLATE_NOOP
-from ketachecklist.core.decision.deal_breakers import deal_breaker_hits, marked_deal_breakers
 from ketachecklist.present.decision import RULED_OUT  # loaded with the presentation anyway
 from ketachecklist.present.text import tr
 
@@ -59,14 +58,9 @@ def deal_breaker_suffix(comparison: Comparison, question_id: str) -> str:
 
 
 def is_ruled_out(document: OpenDocument, clinic_id: str) -> bool:
-    """Whether the clinic's own deal-breakers rule it out: the decision core's rule on this
-    revision's scores (``deal_breaker_hits``, as ``analyse`` finds it), without the whole
-    what-if analysis that the clinic list and the grid, refreshed on every edit, do not need."""
-    comparison = document.comparison
-    if not comparison.deal_breakers:
-        return False
-    marked = marked_deal_breakers(comparison)
-    return bool(deal_breaker_hits(comparison, document.scores.of(clinic_id), marked))
+    """Whether the clinic's own deal-breakers rule it out: a lookup in this revision's set
+    (``Presentation.ruled_out_ids``, worked out once for every row and cell that asks)."""
+    return document.presentation.is_ruled_out(clinic_id)
 
 
 def ruled_out_phrase() -> str:

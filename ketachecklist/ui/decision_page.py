@@ -2,7 +2,8 @@
 records the final decision — which clinic, when, and why.
 
 The standing and the family section show ``Presentation.decision``'s words; both are refreshed
-when the tab is shown, not on every keystroke while it is hidden. ``chart_slot`` is the place
+once a burst of edits has settled (``OpenDocument.settled``), and only while the tab is shown:
+not on every keystroke, never while it is hidden. ``chart_slot`` is the place
 for the charts panel, between the two.
 """
 
@@ -128,7 +129,8 @@ class DecisionPage(QWidget):
             document.question_changed,
             document.weights_changed,
         ):
-            signal.connect(self._refresh_standing)
+            signal.connect(self._standing_changed)
+        document.settled.connect(self._settled)
         self._refresh_form()
         self._refresh_standing()
 
@@ -151,12 +153,19 @@ class DecisionPage(QWidget):
         finally:
             self._updating = False
         if decision.clinic_id != self._shown_choice:  # the family section marks the choice
-            self._refresh_standing()
+            self._standing_changed()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._standing_stale:
             self._refresh_standing()
         super().showEvent(event)
+
+    def _standing_changed(self) -> None:
+        self._standing_stale = True
+
+    def _settled(self) -> None:
+        if self._standing_stale:
+            self._refresh_standing()
 
     def _refresh_standing(self) -> None:
         if not self.isVisible():  # refreshed when shown: no work per keystroke while hidden

@@ -3,7 +3,9 @@
 Every edit is a core ``Change`` held by one undo command (see ``commands.py``) pushed with
 ``push``. ``apply`` makes a change (Redo, or its inverse for Undo) and ``announce`` says what it
 changed through the signals below, mapped from the kind of change in this one place, so the
-views refresh exactly what they show. Scores come from the core and their words from the
+views refresh exactly what they show. ``settled`` follows a burst of edits once the event loop
+is free again: what is not the grid (the verdict, the Decision tab, the charts) refreshes then,
+once, after the grid has repainted the edit. Scores come from the core and their words from the
 presentation layer, both made once per document revision; after one edit the scores are made
 from the previous revision's, scoring again only the clinics the edit touched.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ketachecklist.core.changes import Change, ChangeKind
@@ -61,6 +63,7 @@ class OpenDocument(QObject):
     weights_changed = Signal()
     decision_changed = Signal()
     edited = Signal()  # after every change above (autosave and status hook here)
+    settled = Signal()  # after a burst of edits, on the next turn of the event loop
 
     def __init__(self, comparison: Comparison, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +83,13 @@ class OpenDocument(QObject):
             self.decision_changed,
         ):
             signal.connect(self.edited)
+        # A zero-timeout timer restarted by every edit: a burst of edits settles once, and the
+        # grid's own refresh (queued during the edit, before this) comes first.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(0)
+        self._settle.timeout.connect(self.settled)
+        self.edited.connect(self._settle.start)
 
     @property
     def comparison(self) -> Comparison:
@@ -139,7 +149,10 @@ class OpenDocument(QObject):
         comparison = self._comparison
         current = self._presentation
         if current is None or not current.is_current(comparison):
-            current = self._presentation = Presentation(comparison, self._scores_after(current))
+            earlier = current if current is not None and current.comparison is comparison else None
+            current = self._presentation = Presentation(
+                comparison, self._scores_after(current), earlier
+            )
         return current
 
     def _scores_after(self, previous: Presentation | None) -> ComparisonScores | None:

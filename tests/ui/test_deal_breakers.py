@@ -262,7 +262,8 @@ def test_the_decision_tab_shows_the_verdict_and_who_is_ruled_out(
 
     # Recording the choice marks that clinic's block, as the printed family page does.
     page.clinic.setCurrentIndex(page.clinic.findData(HARBOR))
-    page.clinic.activated.emit(page.clinic.currentIndex())
+    with qtbot.waitSignal(window.document.settled):  # the page words it once edits settle
+        page.clinic.activated.emit(page.clinic.currentIndex())
     harbor = window.document.comparison.clinic(HARBOR).name
     chosen = next(b for b in family.clinic_blocks if b.name.text().startswith(harbor))
     assert chosen.body.text().startswith(decided_text())
@@ -334,9 +335,11 @@ def test_typing_why_does_not_weigh_the_decision_again(
     shown: list[object] = []
     monkeypatch.setattr(page.family, "show_page", shown.append)
     before = window.document.comparison.decision.reason
-    qtbot.keyClicks(page.reason.editor, " Kind people.")
+    with qtbot.waitSignal(window.document.settled):  # the page words it once edits settle
+        qtbot.keyClicks(page.reason.editor, " Kind people.")
     assert " Kind people." in window.document.comparison.decision.reason
     assert window.document.comparison.decision.reason != before
     assert shown == []  # the decision's own words change no standing
-    window.weights.profiles.apply_preset(Preset.COST_MATTERS_MOST)  # but weights do
+    with qtbot.waitSignal(window.document.settled):
+        window.weights.profiles.apply_preset(Preset.COST_MATTERS_MOST)  # but weights do
     assert len(shown) == 1

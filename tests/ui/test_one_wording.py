@@ -79,6 +79,8 @@ def test_every_output_words_every_fact_the_same(
     presentation = document.presentation
     page = ComparisonPage(document)
     qtbot.add_widget(page)
+    page.show()  # the verdict is worded for a page on screen
+    qtbot.waitUntil(page.isVisible)
     decision = DecisionPage(document)
     qtbot.add_widget(decision)
     decision.show()

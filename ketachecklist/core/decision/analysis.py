@@ -11,6 +11,7 @@ much. Every fact is the one the full computation gives, bit for bit
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -74,22 +75,55 @@ class StaleAnalysisError(RuntimeError):
     """A fact of an analysis asked for after its comparison was edited."""
 
 
-class _Tallies(dict[str, ClinicTally]):
-    """Each clinic's tally, made the first time it is looked up."""
+class Tallies(dict[str, ClinicTally]):
+    """Each clinic's tally, made the first time it is looked up, or kept from the analysis of
+    the revision before when it is the tally this revision would make (an edit changes one
+    clinic's). It holds no analysis: an analysis dropped after an edit is freed at once, not
+    left for the cyclic garbage collector."""
 
-    def __init__(self, analysis: DecisionAnalysis) -> None:
+    def __init__(
+        self,
+        comparison: Comparison,
+        by_id: Mapping[str, ClinicScore],
+        earlier: Tallies | None = None,
+    ) -> None:
         super().__init__()
-        self._analysis = analysis
+        self._comparison = comparison
+        self._revision = comparison.revision
+        self._by_id = by_id
+        self._earlier: dict[str, ClinicTally] = {} if earlier is None else dict(earlier)
+        self._earlier_layout = None if earlier is None else earlier.__dict__.get("layout")
+
+    @cached_property
+    def layout(self) -> TallyLayout:
+        layout = tally_layout(self._comparison)
+        earlier = self._earlier_layout
+        return earlier if earlier is not None and earlier == layout else layout
 
     def __missing__(self, clinic_id: str) -> ClinicTally:
-        tally = self[clinic_id] = self._analysis.tally_of(clinic_id)
+        if self._comparison.revision != self._revision:
+            raise StaleAnalysisError(
+                f"tallies of revision {self._revision} read at revision {self._comparison.revision}"
+            )
+        score = self._by_id[clinic_id]
+        kept = self._earlier.pop(clinic_id, None)
+        if kept is not None and kept.made_from(score, self.layout):
+            tally = kept
+        else:
+            tally = ClinicTally(self._comparison, score, self.layout)
+        self[clinic_id] = tally
         return tally
 
 
 class DecisionAnalysis:
     """The decision facts of one revision of a comparison; each computed on first use."""
 
-    def __init__(self, comparison: Comparison, scores: ComparisonScores) -> None:
+    def __init__(
+        self,
+        comparison: Comparison,
+        scores: ComparisonScores,
+        earlier_tallies: Tallies | None = None,
+    ) -> None:
         self.scores = scores
         self._comparison = comparison
         self._revision = comparison.revision
@@ -110,7 +144,7 @@ class DecisionAnalysis:
             if c in self._in_running and self._by_id[c].overall is not None
         )
         self.leader_id: str | None = self.standing[0] if self.standing else None
-        self._tallies = _Tallies(self)
+        self.tallies = Tallies(comparison, self._by_id, earlier_tallies)
         self._ranges: dict[str, ScoreRange] = {}
         self._completions: dict[tuple[str, int], float | None] = {}
         self._decisions: dict[str, ClinicDecision] = {}
@@ -155,7 +189,7 @@ class DecisionAnalysis:
         return sum(
             1
             for _ in deciding_question_ids(
-                self._tallies, self.leader_id, self._running, self._marked, highest
+                self.tallies, self.leader_id, self._running, self._marked, highest
             )
         )
 
@@ -167,7 +201,7 @@ class DecisionAnalysis:
         if self.leader_id is None:
             return False
         steps = iter_one_step_changes(
-            self._tallies, self._overalls, self._hits, self._order, self.leader_id, self._marked
+            self.tallies, self._overalls, self._hits, self._order, self.leader_id, self._marked
         )
         return next(steps, None) is not None
 
@@ -191,7 +225,7 @@ class DecisionAnalysis:
         """The clinic's deal-breakers not rated yet (a 1 or 2 would rule it out)."""
         if not self._marked:
             return ()
-        return tuple(q for q in self._tallies[clinic_id].open_questions() if q in self._marked)
+        return tuple(q for q in self.tallies[clinic_id].open_questions() if q in self._marked)
 
     def could_overtake(self, clinic_id: str) -> bool:
         """Whether its best can beat the leader's worst (never for the leader itself)."""
@@ -211,13 +245,13 @@ class DecisionAnalysis:
     def _completed(self, clinic_id: str, rating: int) -> float | None:
         key = (clinic_id, rating)
         if key not in self._completions:
-            self._completions[key] = completed(self._tallies[clinic_id], rating)
+            self._completions[key] = completed(self.tallies[clinic_id], rating)
         return self._completions[key]
 
     def score_range(self, clinic_id: str) -> ScoreRange:
         found = self._ranges.get(clinic_id)
         if found is None:
-            tally = self._tallies[clinic_id]
+            tally = self.tallies[clinic_id]
             found = self._ranges[clinic_id] = ScoreRange(  # score_range's, ends kept
                 clinic_id,
                 tally.overall,
@@ -246,7 +280,7 @@ class DecisionAnalysis:
         """Every open question that moves the gap, those that could change first place first."""
         if self.leader_id is None:
             return ()
-        return tuple(question_impacts(self._tallies, self.leader_id, self._running, self._marked))
+        return tuple(question_impacts(self.tallies, self.leader_id, self._running, self._marked))
 
     @cached_property
     def deciding_questions(self) -> tuple[QuestionImpact, ...]:
@@ -266,7 +300,7 @@ class DecisionAnalysis:
             return ()
         return tuple(
             iter_one_step_changes(
-                self._tallies, self._overalls, self._hits, self._order, self.leader_id, self._marked
+                self.tallies, self._overalls, self._hits, self._order, self.leader_id, self._marked
             )
         )
 
@@ -275,13 +309,6 @@ class DecisionAnalysis:
         return profile_views(self._current(), self._by_id, self._running)
 
     # --- the parts ------------------------------------------------------------------------------
-    def tally_of(self, clinic_id: str) -> ClinicTally:
-        return ClinicTally(self._current(), self._by_id[clinic_id], self._layout)
-
-    @cached_property
-    def _layout(self) -> TallyLayout:
-        return tally_layout(self._current())
-
     def _weight_tipping(self, max_factor: float | None = None) -> list[WeightTipping]:
         if self.leader_id is None:
             return []
@@ -305,7 +332,7 @@ class DecisionAnalysis:
             self.open_deal_breakers(clinic_id),
             self.could_overtake(clinic_id),
             red_flag_coverage(comparison, score),
-            highlights(score, self._tallies[clinic_id], hits),
+            highlights(score, self.tallies[clinic_id], hits),
             cost_row(comparison, score),
         )
 
@@ -319,7 +346,12 @@ class DecisionAnalysis:
         return self._comparison
 
 
-def analyse(comparison: Comparison, scores: ComparisonScores | None = None) -> DecisionAnalysis:
-    """Pass ``scores`` when the caller already has this revision's ``score_comparison``."""
+def analyse(
+    comparison: Comparison,
+    scores: ComparisonScores | None = None,
+    earlier_tallies: Tallies | None = None,
+) -> DecisionAnalysis:
+    """Pass ``scores`` when the caller already has this revision's ``score_comparison``, and
+    ``earlier_tallies`` (an earlier analysis's ``tallies``) to keep those that still hold."""
     scores = score_comparison(comparison) if scores is None else scores
-    return DecisionAnalysis(comparison, scores)
+    return DecisionAnalysis(comparison, scores, earlier_tallies)

@@ -51,11 +51,19 @@ def tally_layout(comparison: Comparison) -> TallyLayout:
 
 
 class ClinicTally:
+    """Made from the clinic's score alone (its counted ratings and what does not apply) and the
+    layout: a tally is the same for every revision in which those three are equal
+    (``made_from``), so an analysis after an edit can keep the tallies of the clinics it did
+    not touch."""
+
     def __init__(
         self, comparison: Comparison, score: ClinicScore, layout: TallyLayout | None = None
     ) -> None:
         layout = tally_layout(comparison) if layout is None else layout
-        self.clinic_id = clinic_id = score.clinic_id
+        self.layout = layout
+        self.clinic_id = score.clinic_id
+        self._ratings_source = score.ratings
+        self._not_applying_source = score.not_applying
         self.set_ids = layout.set_ids
         self.set_weights = layout.set_weights
         self.slots: dict[str, Slot] = {}
@@ -65,7 +73,7 @@ class ClinicTally:
         self._pairs: list[list[tuple[float, float]]] = []
         self._pair_index: list[list[int]] = []
         not_applying = score.not_applying
-        answer = comparison.answer
+        counted_ratings = score.ratings  # scoring's: every counted answer's rating
         slots, ratings = self.slots, self.ratings
         for set_index, questions in enumerate(layout.questions):
             points: list[float | None] = []
@@ -77,7 +85,7 @@ class ClinicTally:
             for question_id, weight in questions:
                 if question_id in not_applying and not answer_counts(score, question_id):
                     continue
-                rating = answer(clinic_id, question_id).rating
+                rating = counted_ratings.get(question_id)
                 slots[question_id] = (set_index, len(points))
                 ratings[question_id] = rating
                 index.append(len(pairs))
@@ -96,6 +104,18 @@ class ClinicTally:
         self._rated_weight = [sum(w for _, w in pairs) for pairs in self._pairs]
         self._scored_weight = sum(
             w for s, w in zip(self.set_scores, self.set_weights, strict=True) if s is not None
+        )
+
+    def made_from(self, score: ClinicScore, layout: TallyLayout) -> bool:
+        """Whether this tally is the one ``score`` and ``layout`` would make."""
+        return (
+            score.clinic_id == self.clinic_id
+            and (layout is self.layout or layout == self.layout)
+            and (score.ratings is self._ratings_source or score.ratings == self._ratings_source)
+            and (
+                score.not_applying is self._not_applying_source
+                or score.not_applying == self._not_applying_source
+            )
         )
 
     def open_questions(self) -> list[str]:
