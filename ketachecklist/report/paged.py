@@ -22,9 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import (
-    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -32,7 +31,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from ketachecklist.report.model import PageSize, printable_text
+from ketachecklist.report.model import PageSize
 from ketachecklist.report.page_ops import LineOp, Op, Page, RectOp, TextOp
 from ketachecklist.report.table_flow import (
     HEADER_FILL,
@@ -116,13 +115,7 @@ class PaintError(RuntimeError):
 
 def footer_stack(fonts: Fonts, lines: Sequence[str], width: float) -> TextStack:
     """The footer's lines, each kept to one line (shortened in the middle if it must be)."""
-    metrics = QFontMetricsF(fonts.font(FOOTER_STYLE))
-    fitted = [
-        metrics.elidedText(
-            printable_text(line).replace("\n", " "), Qt.TextElideMode.ElideMiddle, width - pt(1)
-        )
-        for line in lines[:FOOTER_LINES]
-    ]
+    fitted = [fonts.elided(line, FOOTER_STYLE, width - pt(1)) for line in lines[:FOOTER_LINES]]
     return TextStack(fonts, [Para("\n".join(fitted), FOOTER_STYLE)], width)
 
 
@@ -150,7 +143,8 @@ def paint_pages(
             painter.setPen(BLACK)
             for op in page:
                 op.draw(painter)
-                painter.setPen(BLACK)
+                if not isinstance(op, TextOp):  # text leaves the pen as it found it
+                    painter.setPen(BLACK)
             top = height - FOOTER_HEIGHT + _FOOTER_GAP
             LineOp(0.0, top - pt(3), width, top - pt(3), pt(0.4)).draw(painter)
             painter.setPen(BLACK)

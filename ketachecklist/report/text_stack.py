@@ -84,6 +84,7 @@ class Fonts:
         self.family = next((f for f in _PREFERRED_FAMILIES if f in available), "")
         self._fonts: dict[Style, QFont] = {}
         self._word_widths: dict[tuple[str, Style], tuple[float, ...]] = {}
+        self._elided: dict[tuple[str, Style, float], str] = {}
 
     def font(self, style: Style) -> QFont:
         font = self._fonts.get(style)
@@ -102,6 +103,18 @@ class Fonts:
             font.setFeature(QFont.Tag("clig"), 0)
             self._fonts[style] = font
         return font
+
+    def elided(self, text: str, style: Style, width: float) -> str:
+        """``text`` on one line, shortened in the middle to ``width`` if it must be (a footer:
+        the same line on every page is measured once)."""
+        key = (text, style, width)
+        fitted = self._elided.get(key)
+        if fitted is None:
+            metrics = QFontMetricsF(self.font(style))
+            one_line = printable_text(text).replace("\n", " ")
+            fitted = metrics.elidedText(one_line, Qt.TextElideMode.ElideMiddle, width)
+            self._elided[key] = fitted
+        return fitted
 
     def text_width(self, text: str, style: Style) -> float:
         return QFontMetricsF(self.font(style)).horizontalAdvance(text)
