@@ -7,8 +7,12 @@ run on one machine: `ketachecklist export FILE --format pdf` (a fresh process: P
 the report model, layout and writing) divided by `soffice --headless --convert-to pdf` turning
 the same comparison's table (its CSV export) into a PDF. A bare QTextDocument table printed to
 PDF by a fresh PySide6 process is shown as a second floor: what Qt alone costs. Runs are
-interleaved so that load on the machine hits all three alike. Skips cleanly (exit 0, one line)
-when LibreOffice is not installed.
+interleaved so that load on the machine hits all of them alike. Skips cleanly (exit 0, one
+line) when LibreOffice is not installed.
+
+Two floors are measured in the same run: a Python process that only imports PySide6's QtGui
+and creates a QGuiApplication (what any Qt PDF export costs before its own code runs), and a
+bare Python process.
 
 Python runs as an installed app runs, from bytecode: pip and the bundle compile every module
 when they install it, while a source tree run with PYTHONDONTWRITEBYTECODE compiles ours at
@@ -52,6 +56,15 @@ writer = QPdfWriter(sys.argv[2])
 writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
 document.print_(writer)
 """
+
+QT_FLOOR = "import sys; from PySide6.QtGui import QGuiApplication; QGuiApplication(sys.argv)"
+
+
+def load_average() -> str:
+    try:
+        return "load average {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+    except OSError:  # not on this platform
+        return "load average unknown"
 
 
 def children_cpu() -> float:
@@ -108,6 +121,8 @@ def main() -> int:
                 str(table),
             ],
             "bare_qt": [sys.executable, "-c", BARE_QT_TABLE, str(table), str(work / "bare.pdf")],
+            "qt_floor": [sys.executable, "-c", QT_FLOOR],
+            "python": [sys.executable, "-c", "pass"],
         }
         for name, command in commands.items():  # warm up: caches, LibreOffice's profile
             timed(command, lo_env if name == "libreoffice" else env)
@@ -121,12 +136,14 @@ def main() -> int:
     medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
     cpu_medians = {name: statistics.median(values) * 1000 for name, values in cpu.items()}
     ratio = medians["app"] / medians["libreoffice"]
-    print(f"10-clinic PDF export, whole process, median of {runs} (ms):")
+    print(f"10-clinic PDF export, whole process, median of {runs} (ms); {load_average()}:")
     print(f"  {'':<44} {'wall':>7}   {'(range)':<11} {'CPU':>6}")
     for name, label in (
         ("app", "ketachecklist export --format pdf"),
         ("libreoffice", "soffice --convert-to pdf (same table, CSV)"),
         ("bare_qt", "bare QTextDocument table → QPdfWriter"),
+        ("qt_floor", "floor: import QtGui + QGuiApplication"),
+        ("python", "floor: python -c pass"),
     ):
         spread = f"({min(times[name]) * 1000:.0f}–{max(times[name]) * 1000:.0f})"
         print(f"  {label:<44} {medians[name]:7.0f}   {spread:<11} {cpu_medians[name]:6.0f}")

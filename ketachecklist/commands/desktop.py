@@ -11,6 +11,8 @@ import argparse
 import sys
 from typing import Any
 
+from ketachecklist.commands.registration import add_command
+
 NAME = "desktop"
 EXIT_OK = 0
 EXIT_FAILED = 2
@@ -18,8 +20,10 @@ ACTIONS = ("install", "uninstall", "status")
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         NAME,
+        run,
         help="add the app to (or remove it from) your applications menu, with its file type",
         description="Add ketachecklist to your desktop's applications menu, with its icon and "
         "the comparison file type (so a double-click on a comparison opens it), or remove "
@@ -27,7 +31,6 @@ def register(subparsers: Any) -> None:
         "~/.local/share) are written.",
     )
     parser.add_argument("action", choices=ACTIONS, help="install, uninstall or status")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

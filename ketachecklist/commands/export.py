@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ketachecklist.commands.registration import add_command
 from ketachecklist.commands.validate import backup_line
 from ketachecklist.core.catalogue import Catalogue, load_bundled_catalogue
 from ketachecklist.core.document import Comparison
@@ -36,15 +37,16 @@ EXIT_FAILED = 2
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         NAME,
+        run,
         help="write the comparison as a PDF report, HTML or CSV (no display needed)",
         description="Write the comparison as a PDF report, a self-contained HTML file or a "
         "CSV spreadsheet. Not medical advice.",
     )
     parser.add_argument("file", type=Path, help="a comparison .yaml file")
     add_format_options(parser)
-    parser.set_defaults(run=run)
 
 
 def add_format_options(parser: argparse.ArgumentParser) -> None:

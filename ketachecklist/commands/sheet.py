@@ -19,6 +19,7 @@ from ketachecklist.commands.export import (
     load,
     output_path,
 )
+from ketachecklist.commands.registration import add_command
 from ketachecklist.commands.validate import backup_line
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.report.model import PageSize, build_sheet, default_page_size, find_clinic
@@ -34,8 +35,10 @@ NAME = "sheet"
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         NAME,
+        run,
         help="write a printable consultation sheet (PDF) for one clinic, or a blank one",
         description="Write a consultation sheet to take to a phone call or a visit: every "
         "question, why it matters, what was recorded so far and room to write. Without "
@@ -46,7 +49,6 @@ def register(subparsers: Any) -> None:
         "--clinic", metavar="NAME", help="the clinic's name, as in the comparison (or its id)"
     )
     add_output_options(parser, "FILE-sheet-CLINIC.pdf beside FILE")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ketachecklist.commands.registration import add_command
 from ketachecklist.core.catalogue import CATALOGUE_FORMAT, load_bundled_catalogue, parse_catalogue
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.safe_yaml import load_yaml_bytes, read_file_bytes
@@ -16,9 +17,10 @@ NAME = "validate"
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(NAME, help="check a question catalogue or a comparison file")
+    parser = add_command(
+        subparsers, NAME, run, help="check a question catalogue or a comparison file"
+    )
     parser.add_argument("file", type=Path, help="a questions.yaml or a comparison .yaml file")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

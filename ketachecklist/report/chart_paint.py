@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from ketachecklist.present.charts import Bar, BarChart, BarGroup, ChartSet, Pattern
 from ketachecklist.report.paged import (
@@ -70,26 +70,34 @@ def fill_bar(painter: QPainter, rect: QRectF, pattern: Pattern) -> None:
 
 
 def _hatch(painter: QPainter, rect: QRectF, pattern: Pattern) -> None:
+    """The pattern's lines (or dots) as one path: one drawing operation per bar, not one per
+    line, in the PDF as on paper the same strokes."""
     left, top, width, height = rect.left(), rect.top(), rect.width(), rect.height()
     gap = HATCH_GAP
     steps = int((width + height) / gap) + 2
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
     if pattern in (Pattern.DIAGONAL, Pattern.DIAGONAL_CROSS):
         for i in range(steps):  # rising to the right
             x = left - height + i * gap
-            painter.drawLine(QPointF(x, top + height), QPointF(x + height, top))
+            path.moveTo(x, top + height)
+            path.lineTo(x + height, top)
     if pattern in (Pattern.BACK_DIAGONAL, Pattern.DIAGONAL_CROSS):
         for i in range(steps):
             x = left - height + i * gap
-            painter.drawLine(QPointF(x, top), QPointF(x + height, top + height))
+            path.moveTo(x, top)
+            path.lineTo(x + height, top + height)
     if pattern in (Pattern.HORIZONTAL, Pattern.CROSS):
         y = top + gap / 2
         while y < top + height:
-            painter.drawLine(QPointF(left, y), QPointF(left + width, y))
+            path.moveTo(left, y)
+            path.lineTo(left + width, y)
             y += gap
     if pattern in (Pattern.VERTICAL, Pattern.CROSS):
         x = left + gap / 2
         while x < left + width:
-            painter.drawLine(QPointF(x, top), QPointF(x, top + height))
+            path.moveTo(x, top)
+            path.lineTo(x, top + height)
             x += gap
     if pattern is Pattern.DOTS:
         painter.setBrush(BLACK)
@@ -99,10 +107,11 @@ def _hatch(painter: QPainter, rect: QRectF, pattern: Pattern) -> None:
         while y < top + height:
             x = left + gap / 2 + (gap / 2 if row % 2 else 0)
             while x < left + width:
-                painter.drawEllipse(QPointF(x, y), radius, radius)
+                path.addEllipse(QPointF(x, y), radius, radius)
                 x += gap
             y += gap
             row += 1
+    painter.drawPath(path)
 
 
 def draw_range(painter: QPainter, low: float, high: float, middle: float) -> None:

@@ -13,6 +13,16 @@ from PySide6.QtGui import (
 
 from ketachecklist.report.text_stack import BLACK, TextStack, pt
 
+_PENS: dict[float, QPen] = {}
+
+
+def black_pen(width: float) -> QPen:
+    """A black pen ``width`` wide, made once (a page draws hundreds of cell borders)."""
+    pen = _PENS.get(width)
+    if pen is None:
+        pen = _PENS[width] = QPen(BLACK, width)
+    return pen
+
 
 class Op:
     def draw(self, painter: QPainter) -> None:
@@ -41,7 +51,7 @@ class RectOp(Op):
         if self.fill is not None:
             painter.fillRect(self.rect, self.fill)
         if self.border > 0:
-            painter.setPen(QPen(BLACK, self.border))
+            painter.setPen(black_pen(self.border))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.rect)
 
@@ -55,7 +65,7 @@ class LineOp(Op):
     width: float = pt(0.5)
 
     def draw(self, painter: QPainter) -> None:
-        painter.setPen(QPen(BLACK, self.width))
+        painter.setPen(black_pen(self.width))
         painter.drawLine(QPointF(self.x1, self.y1), QPointF(self.x2, self.y2))
 
 

@@ -20,11 +20,11 @@ this one (page sizes, footers, painting), which re-exports the others' public na
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import (
-    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from ketachecklist.report.model import PageSize, printable_text
+from ketachecklist.report.model import NOT_MEDICAL_ADVICE, PageSize, format_date
 from ketachecklist.report.page_ops import LineOp, Op, Page, RectOp, TextOp
 from ketachecklist.report.table_flow import (
     HEADER_FILL,
@@ -82,8 +82,10 @@ __all__ = [
     "footer_stack",
     "mm",
     "page_layout",
+    "paint_document",
     "paint_pages",
     "pt",
+    "running_footer",
     "shorten",
     "widen_to_fit",
 ]
@@ -116,13 +118,7 @@ class PaintError(RuntimeError):
 
 def footer_stack(fonts: Fonts, lines: Sequence[str], width: float) -> TextStack:
     """The footer's lines, each kept to one line (shortened in the middle if it must be)."""
-    metrics = QFontMetricsF(fonts.font(FOOTER_STYLE))
-    fitted = [
-        metrics.elidedText(
-            printable_text(line).replace("\n", " "), Qt.TextElideMode.ElideMiddle, width - pt(1)
-        )
-        for line in lines[:FOOTER_LINES]
-    ]
+    fitted = [fonts.elided(line, FOOTER_STYLE, width - pt(1)) for line in lines[:FOOTER_LINES]]
     return TextStack(fonts, [Para("\n".join(fitted), FOOTER_STYLE)], width)
 
 
@@ -150,7 +146,8 @@ def paint_pages(
             painter.setPen(BLACK)
             for op in page:
                 op.draw(painter)
-                painter.setPen(BLACK)
+                if not isinstance(op, TextOp):  # text leaves the pen as it found it
+                    painter.setPen(BLACK)
             top = height - FOOTER_HEIGHT + _FOOTER_GAP
             LineOp(0.0, top - pt(3), width, top - pt(3), pt(0.4)).draw(painter)
             painter.setPen(BLACK)
@@ -161,9 +158,33 @@ def paint_pages(
         painter.end()
 
 
+def paint_document(
+    device: QPagedPaintDevice,
+    fonts: Fonts,
+    layout: Callable[[Fonts, float, float], list[Page]],
+    footer: Callable[[int, int], Sequence[str]],
+) -> int:
+    """Lay a document out for ``device``'s page layout (``layout(fonts, width, height)``
+    gives its pages, the footer's room left out) and paint it; returns the page count. The
+    report and the consultation sheet, on a PDF writer or a printer, all go through here."""
+    page_layout = device.pageLayout()
+    pages = layout(fonts, content_area(page_layout)[0], body_height(page_layout))
+    paint_pages(device, fonts, pages, footer)
+    return len(pages)
+
+
 def body_height(layout: QPageLayout) -> float:
     """Height left for content once the footer has its room."""
     return content_area(layout)[1] - FOOTER_HEIGHT
+
+
+def running_footer(
+    generated: dt.date, parts: Sequence[str], crisis_pointer: str, page: int, count: int
+) -> list[str]:
+    """The two footer lines of every printed page: the date, ``parts`` (the file's name…)
+    and "page x of y"; then the notice and where to call in a crisis."""
+    first = " · ".join([format_date(generated), *parts, f"page {page} of {count}"])
+    return [first, f"{NOT_MEDICAL_ADVICE} · {crisis_pointer}"]
 
 
 def shorten(text: str, limit: int) -> str:

@@ -29,14 +29,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
 from ketachecklist.report.chart_paint import add_charts
-from ketachecklist.report.model import (
-    FLAG_MARK,
-    NOT_MEDICAL_ADVICE,
-    ComparisonReport,
-    PageSize,
-    decided_text,
-    format_date,
-)
+from ketachecklist.report.model import FLAG_MARK, ComparisonReport, PageSize, decided_text
 from ketachecklist.report.paged import (
     Flow,
     Fonts,
@@ -44,13 +37,13 @@ from ketachecklist.report.paged import (
     Para,
     Row,
     Table,
-    body_height,
     content_area,
     mm,
     page_layout,
-    paint_pages,
+    paint_document,
     pdf_bytes,
     pt,
+    running_footer,
     shorten,
     widen_to_fit,
 )
@@ -124,10 +117,8 @@ def report_page_layout(report: ComparisonReport) -> QPageLayout:
 
 
 def footer_lines(report: ComparisonReport, page: int, count: int) -> list[str]:
-    base = format_date(report.generated)
-    if report.source_name:
-        base += f" · {shorten(report.source_name, 60)}"
-    return [f"{base} · page {page} of {count}", f"{NOT_MEDICAL_ADVICE} · {report.crisis_pointer}"]
+    parts = [shorten(report.source_name, 60)] if report.source_name else []
+    return running_footer(report.generated, parts, report.crisis_pointer, page, count)
 
 
 def layout_report(
@@ -151,11 +142,12 @@ def paint_report(
     device: QPagedPaintDevice, report: ComparisonReport, fonts: Fonts | None = None
 ) -> int:
     """Lay out and paint the report on ``device`` with its current page layout; returns pages."""
-    fonts = fonts or Fonts()
-    layout = device.pageLayout()
-    pages = layout_report(report, fonts, content_area(layout)[0], body_height(layout))
-    paint_pages(device, fonts, pages, lambda page, count: footer_lines(report, page, count))
-    return len(pages)
+    return paint_document(
+        device,
+        fonts or Fonts(),
+        lambda fonts, width, height: layout_report(report, fonts, width, height),
+        lambda page, count: footer_lines(report, page, count),
+    )
 
 
 def render_pdf(report: ComparisonReport) -> bytes:

@@ -13,12 +13,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
 from ketachecklist.core.catalogue import AnswerKind
-from ketachecklist.report.model import (
-    NOT_MEDICAL_ADVICE,
-    ConsultationSheet,
-    SheetQuestion,
-    format_date,
-)
+from ketachecklist.report.model import ConsultationSheet, SheetQuestion
 from ketachecklist.report.paged import (
     Flow,
     Fonts,
@@ -27,13 +22,12 @@ from ketachecklist.report.paged import (
     Row,
     Style,
     Table,
-    body_height,
-    content_area,
     mm,
     page_layout,
-    paint_pages,
+    paint_document,
     pdf_bytes,
     pt,
+    running_footer,
     shorten,
 )
 
@@ -61,12 +55,9 @@ def sheet_page_layout(sheet: ConsultationSheet) -> QPageLayout:
 
 
 def footer_lines(sheet: ConsultationSheet, page: int, count: int) -> list[str]:
-    parts = [format_date(sheet.generated)]
-    if sheet.source_name:
-        parts.append(shorten(sheet.source_name, 50))
+    parts = [shorten(sheet.source_name, 50)] if sheet.source_name else []
     parts.append(shorten(sheet.clinic_name or "blank consultation sheet", 50))
-    parts.append(f"page {page} of {count}")
-    return [" · ".join(parts), f"{NOT_MEDICAL_ADVICE} · {sheet.crisis_pointer}"]
+    return running_footer(sheet.generated, parts, sheet.crisis_pointer, page, count)
 
 
 def answer_boxes(question: SheetQuestion) -> str:
@@ -170,11 +161,12 @@ def layout_sheet(sheet: ConsultationSheet, fonts: Fonts, width: float, height: f
 
 def paint_sheet(device: QPagedPaintDevice, sheet: ConsultationSheet) -> int:
     """Lay out and paint the sheet on ``device`` with its current page layout; returns pages."""
-    fonts = Fonts()
-    layout = device.pageLayout()
-    pages = layout_sheet(sheet, fonts, content_area(layout)[0], body_height(layout))
-    paint_pages(device, fonts, pages, lambda page, count: footer_lines(sheet, page, count))
-    return len(pages)
+    return paint_document(
+        device,
+        Fonts(),
+        lambda fonts, width, height: layout_sheet(sheet, fonts, width, height),
+        lambda page, count: footer_lines(sheet, page, count),
+    )
 
 
 def render_sheet_pdf(sheet: ConsultationSheet) -> bytes:

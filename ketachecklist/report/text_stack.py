@@ -84,6 +84,7 @@ class Fonts:
         self.family = next((f for f in _PREFERRED_FAMILIES if f in available), "")
         self._fonts: dict[Style, QFont] = {}
         self._word_widths: dict[tuple[str, Style], tuple[float, ...]] = {}
+        self._elided: dict[tuple[str, Style, float], str] = {}
 
     def font(self, style: Style) -> QFont:
         font = self._fonts.get(style)
@@ -102,6 +103,18 @@ class Fonts:
             font.setFeature(QFont.Tag("clig"), 0)
             self._fonts[style] = font
         return font
+
+    def elided(self, text: str, style: Style, width: float) -> str:
+        """``text`` on one line, shortened in the middle to ``width`` if it must be (a footer:
+        the same line on every page is measured once)."""
+        key = (text, style, width)
+        fitted = self._elided.get(key)
+        if fitted is None:
+            metrics = QFontMetricsF(self.font(style))
+            one_line = printable_text(text).replace("\n", " ")
+            fitted = metrics.elidedText(one_line, Qt.TextElideMode.ElideMiddle, width)
+            self._elided[key] = fitted
+        return fitted
 
     def text_width(self, text: str, style: Style) -> float:
         return QFontMetricsF(self.font(style)).horizontalAdvance(text)
@@ -130,13 +143,36 @@ class Fonts:
         return widest
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     top: float
     bottom: float
     layout: QTextLayout
     index: int
     origin: float  # the y of the line's layout within the stack
+
+
+@dataclass(slots=True)
+class _Block:
+    """One paragraph's QTextLayout and the span of ``TextStack.lines`` it holds."""
+
+    layout: QTextLayout
+    origin: float
+    top: float
+    bottom: float
+    first: int
+    count: int
+
+
+_OPTIONS: dict[Align, QTextOption] = {}
+
+
+def _text_option(align: Align) -> QTextOption:
+    option = _OPTIONS.get(align)
+    if option is None:
+        option = _OPTIONS[align] = QTextOption(Qt.AlignmentFlag(align.value))
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    return option
 
 
 class TextStack:
@@ -147,46 +183,43 @@ class TextStack:
     """
 
     def __init__(self, fonts: Fonts, paragraphs: Sequence[Para], width: float) -> None:
-        self.width = max(width, pt(4))
+        self.width = width = max(width, pt(4))
         self.lines: list[_Line] = []
-        self._layouts: list[QTextLayout] = []  # QTextLines live only as long as their layout
+        # QTextLines live only as long as their layout; a block is drawn whole when it can be.
+        self._blocks: list[_Block] = []
+        lines = self.lines
         y = 0.0
         for para in paragraphs:
             text = printable_text(para.text).replace("\n", "\u2028")
             if not text:
                 continue
+            style = para.style
             if y > 0:
-                y += pt(para.style.size) * 0.25
-            layout = QTextLayout(text, fonts.font(para.style))
-            option = QTextOption(Qt.AlignmentFlag(para.style.align.value))
-            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-            layout.setTextOption(option)
+                y += pt(style.size) * 0.25
+            layout = QTextLayout(text, fonts.font(style))
+            layout.setTextOption(_text_option(style.align))
             layout.setCacheEnabled(True)
             if para.bold_prefix > 0:
-                bold = QTextCharFormat()
-                bold.setFontWeight(QFont.Weight.Bold)
-                prefix = QTextLayout.FormatRange()
-                prefix.start = 0
-                prefix.length = min(para.bold_prefix, len(text))
-                prefix.format = bold
-                layout.setFormats([prefix])
+                layout.setFormats([_bold_range(min(para.bold_prefix, len(text)))])
             layout.beginLayout()
+            first = len(lines)
             line_y = 0.0
+            index = 0
             while True:
                 line = layout.createLine()
                 if not line.isValid():
                     break
-                line.setLineWidth(self.width)
-                _break_at_a_space(line, text, self.width)
+                line.setLineWidth(width)
+                _break_at_a_space(line, text, width)
                 line.setPosition(QPointF(0.0, line_y))
-                self.lines.append(
-                    _Line(y + line_y, y + line_y + line.height(), layout, line.lineNumber(), y)
-                )
-                line_y += line.height()
+                height = line.height()
+                lines.append(_Line(y + line_y, y + line_y + height, layout, index, y))
+                line_y += height
+                index += 1
             layout.endLayout()
-            self._layouts.append(layout)
-            y += line_y + pt(para.style.space_after)
-        self.height = self.lines[-1].bottom if self.lines else 0.0
+            self._blocks.append(_Block(layout, y, y, y + line_y, first, index))
+            y += line_y + pt(style.space_after)
+        self.height = lines[-1].bottom if lines else 0.0
 
     def cut(self, start: float, room: float) -> float:
         """The lowest line bottom at most ``room`` below ``start``; ``start`` if none fits."""
@@ -204,13 +237,28 @@ class TextStack:
         return next((ln.bottom for ln in self.lines if ln.top >= start - EPSILON), self.height)
 
     def draw(self, painter: QPainter, x: float, y: float, start: float, end: float) -> None:
-        for line in self.lines:
-            if line.top < start - EPSILON:
+        low, high = start - EPSILON, end + EPSILON
+        for block in self._blocks:
+            if block.top >= low and block.bottom <= high:  # every line of it: one call
+                block.layout.draw(painter, QPointF(x, y - start + block.origin))
                 continue
-            if line.bottom > end + EPSILON:
-                break
-            text_line = line.layout.lineAt(line.index)
-            text_line.draw(painter, QPointF(x, y - start + line.origin))
+            if block.bottom < low or block.top > high:
+                continue
+            for line in self.lines[block.first : block.first + block.count]:
+                if line.top < low or line.bottom > high:
+                    continue
+                text_line = block.layout.lineAt(line.index)
+                text_line.draw(painter, QPointF(x, y - start + line.origin))
+
+
+def _bold_range(length: int) -> QTextLayout.FormatRange:
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    prefix = QTextLayout.FormatRange()
+    prefix.start = 0
+    prefix.length = length
+    prefix.format = bold
+    return prefix
 
 
 def _break_at_a_space(line: QTextLine, text: str, width: float) -> None:
