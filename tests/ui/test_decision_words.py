@@ -70,7 +70,8 @@ def test_the_tab_the_pdf_and_the_html_mark_a_recorded_decision_alike(
     assert comparison.decision.clinic_id is None  # the example has not decided yet
 
     page.clinic.setCurrentIndex(page.clinic.findData(CHOSEN))
-    page.clinic.activated.emit(page.clinic.currentIndex())
+    with qtbot.waitSignal(window.document.settled):  # the tab words an edit once edits settle
+        page.clinic.activated.emit(page.clinic.currentIndex())
     assert comparison.decision.clinic_id == CHOSEN
     blocks = {b.name.text().split(" · ")[0]: b for b in page.family.clinic_blocks}
     qtbot.waitUntil(lambda: blocks[name].body.text() != "")
@@ -106,7 +107,8 @@ def test_the_tab_the_pdf_and_the_html_mark_a_recorded_decision_alike(
         ), text[:40]
 
     # Taken back: no output marks any clinic.
-    window.undo_action.trigger()
+    with qtbot.waitSignal(window.document.settled):
+        window.undo_action.trigger()
     assert comparison.decision.clinic_id is None
     report = build_report(comparison, window.document.presentation, source_name="x.yaml")
     assert words not in page.family.text()
