@@ -31,7 +31,8 @@ from ketachecklist.present.numbers import (
     round_half_up,
 )
 from ketachecklist.present.ratings import rating_text
-from ketachecklist.present.scores import NOT_SCORED, rank_text, score_text
+from ketachecklist.present.scores import score_text
+from ketachecklist.present.standing import Standing, standing_order, standings
 from ketachecklist.present.text import tr
 
 
@@ -47,53 +48,23 @@ class ClinicWording(DecisionContext):
     def family_order(self) -> list[str]:
         """The standing (in the running, scored, best first), then the clinics in the running
         without a score, then those ruled out, each group in scoring's order."""
-        standing = list(self.analysis.standing)
-        ruled = {c.clinic_id for c in self.analysis.clinics if c.ruled_out}
-        rest = [c for c in self.scores.ranking if c not in standing]
-        return standing + [c for c in rest if c not in ruled] + [c for c in rest if c in ruled]
+        return standing_order(self.scores, self._ruled_out)
 
     @cached_property
-    def _running(self) -> int:
-        return sum(1 for c in self.analysis.clinics if not c.ruled_out)
+    def _ruled_out(self) -> frozenset[str]:
+        return frozenset(c.clinic_id for c in self.analysis.clinics if c.ruled_out)
+
+    @cached_property
+    def _standings(self) -> dict[str, Standing]:
+        return standings(self.scores, self._ruled_out)
 
     def standing_text(self, decision: ClinicDecision) -> str:
-        """Scoring's rank words ('2nd of 5', '1st of 5 (tied)', 'Not scored yet') counted among
-        the clinics in the running; with any clinic ruled out, 'in the running' says so."""
-        if decision.ruled_out:
-            return tr(RULED_OUT)
-        place = self.place(decision.clinic_id)
-        if place is None:
-            return tr(NOT_SCORED)
-        running = self._running
-        tied = self._level_with_others(decision.clinic_id)
-        text = rank_text(place, running, tied=False)
-        if running < len(self.analysis.clinics):
-            text = tr("{rank} in the running").format(rank=text)
-        return f"{text} ({tr('tied')})" if tied else text
-
-    @cached_property
-    def _places(self) -> dict[str, tuple[int, bool]]:
-        """Each clinic in the standing: its place (level clinics share one) and whether it is
-        level with another. The standing is sorted best first, so one pass finds them."""
-        overalls = [self.scores.of(c).overall or 0.0 for c in self.analysis.standing]
-        places: dict[str, tuple[int, bool]] = {}
-        for index, clinic_id in enumerate(self.analysis.standing):
-            first = index
-            while first > 0 and overalls[first - 1] == overalls[index]:
-                first -= 1
-            level = (first < index) or (
-                index + 1 < len(overalls) and overalls[index + 1] == overalls[index]
-            )
-            places[clinic_id] = (first + 1, level)
-        return places
+        """The one standing rule's words (present/standing.py), as the grid shows them."""
+        return self._standings[decision.clinic_id].text
 
     def place(self, clinic_id: str) -> int | None:
         """Its place among the clinics in the running with a score; level clinics share one."""
-        found = self._places.get(clinic_id)
-        return None if found is None else found[0]
-
-    def _level_with_others(self, clinic_id: str) -> bool:
-        return self._places[clinic_id][1]
+        return self._standings[clinic_id].place
 
     # --- per clinic ---------------------------------------------------------------------------
     def clinic(self, clinic_id: str) -> ClinicDecisionText:

@@ -27,11 +27,11 @@ from ketachecklist.present.scores import (
     completeness_text,
     not_applying_count_text,
     progress_text,
-    rank_text,
     score_number_text,
     score_text,
     set_score_text,
 )
+from ketachecklist.present.standing import Standing, standing_order, standings
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class ClinicText:
     name: str
     rank: int | None
     tied: bool
-    rank_text: str  # '2nd of 5', '1st of 5 (tied)', 'Not scored yet'
+    rank_text: str  # '2nd of 5', '1st of 4 in the running (tied)', 'ruled out by your own…'
     overall_text: str  # '63/100' or 'No score yet'
     overall_number_text: str  # '63' or 'No score yet', under a heading that says 'of 100'
     progress_text: str  # '8 of 28'
@@ -140,7 +140,12 @@ class Presentation:
         return self.scores.of(clinic_id)
 
     def ranked(self) -> list[ClinicText]:
-        return [self.clinic(clinic_id) for clinic_id in self.scores.ranking]
+        """Every clinic in the order it stands: by score, the unscored, then those ruled out."""
+        return [self.clinic(c) for c in standing_order(self.scores, self.ruled_out_ids)]
+
+    @cached_property
+    def _standings(self) -> dict[str, Standing]:
+        return standings(self.scores, self.ruled_out_ids)
 
     def clinic(self, clinic_id: str) -> ClinicText:
         text = self._clinics.get(clinic_id)
@@ -198,7 +203,7 @@ class Presentation:
             name=self.comparison.clinic(score.clinic_id).name,
             rank=score.rank,
             tied=tied,
-            rank_text=rank_text(score.rank, len(self.scores.clinics), tied=tied),
+            rank_text=self._standings[score.clinic_id].text,
             overall_text=score_text(score.overall),
             overall_number_text=score_number_text(score.overall),
             progress_text=progress_text(score.answered, score.total),

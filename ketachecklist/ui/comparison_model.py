@@ -85,7 +85,8 @@ class ComparisonTableModel(QAbstractTableModel):
         self._look = CellLook(document)
         # The revision and scores the cells show, when an answer edit refreshed them last: the
         # next answer edit compares against them to refresh only the cells that changed.
-        self._shown: tuple[int, ComparisonScores] | None = None
+        # the revision the cells show, its scores and the clinics its deal-breakers rule out
+        self._shown: tuple[int, ComparisonScores, frozenset[str]] | None = None
         self._rebuild()
         document.replaced.connect(self._reset)
         document.clinics_changed.connect(self._reset)
@@ -324,6 +325,7 @@ class ComparisonTableModel(QAbstractTableModel):
         question_row = self.row_of_question(question_id)
         revision = self._document.comparison.revision
         shown, scores = self._shown, self._document.scores
+        ruled_out = self._document.presentation.ruled_out_ids
         column = self.column_of_clinic(clinic_id)
         if shown is None or shown[0] != revision - 1 or column < 0:
             for row in (*range(len(SUMMARY_LABELS)), set_row, question_row):
@@ -337,9 +339,10 @@ class ComparisonTableModel(QAbstractTableModel):
                 if other != clinic_id:
                     self._cells_changed(question_row, question_row, self.column_of_clinic(other))
             pairs = zip(before.clinics, scores.clinics, strict=True)
-            if any(old.rank != new.rank for old, new in pairs):  # ranks and ties read anew
+            # ranks and ties read anew; a clinic ruled out or back changes who is in the running
+            if shown[2] != ruled_out or any(old.rank != new.rank for old, new in pairs):
                 self._row_changed(list(SUMMARY_LABELS).index("rank"))
-        self._shown = (revision, scores)
+        self._shown = (revision, scores, ruled_out)
 
     def _row_changed(self, row: int) -> None:
         last = len(self._columns)

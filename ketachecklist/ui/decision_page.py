@@ -180,17 +180,13 @@ class DecisionPage(QWidget):
             self._shown_choice = None
             return
         presentation = self._document.presentation
-        decision = presentation.decision
         lines = []
-        for clinic in presentation.ranked():
-            words = decision.clinic(clinic.clinic_id)
-            # A clinic ruled out is shown as that, whatever its rank by score.
-            ruled_out = f" · {words.standing_text}" if words.ruled_out else ""
+        for clinic in presentation.ranked():  # the standing: ruled out clinics last, saying so
             # Each fact after its own label: "course cost: Not enough recorded yet".
             lines.append(
                 self.tr(
                     "{rank}: {name} — {overall} · questions rated: {completeness} · "
-                    "course cost: {cost} · red flags: {flags}{ruled_out}"
+                    "course cost: {cost} · red flags: {flags}"
                 ).format(
                     rank=clinic.rank_text,
                     name=clinic.name,
@@ -198,14 +194,13 @@ class DecisionPage(QWidget):
                     completeness=clinic.completeness_text,
                     cost=clinic.course_cost_text,
                     flags=clinic.red_flags_text,
-                    ruled_out=ruled_out,
                 )
             )
         lines.append("")
         lines.append(presentation.verdict)
         show_text(self.standing, "\n".join(lines))
         self._shown_choice = comparison.decision.clinic_id
-        self.family.show_page(build_family_page(decision, self._shown_choice))
+        self.family.show_page(build_family_page(presentation.decision, self._shown_choice))
 
     def _push(self, decision: Decision, field: str) -> None:
         if self._updating or decision == self._document.comparison.decision:

@@ -218,8 +218,9 @@ def test_the_decision_tab_shows_the_verdict_and_who_is_ruled_out(
     assert page.standing.text().endswith(presentation.verdict)
     assert RULED_OUT in presentation.verdict
     quickwell = window.document.comparison.clinic(QUICKWELL).name
-    line = next(ln for ln in page.standing.text().splitlines() if quickwell in ln)
-    assert line.endswith(f" · {RULED_OUT}")
+    lines = [ln for ln in page.standing.text().splitlines() if ln]
+    # where it stands, in the one standing rule's words: ruled out, and listed last
+    assert lines[-2].startswith(f"{RULED_OUT}: {quickwell} — ")
 
     family = page.family
     shown = family.text()

@@ -4,7 +4,9 @@ and files written to disk and read back.
 
 The comparison holds the edge values: scores of x.5 (62.5 → "63"), a tie, a clinic with
 nothing rated, a question only one clinic rated (no ★), a share of questions rated that ends in
-.5 (1 of 40 → "3%"), a "doesn't apply" answer with its rating kept, and a red flag.
+.5 (1 of 40 → "3%"), a "doesn't apply" answer with its rating kept, and a red flag. A second
+case marks the red-flag question a deal-breaker, which rules out the clinic that leads on
+score: every output then ranks the others "in the running" and says the leader is ruled out.
 """
 
 from __future__ import annotations
@@ -63,9 +65,16 @@ def edge_comparison() -> Comparison:
     return comparison
 
 
-@pytest.fixture
-def comparison() -> Comparison:
-    return edge_comparison()
+def leader_ruled_out() -> Comparison:
+    comparison = edge_comparison()
+    flagged = next(q for q in comparison.questions() if q.red_flag is not None)
+    comparison.set_deal_breaker(flagged.id, True)  # Dune's red flag answer rules it out
+    return comparison
+
+
+@pytest.fixture(params=["edge values", "leader ruled out"])
+def comparison(request: pytest.FixtureRequest) -> Comparison:
+    return edge_comparison() if request.param == "edge values" else leader_ruled_out()
 
 
 def _flat_html(page: str) -> str:
@@ -108,15 +117,23 @@ def test_every_output_words_every_fact_the_same(
     # The edge values, as the presentation words them.
     able, birch, cedar, dune = (presentation.clinic(c) for c in ("able", "birch", "cedar", "dune"))
     assert (able.overall_text, birch.overall_text) == ("63/100", "63/100")  # 62.5 rounds up
-    assert (able.rank_text, birch.rank_text) == ("2nd of 4 (tied)", "2nd of 4 (tied)")
     assert (cedar.overall_text, cedar.rank_text) == ("No score yet", "Not scored yet")
     assert dune.completeness_text == "1 of 40 (3%)"  # 2.5% rounds up
     assert cedar.completeness_text == "0 of 39 (0%); 1 doesn't apply"
     flag_questions = sum(1 for q in comparison.questions() if q.red_flag is not None)
     assert dune.red_flags_text == f"⚠ 1 found, 1 of {flag_questions} checked"
     assert able.course_cost_text == "$4,750.50"
-    # 37.5 points: rounded up like every figure.
-    assert presentation.verdict.startswith("Dune Clinic leads on your scores by 38 points")
+    if not comparison.deal_breakers:
+        assert (able.rank_text, birch.rank_text) == ("2nd of 4 (tied)", "2nd of 4 (tied)")
+        assert dune.rank_text == "1st of 4"
+        # 37.5 points: rounded up like every figure.
+        assert presentation.verdict.startswith("Dune Clinic leads on your scores by 38 points")
+    else:
+        tied_first = "1st of 3 in the running (tied)"
+        assert (able.rank_text, birch.rank_text) == (tied_first, tied_first)
+        assert dune.rank_text == "ruled out by your own criteria"
+        assert [t.clinic_id for t in presentation.ranked()] == ["able", "birch", "cedar", "dune"]
+        assert presentation.decision.clinic("dune").standing_text == dune.rank_text
 
     # Grid summary rows, one column per clinic in the order entered.
     for row_index, key in zip(grid.summary_rows(), SUMMARY_KEYS, strict=False):
