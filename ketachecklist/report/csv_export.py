@@ -169,6 +169,7 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
         decision += f" {report.decision.reason_text}"
     rows.append(["Decision", decision])
     rows.append(["Note", report.disclaimer])
+    rows.append(["Crisis help", report.crisis_help])  # as on every printed page
     return rows
 
 

@@ -41,6 +41,11 @@ def test_bom_and_row_structure() -> None:
         assert kind in kinds
     for column in report.clinics:
         assert any(column.name in h or neutralise(column.name) in h for h in header)
+    # not medical advice, and where to get help now, as on every printed page
+    assert rows[-2] == ["Note", report.disclaimer]
+    assert rows[-1] == ["Crisis help", report.crisis_help]
+    assert "988" in rows[-1][1]
+    assert "911" in rows[-1][1]
 
 
 def test_injection_payloads_are_neutralised() -> None:
