@@ -72,12 +72,14 @@ def read_information(
         raw_items = reader.sequence("items", required=True)
         items: list[str] = []
         item_sources: list[str] = []
+        own_source: list[bool] = []
         for item_index, item in enumerate(raw_items):
             line = line_of(raw_items, item_index)
             read = _read_item(item, item_index, line, reader.what, problems, by_id)
             if read is not None:
                 items.append(read[0])
                 item_sources.append(read[1] or source)
+                own_source.append(bool(read[1]))
         sections.append(
             InfoSection(
                 id=section_id,
@@ -86,6 +88,7 @@ def read_information(
                 source=source,
                 note=reader.text("note", required=False),
                 item_sources=tuple(item_sources),
+                own_source=tuple(own_source),
             )
         )
     return sections

@@ -92,7 +92,8 @@ class Question:
 @dataclass(frozen=True)
 class InfoSection:
     """A short fact sheet. ``items`` are display strings (an item with a source of its own ends
-    with its short attribution); ``item_sources`` holds each item's source id, in step."""
+    with its short attribution); ``item_sources`` holds each item's source id, in step, and
+    ``own_source`` whether the item named it (False: it rests on the section's source)."""
 
     id: str
     title: str
@@ -100,6 +101,15 @@ class InfoSection:
     source: str = ""
     note: str = ""
     item_sources: tuple[str, ...] = ()
+    own_source: tuple[bool, ...] = ()
+
+    @property
+    def shared_source(self) -> str:
+        """The section's source when an item rests on it, to cite under the section; "" when
+        every item names its own (a section-wide citation would credit one source with all)."""
+        if self.own_source and all(self.own_source):
+            return ""
+        return self.source
 
 
 @dataclass(frozen=True)

@@ -169,7 +169,9 @@ def build_report(
         decided.decided_on,
     )
     information = tuple(
-        InfoBlock(section.title, section.note, section.items, citation(comparison, section.source))
+        InfoBlock(
+            section.title, section.note, section.items, citation(comparison, section.shared_source)
+        )
         for section in catalogue.information
     )
     sources = catalogue.sources

@@ -95,13 +95,17 @@ class InformationPage(QWidget):
                 else:
                     cursor.insertBlock()
                 cursor.insertText(item, base)
-            cursor.insertBlock(QTextBlockFormat(), muted)
-            source = self.catalogue.source(section.source)
-            citation = source.citation if source is not None else section.source
-            note = f" {section.note}" if section.note else ""
-            cursor.insertText(
-                self.tr("Source: {citation}.").format(citation=citation) + note, muted
-            )
+            # Cited under the section only when an item rests on its source; an item with a
+            # source of its own already ends with it.
+            source_id = section.shared_source
+            source = self.catalogue.source(source_id) if source_id else None
+            citation = source.citation if source is not None else source_id
+            words = [self.tr("Source: {citation}.").format(citation=citation)] if citation else []
+            if section.note:
+                words.append(section.note)
+            if words:
+                cursor.insertBlock(QTextBlockFormat(), muted)
+                cursor.insertText(" ".join(words), muted)
         cursor.insertBlock(section_block, subheading)
         cursor.insertText(self.tr("Sources"), subheading)
         for position, source in enumerate(self.catalogue.sources):
