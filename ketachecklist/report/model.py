@@ -311,39 +311,40 @@ def _set_table(
     )
 
 
-def _totals(summary: tuple[SummaryRow, ...], ranked: list[ClinicText]) -> tuple[TotalRow, ...]:
+# The totals table's rows, in order: their keys, and their labels in the same order.
+TOTAL_KEYS = ("overall", "rated", "course_cost", "out_of_pocket", "red_flags")
+TOTAL_LABELS = (
+    QT_TR_NOOP("Overall score (by your scores)"),
+    QT_TR_NOOP("Questions rated"),
+    QT_TR_NOOP("Estimated cost of the whole course"),
+    QT_TR_NOOP("What you would pay (estimate)"),
+    QT_TR_NOOP("Red flags"),
+)
+WITH_SECOND_LINE = frozenset({"course_cost", "out_of_pocket", "red_flags"})
+TotalCell = tuple[str, float | int | None, str]  # text, number, second line
+
+
+def _total_cells(row: SummaryRow, clinic: ClinicText) -> tuple[TotalCell, ...]:
+    """One clinic's cell in each row of TOTAL_KEYS, in that order."""
+    overall = None if row.overall is None else round_half_up(row.overall)
     return (
+        (f"{row.overall_text} · {row.rank_text}", overall, ""),
+        (row.completeness_text, round_half_up(row.completeness * 100), ""),
+        (clinic.course_total_text, row.course_cost, clinic.cost_basis_text),
+        (clinic.out_of_pocket_text, row.out_of_pocket, clinic.insurance_text),
+        (row.red_flags_text, len(row.red_flags), "; ".join(row.red_flags)),
+    )
+
+
+def _totals(summary: tuple[SummaryRow, ...], ranked: list[ClinicText]) -> tuple[TotalRow, ...]:
+    cells = [_total_cells(row, clinic) for row, clinic in zip(summary, ranked, strict=True)]
+    return tuple(
         TotalRow(
-            "overall",
-            tr("Overall score (by your scores)"),
-            tuple(f"{row.overall_text} · {row.rank_text}" for row in summary),
-            tuple(None if row.overall is None else round_half_up(row.overall) for row in summary),
-        ),
-        TotalRow(
-            "rated",
-            tr("Questions rated"),
-            tuple(row.completeness_text for row in summary),
-            tuple(round_half_up(row.completeness * 100) for row in summary),
-        ),
-        TotalRow(
-            "course_cost",
-            tr("Estimated cost of the whole course"),
-            tuple(c.course_total_text for c in ranked),
-            tuple(row.course_cost for row in summary),
-            tuple(c.cost_basis_text for c in ranked),
-        ),
-        TotalRow(
-            "out_of_pocket",
-            tr("What you would pay (estimate)"),
-            tuple(c.out_of_pocket_text for c in ranked),
-            tuple(row.out_of_pocket for row in summary),
-            tuple(c.insurance_text for c in ranked),
-        ),
-        TotalRow(
-            "red_flags",
-            tr("Red flags"),
-            tuple(row.red_flags_text for row in summary),
-            tuple(len(row.red_flags) for row in summary),
-            tuple("; ".join(row.red_flags) for row in summary),
-        ),
+            key,
+            tr(TOTAL_LABELS[index]),
+            tuple(clinic[index][0] for clinic in cells),
+            tuple(clinic[index][1] for clinic in cells),
+            tuple(clinic[index][2] for clinic in cells) if key in WITH_SECOND_LINE else (),
+        )
+        for index, key in enumerate(TOTAL_KEYS)
     )

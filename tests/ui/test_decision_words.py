@@ -69,16 +69,21 @@ def test_the_tab_the_pdf_and_the_html_mark_a_recorded_decision_alike(
     name = comparison.clinic(CHOSEN).name
     assert comparison.decision.clinic_id is None  # the example has not decided yet
 
+    def blocks() -> dict[str, str]:
+        """Each clinic block's words on the tab, by the clinic's name."""
+        return {b.name.text().split(" · ")[0]: b.body.text() for b in page.family.clinic_blocks}
+
+    before = blocks()[name]
     page.clinic.setCurrentIndex(page.clinic.findData(CHOSEN))
     with qtbot.waitSignal(window.document.settled):  # the tab words an edit once edits settle
         page.clinic.activated.emit(page.clinic.currentIndex())
     assert comparison.decision.clinic_id == CHOSEN
-    blocks = {b.name.text().split(" · ")[0]: b for b in page.family.clinic_blocks}
-    qtbot.waitUntil(lambda: blocks[name].body.text() != "")
-    words = blocks[name].body.text().splitlines()[0]  # the words the tab shows
+    qtbot.waitUntil(lambda: blocks()[name] != before)  # the tab words it once edits settle
+    words = blocks()[name].splitlines()[0]  # the words the tab shows, above the facts
+    assert blocks()[name] == f"{words}\n{before}"
     assert "✔" in words
     assert "decision" in words
-    others = [b.body.text() for n, b in blocks.items() if n != name]
+    others = [text for n, text in blocks().items() if n != name]
     assert others
     assert all(words not in text for text in others)
 
@@ -110,7 +115,8 @@ def test_the_tab_the_pdf_and_the_html_mark_a_recorded_decision_alike(
     with qtbot.waitSignal(window.document.settled):
         window.undo_action.trigger()
     assert comparison.decision.clinic_id is None
+    qtbot.waitUntil(lambda: words not in page.family.text())
+    assert blocks()[name] == before
     report = build_report(comparison, window.document.presentation, source_name="x.yaml")
-    assert words not in page.family.text()
     assert words not in " ".join(render_html(report).split())
     assert flatten(words) not in read_pdf(render_pdf(report)).flat
