@@ -9,9 +9,10 @@ tool can use the same operations and the same rules.
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError, dataclass, replace
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, dataclass_transform
+from typing import TYPE_CHECKING, Protocol
+
+from ketachecklist.core.frozen_record import FrozenRecord
 
 if TYPE_CHECKING:
     from ketachecklist.core.catalogue import Question
@@ -54,59 +55,8 @@ def _expect(condition: bool, what: str) -> None:
         raise ChangeMismatchError(f"the comparison does not hold what this change expects: {what}")
 
 
-@dataclass_transform(frozen_default=True)
-class _Record:
-    """A frozen record: fields from the class's annotations, positional or keyword, compared,
-    hashed and shown like a frozen dataclass's. Defining one is ~100× cheaper than a dataclass
-    (which compiles six methods per class): the document imports these steps at every start
-    and every export, the sixteen dataclasses they were cost ~10 ms."""
-
-    _fields: ClassVar[tuple[str, ...]] = ()
-
-    def __init_subclass__(cls) -> None:
-        super().__init_subclass__()
-        cls._fields = tuple(cls.__annotations__)  # its own (Python 3.10+), in order
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        fields = self._fields
-        values = dict(zip(fields, args, strict=False))
-        if len(args) > len(fields) or values.keys() & kwargs.keys():
-            raise TypeError(f"{type(self).__name__} takes the fields {fields}")
-        values.update(kwargs)
-        if values.keys() != set(fields):
-            raise TypeError(f"{type(self).__name__} takes the fields {fields}")
-        for name in fields:
-            object.__setattr__(self, name, values[name])
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._fields)
-
-    def replaced(self, **changes: Any) -> Self:
-        """A copy with ``changes`` (``dataclasses.replace`` for a record)."""
-        return type(self)(**{**dict(zip(self._fields, self._values(), strict=True)), **changes})
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, _Record)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__qualname__}({shown})"
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-
 # --- steps ------------------------------------------------------------------------------------
-class InsertClinic(_Record):
+class InsertClinic(FrozenRecord):
     index: int
     clinic: Clinic
 
@@ -118,7 +68,7 @@ class InsertClinic(_Record):
         return RemoveClinic(self.index, self.clinic)
 
 
-class RemoveClinic(_Record):
+class RemoveClinic(FrozenRecord):
     index: int
     clinic: Clinic
 
@@ -131,7 +81,7 @@ class RemoveClinic(_Record):
         return InsertClinic(self.index, self.clinic)
 
 
-class ReplaceClinic(_Record):
+class ReplaceClinic(FrozenRecord):
     index: int
     old: Clinic
     new: Clinic
@@ -145,7 +95,7 @@ class ReplaceClinic(_Record):
         return ReplaceClinic(self.index, self.new, self.old)
 
 
-class PutAnswer(_Record):
+class PutAnswer(FrozenRecord):
     """One clinic's answer to one question; a blank answer is stored as no answer at all."""
 
     clinic_id: str
@@ -165,7 +115,7 @@ class PutAnswer(_Record):
         return PutAnswer(self.clinic_id, self.question_id, self.new, self.old)
 
 
-class InsertQuestion(_Record):
+class InsertQuestion(FrozenRecord):
     index: int
     question: Question
 
@@ -177,7 +127,7 @@ class InsertQuestion(_Record):
         return RemoveQuestion(self.index, self.question)
 
 
-class RemoveQuestion(_Record):
+class RemoveQuestion(FrozenRecord):
     index: int
     question: Question
 
@@ -193,7 +143,7 @@ class RemoveQuestion(_Record):
         return InsertQuestion(self.index, self.question)
 
 
-class ReplaceQuestion(_Record):
+class ReplaceQuestion(FrozenRecord):
     index: int
     old: Question
     new: Question
@@ -209,7 +159,7 @@ class ReplaceQuestion(_Record):
         return ReplaceQuestion(self.index, self.new, self.old)
 
 
-class PutWeight(_Record):
+class PutWeight(FrozenRecord):
     """A set's (``of_set``) or a question's weight; None means "not set" (it counts as 1)."""
 
     of_set: bool
@@ -229,7 +179,7 @@ class PutWeight(_Record):
         return PutWeight(self.of_set, self.key, self.new, self.old)
 
 
-class PutDecision(_Record):
+class PutDecision(FrozenRecord):
     old: Decision
     new: Decision
 
@@ -242,7 +192,7 @@ class PutDecision(_Record):
 
 
 # --- deal-breakers and weight profiles (issue 13) ----------------------------------------------
-class PutDealBreaker(_Record):
+class PutDealBreaker(FrozenRecord):
     question_id: str
     old: bool
     new: bool
@@ -259,7 +209,7 @@ class PutDealBreaker(_Record):
         return PutDealBreaker(self.question_id, self.new, self.old)
 
 
-class PutSetWeights(_Record):
+class PutSetWeights(FrozenRecord):
     """Every set weight at once (a reset, a preset, another profile's weights)."""
 
     old: dict[str, float]
@@ -273,7 +223,7 @@ class PutSetWeights(_Record):
         return PutSetWeights(self.new, self.old)
 
 
-class InsertWeightProfile(_Record):
+class InsertWeightProfile(FrozenRecord):
     index: int
     profile: WeightProfile
 
@@ -285,7 +235,7 @@ class InsertWeightProfile(_Record):
         return RemoveWeightProfile(self.index, self.profile)
 
 
-class RemoveWeightProfile(_Record):
+class RemoveWeightProfile(FrozenRecord):
     index: int
     profile: WeightProfile
 
@@ -300,7 +250,7 @@ class RemoveWeightProfile(_Record):
         return InsertWeightProfile(self.index, self.profile)
 
 
-class ReplaceWeightProfile(_Record):
+class ReplaceWeightProfile(FrozenRecord):
     index: int
     old: WeightProfile
     new: WeightProfile
@@ -314,7 +264,7 @@ class ReplaceWeightProfile(_Record):
         return ReplaceWeightProfile(self.index, self.new, self.old)
 
 
-class PutActiveProfile(_Record):
+class PutActiveProfile(FrozenRecord):
     old: str | None
     new: str | None
 
@@ -353,8 +303,7 @@ def _same_place(first: Step, later: Step) -> bool:
 
 
 # --- the change -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Change:
+class Change(FrozenRecord):
     kind: ChangeKind
     steps: tuple[Step, ...]
     clinic_id: str | None = None
@@ -368,7 +317,7 @@ class Change:
 
     def inverse(self) -> Change:
         """The change that takes this one back: the same kind and subject, steps reversed."""
-        return replace(self, steps=tuple(step.inverse() for step in reversed(self.steps)))
+        return self.replaced(steps=tuple(step.inverse() for step in reversed(self.steps)))
 
     @property
     def is_empty(self) -> bool:
@@ -385,5 +334,5 @@ class Change:
             first, last = self.steps[0], later.steps[0]
             assert isinstance(first, _Replacement)
             assert isinstance(last, _Replacement)
-            return replace(later, steps=(first.replaced(new=last.new),))
-        return replace(later, steps=self.steps + later.steps)
+            return later.replaced(steps=(first.replaced(new=last.new),))
+        return later.replaced(steps=self.steps + later.steps)

@@ -1,15 +1,17 @@
-"""The edit steps are frozen records (core/changes.py): built, compared, hashed, shown and
-copied as the frozen dataclasses they replaced, at a fraction of the import time."""
+"""Frozen records (core/frozen_record.py), as the edit steps and changes use them: built,
+compared, hashed, shown and copied like the frozen dataclasses they replaced."""
 
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
+from typing import ClassVar
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketachecklist.core.changes import PutDealBreaker, PutSetWeights, PutWeight
+from ketachecklist.core.changes import Change, ChangeKind, PutDealBreaker, PutSetWeights, PutWeight
+from ketachecklist.core.frozen_record import FrozenRecord
 
 weights = st.none() | st.floats(min_value=0, max_value=10, allow_nan=False)
 
@@ -28,12 +30,23 @@ def test_a_step_is_a_value_like_a_frozen_dataclass(
     assert repr(step) == f"PutWeight(of_set={of_set!r}, key={key!r}, old={old!r}, new={new!r})"
 
 
-def test_steps_of_other_kinds_never_compare_equal() -> None:
+def test_fields_left_out_take_their_defaults() -> None:
+    step = PutDealBreaker("q", False, True)
+    change = Change(ChangeKind.SET_DEAL_BREAKER, (step,))
+    assert (change.clinic_id, change.question_id, change.set_id) == (None, None, None)
+    named = Change(ChangeKind.SET_DEAL_BREAKER, (step,), question_id="q")
+    assert named == Change(ChangeKind.SET_DEAL_BREAKER, (step,), None, "q", None)
+    assert named != change
+    assert named.inverse() == named.replaced(steps=(step.inverse(),))
+    assert named.inverse().question_id == "q"
+
+
+def test_records_of_other_kinds_never_compare_equal() -> None:
     assert PutDealBreaker("q", True, False) != PutWeight(True, "q", 1.0, 0.0)
     assert PutSetWeights({"a": 1.0}, {}) != ({"a": 1.0}, {})
 
 
-def test_a_step_cannot_be_changed_or_built_from_the_wrong_fields() -> None:
+def test_a_record_cannot_be_changed_or_built_from_the_wrong_fields() -> None:
     step = PutDealBreaker("q", False, True)
     with pytest.raises(FrozenInstanceError):
         step.new = False  # type: ignore[misc]
@@ -47,3 +60,15 @@ def test_a_step_cannot_be_changed_or_built_from_the_wrong_fields() -> None:
         PutDealBreaker("q", False, True, old=False)  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         PutDealBreaker("q", False, flag=True)  # type: ignore[call-arg]
+
+
+def test_class_variables_are_not_fields() -> None:
+    class Counted(FrozenRecord):
+        made: ClassVar[int] = 0
+        name: str
+        size: int = 1
+
+    assert Counted("a") == Counted(name="a", size=1)
+    assert repr(Counted("a", 2)).endswith(".Counted(name='a', size=2)")  # its __qualname__
+    with pytest.raises(TypeError):
+        Counted("a", 2, 3)  # type: ignore[call-arg]
