@@ -123,7 +123,10 @@ class ClinicPanel(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.model.modelReset.connect(self._update_actions)
         self.model.modelReset.connect(self._fit_progress_column)
-        self.model.dataChanged.connect(self._widen_progress_column)
+        # Rows measured once the edits settle, after the grid has repainted them.
+        self._rows_to_measure: set[int] = set()
+        self.model.dataChanged.connect(self._progress_changed)
+        document.settled.connect(self._widen_progress_column)
         application = QGuiApplication.instance()
         if isinstance(application, QGuiApplication):
             application.fontChanged.connect(self._fit_progress_column)
@@ -250,14 +253,20 @@ class ClinicPanel(QWidget):
     def _fit_progress_column(self, *_args: object) -> None:
         self.view.resizeColumnToContents(PROGRESS_COLUMN)
 
-    def _widen_progress_column(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+    def _progress_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        if top_left.column() <= PROGRESS_COLUMN <= bottom_right.column():
+            self._rows_to_measure.update(range(top_left.row(), bottom_right.row() + 1))
+
+    def _widen_progress_column(self) -> None:
         """Only the rows that changed are measured; the column narrows again on the next reset."""
-        if top_left.column() > PROGRESS_COLUMN or bottom_right.column() < PROGRESS_COLUMN:
+        rows, self._rows_to_measure = self._rows_to_measure, set()
+        rows = {row for row in rows if row < self.model.rowCount()}
+        if not rows:
             return
         header = self.view.header()
         widest = max(
             self.view.sizeHintForIndex(self.model.index(row, PROGRESS_COLUMN)).width()
-            for row in range(top_left.row(), bottom_right.row() + 1)
+            for row in rows
         )
         if widest > header.sectionSize(PROGRESS_COLUMN):
             header.resizeSection(PROGRESS_COLUMN, widest)

@@ -77,6 +77,7 @@ class ComparisonTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._document = document
         self._rows: list[Row] = []
+        self._row_numbers: dict[Row, int] = {}  # each row's number, for an edit's lookups
         self._columns: list[str] = []  # clinic ids, in the order shown
         self._questions: dict[str, Question] = {}
         self._sort_key = SORT_AS_ENTERED
@@ -116,9 +117,7 @@ class ComparisonTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of_question(self, question_id: str) -> int:
-        return next(
-            (i for i, r in enumerate(self._rows) if r == Row(RowKind.QUESTION, question_id)), -1
-        )
+        return self._row_numbers.get(Row(RowKind.QUESTION, question_id), -1)
 
     def summary_rows(self) -> list[int]:
         return [i for i, r in enumerate(self._rows) if r.kind is not RowKind.QUESTION]
@@ -270,6 +269,7 @@ class ComparisonTableModel(QAbstractTableModel):
                 rows.append(Row(RowKind.QUESTION, question.id))
                 self._questions[question.id] = question
         self._rows = rows
+        self._row_numbers = {row: number for number, row in enumerate(rows)}
         self._columns = self._ordered_clinics()
 
     def _ordered_clinics(self) -> list[str]:
@@ -321,7 +321,7 @@ class ComparisonTableModel(QAbstractTableModel):
         question = self._questions.get(question_id)
         if question is None:
             return
-        set_row = self._rows.index(Row(RowKind.SET, question.set_id))
+        set_row = self._row_numbers[Row(RowKind.SET, question.set_id)]
         question_row = self.row_of_question(question_id)
         revision = self._document.comparison.revision
         shown, scores = self._shown, self._document.scores

@@ -4,7 +4,9 @@ Qt's own ``sizeHintForRow`` measures every column; with 50 clinics that is thous
 layouts for each row. A row only needs to be tall enough for what is visible, so this view
 measures the question column plus the clinic columns in view, and the page refits the rows
 again when the view scrolls sideways or a column is resized. Each cell's measured height is
-kept, so after an edit only the cells that changed are measured again (``fit_cells``).
+kept, so after an edit only the cells that changed are measured again (``fit_cells``). The
+view paints nothing under the question column and the summary rows that lie over it
+(``set_frozen_margins``): those views paint their own copies of the cells.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPaintEvent, QRegion, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTableView, QWidget
 
 
@@ -29,6 +31,21 @@ class GridView(QTableView):
     def set_frozen_margins(self, width: int, height: int) -> None:
         """The question column's width and the summary rows' height, which lie over the grid."""
         self._frozen_width, self._frozen_height = width, height
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        region = event.region()
+        if self._frozen_width > 0 or self._frozen_height > 0:
+            viewport = self.viewport().rect()
+            covered = QRegion(0, 0, self._frozen_width, viewport.height()).united(
+                QRegion(0, 0, viewport.width(), self._frozen_height)
+            )
+            visible = region.subtracted(covered)
+            if visible.isEmpty():
+                return  # an edit of summary cells only: the frozen rows paint them
+            if visible != region:
+                super().paintEvent(QPaintEvent(visible))
+                return
+        super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

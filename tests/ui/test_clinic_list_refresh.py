@@ -1,8 +1,10 @@
-"""The clinic list's "Rated" column keeps fitting its text, measured only for the rows changed."""
+"""The clinic list's "Rated" column keeps fitting its text, measured only for the rows changed
+once the edits settle."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.document import Answer
 from ketachecklist.core.scoring import RED_FLAG_MARK
@@ -11,7 +13,9 @@ from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.main_window import MainWindow
 
 
-def test_the_rated_column_widens_when_a_clinic_gains_red_flags(window: MainWindow) -> None:
+def test_the_rated_column_widens_when_a_clinic_gains_red_flags(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     panel = window.clinics
     view, model = panel.view, panel.model
     document = window.document
@@ -23,7 +27,8 @@ def test_the_rated_column_widens_when_a_clinic_gains_red_flags(window: MainWindo
     for question in flagged[:3]:
         assert question.red_flag is not None
         raising = Answer(rating=1, value=question.red_flag.when)
-        push_edit(document, lambda c, q=question.id, a=raising: c.set_answer(clinic_id, q, a))
+        with qtbot.waitSignal(document.settled):  # measured once the edits settle
+            push_edit(document, lambda c, q=question.id, a=raising: c.set_answer(clinic_id, q, a))
         text = str(index.data(Qt.ItemDataRole.DisplayRole))
         assert view.header().sectionSize(PROGRESS_COLUMN) >= view.sizeHintForIndex(index).width()
     assert RED_FLAG_MARK in text

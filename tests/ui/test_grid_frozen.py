@@ -3,7 +3,9 @@ clinics scroll, the clinic columns share the spare width, and the patient picks 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.ui.comparison_model import SUMMARY_LABELS, RowKind
@@ -120,3 +122,45 @@ def test_the_patient_picks_the_clinics_to_compare(qtbot: QtBot, example_window: 
     assert not page.table.isColumnHidden(page.model.column_of_clinic(second))
     actions[0].trigger()  # All clinics
     assert all(not page.table.isColumnHidden(c) for c in range(1, page.model.columnCount()))
+
+
+class _CountingDelegate(QStyledItemDelegate):
+    """Paints as the grid's own delegate does, noting each cell painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: list[tuple[int, int]] = []
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.painted.append((index.row(), index.column()))
+        super().paint(painter, option, index)
+
+
+def test_the_grid_paints_nothing_under_the_frozen_parts(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    page = _page(qtbot, example_window, QSize(1300, 850))
+    frozen_rows = len(SUMMARY_LABELS)
+    qtbot.waitUntil(lambda: page.frozen.rows.height() == page.frozen.frozen_height > 0)
+    counting = _CountingDelegate()
+    page.table.setItemDelegate(counting)  # the grid's own cells only: the frozen views keep theirs
+    for _ in range(3):  # the delegate's relayout done and painted: nothing left pending
+        QApplication.processEvents()
+    counting.painted.clear()
+    page.table.viewport().repaint()
+    assert counting.painted  # the questions and the set rows in view
+    assert all(row >= frozen_rows and column > 0 for row, column in counting.painted)
+    QApplication.processEvents()
+    counting.painted.clear()
+    # What lies under the summary rows only (an edit's summaries): the grid paints no cell.
+    page.table.viewport().repaint(0, 0, page.table.viewport().width(), page.frozen.rows.height())
+    assert counting.painted == []
+    frozen_painted = _CountingDelegate()
+    page.frozen.rows.setItemDelegate(frozen_painted)
+    page.frozen.rows.viewport().repaint()
+    assert any(row < frozen_rows and column > 0 for row, column in frozen_painted.painted)
