@@ -198,8 +198,11 @@ class ClinicWording(DecisionContext):
     def cost(self, decision: ClinicDecision) -> CostText:
         row = decision.costs
         estimate = self.scores.of(decision.clinic_id).cost
-        if row.cost_per_point is not None:
-            per_point = money_text(round_half_up(row.cost_per_point))
+        # Per point of the score as shown (62.5 shows 63), so a reader's own sum matches.
+        overall = self.scores.of(decision.clinic_id).overall
+        shown = round_half_up(overall) if overall is not None else 0
+        if row.course_total is not None and shown > 0:
+            per_point = money_text(round_half_up(row.course_total / shown))
         elif row.course_total is None:
             per_point = tr("No course cost recorded yet")
         else:

@@ -94,7 +94,8 @@ class DecisionText:
 
     verdict: str  # the one-paragraph verdict: leader, kind, reasons, clinics within reach
     kind: LeadKind
-    kind_text: str  # 'a clear lead', 'a narrow lead', 'no clear winner', 'not enough to compare'
+    # 'a clear lead', 'a lead that could still change', 'no clear winner', 'not enough to compare'
+    kind_text: str
     weights_text: str  # 'Evaluation 25%, Experience 25%, …' (sums to 100)
     weights_title: str  # 'Weights in force (Mum)' or 'Weights in force'
     clinics: tuple[ClinicDecisionText, ...]  # family order: in the running by score, then rest

@@ -32,7 +32,7 @@ from ketachecklist.present.text import QT_TR_NOOP, tr
 
 _KIND_TEXTS = {
     LeadKind.CLEAR_LEAD: QT_TR_NOOP("a clear lead"),
-    LeadKind.NARROW_LEAD: QT_TR_NOOP("a narrow lead"),
+    LeadKind.NARROW_LEAD: QT_TR_NOOP("a lead that could still change"),  # by 10+ points
     LeadKind.NO_CLEAR_WINNER: QT_TR_NOOP("no clear winner"),
     LeadKind.NOT_ENOUGH_TO_COMPARE: QT_TR_NOOP("not enough to compare"),
 }

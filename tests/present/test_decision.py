@@ -15,10 +15,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ketachecklist.core.catalogue import load_bundled_catalogue
 from ketachecklist.core.decision.clinic_facts import RedFlagCoverage
 from ketachecklist.core.decision.firmness import LeadKind
 from ketachecklist.core.decision.ranges import ScoreRange
 from ketachecklist.core.document import Answer, Comparison, WeightProfile
+from ketachecklist.core.storage import load_comparison
 from ketachecklist.present import Presentation
 from ketachecklist.present.decision import RULED_OUT, DecisionText
 from ketachecklist.present.decision_words import (
@@ -27,6 +29,7 @@ from ketachecklist.present.decision_words import (
     reasons_list,
     rounded_multipliers,
 )
+from tests.conftest import EXAMPLES
 from tests.core.decision.builders import QUESTION_IDS, comparisons, make, rate
 
 ADVICE = re.compile(r"\b(best|safe|recommend\w*|choose|should)\b|top two")
@@ -67,7 +70,8 @@ def test_a_narrow_lead_gives_its_reasons_in_words() -> None:
     text = words(comparison)
     assert text.kind is LeadKind.NARROW_LEAD
     assert text.verdict == (
-        "A leads on your scores by 25 points, a narrow lead: it has only 2 of its 8 "
+        "A leads on your scores by 25 points, a lead that could still change: "
+        "it has only 2 of its 8 "
         "questions rated, and 2 open questions could each change first "
         "place."
     )
@@ -87,7 +91,8 @@ def test_a_lead_only_the_whole_range_threatens_names_who_could_overtake() -> Non
     text = words(comparison)
     assert text.kind is LeadKind.NARROW_LEAD
     assert text.verdict == (
-        "A leads on your scores by 50 points, a narrow lead: it has only 1 of its 8 "
+        "A leads on your scores by 50 points, a lead that could still change: "
+        "it has only 1 of its 8 "
         "questions rated, and B could still overtake it."
     )
     assert text.deciding_questions == ()
@@ -446,3 +451,17 @@ def test_wording_never_fails_and_never_advises(comparison: Comparison, profiles:
     if "every weight is 0" not in text.weights_text:
         shares = [int(p.rstrip("%").rsplit(" ", 1)[-1]) for p in text.weights_text.split(", ")]
         assert sum(shares) == 100
+
+
+def test_cost_per_point_divides_by_the_score_as_shown() -> None:
+    """Quickwell's $2,600 course and its score of 27.5, shown as 28: $93 a point, the sum a
+    family member does from the printed figures (not $95 from the unrounded 27.5)."""
+    comparison = load_comparison(EXAMPLES / "three-clinics.yaml", load_bundled_catalogue())
+    presentation = Presentation(comparison)
+    quickwell = next(c for c in comparison.clinics if c.name.startswith("Quickwell"))
+    text = presentation.clinic(quickwell.id)
+    assert text.overall_text == "28/100"
+    assert presentation.score(quickwell.id).overall == 27.5
+    cost = next(c for c in presentation.decision.costs if c.clinic_id == quickwell.id)
+    assert cost.course_text.startswith("$2,600")
+    assert cost.per_point_text == "$93"

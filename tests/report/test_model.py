@@ -139,7 +139,8 @@ def test_first_page_verdict_says_how_little_the_leader_has_rated(example: Compar
     counted = counted_questions(example, _riverside(example))  # Spravato only
     riverside = "Riverside Mood Disorders Clinic (fictional)"
     verdict = (
-        f"{riverside} leads on your scores by 16 points, a narrow lead: it has only 8 of its "
+        f"{riverside} leads on your scores by 16 points, a lead that could still change: "
+        f"it has only 8 of its "
         f"{counted} questions rated, and 2 other clinics could still overtake it."
     )
     assert report.verdict == verdict

@@ -238,7 +238,8 @@ def example_verdict(comparison: Comparison) -> str:
     counted = counted_questions(comparison, "clinic-3")
     riverside = "Riverside Mood Disorders Clinic (fictional)"
     return (
-        f"{riverside} leads on your scores by 16 points, a narrow lead: it has only 8 of its "
+        f"{riverside} leads on your scores by 16 points, a lead that could still change: "
+        f"it has only 8 of its "
         f"{counted} questions rated, and 2 other clinics could still overtake it."
     )
 
