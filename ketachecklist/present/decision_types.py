@@ -96,7 +96,7 @@ class DecisionText:
     kind: LeadKind
     # 'a clear lead', 'a lead that could still change', 'no clear winner', 'not enough to compare'
     kind_text: str
-    weights_text: str  # 'Evaluation 25%, Experience 25%, …' (sums to 100)
+    weights_text: str  # 'Evaluation 25%, Experience 25%, …' (about 100)
     weights_title: str  # 'Weights in force (Mum)' or 'Weights in force'
     clinics: tuple[ClinicDecisionText, ...]  # family order: in the running by score, then rest
     overtake_text: str  # 'Could still overtake Harbor Light: …. Cannot: ….'

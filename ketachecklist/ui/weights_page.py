@@ -34,7 +34,8 @@ EXPLANATION = QT_TRANSLATE_NOOP(
 )
 SHARES_NOTE = QT_TRANSLATE_NOOP(
     "WeightsPage",
-    "The percentages are each set's share of the overall score; they add up to 100.",
+    "The percentages are each set's share of the overall score, each rounded to a whole "
+    "number, so they add up to about 100.",
 )
 
 

@@ -442,15 +442,14 @@ def test_wording_never_fails_and_never_advises(comparison: Comparison, profiles:
         assert "{" not in line, line
     assert sorted(c.clinic_id for c in text.clinics) == sorted(c.id for c in comparison.clinics)
     presentation = Presentation(comparison)
-    nobody_ruled_out = not any(c.ruled_out for c in text.clinics)
     for clinic in text.clinics:
         assert clinic.ruled_out == analysis.of(clinic.clinic_id).ruled_out
         assert (RULED_OUT in clinic.standing_text) == clinic.ruled_out
-        if nobody_ruled_out:  # the standing is scoring's rank, in the same words
-            assert clinic.standing_text == presentation.clinic(clinic.clinic_id).rank_text
+        # one standing rule: the grid's rank words, ruled out or not
+        assert clinic.standing_text == presentation.clinic(clinic.clinic_id).rank_text
     if "every weight is 0" not in text.weights_text:
         shares = [int(p.rstrip("%").rsplit(" ", 1)[-1]) for p in text.weights_text.split(", ")]
-        assert sum(shares) == 100
+        assert abs(sum(shares) - 100) <= len(shares) / 2  # each rounded on its own
 
 
 def test_cost_per_point_divides_by_the_score_as_shown() -> None:

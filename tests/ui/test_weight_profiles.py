@@ -62,7 +62,7 @@ weights = st.lists(
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=weights, edited=st.integers(min_value=0, max_value=len(SET_IDS) - 1))
-def test_percentages_add_up_to_100_after_any_edit(
+def test_percentages_follow_any_edit_within_half_a_point(
     page_and_document: tuple[WeightsPage, OpenDocument], values: list[float], edited: int
 ) -> None:
     page, document = page_and_document
@@ -75,9 +75,11 @@ def test_percentages_add_up_to_100_after_any_edit(
     if total == 0:
         assert set(shares.values()) == {0}  # nothing counts
         return
-    assert sum(shares.values()) == 100
+    assert abs(sum(shares.values()) - 100) <= len(shares) / 2  # each rounded on its own
     for set_id, weight in _weights(page).items():
-        assert abs(shares[set_id] - weight * 100 / total) < 1
+        assert abs(shares[set_id] - weight * 100 / total) <= 0.5
+        same = [shares[s] for s, w in _weights(page).items() if w == weight]
+        assert set(same) == {shares[set_id]}  # the same weight, the same percentage
         interface = QAccessible.queryAccessibleInterface(page.set_weights[set_id])
         assert interface is not None
         assert interface.text(QAccessible.Text.Description) == (
@@ -103,7 +105,7 @@ def test_presets_and_reset_are_one_undoable_edit_each(
     editor.use_preset.click()
     assert stack.count() == count + 1
     assert _weights(page) == preset_weights(Preset.SAFETY_FIRST, SET_IDS)
-    assert sum(_shares(page).values()) == 100
+    assert _shares(page) == {"evaluation": 33, "experience": 17, "administration": 33, "cost": 17}
     assert window.statusBar().currentMessage().startswith("Set weights now “Safety first”")
 
     editor.preset.setCurrentIndex(editor.preset.findData(Preset.COST_MATTERS_MOST.value))
@@ -153,7 +155,7 @@ def test_profiles_switch_the_weights_in_force_and_back(
     qtbot.keyClick(editor.chooser, Qt.Key.Key_Up)  # by keyboard: back to Me
     assert comparison.active_profile == "Me"
     assert _weights(page) == mine
-    assert sum(_shares(page).values()) == 100
+    assert sum(_shares(page).values()) == 100  # 2, 1, 1, 1: whole shares
     assert _shares(page)["evaluation"] == 40  # 2 of 5
     qtbot.keyClick(editor.chooser, Qt.Key.Key_Down)
     assert comparison.active_profile == "Mum"

@@ -1,12 +1,15 @@
 """Everyone's view: weights as percentages, preset profiles, and who leads under each profile.
 
-Percentages use the largest-remainder rule on exact fractions: each set gets the floor of its
-exact share, and the points still missing from 100 go to the largest remainders (earlier sets
-first on a tie), so they always sum to exactly 100 and none is more than 1 from its share.
+Percentages are each exact share rounded half up, on its own: sets weighed the same always show
+the same percentage (three sets at 1 beside one at 3 read 17, 17, 17 and 50), each is within half
+a point of its share, and a larger weight never shows less. They add up to about 100, not always
+exactly (here 101); the wording says they are rounded. An earlier rule that forced the sum to 100
+showed equal weights as 17, 17 and 16, which reads as if one set counted less.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -40,19 +43,13 @@ def preset_weights(preset: Preset, set_ids: Sequence[str]) -> dict[str, float]:
 
 
 def percentages(weights: Sequence[float]) -> list[int]:
-    """Whole percentages of each weight in the total, summing to exactly 100 (all 0 when no
-    weight is above 0: nothing counts)."""
+    """Whole percentages of each weight in the total, each rounded half up on its own (all 0
+    when no weight is above 0: nothing counts)."""
     exact = [Fraction(w) for w in weights]
     total = sum(exact, Fraction(0))
     if total <= 0:
         return [0] * len(exact)
-    shares = [w * 100 / total for w in exact]
-    result = [int(share) for share in shares]  # floor: shares are never negative
-    missing = 100 - sum(result)
-    by_remainder = sorted(range(len(shares)), key=lambda i: (-(shares[i] - result[i]), i))
-    for index in by_remainder[:missing]:
-        result[index] += 1
-    return result
+    return [math.floor(w * 100 / total + Fraction(1, 2)) for w in exact]
 
 
 def set_percentages(set_ids: Sequence[str], weights: Mapping[str, float]) -> dict[str, int]:

@@ -15,7 +15,7 @@ from tests.core.decision.builders import SET_IDS, comparisons, leader_as_scored,
 
 
 @given(st.lists(st.floats(0, 100), min_size=1, max_size=20))
-def test_percentages_sum_to_exactly_100_and_stay_within_one_of_each_share(
+def test_percentages_stay_within_half_a_point_and_equal_weights_read_the_same(
     weights: list[float],
 ) -> None:
     result = percentages(weights)
@@ -23,25 +23,30 @@ def test_percentages_sum_to_exactly_100_and_stay_within_one_of_each_share(
     if total == 0:
         assert result == [0] * len(weights)
         return
-    assert sum(result) == 100
     for weight, percent in zip(weights, result, strict=True):
-        assert abs(Fraction(percent) - Fraction(weight) * 100 / total) < 1
-    for i, a in enumerate(weights):  # a larger weight never shows a smaller percentage
+        assert (
+            -Fraction(1, 2) < Fraction(percent) - Fraction(weight) * 100 / total <= Fraction(1, 2)
+        )
+    assert abs(sum(result) - 100) <= len(weights) / 2  # about 100: each is rounded on its own
+    for i, a in enumerate(weights):
         for j, b in enumerate(weights):
-            if a > b:
+            if a > b:  # a larger weight never shows a smaller percentage
                 assert result[i] >= result[j]
+            if a == b:  # the same weight always shows the same percentage
+                assert result[i] == result[j]
 
 
-def test_hand_worked_largest_remainder() -> None:
-    assert percentages([1, 1, 1]) == [34, 33, 33]  # 33.3 each: the first remainder wins a tie
+def test_hand_worked_percentages() -> None:
+    assert percentages([1, 1, 1]) == [33, 33, 33]  # 33.3 each: the same, adding up to 99
     assert percentages([2, 1, 1, 1]) == [40, 20, 20, 20]
-    assert percentages([1, 1, 1, 3]) == [17, 17, 16, 50]
+    assert percentages([1, 1, 1, 3]) == [17, 17, 17, 50]  # 16.7 each, not 17, 17, 16
+    assert percentages([1, 1, 1, 1, 4]) == [13, 13, 13, 13, 50]  # 12.5 rounds up
     assert percentages([0, 0]) == [0, 0]
 
 
-def test_presets_sum_to_100_and_say_what_they_favour() -> None:
+def test_presets_add_up_to_about_100_and_say_what_they_favour() -> None:
     for preset in Preset:
-        assert sum(percentages(list(preset_weights(preset, SET_IDS).values()))) == 100
+        assert abs(sum(percentages(list(preset_weights(preset, SET_IDS).values()))) - 100) <= 2
     assert preset_weights(Preset.EQUAL, SET_IDS) == dict.fromkeys(SET_IDS, 1.0)
     safety = preset_weights(Preset.SAFETY_FIRST, SET_IDS)
     assert safety["evaluation"] == safety["administration"] > safety["cost"]
@@ -116,7 +121,8 @@ def test_every_profile_shows_percentages_summing_to_100_and_its_own_leader(
     views = analyse(comparison).profiles
     assert len(views.people) == max(1, len(saved))
     for view in (*views.people, *views.presets):
-        assert sum(view.percentages.values()) in (0, 100)
+        total = sum(view.percentages.values())
+        assert total == 0 or abs(total - 100) <= len(view.percentages) / 2
         if view.preset is not None:
             weights = preset_weights(view.preset, SET_IDS)
         elif not view.name:  # the unnamed weights in force
