@@ -104,6 +104,11 @@ class ComparisonPage(QWidget):
         metrics = self.table.fontMetrics()
         self._label_width = metrics.horizontalAdvance("x" * 52)
         self._clinic_width = metrics.horizontalAdvance("x" * 30)
+        # At a large font or in a small window both give way, down to these, so that two
+        # clinics still fit beside the questions (the texts wrap).
+        self._narrowest_label = metrics.horizontalAdvance("x" * 20)
+        self._narrowest_clinic = metrics.horizontalAdvance("x" * 14)
+        self._label_set = -1  # the question column's width as last fitted (-1: never)
         header.setDefaultSectionSize(self._clinic_width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("x" * 10))
         # At a large font the page scrolls up and down; the grid keeps room for a dozen lines.
@@ -196,9 +201,11 @@ class ComparisonPage(QWidget):
             self.table.setCurrentIndex(self.model.index(row, column))
 
     def _after_reset(self) -> None:
-        self.table.setColumnWidth(LABEL_COLUMN, self._label_width)
+        label, clinic = self._widths()
+        self.table.setColumnWidth(LABEL_COLUMN, label)
+        self._label_set = label
         for column in range(1, self.model.columnCount()):
-            self.table.setColumnWidth(column, self._clinic_width)
+            self.table.setColumnWidth(column, clinic)
         self._update_chooser()
         self.frozen.set_frozen_rows(self._summary_row_count())
         self._show_chosen()
@@ -224,6 +231,14 @@ class ComparisonPage(QWidget):
         self.table.columns_shown.emit()
         self.refit_all_rows()
 
+    def _widths(self) -> tuple[int, int]:
+        """The question column's width and the narrowest a clinic column may be, for the width
+        there is: up to 45% for the questions, and room for two clinics beside them."""
+        viewport = self.table.viewport().width()
+        label = max(self._narrowest_label, min(self._label_width, viewport * 9 // 20))
+        clinic = max(self._narrowest_clinic, min(self._clinic_width, (viewport - label) // 2))
+        return label, clinic
+
     def share_width(self) -> None:
         """Clinic columns share the width there is, never narrower than a readable column."""
         columns = [
@@ -231,8 +246,13 @@ class ComparisonPage(QWidget):
         ]
         if not columns:
             return
+        label, clinic = self._widths()
+        if self.table.columnWidth(LABEL_COLUMN) == self._label_set != label:
+            self.table.setColumnWidth(LABEL_COLUMN, label)  # not when the patient widened it
+            self._label_set = label
+            self.refit_all_rows()  # the questions wrap anew
         spare = self.table.viewport().width() - self.table.columnWidth(LABEL_COLUMN)
-        width = max(self._clinic_width, spare // len(columns))
+        width = max(clinic, spare // len(columns))
         for column in columns:
             if self.table.columnWidth(column) != width:
                 self.table.setColumnWidth(column, width)

@@ -225,3 +225,25 @@ def test_a_1024_by_700_window_cuts_nothing_off(
     assert window.size() == size
     _check_every_page(qtbot, window)
     _check_answers(qtbot, window)
+
+
+@pytest.mark.parametrize("font_scale", [2.0], indirect=True)
+def test_two_clinics_fit_beside_the_questions_at_twice_the_text(
+    qtbot: QtBot,
+    settings: AppSettings,
+    catalogue: Catalogue,
+    prompter: ScriptedPrompter,
+    example_file: Path,
+    font_scale: float,
+) -> None:
+    window = _window(qtbot, settings, catalogue, prompter, example_file, QSize(1280, 800))
+    window.show_page(window.comparison)
+    table = window.comparison.table
+    _settle()
+    viewport = table.viewport().width()
+    question = table.columnWidth(0)
+    clinics = [table.columnWidth(c) for c in range(1, window.comparison.model.columnCount())]
+    assert question <= viewport * 0.45
+    assert question + clinics[0] + clinics[1] <= viewport, (question, clinics, viewport)
+    metrics = table.fontMetrics()
+    assert min(clinics) >= metrics.horizontalAdvance("x" * 14)  # still a readable column
