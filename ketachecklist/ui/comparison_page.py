@@ -150,7 +150,8 @@ class ComparisonPage(QWidget):
         self._resize_rows.setInterval(0)
         self._resize_rows.timeout.connect(self._fit_pending_rows)
 
-        self.sort.activated.connect(self._sort_picked)
+        # Any change of the choice sorts, by keyboard, mouse or an assistive tool setting it.
+        self.sort.currentIndexChanged.connect(self._sort_picked)
         self.notes.toggled.connect(self.model.set_show_notes)
         self.table.activated.connect(self._activated)
         self.model.modelReset.connect(self._after_reset)
