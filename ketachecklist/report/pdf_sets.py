@@ -189,17 +189,20 @@ def information_section(flow: Flow, report: ComparisonReport) -> None:
             intro.append(Para(block.note, HINT_ITALIC))
         flow.text(intro, keep_with=pt(34))
         flow.space(pt(3))
-        flow.bullets(block.items, BODY, pt(13))
+        source = flow.stack([Para(f"Source: {block.citation}", HINT_ITALIC)], flow.width)
+        flow.bullets(
+            block.items, BODY, pt(13), keep_last_with=source.height if block.citation else 0.0
+        )
         if block.citation:
-            flow.text([Para(f"Source: {block.citation}", HINT_ITALIC)])
+            flow.place_stack(source)
     if report.sources:
         flow.space(pt(12))
         flow.text([Para("Sources", H2)], keep_with=pt(30))
         flow.space(pt(3))
         flow.bullets(
             [f"{s.citation}. {s.note}" if s.note else s.citation for s in report.sources],
-            HINT,
-            pt(11),
+            CELL,  # the list a reader looks sources up in: not a hint
+            pt(12),
         )
     flow.space(pt(10))
     notice = flow.table_height(notice_table(flow, report.disclaimer))

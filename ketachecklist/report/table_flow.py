@@ -169,11 +169,18 @@ class Flow:
             start = cut
             self.new_page()
 
-    def bullets(self, items: Sequence[str], style: Style, indent: float) -> None:
-        for item in items:
+    def bullets(
+        self, items: Sequence[str], style: Style, indent: float, *, keep_last_with: float = 0.0
+    ) -> None:
+        """A bulleted list; ``keep_last_with`` is room needed below the last item on its page
+        (a source line under the list never opens a page alone)."""
+        for position, item in enumerate(items):
             marker = self.stack([Para("•", style)], indent)
             body = self.stack([Para(item, style)], self.width - indent)
-            self.keep_together(min(body.height, pt(style.size) * 2.5))
+            if keep_last_with and position == len(items) - 1:  # the whole item, and what follows
+                self.keep_together(body.height + pt(style.size) * 0.2 + keep_last_with)
+            else:
+                self.keep_together(min(body.height, pt(style.size) * 2.5))
             if body.height > self.remaining and not self.at_top:
                 self.new_page()
             self.add(TextOp(marker, 0.0, self.y, 0.0, marker.height))

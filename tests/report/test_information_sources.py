@@ -8,9 +8,11 @@ from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.catalogue import load_bundled_catalogue
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.storage import load_comparison
 from ketachecklist.report.model import build_report
 from ketachecklist.report.pdf import render_pdf
 from ketachecklist.ui.information_page import InformationPage
+from tests.conftest import EXAMPLES
 from tests.report.pdf_text import read_pdf
 
 CATALOGUE = load_bundled_catalogue()
@@ -57,3 +59,13 @@ def test_the_information_page_cites_the_same_way(qtbot: QtBot) -> None:
     assert COST.note.split(".")[0] in cost_part  # the note still says each fact names its source
     warnings_part = shown.split(WARNINGS.title, 1)[1]
     assert f"Source: {_citation(WARNINGS.source)}." in warnings_part
+
+
+def test_a_source_line_never_opens_a_page_alone() -> None:
+    """The side-effects list ends near a page's foot in the example: its source goes over with
+    its last item rather than opening the next page on its own."""
+    comparison = load_comparison(EXAMPLES / "three-clinics.yaml", CATALOGUE)
+    pages = read_pdf(render_pdf(build_report(comparison))).texts
+    for number, text in enumerate(pages, start=1):
+        first = next(line for line in text.splitlines() if line.strip())
+        assert not first.startswith("Source:"), (number, first)
