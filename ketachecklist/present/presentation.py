@@ -40,8 +40,8 @@ class ClinicText:
 
     clinic_id: str
     name: str
-    rank: int | None
-    tied: bool
+    rank: int | None  # its place among the clinics in the running (None: unscored, ruled out)
+    tied: bool  # level with another clinic in the running
     rank_text: str  # '2nd of 5', '1st of 4 in the running (tied)', 'ruled out by your own…'
     overall_text: str  # '63/100' or 'No score yet'
     overall_number_text: str  # '63' or 'No score yet', under a heading that says 'of 100'
@@ -129,10 +129,6 @@ class Presentation:
     def is_ruled_out(self, clinic_id: str) -> bool:
         return clinic_id in self.ruled_out_ids
 
-    @cached_property
-    def _ranks(self) -> list[int | None]:
-        return [s.rank for s in self.scores.clinics]
-
     def has_clinic(self, clinic_id: str) -> bool:
         return self.scores.has_clinic(clinic_id)
 
@@ -195,15 +191,15 @@ class Presentation:
         )
 
     def _clinic_text(self, score: ClinicScore) -> ClinicText:
-        tied = score.rank is not None and self._ranks.count(score.rank) > 1
+        standing = self._standings[score.clinic_id]
         cost = score.cost
         flags = score.red_flags
         return ClinicText(
             clinic_id=score.clinic_id,
             name=self.comparison.clinic(score.clinic_id).name,
-            rank=score.rank,
-            tied=tied,
-            rank_text=self._standings[score.clinic_id].text,
+            rank=standing.place,
+            tied=standing.level,
+            rank_text=standing.text,
             overall_text=score_text(score.overall),
             overall_number_text=score_number_text(score.overall),
             progress_text=progress_text(score.answered, score.total),

@@ -204,17 +204,15 @@ def _clinic_column(
     comparison: Comparison, presentation: Presentation, clinic_text: ClinicText
 ) -> ClinicColumn:
     clinic = comparison.clinic(clinic_text.clinic_id)
-    standing = presentation.decision.clinic(clinic.id)
     return ClinicColumn(
         id=clinic.id,
         name=clinic.name,
         rank=clinic_text.rank,
-        tied=clinic_text.tied,
-        rank_text=standing.standing_text,
+        rank_text=clinic_text.rank_text,
         decided=comparison.decision.clinic_id == clinic.id,
         details=clinic_details(clinic),
         notes=clinic.notes,
-        ruled_out=standing.ruled_out,
+        ruled_out=presentation.is_ruled_out(clinic.id),
     )
 
 
@@ -226,10 +224,7 @@ def _summary_row(
     standing = presentation.decision.clinic(text.clinic_id)
     score_range = presentation.analysis.of(text.clinic_id).score_range
     return SummaryRow(
-        clinic_id=text.clinic_id,
-        name=column.name,
-        rank=text.rank,
-        rank_text=standing.standing_text,
+        column=column,
         overall=score.overall,
         overall_text=text.overall_text,
         overall_number_text=text.overall_number_text,
@@ -246,10 +241,8 @@ def _summary_row(
         cost_text=text.course_cost_text,
         red_flags=text.red_flag_labels,
         red_flags_text=text.red_flags_text,
-        decided=column.decided,
         not_applying=text.not_applying,
         not_applying_text=text.not_applying_text,
-        ruled_out=standing.ruled_out,
         range_text=standing.range_text,
         lowest=score_range.lowest,
         highest=score_range.highest,

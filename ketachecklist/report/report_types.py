@@ -22,8 +22,7 @@ class ClinicColumn:
 
     id: str
     name: str
-    rank: int | None
-    tied: bool
+    rank: int | None  # its place among the clinics in the running (None: unscored, ruled out)
     rank_text: str  # '2nd of 5', '1st of 5 (tied)', 'Not scored yet', 'ruled out by your own …'
     decided: bool  # the clinic the patient recorded as their decision
     details: tuple[tuple[str, str], ...]  # (label, value), only the filled-in ones
@@ -35,10 +34,7 @@ class ClinicColumn:
 class SummaryRow:
     """One line of the first page: a clinic with its scores, completeness, cost and flags."""
 
-    clinic_id: str
-    name: str
-    rank: int | None
-    rank_text: str  # the standing: '2nd of 5', 'ruled out by your own criteria'
+    column: ClinicColumn  # who it is and where it stands, as every table names it
     overall: float | None
     overall_text: str  # '63/100'
     overall_number_text: str  # '63', under 'Overall (of 100)'
@@ -53,14 +49,36 @@ class SummaryRow:
     cost_text: str
     red_flags: tuple[str, ...]
     red_flags_text: str  # '⚠ 2 found, 3 of 5 checked' or 'None of 5 checked so far'
-    decided: bool
     not_applying: int = 0  # questions left out: marked, or for treatments not offered
     not_applying_text: str = ""  # "2 don't apply"
-    ruled_out: bool = False
     range_text: str = ""  # 'could end between 40 and 81 once its 20 open questions are answered'
     lowest: float | None = None  # the range's ends, as numbers
     highest: float | None = None
     red_flag_coverage_text: str = ""  # 'none of 5 checked so far'
+
+    @property
+    def clinic_id(self) -> str:
+        return self.column.id
+
+    @property
+    def name(self) -> str:
+        return self.column.name
+
+    @property
+    def rank(self) -> int | None:
+        return self.column.rank
+
+    @property
+    def rank_text(self) -> str:
+        return self.column.rank_text
+
+    @property
+    def decided(self) -> bool:
+        return self.column.decided
+
+    @property
+    def ruled_out(self) -> bool:
+        return self.column.ruled_out
 
     @property
     def completeness(self) -> float:

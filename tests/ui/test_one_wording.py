@@ -187,6 +187,8 @@ def test_every_output_words_every_fact_the_same(
         column = 3 + 3 * [c.id for c in report.clinics].index(text.clinic_id) + 1
         csv_rank = next(r for r in rows if r and r[0] == "Rank")
         assert csv_rank[column] == text.rank_text
+        # the number beside it is the same place ('1st of 3 in the running (tied)' -> 1)
+        assert csv_rank[column - 1] == ("" if text.rank is None else str(text.rank))
         csv_rated = next(r for r in rows if r and r[0] == "Questions rated")
         assert csv_rated[column].startswith(text.progress_text)
 
