@@ -42,7 +42,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
-    QStandardPaths,
     Qt,
 )
 from PySide6.QtWidgets import QApplication, QTableView
@@ -236,10 +235,12 @@ def floor_edit(
 
 def main() -> int:
     edits = int(sys.argv[1]) if len(sys.argv) > 1 else EDITS
-    app = QApplication(sys.argv)
-    QStandardPaths.setTestModeEnabled(True)
-    configure_application(app)
     with tempfile.TemporaryDirectory(prefix="ketachecklist-bench-") as folder:
+        # The app's folders in the run's own (Qt's test mode would write ~/.qttest instead).
+        for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+            os.environ[variable] = str(Path(folder) / variable.lower())
+        app = QApplication(sys.argv)
+        configure_application(app)
         settings = AppSettings(QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat))
         window = build_main_window(settings)
         window.resize(*WINDOW)
