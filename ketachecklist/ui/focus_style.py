@@ -1,24 +1,46 @@
 """The application's small style sheet, redone whenever the palette or the font changes:
 
-- keyboard focus that can be seen on every control: a 2-pixel frame, in a colour with at least
-  3:1 contrast against the page, around lists, tables, text boxes and multi-line notes (Fusion
-  marks those only by a faint frame tint);
+- keyboard focus that can be seen on every control, in a colour with at least 3:1 contrast
+  against the page (Fusion marks focus by a faint tint or a 1-pixel outline): a 2-pixel border
+  on lists, tables, text boxes, notes and the Decision tab's family section (1 pixel plus 1 of
+  padding unfocused, so that their contents never cover the frame's inner pixel); an outline
+  round a check box's or rating circle's words; and, for buttons, tab bars and dividers, a
+  ``FocusRing`` just outside them;
 - rating circles and check boxes drawn in the text colour, so they stay visible in a dark
   palette (Fusion draws them dark on dark); a chosen circle is filled, a ticked box is solid.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFocusFrame,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from ketachecklist.ui.contrast import focus_colour
 
 _WATCHED = "ketachecklist-focus-style-watched"  # the signals are connected once per application
 
 _SHEET = """
-QAbstractItemView:focus, QPlainTextEdit:focus, QTextEdit:focus, QLineEdit:focus,
-QAbstractSpinBox:focus, QComboBox:focus {{ border: 2px solid {focus}; }}
+QAbstractItemView, QPlainTextEdit, QTextEdit, FamilySection {{
+    border: 1px solid {frame}; padding: 1px;
+}}
+QHeaderView, QAbstractItemView[frameShape="NoFrame"] {{ border: none; padding: 0px; }}
+QAbstractItemView:focus, QPlainTextEdit:focus, QTextEdit:focus, FamilySection:focus {{
+    border: 2px solid {focus}; padding: 0px;
+}}
+QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus {{ border: 2px solid {focus}; }}
+QCheckBox:focus, QRadioButton:focus {{ outline: 2px solid {focus}; }}
 QRadioButton::indicator, QCheckBox::indicator {{
     width: {size}px; height: {size}px; border: 2px solid {text}; background: {base};
 }}
@@ -43,6 +65,7 @@ def focus_style_sheet(app: QApplication) -> str:
     size = max(12, round(QFontMetrics(app.font()).height() * 0.75))
     return _SHEET.format(
         focus=focus_colour(palette).name(),
+        frame=palette.color(QPalette.ColorRole.Window).darker(140).name(),
         text=indicator_colour(palette),
         base=palette.color(QPalette.ColorRole.Base).name(),
         muted=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name(),
@@ -69,3 +92,41 @@ def apply_focus_style(app: QApplication) -> None:
         # the same, and cost nothing in between.
         app.paletteChanged.connect(lambda _palette: _restyle(app))
         app.fontChanged.connect(lambda _font: _restyle(app))
+        app.focusChanged.connect(lambda _old, new: _ring_around(new))
+
+
+# Controls the style sheet frames itself (a border, or an outline round a box's words).
+_SHEET_FRAMED = (
+    QAbstractScrollArea,
+    QLineEdit,
+    QAbstractSpinBox,
+    QComboBox,
+    QCheckBox,
+    QRadioButton,
+)
+
+
+class FocusRing(QFocusFrame):
+    """A 2-pixel frame in the focus colour just outside the focused button, tab bar or divider.
+    Fusion marks those by a faint tint or a 1-pixel outline (2.35:1 at best); a style sheet
+    border would have Qt draw the whole button from the sheet, not in the platform's look."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        pen = QPen(focus_colour(self.palette()), 2)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+
+
+_ring: list[FocusRing] = []  # one for the application, made at the first focus change
+
+
+def _ring_around(widget: QWidget | None) -> None:
+    if not _ring or not isValid(_ring[0]):  # it went with the window it was last shown in
+        _ring[:] = [FocusRing()]
+    ring = _ring[0]
+    wanted = widget is not None and not isinstance(widget, _SHEET_FRAMED)
+    # None lets go of the last control (Qt takes a null widget; the stubs do not say so).
+    ring.setWidget(widget if wanted else None)  # type: ignore[arg-type]
+    ring.setVisible(wanted)
