@@ -2,10 +2,10 @@
 
 - keyboard focus that can be seen on every control, in a colour with at least 3:1 contrast
   against the page (Fusion marks focus by a faint tint or a 1-pixel outline): a 2-pixel border
-  on lists, tables, text boxes, notes and the Decision tab's family section (1 pixel plus 1 of
-  padding unfocused, so that their contents never cover the frame's inner pixel); an outline
-  round a check box's or rating circle's words; and, for buttons, tab bars and dividers, a
-  ``FocusRing`` just outside them;
+  on one-line boxes, spin boxes and drop-downs; an outline round a check box's or rating
+  circle's words; and a ``FocusRing`` just outside every other control: buttons, tab bars,
+  dividers, and lists, tables and text areas (a style sheet border there is partly covered by
+  their contents, and a wider frame would change how their items wrap);
 - rating circles and check boxes drawn in the text colour, so they stay visible in a dark
   palette (Fusion draws them dark on dark); a chosen circle is filled, a ticked box is solid.
 """
@@ -15,7 +15,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QCheckBox,
@@ -32,13 +31,6 @@ from ketachecklist.ui.contrast import focus_colour
 _WATCHED = "ketachecklist-focus-style-watched"  # the signals are connected once per application
 
 _SHEET = """
-QAbstractItemView, QPlainTextEdit, QTextEdit, FamilySection {{
-    border: 1px solid {frame}; padding: 1px;
-}}
-QHeaderView, QAbstractItemView[frameShape="NoFrame"] {{ border: none; padding: 0px; }}
-QAbstractItemView:focus, QPlainTextEdit:focus, QTextEdit:focus, FamilySection:focus {{
-    border: 2px solid {focus}; padding: 0px;
-}}
 QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus {{ border: 2px solid {focus}; }}
 QCheckBox:focus, QRadioButton:focus {{ outline: 2px solid {focus}; }}
 QRadioButton::indicator, QCheckBox::indicator {{
@@ -65,7 +57,6 @@ def focus_style_sheet(app: QApplication) -> str:
     size = max(12, round(QFontMetrics(app.font()).height() * 0.75))
     return _SHEET.format(
         focus=focus_colour(palette).name(),
-        frame=palette.color(QPalette.ColorRole.Window).darker(140).name(),
         text=indicator_colour(palette),
         base=palette.color(QPalette.ColorRole.Base).name(),
         muted=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name(),
@@ -97,7 +88,6 @@ def apply_focus_style(app: QApplication) -> None:
 
 # Controls the style sheet frames itself (a border, or an outline round a box's words).
 _SHEET_FRAMED = (
-    QAbstractScrollArea,
     QLineEdit,
     QAbstractSpinBox,
     QComboBox,
@@ -107,7 +97,7 @@ _SHEET_FRAMED = (
 
 
 class FocusRing(QFocusFrame):
-    """A 2-pixel frame in the focus colour just outside the focused button, tab bar or divider.
+    """A 2-pixel frame in the focus colour just outside the focused button, tab bar or list.
     Fusion marks those by a faint tint or a 1-pixel outline (2.35:1 at best); a style sheet
     border would have Qt draw the whole button from the sheet, not in the platform's look."""
 
@@ -127,6 +117,12 @@ def _ring_around(widget: QWidget | None) -> None:
         _ring[:] = [FocusRing()]
     ring = _ring[0]
     wanted = widget is not None and not isinstance(widget, _SHEET_FRAMED)
+    # Round the control whose focus proxy it is (a notes box round its editor): the ring is
+    # drawn in the parent, and a parent that fits its editor exactly would hide it.
+    while widget is not None and (parent := widget.parentWidget()) is not None:
+        if parent.focusProxy() is not widget:
+            break
+        widget = parent
     # None lets go of the last control (Qt takes a null widget; the stubs do not say so).
     ring.setWidget(widget if wanted else None)  # type: ignore[arg-type]
     ring.setVisible(wanted)
