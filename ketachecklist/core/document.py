@@ -34,6 +34,7 @@ from ketachecklist.core.changes import (
     ReplaceWeightProfile,
     Step,
 )
+from ketachecklist.core.copy_names import copy_name
 from ketachecklist.core.edit_checks import (
     check_answer,
     check_clinic,
@@ -223,9 +224,9 @@ class Comparison:
         copy's id."""
         original = self.clinic(clinic_id)
         check_room_for_a_clinic(self)
-        suffix = " (copy)"
-        copy_name = name or f"{original.name[: MAX_NAME - len(suffix)]}{suffix}"
-        copy = replace(original, id=self.new_clinic_id(), name=copy_name)
+        taken = {clinic.name for clinic in self.clinics}
+        new_name = name or copy_name(original.name, taken, MAX_NAME)
+        copy = replace(original, id=self.new_clinic_id(), name=new_name)
         check_clinic(copy)
         steps: list[Step] = [InsertClinic(self.clinic_index(clinic_id) + 1, copy)]
         steps.extend(

@@ -30,6 +30,17 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+def over(colour: QColor, background: QColor) -> QColor:
+    """The opaque colour ``colour`` paints on ``background`` once its alpha is blended in (Qt 6's
+    default PlaceholderText is black at alpha 128: drawn, it is a mid grey)."""
+    alpha = colour.alphaF()
+    return QColor.fromRgbF(
+        background.redF() + (colour.redF() - background.redF()) * alpha,
+        background.greenF() + (colour.greenF() - background.greenF()) * alpha,
+        background.blueF() + (colour.blueF() - background.blueF()) * alpha,
+    )
+
+
 def readable_blend(foreground: QColor, background: QColor, minimum: float) -> QColor:
     """The colour nearest to ``background`` on the way to ``foreground`` that still reaches
     ``minimum`` contrast against it (``foreground`` itself if even that does not)."""
@@ -47,12 +58,14 @@ def readable_blend(foreground: QColor, background: QColor, minimum: float) -> QC
 
 
 def muted_text(palette: QPalette) -> QColor:
-    """Secondary text on the Base colour ("Not asked yet"): greyer than Text, still 4.5:1."""
-    base = palette.color(QPalette.ColorRole.Base)
-    placeholder = palette.color(QPalette.ColorRole.PlaceholderText)
+    """Secondary text on the Base colour ("Not asked yet"): greyer than Text, still 4.5:1 as
+    drawn (opaque, any alpha of the palette's colours blended in first)."""
+    base = over(palette.color(QPalette.ColorRole.Base), QColor(255, 255, 255))
+    placeholder = over(palette.color(QPalette.ColorRole.PlaceholderText), base)
     if contrast_ratio(placeholder, base) >= TEXT_CONTRAST:
         return placeholder
-    return readable_blend(palette.color(QPalette.ColorRole.Text), base, TEXT_CONTRAST)
+    text = over(palette.color(QPalette.ColorRole.Text), base)
+    return readable_blend(text, base, TEXT_CONTRAST)
 
 
 def focus_colour(palette: QPalette) -> QColor:

@@ -44,7 +44,9 @@ class DesktopOffer(QFrame):
         self.add_button = QPushButton(self.tr("&Add to menu"))
         self.add_button.setAccessibleName(self.tr("Add ketachecklist to the applications menu"))
         self.add_button.clicked.connect(self.accept)
-        self.decline_button = QPushButton(self.tr("No than&ks"))
+        # No Alt+letter: the note is up on every page, and each letter of "No thanks" is taken
+        # on one of them (K by the rating's "Not asked yet"). Tab reaches it after Add.
+        self.decline_button = QPushButton(self.tr("No thanks"))
         self.decline_button.setAccessibleName(
             self.tr("No thanks: don't add it and don't ask again")
         )

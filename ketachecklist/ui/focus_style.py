@@ -1,24 +1,38 @@
 """The application's small style sheet, redone whenever the palette or the font changes:
 
-- keyboard focus that can be seen on every control: a 2-pixel frame, in a colour with at least
-  3:1 contrast against the page, around lists, tables, text boxes and multi-line notes (Fusion
-  marks those only by a faint frame tint);
+- keyboard focus that can be seen on every control, in a colour with at least 3:1 contrast
+  against the page (Fusion marks focus by a faint tint or a 1-pixel outline): a 2-pixel border
+  on one-line boxes, spin boxes and drop-downs; an outline round a check box's or rating
+  circle's words; and a ``FocusRing`` just outside every other control: buttons, tab bars,
+  dividers, and lists, tables and text areas (a style sheet border there is partly covered by
+  their contents, and a wider frame would change how their items wrap);
 - rating circles and check boxes drawn in the text colour, so they stay visible in a dark
   palette (Fusion draws them dark on dark); a chosen circle is filled, a ticked box is solid.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFocusFrame,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from ketachecklist.ui.contrast import focus_colour
 
 _WATCHED = "ketachecklist-focus-style-watched"  # the signals are connected once per application
 
 _SHEET = """
-QAbstractItemView:focus, QPlainTextEdit:focus, QTextEdit:focus, QLineEdit:focus,
-QAbstractSpinBox:focus, QComboBox:focus {{ border: 2px solid {focus}; }}
+QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus {{ border: 2px solid {focus}; }}
+QCheckBox:focus, QRadioButton:focus {{ outline: 2px solid {focus}; }}
 QRadioButton::indicator, QCheckBox::indicator {{
     width: {size}px; height: {size}px; border: 2px solid {text}; background: {base};
 }}
@@ -69,3 +83,46 @@ def apply_focus_style(app: QApplication) -> None:
         # the same, and cost nothing in between.
         app.paletteChanged.connect(lambda _palette: _restyle(app))
         app.fontChanged.connect(lambda _font: _restyle(app))
+        app.focusChanged.connect(lambda _old, new: _ring_around(new))
+
+
+# Controls the style sheet frames itself (a border, or an outline round a box's words).
+_SHEET_FRAMED = (
+    QLineEdit,
+    QAbstractSpinBox,
+    QComboBox,
+    QCheckBox,
+    QRadioButton,
+)
+
+
+class FocusRing(QFocusFrame):
+    """A 2-pixel frame in the focus colour just outside the focused button, tab bar or list.
+    Fusion marks those by a faint tint or a 1-pixel outline (2.35:1 at best); a style sheet
+    border would have Qt draw the whole button from the sheet, not in the platform's look."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        pen = QPen(focus_colour(self.palette()), 2)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+
+
+_ring: list[FocusRing] = []  # one for the application, made at the first focus change
+
+
+def _ring_around(widget: QWidget | None) -> None:
+    if not _ring or not isValid(_ring[0]):  # it went with the window it was last shown in
+        _ring[:] = [FocusRing()]
+    ring = _ring[0]
+    wanted = widget is not None and not isinstance(widget, _SHEET_FRAMED)
+    # Round the control whose focus proxy it is (a notes box round its editor): the ring is
+    # drawn in the parent, and a parent that fits its editor exactly would hide it.
+    while widget is not None and (parent := widget.parentWidget()) is not None:
+        if parent.focusProxy() is not widget:
+            break
+        widget = parent
+    # None lets go of the last control (Qt takes a null widget; the stubs do not say so).
+    ring.setWidget(widget if wanted else None)  # type: ignore[arg-type]
+    ring.setVisible(wanted)

@@ -1,5 +1,6 @@
-"""The first-start note: what the app is for, how to begin, that it is not medical advice, and
-where to find help now if you are in crisis (plain text: no link is opened).
+"""The first-start note: where to find help now if you are in crisis (first, so that it is in
+view at any text size), what the app is for, how to begin, and that it is not medical advice
+(plain text: no link is opened).
 
 Shown inside the window (never a modal dialog) until the patient says "Got it"; Help ▸ What is
 this app for? brings it back.
@@ -55,9 +56,10 @@ class WelcomeBanner(QFrame):
         words_page = QWidget()
         words = QVBoxLayout(words_page)
         words.setContentsMargins(0, 0, 0, 0)
+        # The crisis words first: at a large font the note scrolls, and they must be in view.
+        words.addWidget(self.crisis)
         words.addWidget(title)
         words.addWidget(text)
-        words.addWidget(self.crisis)
         # At a large font in a small window the note scrolls instead of pushing the pages away.
         self.words = PageScroll(words_page)
         self.words.viewport().setAutoFillBackground(False)
