@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Pages"))
         self.tabs.setDocumentMode(True)
+        # Every page's tab stays in view at a large font: shortened words, not scroll arrows
+        # that hide the Decision tab off the edge (the full names are their tooltips).
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.pages: list[tuple[QWidget, str]] = [
             (self.details_tab, self.tr("Clinic details")),
             (self.answers_tab, self.tr("Answers")),
@@ -134,6 +138,10 @@ class MainWindow(QMainWindow):
         )
         self._update_title()
         restore_layout(self, settings, self._splitters())
+        # Until the patient moves it (or a remembered one is restored), the divider gives the
+        # clinic list room for a name and its Rated column in this font (_fit_divider).
+        self._divider_kept = settings.layout_state(MAIN_SPLITTER) is not None
+        self.splitter.splitterMoved.connect(self._keep_divider)
         name_inner_widgets(self)
 
     # --- pages ----------------------------------------------------------------------------------
@@ -345,6 +353,20 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.welcome.fit_height(self.height())
+        self._fit_divider()
+
+    def _keep_divider(self, *_args: object) -> None:
+        self._divider_kept = True
+
+    def _fit_divider(self) -> None:
+        """The clinic list gets room for about 34 characters (a name and "17 of 38 ⚠4"),
+        between a fifth and a quarter of the window (the splitter keeps the proportion)."""
+        total = self.width()
+        if self._divider_kept or total <= 0:
+            return
+        wanted = self.fontMetrics().horizontalAdvance("x" * 34)
+        left = min(total // 4, max(total // 5, wanted))
+        self.splitter.setSizes([left, total - left])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.close():

@@ -247,3 +247,31 @@ def test_two_clinics_fit_beside_the_questions_at_twice_the_text(
     assert question + clinics[0] + clinics[1] <= viewport, (question, clinics, viewport)
     metrics = table.fontMetrics()
     assert min(clinics) >= metrics.horizontalAdvance("x" * 14)  # still a readable column
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 2.0], indirect=True)
+def test_the_clinic_list_has_room_for_a_name_and_every_page_tab_shows(
+    qtbot: QtBot,
+    settings: AppSettings,
+    catalogue: Catalogue,
+    prompter: ScriptedPrompter,
+    example_file: Path,
+    font_scale: float,
+) -> None:
+    window = _window(qtbot, settings, catalogue, prompter, example_file, QSize(1280, 800))
+    _settle()
+    wanted = window.fontMetrics().horizontalAdvance("x" * 34)
+    panel = window.clinics.width()
+    assert panel >= min(wanted, window.width() // 4) - 8, (panel, wanted)  # the splitter's handle
+    assert panel <= window.width() // 4 + 8
+    bar = window.tabs.tabBar()
+    for index in range(bar.count()):  # every page's tab inside the bar: no scroll arrows
+        assert bar.tabRect(index).right() <= bar.width(), bar.tabText(index)
+        assert bar.tabToolTip(index).startswith(bar.tabText(index))  # the whole name
+    # Once the patient moves the divider, a resize keeps where they left it.
+    window.splitter.setSizes([window.splitter.width() // 2, window.splitter.width() // 2])
+    window.splitter.splitterMoved.emit(window.splitter.width() // 2, 1)
+    moved = window.clinics.width()
+    window.resize(1200, 760)
+    _settle()
+    assert abs(window.clinics.width() - moved * 1200 / 1280) < 40
