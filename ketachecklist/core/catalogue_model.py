@@ -137,9 +137,17 @@ class Catalogue:
     disclaimer: str = ""
     price_ranges: tuple[PriceRange, ...] = ()
     _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+    # set id -> its questions in order: scoring and the grid ask on every edit
+    _by_set: dict[str, tuple[Question, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._by_id.update((q.id, q) for q in self.questions)
+        for question_set in self.sets:
+            self._by_set[question_set.id] = tuple(
+                q for q in self.questions if q.set_id == question_set.id
+            )
 
     def question(self, question_id: str) -> Question:
         return self._by_id[question_id]
@@ -154,7 +162,10 @@ class Catalogue:
         raise KeyError(set_id)
 
     def questions_in(self, set_id: str) -> Iterator[Question]:
-        return (q for q in self.questions if q.set_id == set_id)
+        found = self._by_set.get(set_id)
+        if found is None:  # not one of the catalogue's sets
+            return (q for q in self.questions if q.set_id == set_id)
+        return iter(found)
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)

@@ -94,14 +94,23 @@ class Comparison:
     weight_profiles: list[WeightProfile] = field(default_factory=list)
     active_profile: str | None = None  # whose weights are ``set_weights``; None: unnamed
     revision: int = 0  # bumped by every edit; lets views and autosave notice change cheaply
+    # questions() as last built, with what it was built from (scoring and the views ask for it
+    # several times per edit); questions are frozen, so the same objects mean the same list
+    _questions: tuple[tuple[object, ...], tuple[Question, ...]] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
 
     # --- reading -------------------------------------------------------------------------------
     def questions(self) -> list[Question]:
         """Every question in display order: set by set, catalogue questions then custom ones."""
+        key = (self.revision, id(self.catalogue), *map(id, self.custom_questions))
+        if self._questions is not None and self._questions[0] == key:
+            return list(self._questions[1])
         ordered: list[Question] = []
         for question_set in self.catalogue.sets:
             ordered.extend(self.catalogue.questions_in(question_set.id))
             ordered.extend(q for q in self.custom_questions if q.set_id == question_set.id)
+        self._questions = (key, tuple(ordered))
         return ordered
 
     def questions_in(self, set_id: str) -> list[Question]:

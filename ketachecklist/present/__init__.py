@@ -25,5 +25,7 @@ def __getattr__(name: str) -> Any:
     if name in __all__:
         from ketachecklist.present import presentation  # noqa: PLC0415
 
-        return getattr(presentation, name)
+        value = getattr(presentation, name)
+        globals()[name] = value  # later lookups (a hot path asks on every edit) skip this
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

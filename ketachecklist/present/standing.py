@@ -20,35 +20,41 @@ class Standing:
     place: int | None  # among the clinics in the running with a score; level clinics share one
     level: bool  # level with another clinic in the running
     ruled_out: bool
-    text: str
+    running: int  # clinics in the running
+    clinics: int  # all the clinics
+
+    @property
+    def text(self) -> str:
+        if self.ruled_out:
+            return tr(RULED_OUT)
+        if self.place is None:
+            return tr(NOT_SCORED)
+        text = rank_text(self.place, self.running, tied=False)
+        if self.running < self.clinics:
+            text = tr("{rank} in the running").format(rank=text)
+        return f"{text} ({tr('tied')})" if self.level else text
 
 
 def standings(scores: ComparisonScores, ruled_out: frozenset[str]) -> dict[str, Standing]:
-    """Every clinic's standing, keyed by clinic id."""
-    clinic_count = len(scores.clinics)
-    running = clinic_count - sum(1 for s in scores.clinics if s.clinic_id in ruled_out)
+    """Every clinic's standing, keyed by clinic id (its words are made when asked for)."""
+    count = len(scores.clinics)
+    running = count - sum(1 for s in scores.clinics if s.clinic_id in ruled_out)
     overall = {s.clinic_id: s.overall for s in scores.clinics}
     # The ranking is best first and stable, so equal scores sit together.
     placed = [cid for cid in scores.ranking if cid not in ruled_out and overall[cid] is not None]
     found: dict[str, Standing] = {}
+    first = 0
     for index, clinic_id in enumerate(placed):
-        first = index
-        while first > 0 and overall[placed[first - 1]] == overall[clinic_id]:
-            first -= 1
+        if index and overall[placed[index - 1]] != overall[clinic_id]:
+            first = index
         level = first < index or (
             index + 1 < len(placed) and overall[placed[index + 1]] == overall[clinic_id]
         )
-        text = rank_text(first + 1, running, tied=False)
-        if running < clinic_count:
-            text = tr("{rank} in the running").format(rank=text)
-        if level:
-            text = f"{text} ({tr('tied')})"
-        found[clinic_id] = Standing(first + 1, level, False, text)
+        found[clinic_id] = Standing(first + 1, level, False, running, count)
     for score in scores.clinics:
-        if score.clinic_id in ruled_out:
-            found[score.clinic_id] = Standing(None, False, True, tr(RULED_OUT))
-        elif score.clinic_id not in found:
-            found[score.clinic_id] = Standing(None, False, False, tr(NOT_SCORED))
+        if score.clinic_id not in found:
+            out = score.clinic_id in ruled_out
+            found[score.clinic_id] = Standing(None, False, out, running, count)
     return found
 
 
