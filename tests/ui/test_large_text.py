@@ -227,16 +227,24 @@ def test_a_1024_by_700_window_cuts_nothing_off(
     _check_answers(qtbot, window)
 
 
-@pytest.mark.parametrize("font_scale", [2.0], indirect=True)
-def test_two_clinics_fit_beside_the_questions_at_twice_the_text(
+@pytest.fixture
+def window_1280_by_800(
     qtbot: QtBot,
     settings: AppSettings,
     catalogue: Catalogue,
     prompter: ScriptedPrompter,
     example_file: Path,
     font_scale: float,
+) -> MainWindow:
+    """The example in a 1280×800 window, at the font scale the test asks for."""
+    return _window(qtbot, settings, catalogue, prompter, example_file, QSize(1280, 800))
+
+
+@pytest.mark.parametrize("font_scale", [2.0], indirect=True)
+def test_two_clinics_fit_beside_the_questions_at_twice_the_text(
+    window_1280_by_800: MainWindow,
 ) -> None:
-    window = _window(qtbot, settings, catalogue, prompter, example_file, QSize(1280, 800))
+    window = window_1280_by_800
     window.show_page(window.comparison)
     table = window.comparison.table
     _settle()
@@ -251,14 +259,9 @@ def test_two_clinics_fit_beside_the_questions_at_twice_the_text(
 
 @pytest.mark.parametrize("font_scale", [1.0, 2.0], indirect=True)
 def test_the_clinic_list_has_room_for_a_name_and_every_page_tab_shows(
-    qtbot: QtBot,
-    settings: AppSettings,
-    catalogue: Catalogue,
-    prompter: ScriptedPrompter,
-    example_file: Path,
-    font_scale: float,
+    window_1280_by_800: MainWindow,
 ) -> None:
-    window = _window(qtbot, settings, catalogue, prompter, example_file, QSize(1280, 800))
+    window = window_1280_by_800
     _settle()
     wanted = window.fontMetrics().horizontalAdvance("x" * 34)
     panel = window.clinics.width()
