@@ -80,7 +80,9 @@ def widen_to_fit(widths: Sequence[float], needs: Sequence[float]) -> list[float]
     """
     total = sum(widths)
     needs = [min(n, total) for n in needs]
-    if sum(needs) >= total - EPSILON:
+    # Only when the needs really overflow: just under the width, the room taken below is still
+    # shared from columns with slack (their slack is more than what the others lack).
+    if sum(needs) >= total:
         return [total * n / sum(needs) for n in needs] if sum(needs) > 0 else list(widths)
     short = sum(max(0.0, n - w) for w, n in zip(widths, needs, strict=True))
     slack = [max(0.0, w - n) for w, n in zip(widths, needs, strict=True)]
