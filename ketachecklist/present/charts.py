@@ -20,16 +20,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from ketachecklist.core.decision.analysis import DecisionAnalysis
 from ketachecklist.core.decision.ranges import SetRange, set_ranges
 from ketachecklist.core.decision.tally import ClinicTally
 from ketachecklist.present.cost import NOT_ENOUGH_RECORDED, SHARE_NOT_KNOWN
+from ketachecklist.present.decision_types import RULED_OUT
 from ketachecklist.present.numbers import money_text
 from ketachecklist.present.presentation import Presentation
 from ketachecklist.present.scores import NO_SCORE, score_number_text
+from ketachecklist.present.standing import standing_order
 from ketachecklist.present.text import QT_TR_NOOP, tr
 
-RULED_OUT = QT_TR_NOOP("ruled out by your own criteria")
 NONE_HIT = QT_TR_NOOP("none hit")
 DEAL_BREAKERS = QT_TR_NOOP("Your deal-breakers")
 SCORE_MAX = 100.0
@@ -134,26 +134,14 @@ class ChartSet:
 
 def build_charts(presentation: Presentation) -> ChartSet:
     """Both charts for the presentation's revision, from its one decision analysis."""
-    analysis = presentation.analysis
-    ruled_out = {c.clinic_id for c in analysis.clinics if c.ruled_out}
-    order = chart_order(presentation, analysis, ruled_out)
+    ruled_out = presentation.ruled_out_ids
+    order = standing_order(presentation.scores, ruled_out)  # the order every output ranks in
     return ChartSet(
         _score_chart(presentation, order, ruled_out), _cost_chart(presentation, order, ruled_out)
     )
 
 
-def chart_order(
-    presentation: Presentation, analysis: DecisionAnalysis, ruled_out: set[str]
-) -> list[str]:
-    """The standing (scored, in the running) first, then the unscored still in the running,
-    then the ruled out (``ruled_out``: their ids), each in scoring's order."""
-    ranking = list(presentation.scores.ranking)
-    standing = list(analysis.standing)
-    unscored = [c for c in ranking if c not in ruled_out and c not in standing]
-    return standing + unscored + [c for c in ranking if c in ruled_out]
-
-
-def _note(clinic_id: str, ruled_out: set[str]) -> str:
+def _note(clinic_id: str, ruled_out: frozenset[str]) -> str:
     return tr(RULED_OUT) if clinic_id in ruled_out else ""
 
 
@@ -179,7 +167,9 @@ def _set_bar(index: int, title: str, set_range: SetRange) -> Bar:
     return Bar(index, value, low, high, value_text, detail, f"{title}: {detail}")
 
 
-def _score_chart(presentation: Presentation, order: list[str], ruled_out: set[str]) -> BarChart:
+def _score_chart(
+    presentation: Presentation, order: list[str], ruled_out: frozenset[str]
+) -> BarChart:
     comparison = presentation.comparison
     sets = comparison.catalogue.sets
     series = tuple(
@@ -239,7 +229,7 @@ def _bar_chart(
     series: tuple[Series, ...],
     columns: tuple[str, ...],
     clinics: list[_ClinicBars],
-    ruled_out: set[str],
+    ruled_out: frozenset[str],
     note: str,
 ) -> BarChart:
     """A chart of ``clinics`` (in their order) and its text alternative: a row per clinic with
@@ -295,7 +285,9 @@ def _money_or(amount: float | None, missing: str) -> str:
     return missing if amount is None else money_text(amount)
 
 
-def _cost_chart(presentation: Presentation, order: list[str], ruled_out: set[str]) -> BarChart:
+def _cost_chart(
+    presentation: Presentation, order: list[str], ruled_out: frozenset[str]
+) -> BarChart:
     series = (
         Series(tr("Whole course (estimate)"), Pattern.DIAGONAL),
         Series(tr("You would pay (estimate)"), Pattern.SOLID),

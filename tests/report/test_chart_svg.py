@@ -9,7 +9,8 @@ from dataclasses import replace
 from hypothesis import example, given, settings
 
 from ketachecklist.core.document import Clinic
-from ketachecklist.present.charts import RULED_OUT, BarChart
+from ketachecklist.present.charts import BarChart
+from ketachecklist.present.decision_types import RULED_OUT
 from ketachecklist.report.chart_svg import name_lines
 from ketachecklist.report.common import printable_text
 from ketachecklist.report.html import render_html
