@@ -136,10 +136,11 @@ class Catalogue:
     information: tuple[InfoSection, ...] = ()
     disclaimer: str = ""
     price_ranges: tuple[PriceRange, ...] = ()
-    _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
-    # set id -> its questions in order: scoring and the grid ask on every edit
+    # Lookups made from ``questions`` (never passed in, so a copy never shares them):
+    # id -> question, and set id -> its questions in order (scoring asks on every edit).
+    _by_id: dict[str, Question] = field(default_factory=dict, init=False, compare=False, repr=False)
     _by_set: dict[str, tuple[Question, ...]] = field(
-        default_factory=dict, compare=False, repr=False
+        default_factory=dict, init=False, compare=False, repr=False
     )
 
     def __post_init__(self) -> None:
