@@ -73,9 +73,9 @@ def ruled_out_reasons(document: OpenDocument, clinic_id: str) -> str:
 
 
 def ruled_out_rank_text(document: OpenDocument, clinic_id: str, *, display: bool) -> str:
-    """What the grid's rank row shows for a clinic ruled out ('' for any other): the phrase,
-    and for a tooltip or a screen reader which deal-breaker and why."""
+    """What the grid's rank row shows for a clinic ruled out ('' for any other): its standing
+    (the one rule's words), and for a tooltip or a screen reader which deal-breaker and why."""
     if not is_ruled_out(document, clinic_id):
         return ""
-    phrase = ruled_out_phrase()
-    return phrase if display else f"{phrase}: {ruled_out_reasons(document, clinic_id)}"
+    standing = document.presentation.clinic(clinic_id).rank_text
+    return standing if display else f"{standing}: {ruled_out_reasons(document, clinic_id)}"
