@@ -9,10 +9,7 @@ from ketachecklist.present.decision_types import (
     PRESET_NAMES,
     ProfileText,
 )
-from ketachecklist.present.decision_words import (
-    and_list,
-    clinic_name,
-)
+from ketachecklist.present.decision_words import and_list, name_in_line
 from ketachecklist.present.text import tr
 
 
@@ -27,14 +24,14 @@ class ViewsWording(DecisionContext):
     def weights_title(self) -> str:
         active = self.comparison.active_profile
         if active:
-            return tr("Weights in force ({name})").format(name=clinic_name(active))
+            return tr("Weights in force ({name})").format(name=name_in_line(active))
         return tr("Weights in force")
 
     def profile(self, view: ProfileView) -> ProfileText:
         if view.preset is not None:
             name = tr(PRESET_NAMES[view.preset])
         else:
-            name = clinic_name(view.name) or tr("Your weights now")
+            name = name_in_line(view.name) or tr("Your weights now")
         leader = (
             tr("{name} leads").format(name=self.name(view.leader_id))
             if view.leader_id is not None

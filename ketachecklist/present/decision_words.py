@@ -11,7 +11,7 @@ from ketachecklist.core.decision.clinic_facts import RedFlagCoverage
 from ketachecklist.core.decision.ranges import ScoreRange
 from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present.numbers import money_text, plural, round_half_up
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import isolated, tr
 
 _FIRST_SENTENCE = re.compile(r"(.+?[?.])(?:\s|$)")
 
@@ -37,6 +37,12 @@ def reasons_list(reasons: Sequence[str]) -> str:
 def clinic_name(name: str) -> str:
     """A name on one line: line breaks and runs of spaces typed into it become one space."""
     return " ".join(name.split())
+
+
+def name_in_line(name: str) -> str:
+    """A name the user typed, set inside one of our lines: on one line and isolated
+    (``text.isolated``), so its own directions cannot turn our words around it."""
+    return isolated(clinic_name(name))
 
 
 def quoted(text: str) -> str:

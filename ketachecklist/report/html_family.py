@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from ketachecklist.present.decision_words import name_in_line
 from ketachecklist.report.common import decided_text, printable_text
 from ketachecklist.report.family_page import FamilyPage
 
@@ -42,7 +43,7 @@ def family_sections(page: FamilyPage) -> list[str]:
         decided = f"<br><strong>{_esc(decided_text())}</strong>" if clinic.decided else ""
         out += [
             f'<div class="keep clinic-block" data-clinic="{_esc(clinic.clinic_id)}">',
-            f'<h3><span class="user">{_esc(clinic.name)}</span> · '
+            f'<h3><span class="user">{_esc(name_in_line(clinic.name))}</span> · '
             f'<span class="standing">{_esc(clinic.standing_text)}</span>{decided}</h3>',
             "<dl>",
             *(f"<dt>{_esc(label)}</dt><dd>{_esc(text)}</dd>" for label, text in clinic.lines),

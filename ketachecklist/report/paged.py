@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from ketachecklist.present.text import isolated
 from ketachecklist.report.model import NOT_MEDICAL_ADVICE, PageSize, format_date
 from ketachecklist.report.page_ops import LineOp, Op, Page, RectOp, TextOp
 from ketachecklist.report.table_flow import (
@@ -183,7 +184,7 @@ def running_footer(
 ) -> list[str]:
     """The two footer lines of every printed page: the date, ``parts`` (the file's name…)
     and "page x of y"; then the notice and where to call in a crisis."""
-    first = " · ".join([format_date(generated), *parts, f"page {page} of {count}"])
+    first = " · ".join([format_date(generated), *map(isolated, parts), f"page {page} of {count}"])
     return [first, f"{NOT_MEDICAL_ADVICE} · {crisis_pointer}"]
 
 

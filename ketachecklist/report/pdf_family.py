@@ -5,6 +5,7 @@ side by side."""
 
 from __future__ import annotations
 
+from ketachecklist.present.decision_words import name_in_line
 from ketachecklist.report.family_page import FamilyClinic, FamilyPage
 from ketachecklist.report.model import ComparisonReport, decided_text
 from ketachecklist.report.paged import Flow, Para, Row, Table, pt, widen_to_fit
@@ -64,7 +65,8 @@ def family_details(flow: Flow, report: ComparisonReport) -> None:
 def block_paras(clinic: FamilyClinic) -> list[Para]:
     """The name in bold with its standing ('… · 2nd of 5', '… · ruled out by your own
     criteria'), then a line per fact."""
-    paras = [Para(f"{clinic.name} · {clinic.standing_text}", BODY, len(clinic.name))]
+    name = name_in_line(clinic.name)
+    paras = [Para(f"{name} · {clinic.standing_text}", BODY, len(name))]
     if clinic.decided:
         paras.append(Para(decided_text(), CELL_ITALIC))
     paras += [Para(f"{label}: {text}", CELL, len(label) + 1) for label, text in clinic.lines]

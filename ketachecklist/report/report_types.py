@@ -11,7 +11,7 @@ from ketachecklist.core.catalogue import Source
 from ketachecklist.present.answers import Cell
 from ketachecklist.present.charts import ChartSet
 from ketachecklist.present.numbers import number_text, plural
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import isolated, tr
 from ketachecklist.report.common import CHOICE_MARK, CRISIS_POINTER, PageSize, format_date
 from ketachecklist.report.family_page import FamilyPage
 
@@ -195,7 +195,7 @@ class ComparisonReport:
     @property
     def subtitle(self) -> str:
         count = plural(len(self.clinics), tr("%n clinic compared"), tr("%n clinics compared"))
-        source = f" · {self.source_name}" if self.source_name else ""
+        source = f" · {isolated(self.source_name)}" if self.source_name else ""
         return f"{count} · {format_date(self.generated)}{source}"
 
     @property
@@ -203,7 +203,7 @@ class ComparisonReport:
         """'10 December 2026 · three-clinics.yaml': renderers add 'page x of y' and the notice."""
         parts = [format_date(self.generated)]
         if self.source_name:
-            parts.append(self.source_name)
+            parts.append(isolated(self.source_name))
         return " · ".join(parts)
 
     def questions(self) -> list[QuestionRow]:

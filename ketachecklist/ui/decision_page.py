@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.document import Decision
+from ketachecklist.present.decision_words import name_in_line
 from ketachecklist.report.family_page import build_family_page
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.chart_view import ChartPanel
@@ -189,7 +190,7 @@ class DecisionPage(QWidget):
                     "course cost: {cost} · red flags: {flags}"
                 ).format(
                     rank=clinic.rank_text,
-                    name=clinic.name,
+                    name=name_in_line(clinic.name),
                     overall=clinic.overall_text,
                     completeness=clinic.completeness_text,
                     cost=clinic.course_cost_text,

@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ketachecklist import QT_TRANSLATE_NOOP
+from ketachecklist.present.decision_words import name_in_line
 from ketachecklist.report.common import decided_text
 from ketachecklist.report.family_page import FamilyClinic, FamilyPage
 from ketachecklist.ui.accessible_text import show_text
@@ -49,7 +50,7 @@ def _bullets(lines: Sequence[str]) -> list[str]:
 
 def clinic_heading(clinic: FamilyClinic) -> str:
     """'Harbor Light · 2nd of 3', 'Quickwell · ruled out by your own criteria'."""
-    return f"{clinic.name} · {clinic.standing_text}"
+    return f"{name_in_line(clinic.name)} · {clinic.standing_text}"
 
 
 def clinic_block_text(clinic: FamilyClinic) -> str:
@@ -69,7 +70,7 @@ def section_texts(page: FamilyPage) -> dict[str, tuple[str, str]]:
         views += [f"{page.presets_label}:", *_bullets(page.preset_lines)]
     labels = page.cost_columns[1:]
     costs = [
-        f"{cost.name} · {cost.standing_text}: "
+        f"{name_in_line(cost.name)} · {cost.standing_text}: "
         + " · ".join(f"{label}: {cell}" for label, cell in zip(labels, cost.cells, strict=True))
         for cost in page.costs
     ]
