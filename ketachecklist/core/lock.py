@@ -153,7 +153,10 @@ class DocumentLockedError(LockedError):
 
 
 def document_lock_path(document: Path) -> Path:
-    return document.with_name(f".~{companion_base(document.name)}.lock")
+    """The lock beside the file itself: a path through a symbolic link is followed first, so
+    the file opened as the link and as its real name is one file with one lock."""
+    real = Path(os.path.realpath(document))
+    return real.with_name(f".~{companion_base(real.name)}.lock")
 
 
 class ProcessLock:

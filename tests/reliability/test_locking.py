@@ -189,3 +189,26 @@ def test_release_leaves_someone_elses_lock_alone(document_path: Path) -> None:
     lock.release()
     assert lock_path.exists()
     other.release()
+
+
+def test_row09_a_file_opened_through_a_link_is_locked_where_it_really_is(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    view = tmp_path / "view"
+    real.mkdir()
+    view.mkdir()
+    target = real / "mine.yaml"
+    save_comparison(sample_comparison(1), target)
+    link = view / "link.yaml"
+    link.symlink_to(Path("..") / "real" / "mine.yaml")
+    child = start_python(HOLDER, str(link), "hold")
+    try:
+        pid = int(read_line(child, "holding").split()[1])
+        assert names(view) == ["link.yaml"], "no lock beside the link"
+        with pytest.raises(DocumentLockedError) as caught:
+            DocumentFile.open(target, CATALOGUE)
+        assert caught.value.holder is not None
+        assert caught.value.holder.pid == pid
+        assert document_lock_holder(link) == document_lock_holder(target)
+    finally:
+        child.kill()
+        child.communicate(timeout=30)
