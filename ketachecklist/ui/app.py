@@ -126,7 +126,9 @@ def launch(path: str | None, prompter: Prompter | None = None) -> MainWindow:
     controller = window.controller
     # Unsaved work first: the patient may have been in the middle of FILE itself.
     restored = controller.offer_recovery()
-    if path and restored:
+    if path and restored and _is_open(controller.path, Path(path)):
+        pass  # the restored work is FILE's own: the window shows it, under its name
+    elif path and restored:
         window.show_message(
             QCoreApplication.translate(
                 "launch",
@@ -138,6 +140,13 @@ def launch(path: str | None, prompter: Prompter | None = None) -> MainWindow:
     elif path:
         controller.open_path(Path(path), confirm=False)
     return window
+
+
+def _is_open(shown: Path | None, wanted: Path) -> bool:
+    try:
+        return shown is not None and shown.samefile(wanted)
+    except OSError:  # either is gone or cannot be looked at: not known to be the same
+        return False
 
 
 def close_recovery_store(window: MainWindow) -> None:

@@ -87,6 +87,19 @@ def test_restored_work_comes_before_the_file_named_on_the_command_line(
     assert window.statusBar().currentMessage().startswith("“mine.yaml” was not opened because")
 
 
+def test_restored_work_of_the_file_named_on_the_command_line_is_not_called_unopened(
+    launched: Callable[..., MainWindow], prompter: ScriptedPrompter, recovery: Path, mine: Path
+) -> None:
+    _leave_snapshot(recovery, mine, 4)
+    prompter.restore_choices.append(RestoreChoice.RESTORE)
+    window = launched(mine, prompter)
+    assert same_content(window.document.comparison, sample_comparison(4))
+    assert window.controller.path == mine
+    message = window.statusBar().currentMessage()
+    assert "was not opened" not in message
+    assert message.startswith("Restored mine.yaml")
+
+
 def test_two_leftovers_newest_first_and_the_other_kept_for_next_time(
     launched: Callable[..., MainWindow], prompter: ScriptedPrompter, recovery: Path, mine: Path
 ) -> None:
