@@ -129,11 +129,16 @@ class VerdictWording(DecisionContext):
         analysis = self.analysis
         phrases: list[str] = []
         wanted = set(reasons)
+        # In a tie "it" could be any of the tied clinics: the one meant is named.
+        tied = LeadReason.TIED_FOR_FIRST in wanted
+        leader_name = self.name(analysis.leader_id)
         if LeadReason.LEADER_MOSTLY_UNRATED in wanted and analysis.leader_id is not None:
             score = self.scores.of(analysis.leader_id)
-            phrase = tr("it has only {rated} of its {total} questions rated").format(
-                rated=f"{score.answered:,}", total=f"{score.total:,}"
-            )
+            phrase = (
+                tr("{name} has only {rated} of its {total} questions rated")
+                if tied
+                else tr("it has only {rated} of its {total} questions rated")
+            ).format(name=leader_name, rated=f"{score.answered:,}", total=f"{score.total:,}")
             phrases.append(phrase)
         if LeadReason.OPEN_QUESTIONS_COULD_CHANGE_FIRST in wanted:
             deciding = analysis.deciding_count
@@ -141,9 +146,11 @@ class VerdictWording(DecisionContext):
                 phrases.append(
                     tr("1 open question could change first place")
                     if deciding == 1
-                    else tr("{count} open questions could each change first place").format(
-                        count=f"{deciding:,}"
-                    )
+                    # Counted over every clinic, so it can be more than the leader has open.
+                    else tr(
+                        "any one of {count} open questions, across the clinics, could change "
+                        "first place"
+                    ).format(count=f"{deciding:,}")
                 )
             else:
                 others = analysis.overtaking_ids
@@ -152,12 +159,22 @@ class VerdictWording(DecisionContext):
                     if len(others) == 1
                     else tr("{count} other clinics").format(count=len(others))
                 )
-                phrases.append(tr("{who} could still overtake it").format(who=who))
+                phrases.append(
+                    (
+                        tr("{who} could still overtake {name}")
+                        if tied
+                        else tr("{who} could still overtake it")
+                    ).format(who=who, name=leader_name)
+                )
         if LeadReason.LEADER_COULD_BE_RULED_OUT in wanted and analysis.leader_id is not None:
             open_marked = analysis.open_deal_breakers(analysis.leader_id)
             phrases.append(
-                tr("a deal-breaker not rated yet for it ({question}) could rule it out").format(
-                    question=and_list([self.question(q) for q in open_marked])
+                (
+                    tr("a deal-breaker not rated yet for {name} ({question}) could rule it out")
+                    if tied
+                    else tr("a deal-breaker not rated yet for it ({question}) could rule it out")
+                ).format(
+                    name=leader_name, question=and_list([self.question(q) for q in open_marked])
                 )
             )
         if LeadReason.ONE_STEP_CHANGES_FIRST in wanted:
@@ -327,6 +344,6 @@ class VerdictWording(DecisionContext):
                 step=first
             )
         return tr(
-            "{count} ratings, each moved by one step, would change first place; for example, "
-            "{step}."
+            "Any one of {count} ratings, moved by one step, would change first place; for "
+            "example, {step}."
         ).format(count=f"{len(steps):,}", step=first)

@@ -72,8 +72,8 @@ def test_a_narrow_lead_gives_its_reasons_in_words() -> None:
     assert text.verdict == (
         "A leads on your scores by 25 points, a lead that could still change: "
         "it has only 2 of its 8 "
-        "questions rated, and 2 open questions could each change first "
-        "place."
+        "questions rated, and any one of 2 open questions, across the clinics, could change "
+        "first place."
     )
     assert text.deciding_questions == (
         "‘Whole course price?’: a poor answer from A would put B first.",
@@ -110,6 +110,8 @@ def test_a_tie_is_called_a_tie_and_names_every_tied_clinic() -> None:
         "No clear winner: A, B and C are tied for first on your scores (75/100): "
     )
     assert text.verdict.endswith("No other clinic is within 10 points of first place.")
+    assert "A has only 1 of its 8 questions rated" in text.verdict  # not "it": which of three?
+    assert ": it " not in text.verdict
     assert [c.standing_text for c in text.clinics] == [
         "1st of 4 (tied)",
         "1st of 4 (tied)",
@@ -317,7 +319,8 @@ def test_one_rating_step_that_changes_first_place_is_named() -> None:
     steps = Presentation(firmness_example()).analysis.one_step_changes
     assert len(steps) > 1
     assert text.one_step_text == (
-        f"{len(steps)} ratings, each moved by one step, would change first place; for example, "
+        f"Any one of {len(steps)} ratings, moved by one step, would change first place; for "
+        "example, "
         "‘Who evaluates me?’ for B from 4 – Good to 3 – Acceptable would put A first."
     )
 
