@@ -2,11 +2,12 @@
 (present/charts.py), and a "Show as table" alternative over the same rows.
 
 Bars are horizontal, one group per clinic in ranked order from the top, one bar per series,
-filled with a black brush pattern on white (readable in any palette and in a screenshot
-printed in black and white); a thin black line with end marks over a white edge shows where a
-set's score could still end. A clinic with no score gets no bar: the words ("No score yet")
-are in each bar's tooltip, the accessible description and the table. QtCharts draws its
-labels as rich text, so every label is escaped.
+filled with a brush pattern in the palette's text colour on its base colour (black on white
+in a light palette, light on dark in a dark one: never told apart by colour, so a screenshot
+printed in black and white reads the same); a thin line with end marks over an edge of the
+base colour shows where a set's score could still end. A clinic with no score gets no bar:
+the words ("No score yet") are in each bar's tooltip, the accessible description and the
+table. QtCharts draws its labels as rich text, so every label is escaped.
 
 QtCharts is imported only when a chart is first shown (start-up time is measured), and the
 charts are rebuilt after an edit only while they are on screen.
@@ -15,10 +16,11 @@ charts are rebuilt after an edit only while they are on screen.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPen, QShowEvent
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,9 +46,6 @@ if TYPE_CHECKING:
 
 BAR_WIDTH = 0.8  # of each clinic's band
 RANGE_CAP = 0.25  # half the height of a range line's end marks, in bars
-BLACK = QColor(0, 0, 0)
-WHITE = QColor(255, 255, 255)
-SOLID_GREY = QColor(90, 90, 90)
 BRUSH_STYLES = {
     Pattern.DIAGONAL: Qt.BrushStyle.BDiagPattern,
     Pattern.SOLID: Qt.BrushStyle.SolidPattern,
@@ -67,10 +66,40 @@ def rich(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def brush_for(pattern: Pattern) -> QBrush:
+@dataclass(frozen=True)
+class Ink:
+    """The chart's two colours, from the palette: ``ink`` draws, ``paper`` is behind."""
+
+    ink: QColor
+    paper: QColor
+
+    @classmethod
+    def of(cls, palette: QPalette) -> Ink:
+        return cls(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base))
+
+    @property
+    def dark(self) -> bool:
+        return self.paper.lightness() < self.ink.lightness()
+
+    @property
+    def solid(self) -> QColor:
+        """A solid bar: between ink and paper, so the range line on it still shows."""
+        return mix(self.ink, self.paper, 0.65)
+
+
+def mix(first: QColor, second: QColor, share: float) -> QColor:
+    """``share`` of ``first`` over ``second``."""
+    return QColor.fromRgbF(
+        first.redF() * share + second.redF() * (1 - share),
+        first.greenF() * share + second.greenF() * (1 - share),
+        first.blueF() * share + second.blueF() * (1 - share),
+    )
+
+
+def brush_for(pattern: Pattern, ink: Ink) -> QBrush:
     if pattern is Pattern.SOLID:
-        return QBrush(SOLID_GREY, Qt.BrushStyle.SolidPattern)
-    return QBrush(BLACK, BRUSH_STYLES[pattern])
+        return QBrush(ink.solid, Qt.BrushStyle.SolidPattern)
+    return QBrush(ink.ink, BRUSH_STYLES[pattern])
 
 
 def accessible_description(chart: BarChart) -> str:
@@ -90,7 +119,6 @@ def make_chart_view(chart: BarChart, parent: QWidget | None = None) -> QChartVie
     from PySide6.QtCharts import QChart, QChartView  # noqa: PLC0415 - on first show
 
     qchart = QChart()
-    qchart.setTheme(QChart.ChartTheme.ChartThemeLight)  # white behind black patterns
     qchart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
     qchart.legend().setReverseMarkers(True)  # sets are added last first; the legend reads on
     view = QChartView(qchart, parent)
@@ -102,8 +130,28 @@ def make_chart_view(chart: BarChart, parent: QWidget | None = None) -> QChartVie
     return view
 
 
+def _set_theme(qchart: QChart, ink: Ink) -> None:
+    """The theme nearest the palette, with its colours made exact: the title and legend in
+    the text colour on the base colour. Set before any series: a theme recolours them."""
+    from PySide6.QtCharts import QChart  # noqa: PLC0415 - on first show
+
+    dark = QChart.ChartTheme.ChartThemeDark
+    qchart.setTheme(dark if ink.dark else QChart.ChartTheme.ChartThemeLight)
+    qchart.setBackgroundBrush(QBrush(ink.paper))
+    qchart.setTitleBrush(QBrush(ink.ink))
+    qchart.legend().setLabelColor(ink.ink)
+
+
+def _colour_axes(qchart: QChart, ink: Ink) -> None:
+    for axis in qchart.axes():
+        axis.setLabelsColor(ink.ink)
+        axis.setTitleBrush(QBrush(ink.ink))
+        axis.setLinePenColor(ink.ink)
+        axis.setGridLineColor(mix(ink.ink, ink.paper, 0.3))
+
+
 def fill_chart(view: QChartView, chart: BarChart) -> None:
-    """Put ``chart`` in ``view``, replacing what it showed."""
+    """Put ``chart`` in ``view``, replacing what it showed, in the view's palette."""
     from PySide6.QtCharts import (  # noqa: PLC0415 - on first show
         QBarCategoryAxis,
         QBarSet,
@@ -112,9 +160,11 @@ def fill_chart(view: QChartView, chart: BarChart) -> None:
     )
 
     qchart = view.chart()
+    ink = Ink.of(view.palette())
     qchart.removeAllSeries()
     for axis in qchart.axes():
         qchart.removeAxis(axis)
+    _set_theme(qchart, ink)
     qchart.setTitle(rich(chart.title))
     groups = list(reversed(chart.groups))  # the first category is drawn at the bottom
     count = len(chart.series)
@@ -124,8 +174,8 @@ def fill_chart(view: QChartView, chart: BarChart) -> None:
     for index in reversed(range(count)):  # the first series on top within each clinic
         series = chart.series[index]
         bar_set = QBarSet(rich(series.name))
-        bar_set.setBrush(brush_for(series.pattern))
-        bar_set.setPen(QPen(BLACK, 1))
+        bar_set.setBrush(brush_for(series.pattern, ink))
+        bar_set.setPen(QPen(ink.ink, 1))
         # A clinic without a value gets a bar of no length: nothing is drawn.
         bar_set.append([group.bars[index].value or 0.0 for group in groups])
         labels[id(bar_set)] = [group.bars[index].label for group in groups]
@@ -144,7 +194,8 @@ def fill_chart(view: QChartView, chart: BarChart) -> None:
     qchart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     bars.attachAxis(categories)
     bars.attachAxis(values)
-    _add_ranges(qchart, chart, groups, categories, values)
+    _colour_axes(qchart, ink)
+    _add_ranges(qchart, chart, groups, categories, values, ink)
 
     def hovered(status: bool, index: int, bar_set: QBarSet) -> None:
         if status:
@@ -164,8 +215,9 @@ def _add_ranges(
     groups: list[BarGroup],
     categories: QBarCategoryAxis,
     values: QCategoryAxis,
+    ink: Ink,
 ) -> None:
-    """Each bar's range as a line with end marks, drawn white and wide, then black."""
+    """Each bar's range as a line with end marks, drawn wide in paper, then in ink."""
     from PySide6.QtCharts import QLineSeries  # noqa: PLC0415 - on first show
 
     count = len(chart.series)
@@ -183,7 +235,7 @@ def _add_ranges(
                 QPointF(bar.high, y + cap),
                 QPointF(bar.high, y - cap),
             ]
-            for colour, width in ((WHITE, 5), (BLACK, 2)):
+            for colour, width in ((ink.paper, 5), (ink.ink, 2)):
                 line = QLineSeries()
                 line.setName(rich(bar.label))
                 line.setPen(QPen(colour, width))
@@ -264,6 +316,12 @@ class ChartPanel(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.views and self.charts:
+            for view, chart in zip(self.views, self.charts.charts, strict=True):
+                fill_chart(view, chart)  # the new palette's colours
 
     def _changed(self) -> None:
         if not self.isVisible():  # refreshed when shown: no work per keystroke while hidden

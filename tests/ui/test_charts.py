@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QHorizontalBarSeries, QLineSeries
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAccessible, QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.catalogue import Catalogue
@@ -23,6 +23,7 @@ from ketachecklist.present import Presentation
 from ketachecklist.present.charts import BarChart, build_charts
 from ketachecklist.ui.chart_view import SHOW_CHARTS, ChartPanel, bar_position, rich
 from ketachecklist.ui.commands import push_edit
+from ketachecklist.ui.contrast import contrast_ratio
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.open_document import OpenDocument
 from tests.conftest import EXAMPLES
@@ -213,3 +214,41 @@ def test_qtcharts_is_imported_only_when_a_chart_is_first_shown() -> None:
     )
     assert "before False" in done.stdout
     assert "after True" in done.stdout
+
+
+def test_the_charts_follow_a_dark_palette(
+    qtbot: QtBot, catalogue: Catalogue, qapp: QApplication
+) -> None:
+    """In a dark palette the charts are drawn light on dark, not as a white panel; the ink
+    still stands out from the paper (≥ 3:1), and a light palette keeps black on white."""
+    original = qapp.palette()
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, QColor(45, 45, 48)),
+        (QPalette.ColorRole.Base, QColor(30, 30, 32)),
+        (QPalette.ColorRole.Text, QColor(230, 230, 230)),
+        (QPalette.ColorRole.WindowText, QColor(230, 230, 230)),
+    ):
+        dark.setColor(role, colour)
+    panel = shown_panel(qtbot, example(catalogue))
+    try:
+        light_image = panel.views[0].grab().toImage()
+        qapp.setPalette(dark)
+        qtbot.waitUntil(
+            lambda: panel.views[0].chart().backgroundBrush().color() == QColor(30, 30, 32)
+        )
+        image = panel.views[0].grab().toImage()
+    finally:
+        qapp.setPalette(original)
+    corner = image.pixelColor(5, 5)
+    assert corner.lightness() < 60, corner.name()  # the paper is the dark base, not white
+    assert light_image.pixelColor(5, 5).lightness() > 200
+    inks = {
+        image.pixelColor(x, y).lightness()
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    }
+    assert max(inks) > 180  # light strokes: bars, labels, range lines
+    sets = bar_series(panel, 0).barSets()
+    ink = sets[0].brush().color()
+    assert contrast_ratio(ink, QColor(30, 30, 32)) >= 3.0
