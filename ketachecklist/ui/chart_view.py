@@ -115,7 +115,7 @@ def bar_position(category: int, set_position: int, set_count: int) -> float:
     return category - BAR_WIDTH / 2 + (set_position + 0.5) * width
 
 
-def make_chart_view(chart: BarChart, parent: QWidget | None = None) -> QChartView:
+def make_chart_view(chart: BarChart, ink: Ink, parent: QWidget | None = None) -> QChartView:
     from PySide6.QtCharts import QChart, QChartView  # noqa: PLC0415 - on first show
 
     qchart = QChart()
@@ -126,7 +126,7 @@ def make_chart_view(chart: BarChart, parent: QWidget | None = None) -> QChartVie
     # Nothing to do there by key: the table, one key press away, holds the same numbers.
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    fill_chart(view, chart)
+    fill_chart(view, chart, ink)
     return view
 
 
@@ -150,8 +150,8 @@ def _colour_axes(qchart: QChart, ink: Ink) -> None:
         axis.setGridLineColor(mix(ink.ink, ink.paper, 0.3))
 
 
-def fill_chart(view: QChartView, chart: BarChart) -> None:
-    """Put ``chart`` in ``view``, replacing what it showed, in the view's palette."""
+def fill_chart(view: QChartView, chart: BarChart, ink: Ink) -> None:
+    """Put ``chart`` in ``view``, replacing what it showed, drawn in ``ink``."""
     from PySide6.QtCharts import (  # noqa: PLC0415 - on first show
         QBarCategoryAxis,
         QBarSet,
@@ -160,7 +160,6 @@ def fill_chart(view: QChartView, chart: BarChart) -> None:
     )
 
     qchart = view.chart()
-    ink = Ink.of(view.palette())
     qchart.removeAllSeries()
     for axis in qchart.axes():
         qchart.removeAxis(axis)
@@ -320,8 +319,10 @@ class ChartPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.views and self.charts:
+            # This panel has its new palette before its children are told theirs.
+            ink = Ink.of(self.palette())
             for view, chart in zip(self.views, self.charts.charts, strict=True):
-                fill_chart(view, chart)  # the new palette's colours
+                fill_chart(view, chart, ink)
 
     def _changed(self) -> None:
         if not self.isVisible():  # refreshed when shown: no work per keystroke while hidden
@@ -355,12 +356,12 @@ class ChartPanel(QWidget):
         self._views_for = charts
         if not self.views:
             for chart in charts.charts:
-                view = make_chart_view(chart, self._chart_page)
+                view = make_chart_view(chart, Ink.of(self.palette()), self._chart_page)
                 self._chart_layout.addWidget(view)
                 self.views.append(view)
             return
         for view, chart in zip(self.views, charts.charts, strict=True):
-            fill_chart(view, chart)
+            fill_chart(view, chart, Ink.of(self.palette()))
 
     def _toggled(self, as_table: bool) -> None:
         self.stack.setCurrentIndex(1 if as_table else 0)

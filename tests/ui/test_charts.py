@@ -238,6 +238,7 @@ def test_the_charts_follow_a_dark_palette(
             lambda: panel.views[0].chart().backgroundBrush().color() == QColor(30, 30, 32)
         )
         image = panel.views[0].grab().toImage()
+        ink = bar_series(panel, 0).barSets()[0].brush().color()
     finally:
         qapp.setPalette(original)
     corner = image.pixelColor(5, 5)
@@ -249,6 +250,6 @@ def test_the_charts_follow_a_dark_palette(
         for y in range(0, image.height(), 3)
     }
     assert max(inks) > 180  # light strokes: bars, labels, range lines
-    sets = bar_series(panel, 0).barSets()
-    ink = sets[0].brush().color()
+    # and the palette put back, black on white again
+    qtbot.waitUntil(lambda: panel.views[0].chart().backgroundBrush().color().lightness() > 200)
     assert contrast_ratio(ink, QColor(30, 30, 32)) >= 3.0
