@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ketachecklist import __version__, paths
 from ketachecklist.core.catalogue import Catalogue, load_bundled_catalogue
@@ -28,6 +28,7 @@ from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.prompter import Prompter
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import APPLICATION, ORGANIZATION, AppSettings
+from ketachecklist.ui.tooltips import plain_tooltip
 from ketachecklist.ui.translations import install_translators
 
 
@@ -94,7 +95,29 @@ def open_recovery_store() -> tuple[RecoveryStore | None, str]:
         return RecoveryStore.open(paths.recovery_dir()), ""
     except (OSError, LockedError) as error:
         detail = getattr(error, "strerror", None) or str(error)
-        return None, f"Autosave is off: the app's private folder can't be used ({detail})."
+        return None, QCoreApplication.translate(
+            "launch",
+            "Autosave is off: the app's private folder {folder} can't be used ({reason}). "
+            "Save your work often: if the app closes unexpectedly, nothing unsaved is kept.",
+        ).format(folder=_folder_text(), reason=detail)
+
+
+def _folder_text() -> str:
+    try:
+        return f"“{paths.recovery_dir().parent}”"
+    except OSError:  # not even where it would be is known
+        return ""
+
+
+def _show_autosave_off(window: MainWindow, problem: str) -> None:
+    """Said once in the status bar, and kept there as a lasting mark with the whole reason:
+    a message that goes after seconds is easy to miss, and crash recovery is gone."""
+    window.show_message(problem)
+    mark = QLabel(QCoreApplication.translate("launch", "⚠ Autosave is off"))
+    mark.setToolTip(plain_tooltip(problem))
+    mark.setAccessibleName(QCoreApplication.translate("launch", "Autosave is off"))
+    mark.setAccessibleDescription(problem)
+    window.statusBar().addPermanentWidget(mark)
 
 
 def open_app_settings() -> AppSettings:
@@ -122,7 +145,7 @@ def launch(path: str | None, prompter: Prompter | None = None) -> MainWindow:
     )
     window.show()
     if problem:
-        window.show_message(problem)
+        _show_autosave_off(window, problem)
     controller = window.controller
     # Unsaved work first: the patient may have been in the middle of FILE itself.
     restored = controller.offer_recovery()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ketachecklist import paths
@@ -132,7 +132,17 @@ def test_an_unusable_app_folder_still_starts_without_autosave(
     monkeypatch.setattr(paths, "open_settings", no_settings)
     window = launched(None, prompter)
     assert window.controller.autosaver is None
-    assert window.statusBar().currentMessage().startswith("Autosave is off:")
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Autosave is off:")
+    assert f"“{blocker}”" in message  # where the folder would be, so someone can fix it
+    marks = [
+        label
+        for label in window.statusBar().findChildren(QLabel)
+        if label.text() == "⚠ Autosave is off"
+    ]
+    assert len(marks) == 1  # still there once the message has gone
+    assert marks[0].isVisible()
+    assert marks[0].accessibleDescription() == message
 
 
 # --- the real dialogs ---------------------------------------------------------------------------
