@@ -7,7 +7,7 @@ export actions go into the File menu before ``export_anchor`` (a separator after
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,8 +126,8 @@ class WindowMenus(QObject):
             empty = menu.addAction(self.tr("No recent files"))
             empty.setEnabled(False)
             return
-        for number, path in enumerate(files, start=1):
-            label = path.name.replace("&", "&&")
+        for number, (path, shown) in enumerate(zip(files, recent_labels(files), strict=True), 1):
+            label = shown.replace("&", "&&")
             action = menu.addAction(f"&{number} {label}" if number < 10 else label)
             action.setToolTip(plain_tooltip(str(path)))
             action.setStatusTip(str(path))
@@ -138,3 +138,18 @@ class WindowMenus(QObject):
 
     def _open_recent(self, path: Path) -> bool:
         return self._window.controller.open_path(path)
+
+
+def recent_labels(files: Sequence[Path]) -> list[str]:
+    """Each file's name, and where two share a name, the folders that tell them apart:
+    "mine.yaml — mum/comparisons" beside "mine.yaml — me/comparisons"."""
+    labels = []
+    for path in files:
+        twins = [other for other in files if other.name == path.name and other != path]
+        depth = 0
+        while twins and depth < len(path.parent.parts):
+            depth += 1
+            where = path.parent.parts[-depth:]
+            twins = [other for other in twins if other.parent.parts[-depth:] == where]
+        labels.append(f"{path.name} — {Path(*path.parent.parts[-depth:])}" if depth else path.name)
+    return labels

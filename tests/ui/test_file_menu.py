@@ -3,6 +3,7 @@ its unsaved marker, the question before losing changes, and the remembered windo
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -13,6 +14,7 @@ from ketachecklist.core.catalogue import Catalogue
 from ketachecklist.core.storage import load_comparison
 from ketachecklist.ui.app import build_main_window
 from ketachecklist.ui.main_window import MainWindow
+from ketachecklist.ui.menus import recent_labels
 from ketachecklist.ui.prompter import SaveChoice
 from ketachecklist.ui.settings import AppSettings
 from tests.ui.conftest import ScriptedPrompter
@@ -139,6 +141,24 @@ def test_recent_files_menu_opens_a_file(
     clear.trigger()
     window.recent_menu.aboutToShow.emit()
     assert [a.text() for a in window.recent_menu.actions()] == ["No recent files"]
+
+
+def test_recent_files_with_one_name_are_told_apart_by_their_folders(
+    qtbot: QtBot, window: MainWindow, example_file: Path, tmp_path: Path
+) -> None:
+    mine = [tmp_path / who / "comparisons" / "mine.yaml" for who in ("mum", "me")]
+    for path in mine:
+        path.parent.mkdir(parents=True)
+        shutil.copy(example_file, path)
+        assert window.controller.open_path(path)
+    window.recent_menu.aboutToShow.emit()
+    texts = [a.text() for a in window.recent_menu.actions()]
+    assert texts[:2] == ["&1 mine.yaml — me/comparisons", "&2 mine.yaml — mum/comparisons"]
+    assert recent_labels([Path("/a/x.yaml"), Path("/b/y.yaml")]) == ["x.yaml", "y.yaml"]
+    assert recent_labels([Path("/a/c/x.yaml"), Path("/b/c/x.yaml")]) == [
+        "x.yaml — a/c",
+        "x.yaml — b/c",
+    ]
 
 
 def test_window_size_and_layout_are_remembered(
