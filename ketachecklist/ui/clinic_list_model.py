@@ -1,7 +1,7 @@
 """The clinics in document order, with each one's progress: the list the patient picks from.
 
-A clinic ruled out by the patient's own deal-breakers says so after its name, in words, with
-which deal-breaker and why in its tooltip (``Presentation.decision``).
+A clinic ruled out by the patient's own deal-breakers says so on a line under its name, in
+words, with which deal-breaker and why in its tooltip (``Presentation.decision``).
 """
 
 from __future__ import annotations
@@ -59,9 +59,15 @@ class ClinicListModel(DocumentRows[Clinic], QAbstractTableModel):
 
         if column == NAME_COLUMN:
             ruled_out = is_ruled_out(self._document, clinic.id)
-            name = f"{clinic.name} — {ruled_out_phrase()}" if ruled_out else clinic.name
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{RULED_OUT_MARK} {name}" if ruled_out else name
+                # The standing on a line of its own: after the name it took the room the
+                # name needs to tell clinics apart ("Clinic … criteria").
+                return (
+                    f"{clinic.name}\n{RULED_OUT_MARK} {ruled_out_phrase()}"
+                    if ruled_out
+                    else clinic.name
+                )
+            name = f"{clinic.name} — {ruled_out_phrase()}" if ruled_out else clinic.name
             where = f"\n{clinic.location}" if clinic.location else ""
             # which deal-breaker, and why: asked for only on hover or by a screen reader
             why = f"\n{ruled_out_reasons(self._document, clinic.id)}" if ruled_out else ""

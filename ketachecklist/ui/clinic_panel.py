@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ketachecklist.core.document import Clinic
 from ketachecklist.core.limits import MAX_CLINICS
 from ketachecklist.ui.clinic_list_model import NAME_COLUMN, PROGRESS_COLUMN, ClinicListModel
+from ketachecklist.ui.column_wrap_delegate import ColumnWrapDelegate
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.flow_layout import FlowLayout
 from ketachecklist.ui.open_document import OpenDocument
@@ -68,7 +69,10 @@ class ClinicPanel(QWidget):
         )
         self.view.setRootIsDecorated(False)
         self.view.setItemsExpandable(False)
-        self.view.setUniformRowHeights(True)
+        # Long names wrap instead of losing the words that tell clinics apart, so rows differ.
+        self.view.setWordWrap(True)
+        self.view.setUniformRowHeights(False)
+        self.view.setItemDelegateForColumn(NAME_COLUMN, ColumnWrapDelegate(self.view))
         self.view.setAllColumnsShowFocus(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -124,6 +128,8 @@ class ClinicPanel(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.model.modelReset.connect(self._update_actions)
         self.model.modelReset.connect(self._fit_progress_column)
+        # A wrapped name needs more or fewer lines when the list is made wider or narrower.
+        self.view.header().sectionResized.connect(self._rewrap)
         # Rows measured once the edits settle, after the grid has repainted them.
         self._rows_to_measure: set[int] = set()
         self.model.dataChanged.connect(self._progress_changed)
@@ -250,6 +256,10 @@ class ClinicPanel(QWidget):
             self.select_clinic(clinic_id)
         # Announce even an unchanged id: after New or Open it may be another document's clinic.
         self._set_current(clinic_id or "", force=True)
+
+    def _rewrap(self, column: int, _old: int, _new: int) -> None:
+        if column == NAME_COLUMN:
+            self.view.doItemsLayout()
 
     def _fit_progress_column(self, *_args: object) -> None:
         self.view.resizeColumnToContents(PROGRESS_COLUMN)

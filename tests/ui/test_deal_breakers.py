@@ -170,7 +170,7 @@ def test_a_low_rating_on_a_deal_breaker_rules_the_clinic_out_everywhere(
 
     window.answers.editor.guidance.deal_breaker.click()
     # The clinic list: in words after the name, which deal-breaker in the tooltip, heard too.
-    assert clinics.index(row, NAME_COLUMN).data() == f"{RULED_OUT_MARK} {name} — {RULED_OUT}"
+    assert clinics.index(row, NAME_COLUMN).data() == f"{name}\n{RULED_OUT_MARK} {RULED_OUT}"
     tooltip = clinics.index(row, NAME_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     assert RULED_OUT in tooltip
     assert "deal-breaker" in tooltip.split(RULED_OUT, 1)[1]
