@@ -4,10 +4,13 @@ In ``ketachecklist/ui`` a string literal with words in it, handed to a setter or
 puts it on screen (``setText``, ``setToolTip``, ``QLabel(…)``, ``addAction``, a status message,
 a dialog text, …), must come through ``self.tr``, ``QCoreApplication.translate`` or the
 presentation layer's ``tr``. A module constant shown that way must be marked ``QT_TRANSLATE_NOOP``
-/ ``QT_TR_NOOP`` and translated where it is shown. In the Qt-free layers (``present/``,
-``report/``) ``tr`` must be given the text itself (or a ``QT_TR_NOOP`` constant) so that
-``pyside6-lupdate`` finds it. The files listed as pending are the ones still to do; a listed file
-that has become clean fails the test, so the list only shrinks.
+/ ``QT_TR_NOOP`` and translated where it is shown. In the Qt-free layers (``core/``, ``present/``,
+``report/``, the commands) ``tr`` must be given the text itself (or a ``QT_TR_NOOP`` constant) so
+that ``pyside6-lupdate`` finds it. In the core and the command line, where messages are made for
+an exception, ``print``, a stream or argparse, any phrase outside ``tr`` fails (words outside a
+call are a message on their way out: a noun handed in as ``what``, a sentence returned). The
+files listed as pending are the ones still to do; a listed file that has become clean fails the
+test, so the list only shrinks.
 """
 
 from __future__ import annotations
@@ -21,12 +24,74 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ketachecklist"
 UI = PACKAGE / "ui"
-QT_FREE_LAYERS = (PACKAGE / "present", PACKAGE / "report")
+QT_FREE_LAYERS = (PACKAGE / "present", PACKAGE / "report", PACKAGE / "core", PACKAGE / "commands")
+# The core's messages and the command line's: every phrase in them goes through tr.
+MESSAGE_LAYERS = (PACKAGE / "core", PACKAGE / "commands")
+MESSAGE_MODULES = (PACKAGE / "cli.py", PACKAGE / "__main__.py", PACKAGE / "text.py")
 
 # Files still to do: none. A module that cannot be done at once goes here, and the list only
 # shrinks (a listed file that has become clean fails the test).
 PENDING_UI: frozenset[str] = frozenset()
 PENDING_QT_FREE: frozenset[str] = frozenset()
+PENDING_MESSAGES: frozenset[str] = frozenset(
+    {
+        "cli.py",
+        "commands/desktop.py",
+        "commands/export.py",
+        "commands/sheet.py",
+        "commands/validate.py",
+        "core/atomic.py",
+        "core/backups.py",
+        "core/catalogue.py",
+        "core/catalogue_entries.py",
+        "core/catalogue_questions.py",
+        "core/clinic_reader.py",
+        "core/comparison_format.py",
+        "core/comparison_reader.py",
+        "core/document.py",
+        "core/document_file.py",
+        "core/edit_checks.py",
+        "core/errors.py",
+        "core/fields.py",
+        "core/limits.py",
+        "core/lock.py",
+        "core/processes.py",
+        "core/recovery.py",
+        "core/safe_yaml.py",
+        "core/storage.py",
+        "core/treatments.py",
+        "core/yaml_loaders.py",
+    }
+)
+
+# Phrases in the message layers that are not messages: the file's own comment lines (a file
+# reads the same whichever language wrote it), names and notes for the programmer.
+NOT_MESSAGES: dict[str, tuple[str, ...]] = {
+    # the comparison file's header comment and its complete ending, part of the format
+    "core/comparison_format.py": ("# A complete file ends with", "# end of ketachecklist"),
+    "core/comparison_writer.py": ("# ketachecklist comparison:",),
+    # ChangeKind's values name the change for code; _expect's notes go to ChangeMismatchError,
+    # a programming error
+    "core/changes.py": ("",),
+    # a copy's name becomes the patient's data (and the suffix is recognised to number copies)
+    "core/copy_names.py": (" (copy", r" \(copy"),
+    # StaleAnalysisError: a programming error
+    "core/decision/analysis.py": ("tallies of revision", "analysis of revision"),
+}
+# Exceptions that report a programming error, never shown to the patient.
+PROGRAMMER_ERRORS = frozenset(
+    {
+        "AssertionError",
+        "AttributeError",
+        "FrozenInstanceError",
+        "IndexError",
+        "KeyError",
+        "NotImplementedError",
+        "RuntimeError",
+        "TypeError",
+        "_UnusableCacheError",
+    }
+)
 
 # Setters, adders and helpers whose string arguments reach the screen or a screen reader.
 SHOWING_METHODS = frozenset(
@@ -357,12 +422,64 @@ def qt_free_findings(path: Path, source: str, package: dict[str, Constants]) -> 
     return sorted(findings, key=lambda f: f.line)
 
 
+def _is_phrase(text: str) -> bool:
+    """Words with a space between: a message or a piece of one (a key like 'schema_version' or
+    a date format like '%Y-%m-%d %H:%M' is not)."""
+    return re.search(r"[^\W\d_]{2}", text) is not None and " " in text.strip()
+
+
+def _not_for_the_patient(tree: ast.Module) -> set[int]:
+    """Nodes that are no message: docstrings, translated texts, programming errors' words."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            skipped.add(id(node.value))
+        elif (isinstance(node, ast.Call) and _is_translation(node)) or (
+            isinstance(node, ast.Raise)
+            and isinstance(node.exc, ast.Call)
+            and _callee(node.exc) in PROGRAMMER_ERRORS
+        ):
+            skipped.update(id(n) for n in ast.walk(node))
+    return skipped
+
+
+def message_findings(name: str, source: str) -> list[Finding]:
+    """Every phrase of the core or the command line that does not go through ``tr``."""
+    tree = ast.parse(source)
+    skipped = _not_for_the_patient(tree)
+    allowed = NOT_MESSAGES.get(name, ())
+    findings = []
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.JoinedStr):  # an f-string: its words, whatever goes in
+            skipped.update(id(part) for part in node.values)
+            text = "".join(p.value for p in node.values if isinstance(p, ast.Constant))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        else:
+            continue
+        if _is_phrase(text) and not any(text.startswith(prefix) for prefix in allowed):
+            findings.append(Finding(name, node.lineno, f"untranslated message {text[:40]!r}"))
+    return sorted(findings, key=lambda f: f.line)
+
+
+def _message_modules() -> list[Path]:
+    found = [p for layer in MESSAGE_LAYERS for p in layer.rglob("*.py")]
+    return sorted([*found, *MESSAGE_MODULES])
+
+
 def _ui_modules() -> list[Path]:
     return sorted(UI.glob("*.py"))
 
 
 def _qt_free_modules() -> list[Path]:
-    return sorted(p for layer in QT_FREE_LAYERS for p in layer.rglob("*.py"))
+    found = [p for layer in QT_FREE_LAYERS for p in layer.rglob("*.py")]
+    return sorted([*found, *MESSAGE_MODULES])
 
 
 @pytest.fixture(scope="module")
@@ -388,9 +505,22 @@ def test_qt_free_strings_reach_lupdate(path: Path, package: dict[str, Constants]
     assert not findings, "\n".join(map(str, findings))
 
 
+@pytest.mark.parametrize("path", _message_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_core_and_command_line_messages_are_translatable(path: Path) -> None:
+    name = str(path.relative_to(PACKAGE))
+    findings = message_findings(name, path.read_text(encoding="utf-8"))
+    if name in PENDING_MESSAGES:
+        assert findings, f"{name} is clean now: take it off PENDING_MESSAGES"
+        return
+    assert not findings, "\n".join(map(str, findings))
+
+
 def test_the_pending_lists_name_real_files() -> None:
     assert {p.name for p in _ui_modules()} >= PENDING_UI
     assert {str(p.relative_to(PACKAGE)) for p in _qt_free_modules()} >= PENDING_QT_FREE
+    messages = {str(p.relative_to(PACKAGE)) for p in _message_modules()}
+    assert messages >= PENDING_MESSAGES
+    assert messages >= NOT_MESSAGES.keys()
 
 
 SAMPLE_UI = """
@@ -470,4 +600,32 @@ def test_the_scan_finds_what_lupdate_cannot_read(package: dict[str, Constants]) 
         "lupdate cannot read tr(NOT_ASKED)",
         "lupdate cannot read tr(f'{count} built')",
         "lupdate cannot read tr(PLAIN_TABLE[count])",
+    ]
+
+
+SAMPLE_MESSAGES = """
+\"\"\"A docstring is no message.\"\"\"
+from ketachecklist.text import tr
+
+def check(value, key):
+    \"\"\"Neither is a function's.\"\"\"
+    if value is None:
+        raise LimitError(f"{key} cannot be empty")
+    if value < 0:
+        raise TypeError(f"{key} takes a number, for the programmer")
+    reader.problem(key, "must be text")
+    reader.problem(key, tr("'{key}' must be text").format(key=key))
+    read(key, "the comparison file", "schema_version", "%Y-%m-%d %H:%M")
+    print(tr("Wrote {path}").format(path=key))
+    return f"{key}: valid comparison"
+"""
+
+
+def test_the_message_scan_finds_every_phrase_outside_tr() -> None:
+    findings = [f.problem for f in message_findings("core/sample.py", SAMPLE_MESSAGES)]
+    assert findings == [
+        "untranslated message ' cannot be empty'",
+        "untranslated message 'must be text'",
+        "untranslated message 'the comparison file'",
+        "untranslated message ': valid comparison'",
     ]
