@@ -42,12 +42,6 @@ PENDING_MESSAGES: frozenset[str] = frozenset(
         "commands/validate.py",
         "core/atomic.py",
         "core/backups.py",
-        "core/catalogue.py",
-        "core/catalogue_entries.py",
-        "core/catalogue_questions.py",
-        "core/clinic_reader.py",
-        "core/comparison_format.py",
-        "core/comparison_reader.py",
         "core/document.py",
         "core/document_file.py",
         "core/lock.py",
@@ -55,7 +49,6 @@ PENDING_MESSAGES: frozenset[str] = frozenset(
         "core/recovery.py",
         "core/safe_yaml.py",
         "core/storage.py",
-        "core/treatments.py",
         "core/yaml_loaders.py",
     }
 )
