@@ -383,13 +383,16 @@ def ui_findings(path: Path, source: str, package: dict[str, Constants]) -> list[
 
 
 def _marked_loop_values(tree: ast.Module, known: Constants) -> set[str]:
-    """The value names of ``for key, what in MARKED.items()``: each one of the marked table."""
+    """The names bound by ``for key, what in MARKED.items()`` and ``for what in MARKED``: each
+    one of the marked table."""
     found = set()
     for loop in ast.walk(tree):
         if not isinstance(loop, ast.For | ast.comprehension):
             continue
         call, target = loop.iter, loop.target
-        if (
+        if isinstance(call, ast.Name) and call.id in known.marked and isinstance(target, ast.Name):
+            found.add(target.id)  # for label in MARKED_LABELS
+        elif (
             isinstance(call, ast.Call)
             and isinstance(call.func, ast.Attribute)
             and isinstance(call.func.value, ast.Name)
