@@ -48,7 +48,8 @@ class SheetQuestion:
             parts.append(self.recorded.value_text)
         if self.recorded.said:
             parts.append(tr("“{said}”").format(said=self.recorded.said))
-        return tr("Recorded so far: {recorded}").format(recorded=" · ".join(parts))
+        # the label is bold on the sheet (report/sheet.py): its own text, as the sheet's others
+        return f"{tr('Recorded so far:')} {' · '.join(parts)}"
 
     @property
     def not_applying_text(self) -> str:
@@ -118,7 +119,7 @@ SHEET_INSTRUCTIONS = QT_TR_NOOP(
     "Take this sheet to the phone call or the visit. Ask each question, write down what they "
     "say, and rate the answer afterwards: {scale}. Skip any question that does not apply."
 )
-# The clinic's details the sheet leaves room for, as common.clinic_details names them
+# The clinic's details the sheet leaves room for (common.clinic_details words the same labels)
 DETAIL_LABELS = (
     QT_TR_NOOP("Clinic"),
     QT_TR_NOOP("Location"),
@@ -179,8 +180,9 @@ def build_sheet(
     else:
         filled = {}
         title = tr("Consultation sheet")
-    values = {"Clinic": clinic.name if clinic else "", **filled}
-    details = tuple((tr(label), values.get(label, "")) for label in DETAIL_LABELS)
+    values = {tr("Clinic"): clinic.name if clinic else "", **filled}
+    labels = [tr(label) for label in DETAIL_LABELS]
+    details = tuple((label, values.get(label, "")) for label in labels)
     return ConsultationSheet(
         title=title,
         clinic_name=clinic.name if clinic else None,
