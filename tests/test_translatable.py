@@ -6,9 +6,10 @@ a dialog text, …), must come through ``self.tr``, ``QCoreApplication.translate
 presentation layer's ``tr``. A module constant shown that way must be marked ``QT_TRANSLATE_NOOP``
 / ``QT_TR_NOOP`` and translated where it is shown. In the Qt-free layers (``core/``, ``present/``,
 ``report/``, the commands) ``tr`` must be given the text itself (or a ``QT_TR_NOOP`` constant) so
-that ``pyside6-lupdate`` finds it. In the core and the command line, where messages are made for
-an exception, ``print``, a stream or argparse, any phrase outside ``tr`` fails (words outside a
-call are a message on their way out: a noun handed in as ``what``, a sentence returned). The
+that ``pyside6-lupdate`` finds it. There, and in the command line, any phrase outside ``tr``
+fails, markup aside: a message handed to an exception, ``print``, a stream or argparse, a noun
+handed in as ``what``, a sentence returned, a renderer's heading (the few phrases that are no
+message, a file's own comment line or a font's name, are listed in ``NOT_MESSAGES``). The
 files listed as pending are the ones still to do; a listed file that has become clean fails the
 test, so the list only shrinks.
 """
@@ -25,8 +26,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "ketachecklist"
 UI = PACKAGE / "ui"
 QT_FREE_LAYERS = (PACKAGE / "present", PACKAGE / "report", PACKAGE / "core", PACKAGE / "commands")
-# The core's messages and the command line's: every phrase in them goes through tr.
-MESSAGE_LAYERS = (PACKAGE / "core", PACKAGE / "commands")
+# The Qt-free layers, the command line and the renderers: every phrase in them goes through tr.
+MESSAGE_LAYERS = tuple(PACKAGE / layer for layer in ("core", "commands", "present", "report", "qt"))
 MESSAGE_MODULES = tuple(
     PACKAGE / name
     for name in ("cli.py", "__main__.py", "text.py", "desktop_integration.py", "paths.py")
@@ -58,7 +59,19 @@ NOT_MESSAGES: dict[str, tuple[str, ...]] = {
     "core/document_file.py": ("an untitled document needs save_as",),
     # the host and user a lock file records: data, compared between processes
     "core/processes.py": ("this computer", "user ", "unknown user"),
+    # a snapshot's file name, as a pattern
+    "core/recovery.py": ("^(?P<session>",),
     # StaleAnalysisError: a programming error
+    # the HTML's Content-Security-Policy, a class name, its style sheet and the fonts asked for
+    "report/html.py": ("default-src", "rating not-asked"),
+    "report/html_style.py": ('"DejaVu Sans"', "\n:root {"),
+    "report/text_stack.py": (
+        "DejaVu Sans",
+        "Noto Sans",
+        "Liberation Sans",
+        "Segoe UI",
+        "Helvetica",
+    ),
     "core/decision/analysis.py": ("tallies of revision", "analysis of revision"),
 }
 # Exceptions that report a programming error, never shown to the patient.
@@ -434,9 +447,11 @@ def qt_free_findings(path: Path, source: str, package: dict[str, Constants]) -> 
 
 
 def _is_phrase(text: str) -> bool:
-    """Words with a space between: a message or a piece of one (a key like 'schema_version' or
-    a date format like '%Y-%m-%d %H:%M' is not)."""
-    return re.search(r"[^\W\d_]{2}", text) is not None and " " in text.strip()
+    """Words with a space between, markup aside: a message or a piece of one (a key like
+    'schema_version', a date format like '%Y-%m-%d %H:%M' or a tag like '<td class="num">' is
+    not)."""
+    words = re.sub(r"<[^>]*>|&\w+;", " ", text)
+    return re.search(r"[^\W\d_]{2}", words) is not None and " " in words.strip()
 
 
 def _not_for_the_patient(tree: ast.Module) -> set[int]:
@@ -630,7 +645,8 @@ def check(value, key):
         raise TypeError(f"{key} takes a number, for the programmer")
     reader.problem(key, "must be text")
     reader.problem(key, tr("'{key}' must be text").format(key=key))
-    read(key, "the comparison file", "schema_version", "%Y-%m-%d %H:%M")
+    read(key, "the comparison file", "schema_version", "%Y-%m-%d %H:%M", '<td class="num">')
+    page.append("<p>No clinics yet.</p>")
     print(tr("Wrote {path}").format(path=key))
     return f"{key}: valid comparison"
 """
@@ -642,5 +658,6 @@ def test_the_message_scan_finds_every_phrase_outside_tr() -> None:
         "untranslated message ' cannot be empty'",
         "untranslated message 'must be text'",
         "untranslated message 'the comparison file'",
+        "untranslated message '<p>No clinics yet.</p>'",
         "untranslated message ': valid comparison'",
     ]
