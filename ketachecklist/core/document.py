@@ -40,15 +40,14 @@ from ketachecklist.core.edit_checks import (
     check_clinic,
     check_question,
     check_room_for_a_clinic,
+    check_room_for_a_profile,
+    check_room_for_a_question,
 )
 from ketachecklist.core.limits import (
-    MAX_CUSTOM_QUESTIONS,
     MAX_NAME,
     MAX_PROFILE_NAME,
     MAX_TEXT,
     MAX_WEIGHT,
-    MAX_WEIGHT_PROFILES,
-    LimitError,
     check_number,
     check_text,
 )
@@ -257,12 +256,7 @@ class Comparison:
             q.id == question.id for q in self.custom_questions
         ):
             raise ValueError(tr("question id {id} is already used").format(id=repr(question.id)))
-        if len(self.custom_questions) >= MAX_CUSTOM_QUESTIONS:
-            raise LimitError(
-                tr("a comparison can hold at most {count} questions of your own").format(
-                    count=MAX_CUSTOM_QUESTIONS
-                )
-            )
+        check_room_for_a_question(self)
         self.catalogue.question_set(question.set_id)
         question = replace(question, custom=True)
         check_question(question)
@@ -350,12 +344,7 @@ class Comparison:
     def add_weight_profile(self, profile: WeightProfile, index: int | None = None) -> Change:
         """A new profile, not in force until ``activate_weight_profile``."""
         self._check_profile_name(profile.name)
-        if len(self.weight_profiles) >= MAX_WEIGHT_PROFILES:
-            raise LimitError(
-                tr("a comparison can hold at most {count} profiles").format(
-                    count=MAX_WEIGHT_PROFILES
-                )
-            )
+        check_room_for_a_profile(self)
         self._check_set_weights(profile.set_weights)
         count = len(self.weight_profiles)
         position = count if index is None else max(0, min(index, count))

@@ -11,9 +11,11 @@ from ketachecklist.core.limits import (
     COST_NUMBER_LIMITS,
     MAX_CLINICS,
     MAX_COUNT,
+    MAX_CUSTOM_QUESTIONS,
     MAX_MONEY,
     MAX_RATING,
     MAX_TEXT,
+    MAX_WEIGHT_PROFILES,
     MIN_RATING,
     LimitError,
     check_number,
@@ -31,6 +33,18 @@ def check_room_for_a_clinic(comparison: Comparison) -> None:
         raise LimitError(
             tr("a comparison can hold at most {count} clinics").format(count=MAX_CLINICS)
         )
+
+
+def check_room_for_a_question(comparison: Comparison) -> None:
+    if len(comparison.custom_questions) >= MAX_CUSTOM_QUESTIONS:
+        message = tr("a comparison can hold at most {count} questions of your own")
+        raise LimitError(message.format(count=MAX_CUSTOM_QUESTIONS))
+
+
+def check_room_for_a_profile(comparison: Comparison) -> None:
+    if len(comparison.weight_profiles) >= MAX_WEIGHT_PROFILES:
+        message = tr("a comparison can hold at most {count} profiles")
+        raise LimitError(message.format(count=MAX_WEIGHT_PROFILES))
 
 
 # Each of a clinic's text fields as a refusal names it; the required ones first.
