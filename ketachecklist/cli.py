@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ketachecklist import __version__
 from ketachecklist.commands import COMMANDS
+from ketachecklist.text import tr
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -21,13 +22,14 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage problems as one clear line and exit 2, no usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        line = tr("{program}: {message} (see '{program} --help')")
+        self.exit(EXIT_USAGE, line.format(program=self.prog, message=message) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ketachecklist",
-        description="Compare ketamine clinics side by side. Not medical advice.",
+        description=tr("Compare ketamine clinics side by side. Not medical advice."),
     )
     parser.add_argument("--version", action="version", version=f"ketachecklist {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -48,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _open_app(args: list[str]) -> int:
     if len(args) > 1:
-        sys.stderr.write("ketachecklist: give at most one file to open\n")
+        sys.stderr.write(tr("ketachecklist: give at most one file to open") + "\n")
         return EXIT_USAGE
     # Qt is imported only when a window is wanted, so headless commands stay light.
     from ketachecklist.ui.app import run_app  # noqa: PLC0415

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ketachecklist.core.atomic import atomic_write_bytes
+from ketachecklist.text import QT_TR_NOOP, tr
 
 APP_ID = "ketachecklist"
 MIME_TYPE = "application/x-ketachecklist-comparison"
@@ -56,9 +57,10 @@ class DesktopFile:
     relative_path: Path
 
 
-DESKTOP_ENTRY = DesktopFile("menu entry", Path("applications") / f"{APP_ID}.desktop")
-ICON = DesktopFile("icon", Path("icons/hicolor/scalable/apps") / f"{APP_ID}.svg")
-MIME_DEFINITION = DesktopFile("file type", Path("mime/packages") / f"{APP_ID}.xml")
+# The labels are translated where shown (commands/desktop.py).
+DESKTOP_ENTRY = DesktopFile(QT_TR_NOOP("menu entry"), Path("applications") / f"{APP_ID}.desktop")
+ICON = DesktopFile(QT_TR_NOOP("icon"), Path("icons/hicolor/scalable/apps") / f"{APP_ID}.svg")
+MIME_DEFINITION = DesktopFile(QT_TR_NOOP("file type"), Path("mime/packages") / f"{APP_ID}.xml")
 FILES = (DESKTOP_ENTRY, ICON, MIME_DEFINITION)
 
 
@@ -244,7 +246,11 @@ def _refresh_caches(base: Path, run_tool: Runner | None) -> tuple[tuple[str, ...
         try:
             runner([executable, str(folder)])
         except (OSError, subprocess.SubprocessError) as error:
-            problems.append(f"{tool} failed ({error}); the desktop will notice the change later")
+            problems.append(
+                tr("{tool} failed ({reason}); the desktop will notice the change later").format(
+                    tool=tool, reason=error
+                )
+            )
         else:
             ran.append(tool)
     return tuple(ran), tuple(problems)

@@ -26,6 +26,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 
 from ketachecklist.core.atomic import PRIVATE_FILE_MODE, ensure_private_dir
 from ketachecklist.core.safe_yaml import NotARegularFileError, open_regular_file
+from ketachecklist.text import tr
 
 APP_DIR_NAME = "ketachecklist"
 SETTINGS_FILE_NAME = "settings.ini"
@@ -77,7 +78,8 @@ def settings_path() -> Path:
         finally:
             os.close(fd)
         return path
-    raise NotARegularFileError(errno.EEXIST, f"{path} keeps being replaced by a link")
+    message = tr("{path} keeps being replaced by a link").format(path=path)
+    raise NotARegularFileError(errno.EEXIST, message)
 
 
 def open_settings() -> QSettings:

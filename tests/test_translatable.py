@@ -4,10 +4,14 @@ In ``ketachecklist/ui`` a string literal with words in it, handed to a setter or
 puts it on screen (``setText``, ``setToolTip``, ``QLabel(…)``, ``addAction``, a status message,
 a dialog text, …), must come through ``self.tr``, ``QCoreApplication.translate`` or the
 presentation layer's ``tr``. A module constant shown that way must be marked ``QT_TRANSLATE_NOOP``
-/ ``QT_TR_NOOP`` and translated where it is shown. In the Qt-free layers (``present/``,
-``report/``) ``tr`` must be given the text itself (or a ``QT_TR_NOOP`` constant) so that
-``pyside6-lupdate`` finds it. The files listed as pending are the ones still to do; a listed file
-that has become clean fails the test, so the list only shrinks.
+/ ``QT_TR_NOOP`` and translated where it is shown. In the Qt-free layers (``core/``, ``present/``,
+``report/``, the commands) ``tr`` must be given the text itself (or a ``QT_TR_NOOP`` constant) so
+that ``pyside6-lupdate`` finds it. There, and in the command line, any phrase outside ``tr``
+fails, markup aside: a message handed to an exception, ``print``, a stream or argparse, a noun
+handed in as ``what``, a sentence returned, a renderer's heading (the few phrases that are no
+message, a file's own comment line or a font's name, are listed in ``NOT_MESSAGES``). The
+files listed as pending are the ones still to do; a listed file that has become clean fails the
+test, so the list only shrinks.
 """
 
 from __future__ import annotations
@@ -21,12 +25,69 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ketachecklist"
 UI = PACKAGE / "ui"
-QT_FREE_LAYERS = (PACKAGE / "present", PACKAGE / "report")
+QT_FREE_LAYERS = (PACKAGE / "present", PACKAGE / "report", PACKAGE / "core", PACKAGE / "commands")
+# The Qt-free layers, the command line and the renderers: every phrase in them goes through tr.
+MESSAGE_LAYERS = tuple(PACKAGE / layer for layer in ("core", "commands", "present", "report", "qt"))
+MESSAGE_MODULES = tuple(
+    PACKAGE / name
+    for name in ("cli.py", "__main__.py", "text.py", "desktop_integration.py", "paths.py")
+)
+# tr() of a field every constructor call fills with a QT_TR_NOOP text, where that is
+READ_WHERE_MADE = {
+    ("commands/desktop.py", "file.label"),  # DesktopFile(QT_TR_NOOP("menu entry"), …)
+}
 
 # Files still to do: none. A module that cannot be done at once goes here, and the list only
 # shrinks (a listed file that has become clean fails the test).
 PENDING_UI: frozenset[str] = frozenset()
 PENDING_QT_FREE: frozenset[str] = frozenset()
+PENDING_MESSAGES: frozenset[str] = frozenset({})
+
+# Phrases in the message layers that are not messages: the file's own comment lines (a file
+# reads the same whichever language wrote it), names and notes for the programmer.
+NOT_MESSAGES: dict[str, tuple[str, ...]] = {
+    # the comparison file's header comment and its complete ending, part of the format
+    "core/comparison_format.py": ("# A complete file ends with", "# end of ketachecklist"),
+    "core/comparison_writer.py": ("# ketachecklist comparison:",),
+    # ChangeKind's values name the change for code; _expect's notes go to ChangeMismatchError,
+    # a programming error
+    "core/changes.py": ("",),
+    # a copy's name becomes the patient's data (and the suffix is recognised to number copies)
+    "core/copy_names.py": (" (copy", r" \(copy"),
+    # ValueErrors that report a programming error (other ValueErrors refuse an edit)
+    "core/errors.py": ("FileFormatError needs at least one problem",),
+    "core/document_file.py": ("an untitled document needs save_as",),
+    # the host and user a lock file records: data, compared between processes
+    "core/processes.py": ("this computer", "user ", "unknown user"),
+    # a snapshot's file name, as a pattern
+    "core/recovery.py": ("^(?P<session>",),
+    # StaleAnalysisError: a programming error
+    # the HTML's Content-Security-Policy, a class name, its style sheet and the fonts asked for
+    "report/html.py": ("default-src", "rating not-asked"),
+    "report/html_style.py": ('"DejaVu Sans"', "\n:root {"),
+    "report/text_stack.py": (
+        "DejaVu Sans",
+        "Noto Sans",
+        "Liberation Sans",
+        "Segoe UI",
+        "Helvetica",
+    ),
+    "core/decision/analysis.py": ("tallies of revision", "analysis of revision"),
+}
+# Exceptions that report a programming error, never shown to the patient.
+PROGRAMMER_ERRORS = frozenset(
+    {
+        "AssertionError",
+        "AttributeError",
+        "FrozenInstanceError",
+        "IndexError",
+        "KeyError",
+        "NotImplementedError",
+        "RuntimeError",
+        "TypeError",
+        "_UnusableCacheError",
+    }
+)
 
 # Setters, adders and helpers whose string arguments reach the screen or a screen reader.
 SHOWING_METHODS = frozenset(
@@ -183,6 +244,8 @@ def _constants(tree: ast.Module) -> Constants:
             else:
                 continue
             names = [t.id for t in targets if isinstance(t, ast.Name)]
+            if isinstance(value, ast.Dict):  # a table: its keys ("phone") are never shown
+                value = ast.List(elts=list(value.values))
             if _plain_words(value):
                 constants.plain.update(names)
             elif any(isinstance(n, ast.Call) and _callee(n) in MARKERS for n in ast.walk(value)):
@@ -332,9 +395,33 @@ def ui_findings(path: Path, source: str, package: dict[str, Constants]) -> list[
     return sorted(findings, key=lambda f: f.line)
 
 
+def _marked_loop_values(tree: ast.Module, known: Constants) -> set[str]:
+    """The names bound by ``for key, what in MARKED.items()`` and ``for what in MARKED``: each
+    one of the marked table."""
+    found = set()
+    for loop in ast.walk(tree):
+        if not isinstance(loop, ast.For | ast.comprehension):
+            continue
+        call, target = loop.iter, loop.target
+        if isinstance(call, ast.Name) and call.id in known.marked and isinstance(target, ast.Name):
+            found.add(target.id)  # for label in MARKED_LABELS
+        elif (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id in known.marked
+            and isinstance(target, ast.Tuple)
+            and call.func.attr == "items"
+            and isinstance(target.elts[-1], ast.Name)
+        ):
+            found.add(target.elts[-1].id)
+    return found
+
+
 def qt_free_findings(path: Path, source: str, package: dict[str, Constants]) -> list[Finding]:
     tree = ast.parse(source)
     known = _known_constants(tree, _constants(tree), package)
+    known.marked |= _marked_loop_values(tree, known)
     name = str(path.relative_to(PACKAGE))
     findings = []
     for node in ast.walk(tree):
@@ -348,8 +435,10 @@ def qt_free_findings(path: Path, source: str, package: dict[str, Constants]) -> 
         text = _source_text(node)
         # one of a marked table, {kind: QT_TR_NOOP("…")}[kind], reads as the table
         read = text.value if isinstance(text, ast.Subscript) else text
-        readable = (isinstance(read, ast.Constant) and isinstance(read.value, str)) or (
-            isinstance(read, ast.Name) and read.id in known.marked
+        readable = (
+            (isinstance(read, ast.Constant) and isinstance(read.value, str))
+            or (isinstance(read, ast.Name) and read.id in known.marked)
+            or (text is not None and (name, ast.unparse(text)) in READ_WHERE_MADE)
         )
         if not readable:
             shown = ast.unparse(text)[:40] if text is not None else "nothing"
@@ -357,12 +446,66 @@ def qt_free_findings(path: Path, source: str, package: dict[str, Constants]) -> 
     return sorted(findings, key=lambda f: f.line)
 
 
+def _is_phrase(text: str) -> bool:
+    """Words with a space between, markup aside: a message or a piece of one (a key like
+    'schema_version', a date format like '%Y-%m-%d %H:%M' or a tag like '<td class="num">' is
+    not)."""
+    words = re.sub(r"<[^>]*>|&\w+;", " ", text)
+    return re.search(r"[^\W\d_]{2}", words) is not None and " " in words.strip()
+
+
+def _not_for_the_patient(tree: ast.Module) -> set[int]:
+    """Nodes that are no message: docstrings, translated texts, programming errors' words."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            skipped.add(id(node.value))
+        elif (isinstance(node, ast.Call) and _is_translation(node)) or (
+            isinstance(node, ast.Raise)
+            and isinstance(node.exc, ast.Call)
+            and _callee(node.exc) in PROGRAMMER_ERRORS
+        ):
+            skipped.update(id(n) for n in ast.walk(node))
+    return skipped
+
+
+def message_findings(name: str, source: str) -> list[Finding]:
+    """Every phrase of the core or the command line that does not go through ``tr``."""
+    tree = ast.parse(source)
+    skipped = _not_for_the_patient(tree)
+    allowed = NOT_MESSAGES.get(name, ())
+    findings = []
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.JoinedStr):  # an f-string: its words, whatever goes in
+            skipped.update(id(part) for part in node.values)
+            text = "".join(p.value for p in node.values if isinstance(p, ast.Constant))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        else:
+            continue
+        if _is_phrase(text) and not any(text.startswith(prefix) for prefix in allowed):
+            findings.append(Finding(name, node.lineno, f"untranslated message {text[:40]!r}"))
+    return sorted(findings, key=lambda f: f.line)
+
+
+def _message_modules() -> list[Path]:
+    found = [p for layer in MESSAGE_LAYERS for p in layer.rglob("*.py")]
+    return sorted([*found, *MESSAGE_MODULES])
+
+
 def _ui_modules() -> list[Path]:
     return sorted(UI.glob("*.py"))
 
 
 def _qt_free_modules() -> list[Path]:
-    return sorted(p for layer in QT_FREE_LAYERS for p in layer.rglob("*.py"))
+    found = [p for layer in QT_FREE_LAYERS for p in layer.rglob("*.py")]
+    return sorted([*found, *MESSAGE_MODULES])
 
 
 @pytest.fixture(scope="module")
@@ -388,9 +531,22 @@ def test_qt_free_strings_reach_lupdate(path: Path, package: dict[str, Constants]
     assert not findings, "\n".join(map(str, findings))
 
 
+@pytest.mark.parametrize("path", _message_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_core_and_command_line_messages_are_translatable(path: Path) -> None:
+    name = str(path.relative_to(PACKAGE))
+    findings = message_findings(name, path.read_text(encoding="utf-8"))
+    if name in PENDING_MESSAGES:
+        assert findings, f"{name} is clean now: take it off PENDING_MESSAGES"
+        return
+    assert not findings, "\n".join(map(str, findings))
+
+
 def test_the_pending_lists_name_real_files() -> None:
     assert {p.name for p in _ui_modules()} >= PENDING_UI
     assert {str(p.relative_to(PACKAGE)) for p in _qt_free_modules()} >= PENDING_QT_FREE
+    messages = {str(p.relative_to(PACKAGE)) for p in _message_modules()}
+    assert messages >= PENDING_MESSAGES
+    assert messages >= NOT_MESSAGES.keys()
 
 
 SAMPLE_UI = """
@@ -433,7 +589,7 @@ from ketachecklist.core.document import NOT_ASKED
 from ketachecklist.present.text import QT_TR_NOOP, tr
 
 MARKED = QT_TR_NOOP("Marked")
-TABLE = {1: QT_TR_NOOP("One"), 2: QT_TR_NOOP("Two")}
+TABLE = {"one": QT_TR_NOOP("One"), "two": QT_TR_NOOP("Two")}
 PLAIN_TABLE = {1: "One", 2: "Two"}
 
 def words(count):
@@ -441,6 +597,9 @@ def words(count):
 
 def table_words(count):
     return [tr(TABLE[count]), tr(PLAIN_TABLE[count])]
+
+def every_word():
+    return [tr(w) for _, w in TABLE.items()] + [tr(plain) for _, plain in PLAIN_TABLE.items()]
 """
 
 
@@ -470,4 +629,35 @@ def test_the_scan_finds_what_lupdate_cannot_read(package: dict[str, Constants]) 
         "lupdate cannot read tr(NOT_ASKED)",
         "lupdate cannot read tr(f'{count} built')",
         "lupdate cannot read tr(PLAIN_TABLE[count])",
+        "lupdate cannot read tr(plain)",
+    ]
+
+
+SAMPLE_MESSAGES = """
+\"\"\"A docstring is no message.\"\"\"
+from ketachecklist.text import tr
+
+def check(value, key):
+    \"\"\"Neither is a function's.\"\"\"
+    if value is None:
+        raise LimitError(f"{key} cannot be empty")
+    if value < 0:
+        raise TypeError(f"{key} takes a number, for the programmer")
+    reader.problem(key, "must be text")
+    reader.problem(key, tr("'{key}' must be text").format(key=key))
+    read(key, "the comparison file", "schema_version", "%Y-%m-%d %H:%M", '<td class="num">')
+    page.append("<p>No clinics yet.</p>")
+    print(tr("Wrote {path}").format(path=key))
+    return f"{key}: valid comparison"
+"""
+
+
+def test_the_message_scan_finds_every_phrase_outside_tr() -> None:
+    findings = [f.problem for f in message_findings("core/sample.py", SAMPLE_MESSAGES)]
+    assert findings == [
+        "untranslated message ' cannot be empty'",
+        "untranslated message 'must be text'",
+        "untranslated message 'the comparison file'",
+        "untranslated message '<p>No clinics yet.</p>'",
+        "untranslated message ': valid comparison'",
     ]

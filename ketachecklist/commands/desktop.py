@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from ketachecklist.commands.registration import add_command
+from ketachecklist.text import tr
 
 NAME = "desktop"
 EXIT_OK = 0
@@ -24,13 +25,15 @@ def register(subparsers: Any) -> None:
         subparsers,
         NAME,
         run,
-        help="add the app to (or remove it from) your applications menu, with its file type",
-        description="Add ketachecklist to your desktop's applications menu, with its icon and "
-        "the comparison file type (so a double-click on a comparison opens it), or remove "
-        "them again. Only files in your own data folder ($XDG_DATA_HOME, usually "
-        "~/.local/share) are written.",
+        help=tr("add the app to (or remove it from) your applications menu, with its file type"),
+        description=tr(
+            "Add ketachecklist to your desktop's applications menu, with its icon and "
+            "the comparison file type (so a double-click on a comparison opens it), or remove "
+            "them again. Only files in your own data folder ($XDG_DATA_HOME, usually "
+            "~/.local/share) are written."
+        ),
     )
-    parser.add_argument("action", choices=ACTIONS, help="install, uninstall or status")
+    parser.add_argument("action", choices=ACTIONS, help=tr("install, uninstall or status"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,10 +41,11 @@ def run(args: argparse.Namespace) -> int:
     from ketachecklist import desktop_integration as integration  # noqa: PLC0415
 
     if not integration.is_supported_platform():
-        sys.stderr.write(
+        message = tr(
             "ketachecklist desktop: this system has no freedesktop.org menus "
-            "(it is for Linux and BSD desktops)\n"
+            "(it is for Linux and BSD desktops)"
         )
+        sys.stderr.write(message + "\n")
         return EXIT_FAILED
     action: str = args.action
     if action == "status":
@@ -50,18 +54,26 @@ def run(args: argparse.Namespace) -> int:
         result = integration.install() if action == "install" else integration.uninstall()
     except OSError as error:
         detail = error.strerror or str(error)
-        target = f" {error.filename}" if error.filename else ""
-        sys.stderr.write(f"ketachecklist desktop {action}: could not change{target}: {detail}\n")
+        if error.filename:
+            message = tr("ketachecklist desktop {action}: could not change {file}: {reason}")
+        else:
+            message = tr("ketachecklist desktop {action}: could not change: {reason}")
+        shown = message.format(action=action, file=error.filename, reason=detail)
+        sys.stderr.write(shown + "\n")
         return EXIT_FAILED
-    verb = "Installed" if action == "install" else "Removed"
+    done = tr("Installed {path}") if action == "install" else tr("Removed {path}")
     if not result.files:
-        print(f"Nothing to remove: ketachecklist was not in {result.data_home}")
+        print(
+            tr("Nothing to remove: ketachecklist was not in {folder}").format(
+                folder=result.data_home
+            )
+        )
     for path in result.files:
-        print(f"{verb} {path}")
+        print(done.format(path=path))
     for tool in result.tools_run:
-        print(f"Ran {tool}")
+        print(tr("Ran {tool}").format(tool=tool))
     for problem in result.tool_problems:
-        sys.stderr.write(f"ketachecklist desktop: {problem}\n")
+        sys.stderr.write(tr("ketachecklist desktop: {problem}").format(problem=problem) + "\n")
     return EXIT_OK
 
 
@@ -70,8 +82,14 @@ def _report_status() -> int:
 
     current = integration.status()
     for file in integration.FILES:
-        state = "installed" if file in current.present else "missing"
-        print(f"{file.label}: {state} ({current.path(file)})")
-    summary = "installed" if current.installed else "not installed"
-    print(f"ketachecklist is {summary} in {current.data_home}")
+        if file in current.present:
+            line = tr("{file}: installed ({path})")
+        else:
+            line = tr("{file}: missing ({path})")
+        print(line.format(file=tr(file.label), path=current.path(file)))
+    if current.installed:
+        summary = tr("ketachecklist is installed in {folder}")
+    else:
+        summary = tr("ketachecklist is not installed in {folder}")
+    print(summary.format(folder=current.data_home))
     return EXIT_OK

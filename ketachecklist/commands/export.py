@@ -19,6 +19,7 @@ from ketachecklist.core.catalogue import Catalogue, load_bundled_catalogue
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.storage import load_comparison
+from ketachecklist.present.numbers import plural
 from ketachecklist.report.model import PageSize, build_report, default_page_size
 from ketachecklist.report.output import (
     ExportFormat,
@@ -30,6 +31,7 @@ from ketachecklist.report.output import (
     render,
     write_output,
 )
+from ketachecklist.text import tr
 
 NAME = "export"
 EXIT_OK = 0
@@ -41,11 +43,13 @@ def register(subparsers: Any) -> None:
         subparsers,
         NAME,
         run,
-        help="write the comparison as a PDF report, HTML or CSV (no display needed)",
-        description="Write the comparison as a PDF report, a self-contained HTML file or a "
-        "CSV spreadsheet. Not medical advice.",
+        help=tr("write the comparison as a PDF report, HTML or CSV (no display needed)"),
+        description=tr(
+            "Write the comparison as a PDF report, a self-contained HTML file or a "
+            "CSV spreadsheet. Not medical advice."
+        ),
     )
-    parser.add_argument("file", type=Path, help="a comparison .yaml file")
+    parser.add_argument("file", type=Path, help=tr("a comparison .yaml file"))
     add_format_options(parser)
 
 
@@ -53,24 +57,28 @@ def add_format_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         choices=[f.value for f in ExportFormat],
-        help="pdf, html or csv (default: from the output's suffix, otherwise pdf)",
+        help=tr("pdf, html or csv (default: from the output's suffix, otherwise pdf)"),
     )
-    add_output_options(parser, "FILE with .pdf, .html or .csv")
+    add_output_options(parser, tr("FILE with .pdf, .html or .csv"))
 
 
 def add_output_options(parser: argparse.ArgumentParser, default: str) -> None:
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="OUT", help=f"where to write (default: {default})"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help=tr("where to write (default: {default})").format(default=default),
     )
     parser.add_argument(
         "--page-size",
         choices=[s.value for s in PageSize],
-        help="paper size for PDF and printing (default: from your locale)",
+        help=tr("paper size for PDF and printing (default: from your locale)"),
     )
 
 
 def fail(message: str) -> int:
-    sys.stderr.write(f"ketachecklist: {message}\n")
+    sys.stderr.write(tr("ketachecklist: {message}").format(message=message) + "\n")
     return EXIT_FAILED
 
 
@@ -100,7 +108,9 @@ def file_error_line(error: FileFormatError) -> str:
     first = error.problems[0].render(error.source)
     more = error.count - 1
     if more:
-        first += f" (and {more:,} more; 'ketachecklist validate FILE' lists them)"
+        return tr("{problem} (and {count} more; 'ketachecklist validate FILE' lists them)").format(
+            problem=first, count=f"{more:,}"
+        )
     return first
 
 
@@ -139,5 +149,10 @@ def run(args: argparse.Namespace) -> int:
         write_output(target, data, source)
     except OSError as error:
         return fail(export_error_message(error, target))
-    print(f"Wrote {target} ({export_format.label}, {len(report.clinics)} clinics)")
+    clinics = plural(len(report.clinics), tr("%n clinic"), tr("%n clinics"))
+    print(
+        tr("Wrote {path} ({format}, {clinics})").format(
+            path=target, format=export_format.label, clinics=clinics
+        )
+    )
     return EXIT_OK

@@ -30,6 +30,7 @@ from ketachecklist.report.output import (
     export_refusal,
     write_output,
 )
+from ketachecklist.text import tr
 
 NAME = "sheet"
 
@@ -39,16 +40,18 @@ def register(subparsers: Any) -> None:
         subparsers,
         NAME,
         run,
-        help="write a printable consultation sheet (PDF) for one clinic, or a blank one",
-        description="Write a consultation sheet to take to a phone call or a visit: every "
-        "question, why it matters, what was recorded so far and room to write. Without "
-        "--clinic the sheet is blank. Not medical advice.",
+        help=tr("write a printable consultation sheet (PDF) for one clinic, or a blank one"),
+        description=tr(
+            "Write a consultation sheet to take to a phone call or a visit: every "
+            "question, why it matters, what was recorded so far and room to write. Without "
+            "--clinic the sheet is blank. Not medical advice."
+        ),
     )
-    parser.add_argument("file", type=Path, help="a comparison .yaml file")
+    parser.add_argument("file", type=Path, help=tr("a comparison .yaml file"))
     parser.add_argument(
-        "--clinic", metavar="NAME", help="the clinic's name, as in the comparison (or its id)"
+        "--clinic", metavar="NAME", help=tr("the clinic's name, as in the comparison (or its id)")
     )
-    add_output_options(parser, "FILE-sheet-CLINIC.pdf beside FILE")
+    add_output_options(parser, tr("FILE-sheet-CLINIC.pdf beside FILE"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,9 +65,13 @@ def run(args: argparse.Namespace) -> int:
     if args.clinic is not None:
         clinic = find_clinic(comparison, args.clinic)
         if clinic is None:
-            names = "; ".join(f"“{_one_line(c.name)}”" for c in comparison.clinics) or "none yet"
+            quoted = [tr("“{name}”").format(name=_one_line(c.name)) for c in comparison.clinics]
             return fail(
-                f"no clinic called “{_one_line(args.clinic)}” in {source.name}. Clinics: {names}"
+                tr("no clinic called “{name}” in {file}. Clinics: {names}").format(
+                    name=_one_line(args.clinic),
+                    file=source.name,
+                    names="; ".join(quoted) or tr("none yet"),
+                )
             )
         clinic_id, clinic_name = clinic.id, clinic.name
     target = output_path(args.output, default_sheet_path(source, clinic_name))
@@ -86,8 +93,11 @@ def run(args: argparse.Namespace) -> int:
         write_output(target, data, source)
     except OSError as error:
         return fail(export_error_message(error, target))
-    what = f"for {clinic_name}" if clinic_name else "(blank)"
-    print(f"Wrote {target}: consultation sheet {what}")
+    if clinic_name:
+        wrote = tr("Wrote {path}: consultation sheet for {clinic}")
+    else:
+        wrote = tr("Wrote {path}: consultation sheet (blank)")
+    print(wrote.format(path=target, clinic=clinic_name))
     return EXIT_OK
 
 

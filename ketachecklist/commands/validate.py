@@ -12,15 +12,17 @@ from ketachecklist.core.catalogue import CATALOGUE_FORMAT, load_bundled_catalogu
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.safe_yaml import load_yaml_bytes, read_file_bytes
 from ketachecklist.core.storage import check_complete, comparison_from_document
+from ketachecklist.present.numbers import plural
+from ketachecklist.text import tr
 
 NAME = "validate"
 
 
 def register(subparsers: Any) -> None:
     parser = add_command(
-        subparsers, NAME, run, help="check a question catalogue or a comparison file"
+        subparsers, NAME, run, help=tr("check a question catalogue or a comparison file")
     )
-    parser.add_argument("file", type=Path, help="a questions.yaml or a comparison .yaml file")
+    parser.add_argument("file", type=Path, help=tr("a questions.yaml or a comparison .yaml file"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,10 +46,10 @@ def backup_line(path: Path) -> str:
     found = newest_readable_backup(path, load_bundled_catalogue())
     if found is None:
         return ""
-    return (
-        f"\nketachecklist: the newest backup that loads is {describe_backup(found[0])}: open it "
-        f"in the app (File → Open offers it), or copy it over “{path.name}”."
-    )
+    return "\n" + tr(
+        "ketachecklist: the newest backup that loads is {backup}: open it "
+        "in the app (File → Open offers it), or copy it over “{file}”."
+    ).format(backup=describe_backup(found[0]), file=path.name)
 
 
 def validate_file(path: Path) -> str:
@@ -61,21 +63,36 @@ def validate_file(path: Path) -> str:
     document = load_yaml_bytes(data, path.name)
     if isinstance(document, dict) and document.get("format") == CATALOGUE_FORMAT:
         catalogue = parse_catalogue(data, path.name)
-        return (
-            f"{path.name}: valid question catalogue '{catalogue.id}' version "
-            f"{catalogue.version}: {len(catalogue.sets)} sets, "
-            f"{len(catalogue.questions)} questions, "
-            f"{len(catalogue.information)} information sections"
+        return tr(
+            "{file}: valid question catalogue '{id}' version {version}: {sets}, {questions}, "
+            "{sections}"
+        ).format(
+            file=path.name,
+            id=catalogue.id,
+            version=catalogue.version,
+            sets=plural(len(catalogue.sets), tr("%n set"), tr("%n sets")),
+            questions=plural(len(catalogue.questions), tr("%n question"), tr("%n questions")),
+            sections=plural(
+                len(catalogue.information),
+                tr("%n information section"),
+                tr("%n information sections"),
+            ),
         )
     loaded = comparison_from_document(document, path.name, load_bundled_catalogue())
     comparison = loaded.comparison
     answered = sum(1 for a in comparison.answers.values() if a.rating is not None)
-    older = (
-        f" (older format version {loaded.schema_version}: the app upgrades it when saving)"
-        if loaded.migrated
-        else ""
-    )
-    return (
-        f"{path.name}: valid comparison{older}: {len(comparison.clinics)} clinics, "
-        f"{answered} rated answers, {len(comparison.custom_questions)} custom questions"
+    if loaded.migrated:
+        valid = tr(
+            "{file}: valid comparison (older format version {version}: the app upgrades it "
+            "when saving): {clinics}, {answers}, {questions}"
+        )
+    else:
+        valid = tr("{file}: valid comparison: {clinics}, {answers}, {questions}")
+    custom = len(comparison.custom_questions)
+    return valid.format(
+        file=path.name,
+        version=loaded.schema_version,
+        clinics=plural(len(comparison.clinics), tr("%n clinic"), tr("%n clinics")),
+        answers=plural(answered, tr("%n rated answer"), tr("%n rated answers")),
+        questions=plural(custom, tr("%n custom question"), tr("%n custom questions")),
     )

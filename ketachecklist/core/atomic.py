@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ketachecklist.core.errors import SaveError, SaveStage
 from ketachecklist.core.processes import pid_running
+from ketachecklist.text import tr
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
@@ -114,10 +115,10 @@ def ownership_change(path: Path) -> str | None:
     if os.geteuid() == 0 or info.st_uid == os.geteuid():
         return None
     owner = _user_name(info.st_uid)
-    return (
-        f"“{path.name}” belongs to {owner}. Saving replaces it with a file that belongs to you "
-        f"and that only you can open, so {owner} would no longer be able to open it."
-    )
+    return tr(
+        "“{file}” belongs to {owner}. Saving replaces it with a file that belongs to you "
+        "and that only you can open, so {owner} would no longer be able to open it."
+    ).format(file=path.name, owner=owner)
 
 
 def _user_name(uid: int) -> str:
@@ -262,7 +263,7 @@ def ensure_private_dir(directory: Path) -> Path:
     info = directory.lstat()
     if not stat.S_ISDIR(info.st_mode):  # a link: the app's own folder is never followed
         raise NotADirectoryError(
-            errno.ENOTDIR, "it is a link or a file, not a folder of its own", str(directory)
+            errno.ENOTDIR, tr("it is a link or a file, not a folder of its own"), str(directory)
         )
     if stat.S_IMODE(info.st_mode) != PRIVATE_DIR_MODE:
         directory.chmod(PRIVATE_DIR_MODE)

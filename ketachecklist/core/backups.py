@@ -29,6 +29,7 @@ from ketachecklist.core.atomic import (
     write_temp_file,
 )
 from ketachecklist.core.errors import SaveError, SaveStage
+from ketachecklist.text import tr
 
 BACKUP_GENERATIONS = 3
 _SCHEMA_LINE = re.compile(rb"^schema_version:[ \t]*(\d{1,9})[ \t]*(?:#.*)?\r?$", re.MULTILINE)
@@ -46,8 +47,12 @@ class Backup:
     def label(self) -> str:
         when = self.saved_at.strftime("%Y-%m-%d %H:%M")
         if self.generation is None:
-            return f"Original in format version {self.schema_version}, saved {when}"
-        return f"Previous version {self.generation}, saved {when}"
+            return tr("Original in format version {version}, saved {when}").format(
+                version=self.schema_version, when=when
+            )
+        return tr("Previous version {number}, saved {when}").format(
+            number=self.generation, when=when
+        )
 
 
 def backup_path(document: Path, generation: int) -> Path:

@@ -34,6 +34,7 @@ from ketachecklist.core.errors import FileFormatError, Problem
 from ketachecklist.core.fields import line_of, top_reader
 from ketachecklist.core.safe_yaml import load_yaml_bytes
 from ketachecklist.core.yaml_cache import load_yaml_cached
+from ketachecklist.text import tr
 
 __all__ = [
     "CATALOGUE_FORMAT",
@@ -97,7 +98,8 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise FileFormatError.single(path.name, f"cannot read the file: {error.strerror}") from None
+        message = tr("cannot read the file: {reason}").format(reason=error.strerror)
+        raise FileFormatError.single(path.name, message) from None
 
 
 def parse_catalogue(data: bytes, source: str) -> Catalogue:
@@ -107,19 +109,21 @@ def parse_catalogue(data: bytes, source: str) -> Catalogue:
 
 def catalogue_from_tree(document: Any, source: str) -> Catalogue:
     """Validate the catalogue ``safe_yaml`` read from ``source``."""
-    top = top_reader(document, "the catalogue", source)
+    top = top_reader(document, tr("the catalogue"), source)
     problems = top.problems
     file_format = top.text("format")
     if file_format and file_format != CATALOGUE_FORMAT:
-        top.problem("format", f"'format' must be '{CATALOGUE_FORMAT}' (got '{file_format}')")
+        message = tr("'format' must be '{expected}' (got '{found}')")
+        top.problem("format", message.format(expected=CATALOGUE_FORMAT, found=file_format))
     schema = top.number("schema_version", whole=True, minimum=1, maximum=10_000)
     if schema is None and top.ok and not top.has("schema_version"):
-        top.problem("schema_version", "the catalogue has no schema_version")
+        top.problem("schema_version", tr("the catalogue has no schema_version"))
     elif schema is not None and schema > CATALOGUE_SCHEMA_VERSION:
         top.problem(
             "schema_version",
-            f"schema_version {int(schema)} is newer than this app "
-            f"understands ({CATALOGUE_SCHEMA_VERSION})",
+            tr("schema_version {version} is newer than this app understands ({known})").format(
+                version=int(schema), known=CATALOGUE_SCHEMA_VERSION
+            ),
         )
     top.reject_unknown(
         [
@@ -151,7 +155,9 @@ def catalogue_from_tree(document: Any, source: str) -> Catalogue:
         if question.id in seen:
             problems.append(
                 Problem(
-                    f"duplicate question id '{question.id}' (first on line {seen[question.id]})",
+                    tr("duplicate question id '{id}' (first on line {line})").format(
+                        id=question.id, line=seen[question.id]
+                    ),
                     line_of(raw_questions, index),
                 )
             )

@@ -10,19 +10,22 @@ from typing import Any
 from ketachecklist.core.catalogue_model import InfoSection, PriceRange, QuestionSet, Source
 from ketachecklist.core.errors import Problem
 from ketachecklist.core.fields import FieldReader, line_of, type_name
+from ketachecklist.text import tr
 
 
 def _entries(
-    raw_entries: list[Any], noun: str, fields: list[str], problems: list[Problem]
+    raw_entries: list[Any], names: tuple[str, str], fields: list[str], problems: list[Problem]
 ) -> Iterator[tuple[str, FieldReader]]:
     """Each mapping of a list with an id (a source, set, section) and its reader, named by its
-    id; an entry that is not a mapping is a problem, and so is a field not in ``fields``."""
+    number and then its id (``names``: "source {number}", "source '{id}'"); an entry that is
+    not a mapping is a problem, and so is a field not in ``fields``."""
+    numbered, named = names
     for index, raw in enumerate(raw_entries):
-        reader = FieldReader(raw, f"{noun} {index + 1}", problems)
+        reader = FieldReader(raw, numbered.format(number=index + 1), problems)
         if not reader.ok:
             continue
         entry_id = reader.identifier("id")
-        reader.what = f"{noun} '{entry_id}'"
+        reader.what = named.format(id=entry_id)
         reader.reject_unknown(fields)
         yield entry_id, reader
 
@@ -30,7 +33,8 @@ def _entries(
 def read_sources(raw_sources: list[Any], problems: list[Problem]) -> list[Source]:
     sources = []
     fields = ["id", "title", "publisher", "note", "short"]
-    for source_id, reader in _entries(raw_sources, "source", fields, problems):
+    names = (tr("source {number}"), tr("source '{id}'"))
+    for source_id, reader in _entries(raw_sources, names, fields, problems):
         sources.append(
             Source(
                 id=source_id,
@@ -45,9 +49,10 @@ def read_sources(raw_sources: list[Any], problems: list[Problem]) -> list[Source
 
 def read_sets(raw_sets: list[Any], problems: list[Problem]) -> list[QuestionSet]:
     sets: list[QuestionSet] = []
-    for set_id, reader in _entries(raw_sets, "set", ["id", "title", "description"], problems):
+    names = (tr("set {number}"), tr("set '{id}'"))
+    for set_id, reader in _entries(raw_sets, names, ["id", "title", "description"], problems):
         if any(s.id == set_id for s in sets):
-            reader.problem("id", f"duplicate set id '{set_id}'")
+            reader.problem("id", tr("duplicate set id '{id}'").format(id=set_id))
             continue
         sets.append(
             QuestionSet(
@@ -65,10 +70,11 @@ def read_information(
     by_id = {s.id: s for s in sources}
     sections = []
     fields = ["id", "title", "source", "note", "items"]
-    for section_id, reader in _entries(raw_sections, "information section", fields, problems):
+    names = (tr("information section {number}"), tr("information section '{id}'"))
+    for section_id, reader in _entries(raw_sections, names, fields, problems):
         source = reader.text("source")
         if source and source not in by_id:
-            reader.problem("source", f"unknown source '{source}'")
+            reader.problem("source", tr("unknown source '{id}'").format(id=source))
         raw_items = reader.sequence("items", required=True)
         items: list[str] = []
         item_sources: list[str] = []
@@ -100,13 +106,11 @@ def read_price_ranges(
     """``price_ranges``: each a sourced range, ``{low, high, per, source, year?, about?}``."""
     ranges = []
     for index, raw in enumerate(raw_ranges):
-        what = f"price range {index + 1}"
+        what = tr("price range {number}").format(number=index + 1)
         if not isinstance(raw, dict):
-            problems.append(
-                Problem(
-                    f"{what} must be a mapping, not {type_name(raw)}", line_of(raw_ranges, index)
-                )
-            )
+            message = tr("{what} must be a mapping, not {type}")
+            shown = message.format(what=what, type=type_name(raw))
+            problems.append(Problem(shown, line_of(raw_ranges, index)))
             continue
         reader = FieldReader(raw, what, problems)
         reader.reject_unknown(["low", "high", "per", "source", "year", "about"])
@@ -116,12 +120,13 @@ def read_price_ranges(
         source = reader.text("source")
         year = reader.number("year", minimum=1900, maximum=2200, whole=True)
         if source and source not in source_ids:
-            reader.problem("source", f"unknown source '{source}'")
+            reader.problem("source", tr("unknown source '{id}'").format(id=source))
         if low is None or high is None:
-            reader.problem("low", "a price range needs both 'low' and 'high'")
+            reader.problem("low", tr("a price range needs both 'low' and 'high'"))
             continue
         if low > high:
-            reader.problem("low", f"'low' ({low:g}) is above 'high' ({high:g})")
+            message = tr("'low' ({low}) is above 'high' ({high})")
+            reader.problem("low", message.format(low=f"{low:g}", high=f"{high:g}"))
             continue
         ranges.append(
             PriceRange(
@@ -149,18 +154,21 @@ def _read_item(
     if not isinstance(raw, dict):
         problems.append(
             Problem(
-                f"{section}: item {index + 1} must be text or a mapping with text and source, "
-                f"not {type_name(raw)}",
+                tr(
+                    "{section}: item {number} must be text or a mapping with text and source, "
+                    "not {type}"
+                ).format(section=section, number=index + 1, type=type_name(raw)),
                 line,
             )
         )
         return None
-    reader = FieldReader(raw, f"{section} item {index + 1}", problems)
+    what = tr("{section} item {number}").format(section=section, number=index + 1)
+    reader = FieldReader(raw, what, problems)
     reader.reject_unknown(["text", "source"])
     text = reader.text("text")
     source_id = reader.text("source")
     if source_id and source_id not in sources:
-        reader.problem("source", f"unknown source '{source_id}'")
+        reader.problem("source", tr("unknown source '{id}'").format(id=source_id))
         return None
     if not text or not source_id:
         return None

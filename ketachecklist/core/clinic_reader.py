@@ -30,6 +30,7 @@ from ketachecklist.core.limits import (
     MIN_RATING,
 )
 from ketachecklist.core.treatments import read_treatments
+from ketachecklist.text import tr
 
 
 def read_clinic(
@@ -40,7 +41,7 @@ def read_clinic(
     clinic_ids: set[str],
     problems: list[Problem],
 ) -> None:
-    reader = FieldReader(raw, f"clinic {index + 1}", problems)
+    reader = FieldReader(raw, tr("clinic {number}").format(number=index + 1), problems)
     if not reader.ok:
         return
     reader.reject_unknown(
@@ -65,8 +66,8 @@ def read_clinic(
     clinic_id = text("id", required=True)
     name = text("name", required=True)
     if name:
-        reader.what = f"clinic '{name}'"
-    raw_treatments = reader.bounded_sequence("treatments", MAX_TREATMENTS_LISTED, "treatments")
+        reader.what = tr("clinic '{name}'").format(name=name)
+    raw_treatments = reader.bounded_sequence("treatments", MAX_TREATMENTS_LISTED, tr("treatments"))
     treatments = read_treatments(raw_treatments, reader.what, problems)
     clinic = Clinic(
         id=clinic_id,
@@ -81,7 +82,7 @@ def read_clinic(
         notes=text("notes"),
     )
     if clinic_id and clinic_id in clinic_ids:
-        reader.problem("id", f"clinic id '{clinic_id}' is used twice")
+        reader.problem("id", tr("clinic id '{id}' is used twice").format(id=clinic_id))
         return
     clinic_ids.add(clinic_id)
     if clinic_id and name:
@@ -89,11 +90,16 @@ def read_clinic(
     answers = reader.submapping("answers")
     if len(answers) > len(questions):
         reader.problem(
-            "answers", f"{len(answers):,} answers, but there are only {len(questions)} questions"
+            "answers",
+            tr("{count} answers, but there are only {questions} questions").format(
+                count=f"{len(answers):,}", questions=len(questions)
+            ),
         )
         return
+    # one answer's reader is named "clinic 'Harbor Light', answer 'eval-1'"
+    named = (reader.what, tr("{clinic}, answer '{id}'"))
     for question_id in answers:
-        _read_answer(answers, question_id, clinic, comparison, questions, reader.what, problems)
+        _read_answer(answers, question_id, clinic, comparison, questions, named, problems)
 
 
 def read_date(reader: FieldReader, key: str) -> dt.date | None:
@@ -108,9 +114,11 @@ def read_date(reader: FieldReader, key: str) -> dt.date | None:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            reader.problem(key, f"'{key}' must be a date like 2026-11-30 (got '{value[:40]}')")
+            message = tr("'{key}' must be a date like 2026-11-30 (got '{value}')")
+            reader.problem(key, message.format(key=key, value=value[:40]))
             return None
-    reader.problem(key, f"'{key}' must be a date like 2026-11-30 (got {type_name(value)})")
+    message = tr("'{key}' must be a date like 2026-11-30 (got {type})")
+    reader.problem(key, message.format(key=key, type=type_name(value)))
     return None
 
 
@@ -120,19 +128,23 @@ def _read_answer(
     clinic: Clinic,
     comparison: Comparison,
     questions: dict[str, Question],
-    clinic_what: str,
+    named: tuple[str, str],
     problems: list[Problem],
 ) -> None:
+    clinic_what, answer_what = named
     question = questions.get(question_id) if isinstance(question_id, str) else None
     if question is None:
         problems.append(
             Problem(
-                f"{clinic_what}: answer to unknown question id '{question_id}'",
+                tr("{what}: answer to unknown question id '{id}'").format(
+                    what=clinic_what, id=question_id
+                ),
                 line_of(answers, question_id),
             )
         )
         return
-    reader = FieldReader(answers[question_id], f"{clinic_what}, answer '{question_id}'", problems)
+    what = answer_what.format(clinic=clinic_what, id=question_id)
+    reader = FieldReader(answers[question_id], what, problems)
     if not reader.ok:
         return
     reader.reject_unknown(["rating", "said", "value", "doesnt_apply"])
@@ -156,7 +168,7 @@ def _read_value(reader: FieldReader, question: Question) -> AnswerValue:
         return None
     kind = question.kind
     if kind is AnswerKind.RATING:
-        reader.problem("value", "this question takes only a rating, not a value")
+        reader.problem("value", tr("this question takes only a rating, not a value"))
         return None
     if kind is AnswerKind.YES_NO:
         return reader.boolean("value")
@@ -167,7 +179,8 @@ def _read_value(reader: FieldReader, question: Question) -> AnswerValue:
         return None if count is None else int(count)
     if kind is AnswerKind.TEXT:
         return reader.text("value", required=False, max_length=MAX_TEXT) or None
-    cost = FieldReader(reader.raw("value"), f"{reader.what} cost", reader.problems)
+    cost_what = tr("{what} cost").format(what=reader.what)
+    cost = FieldReader(reader.raw("value"), cost_what, reader.problems)
     if not cost.ok:
         return None
     cost.reject_unknown(

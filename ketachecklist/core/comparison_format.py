@@ -7,6 +7,7 @@ Shared by the writer (core/comparison_writer.py), the reader (core/comparison_re
 from __future__ import annotations
 
 from ketachecklist.core.errors import FileFormatError
+from ketachecklist.text import tr
 
 COMPARISON_FORMAT = "ketachecklist-comparison"
 
@@ -64,7 +65,9 @@ def check_complete(data: bytes, source: str) -> None:
         at = data.find(b"\n" + end_line, at + 1)
     raise FileFormatError.single(
         source,
-        "the file is incomplete: it was cut short (an interrupted copy, download or sync?) "
-        f"and lacks its last line, '{END_LINE}'",
+        tr(
+            "the file is incomplete: it was cut short (an interrupted copy, download or sync?) "
+            "and lacks its last line, '{line}'"
+        ).format(line=END_LINE),
         data.count(b"\n") + 1,
     )

@@ -36,6 +36,7 @@ from ketachecklist.core.limits import (
 )
 from ketachecklist.core.migrations import MIGRATIONS, OLDEST_SCHEMA_VERSION
 from ketachecklist.core.safe_yaml import load_yaml_bytes
+from ketachecklist.text import tr
 
 
 @dataclass(frozen=True)
@@ -58,29 +59,33 @@ class LoadedComparison:
 
 def read_schema_version(document: Any, source: str) -> int:
     """The file's schema_version; refuses other formats and versions newer than this app's."""
-    top = top_reader(document, "the comparison file", source)
+    top = top_reader(document, tr("the comparison file"), source)
     problems = top.problems
     file_format = top.text("format")
     if file_format and file_format != COMPARISON_FORMAT:
         top.problem(
             "format",
-            f"this is not a ketachecklist comparison ('format' is "
-            f"'{file_format}', expected '{COMPARISON_FORMAT}')",
+            tr(
+                "this is not a ketachecklist comparison ('format' is '{found}', "
+                "expected '{expected}')"
+            ).format(found=file_format, expected=COMPARISON_FORMAT),
         )
     version = top.number(
         "schema_version", minimum=OLDEST_SCHEMA_VERSION, maximum=1_000_000, whole=True
     )
     if version is None and not problems:
-        top.problem("schema_version", "the comparison file has no schema_version")
+        top.problem("schema_version", tr("the comparison file has no schema_version"))
     if problems:
         raise FileFormatError(source, problems)
     assert version is not None
     if version > SCHEMA_VERSION:
         raise FileFormatError.single(
             source,
-            f"this file uses format version {int(version)}, written by a newer "
-            f"ketachecklist; this app reads format version {SCHEMA_VERSION} and older. "
-            "Update ketachecklist to open it. The file was not changed.",
+            tr(
+                "this file uses format version {version}, written by a newer ketachecklist; "
+                "this app reads format version {known} and older. Update ketachecklist to "
+                "open it. The file was not changed."
+            ).format(version=int(version), known=SCHEMA_VERSION),
             line_of(document, "schema_version"),
         )
     return int(version)
@@ -108,7 +113,7 @@ def parse_comparison(data: bytes, source: str, catalogue: Catalogue) -> Comparis
 
 def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Comparison:
     problems: list[Problem] = []
-    top = FieldReader(document, "the comparison file", problems)
+    top = FieldReader(document, tr("the comparison file"), problems)
     top.reject_unknown(
         [
             "format",
@@ -128,8 +133,9 @@ def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Compar
     if catalogue_id and catalogue_id != catalogue.id:
         made_with.problem(
             "id",
-            f"the file was made with question catalogue '{catalogue_id}', "
-            f"but this app has '{catalogue.id}'",
+            tr(
+                "the file was made with question catalogue '{found}', but this app has '{own}'"
+            ).format(found=catalogue_id, own=catalogue.id),
         )
     comparison = Comparison(
         catalogue=catalogue, title=top.text("title", required=False, max_length=MAX_TITLE)
@@ -140,7 +146,7 @@ def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Compar
     questions = {q.id: q for q in comparison.questions()}
 
     _read_weights(top.submapping("weights"), comparison, set_ids, set(questions), problems)
-    raw_clinics = top.bounded_sequence("clinics", MAX_CLINICS, "clinics")
+    raw_clinics = top.bounded_sequence("clinics", MAX_CLINICS, tr("clinics"))
     clinic_ids: set[str] = set()
     for index, raw in enumerate(raw_clinics):
         read_clinic(raw, index, comparison, questions, clinic_ids, problems)
@@ -156,7 +162,9 @@ def _read_comparison(document: Any, source: str, catalogue: Catalogue) -> Compar
 def _read_custom_questions(
     top: FieldReader, comparison: Comparison, set_ids: set[str], problems: list[Problem]
 ) -> None:
-    raw_custom = top.bounded_sequence("custom_questions", MAX_CUSTOM_QUESTIONS, "custom questions")
+    raw_custom = top.bounded_sequence(
+        "custom_questions", MAX_CUSTOM_QUESTIONS, tr("custom questions")
+    )
     seen: set[str] = set()
     for index, raw in enumerate(raw_custom):
         refused = [k for k in CUSTOM_QUESTION_REFUSED if isinstance(raw, dict) and k in raw]
@@ -164,9 +172,10 @@ def _read_custom_questions(
             shown = raw.get("id") if isinstance(raw.get("id"), str) else index + 1
             problems.append(
                 Problem(
-                    f"custom question '{shown}': '{key}' belongs to the app's own questions; "
-                    "a custom question has only id, set, text, kind, "
-                    f"{', '.join(CUSTOM_QUESTION_WORDING)}",
+                    tr(
+                        "custom question '{id}': '{key}' belongs to the app's own questions; "
+                        "a custom question has only id, set, text, kind, {wording}"
+                    ).format(id=shown, key=key, wording=", ".join(CUSTOM_QUESTION_WORDING)),
                     line_of(raw, key),
                 )
             )
@@ -176,7 +185,7 @@ def _read_custom_questions(
         if comparison.catalogue.has_question(question.id) or question.id in seen:
             problems.append(
                 Problem(
-                    f"custom question '{question.id}': the id is already used",
+                    tr("custom question '{id}': the id is already used").format(id=question.id),
                     line_of(raw_custom, index),
                 )
             )
@@ -201,12 +210,18 @@ def _read_weights(
         reader = FieldReader(weights.submapping(group), f"weights.{group}", problems)
         limit = MAX_SET_WEIGHTS if group == "sets" else len(known)
         if len(reader.mapping) > limit:
-            weights.problem(group, f"{len(reader.mapping):,} weights; at most {limit:,} here")
+            message = tr("{count} weights; at most {limit} here")
+            weights.problem(
+                group, message.format(count=f"{len(reader.mapping):,}", limit=f"{limit:,}")
+            )
             continue
         for key in reader.mapping:
             if key not in known:
-                noun = "set" if group == "sets" else "question id"
-                reader.problem(key, f"unknown {noun} '{key}'")
+                if group == "sets":
+                    message = tr("unknown set '{id}'")
+                else:
+                    message = tr("unknown question id '{id}'")
+                reader.problem(key, message.format(id=key))
                 continue
             value = reader.number(key, maximum=MAX_WEIGHT)
             if value is not None:
@@ -219,7 +234,10 @@ def _read_decision(raw: dict[Any, Any], comparison: Comparison, problems: list[P
     clinic_id = reader.text("clinic", required=False) or None
     if clinic_id is not None and clinic_id not in {c.id for c in comparison.clinics}:
         reader.problem(
-            "clinic", f"the decision names clinic id '{clinic_id}', which is not in the file"
+            "clinic",
+            tr("the decision names clinic id '{id}', which is not in the file").format(
+                id=clinic_id
+            ),
         )
         clinic_id = None
     comparison.decision = Decision(
@@ -236,14 +254,16 @@ def _read_deal_breakers(
     problems: list[Problem],
 ) -> None:
     """``deal_breakers: [question-id, ...]``: ids of this file's questions, each once."""
-    raw = top.bounded_sequence("deal_breakers", len(questions), "deal-breakers")
+    raw = top.bounded_sequence("deal_breakers", len(questions), tr("deal-breakers"))
     for index, item in enumerate(raw):
         line = line_of(raw, index)
         if not isinstance(item, str) or item not in questions:
             shown = item if isinstance(item, str) else type_name(item)
-            problems.append(Problem(f"deal_breakers: unknown question id '{shown}'", line))
+            message = tr("deal_breakers: unknown question id '{id}'").format(id=shown)
+            problems.append(Problem(message, line))
         elif item in comparison.deal_breakers:
-            problems.append(Problem(f"deal_breakers: '{item}' is listed twice", line))
+            message = tr("deal_breakers: '{id}' is listed twice").format(id=item)
+            problems.append(Problem(message, line))
         else:
             comparison.deal_breakers.add(item)
 
@@ -252,28 +272,29 @@ def _read_weight_profiles(
     top: FieldReader, comparison: Comparison, set_ids: set[str], problems: list[Problem]
 ) -> None:
     """``weight_profiles``: named set weights; the one marked ``active`` is ``weights.sets``."""
-    raw = top.bounded_sequence("weight_profiles", MAX_WEIGHT_PROFILES, "weight profiles")
+    raw = top.bounded_sequence("weight_profiles", MAX_WEIGHT_PROFILES, tr("weight profiles"))
     for index, item in enumerate(raw):
-        reader = FieldReader(item, f"weight profile {index + 1}", problems)
+        what = tr("weight profile {number}").format(number=index + 1)
+        reader = FieldReader(item, what, problems)
         if not reader.ok:
             continue
         reader.reject_unknown(["name", "active", "sets"])
         name = reader.text("name", max_length=MAX_PROFILE_NAME)
         if name:
-            reader.what = f"weight profile '{name}'"
+            reader.what = tr("weight profile '{name}'").format(name=name)
         active = reader.boolean("active")
         weights: dict[str, float] = {}
         if active and reader.has("sets"):
-            reader.problem("sets", "the active profile's weights are weights.sets, not here")
+            reader.problem("sets", tr("the active profile's weights are weights.sets, not here"))
         else:
             weights = _read_profile_sets(reader, set_ids)
         if not name:
             continue
         if any(p.name == name for p in comparison.weight_profiles):
-            reader.problem("name", f"two weight profiles are called '{name}'")
+            reader.problem("name", tr("two weight profiles are called '{name}'").format(name=name))
             continue
         if active and comparison.active_profile is not None:
-            reader.problem("active", "only one weight profile can be active")
+            reader.problem("active", tr("only one weight profile can be active"))
             active = False
         comparison.weight_profiles.append(WeightProfile(name, weights))
         if active:
@@ -281,14 +302,17 @@ def _read_weight_profiles(
 
 
 def _read_profile_sets(reader: FieldReader, set_ids: set[str]) -> dict[str, float]:
-    sets = FieldReader(reader.submapping("sets"), f"{reader.what} sets", reader.problems)
+    what = tr("{what} sets").format(what=reader.what)
+    sets = FieldReader(reader.submapping("sets"), what, reader.problems)
     if len(sets.mapping) > MAX_SET_WEIGHTS:
-        reader.problem("sets", f"{len(sets.mapping):,} weights; at most {MAX_SET_WEIGHTS} here")
+        message = tr("{count} weights; at most {limit} here")
+        count = f"{len(sets.mapping):,}"
+        reader.problem("sets", message.format(count=count, limit=MAX_SET_WEIGHTS))
         return {}
     weights: dict[str, float] = {}
     for key in sets.mapping:
         if key not in set_ids:
-            sets.problem(key, f"unknown set '{key}'")
+            sets.problem(key, tr("unknown set '{id}'").format(id=key))
             continue
         value = sets.number(key, maximum=MAX_WEIGHT)
         if value is not None:

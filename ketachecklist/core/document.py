@@ -40,15 +40,14 @@ from ketachecklist.core.edit_checks import (
     check_clinic,
     check_question,
     check_room_for_a_clinic,
+    check_room_for_a_profile,
+    check_room_for_a_question,
 )
 from ketachecklist.core.limits import (
-    MAX_CUSTOM_QUESTIONS,
     MAX_NAME,
     MAX_PROFILE_NAME,
     MAX_TEXT,
     MAX_WEIGHT,
-    MAX_WEIGHT_PROFILES,
-    LimitError,
     check_number,
     check_text,
 )
@@ -63,6 +62,7 @@ from ketachecklist.core.records import (
     WeightProfile,
     value_matches_kind,
 )
+from ketachecklist.text import tr
 
 __all__ = [
     "BLANK",
@@ -195,7 +195,7 @@ class Comparison:
 
     def add_clinic(self, clinic: Clinic, index: int | None = None) -> Change:
         if any(c.id == clinic.id for c in self.clinics):
-            raise ValueError(f"clinic id {clinic.id!r} is already used")
+            raise ValueError(tr("clinic id {id} is already used").format(id=repr(clinic.id)))
         check_room_for_a_clinic(self)
         check_clinic(clinic)
         position = len(self.clinics) if index is None else max(0, min(index, len(self.clinics)))
@@ -255,11 +255,8 @@ class Comparison:
         if self.catalogue.has_question(question.id) or any(
             q.id == question.id for q in self.custom_questions
         ):
-            raise ValueError(f"question id {question.id!r} is already used")
-        if len(self.custom_questions) >= MAX_CUSTOM_QUESTIONS:
-            raise LimitError(
-                f"a comparison can hold at most {MAX_CUSTOM_QUESTIONS} questions of your own"
-            )
+            raise ValueError(tr("question id {id} is already used").format(id=repr(question.id)))
+        check_room_for_a_question(self)
         self.catalogue.question_set(question.set_id)
         question = replace(question, custom=True)
         check_question(question)
@@ -314,13 +311,13 @@ class Comparison:
         raise KeyError(question_id)
 
     def set_set_weight(self, set_id: str, weight: float) -> Change:
-        check_number("a weight", weight, MAX_WEIGHT)
+        check_number(tr("a weight"), weight, MAX_WEIGHT)
         self.catalogue.question_set(set_id)
         step = PutWeight(True, set_id, self.set_weights.get(set_id), float(weight))
         return self._do(Change(ChangeKind.SET_SET_WEIGHT, (step,), set_id=set_id))
 
     def set_question_weight(self, question_id: str, weight: float) -> Change:
-        check_number("a weight", weight, MAX_WEIGHT)
+        check_number(tr("a weight"), weight, MAX_WEIGHT)
         self.question(question_id)
         step = PutWeight(False, question_id, self.question_weights.get(question_id), float(weight))
         return self._do(Change(ChangeKind.SET_QUESTION_WEIGHT, (step,), question_id=question_id))
@@ -328,7 +325,7 @@ class Comparison:
     def set_decision(self, decision: Decision) -> Change:
         if decision.clinic_id is not None:
             self.clinic(decision.clinic_id)
-        check_text("the reason for a decision", decision.reason, MAX_TEXT)
+        check_text(tr("the reason for a decision"), decision.reason, MAX_TEXT)
         step = PutDecision(self.decision, decision)
         return self._do(Change(ChangeKind.SET_DECISION, (step,)))
 
@@ -347,8 +344,7 @@ class Comparison:
     def add_weight_profile(self, profile: WeightProfile, index: int | None = None) -> Change:
         """A new profile, not in force until ``activate_weight_profile``."""
         self._check_profile_name(profile.name)
-        if len(self.weight_profiles) >= MAX_WEIGHT_PROFILES:
-            raise LimitError(f"a comparison can hold at most {MAX_WEIGHT_PROFILES} profiles")
+        check_room_for_a_profile(self)
         self._check_set_weights(profile.set_weights)
         count = len(self.weight_profiles)
         position = count if index is None else max(0, min(index, count))
@@ -368,9 +364,11 @@ class Comparison:
         return self._do(Change(ChangeKind.RENAME_WEIGHT_PROFILE, tuple(steps)))
 
     def _check_profile_name(self, name: str) -> None:
-        check_text("a profile's name", name, MAX_PROFILE_NAME, required=True)
+        check_text(tr("a profile's name"), name, MAX_PROFILE_NAME, required=True)
         if any(p.name == name for p in self.weight_profiles):
-            raise ValueError(f"a weight profile is already called {name!r}")
+            raise ValueError(
+                tr("a weight profile is already called {name}").format(name=repr(name))
+            )
 
     def remove_weight_profile(self, name: str) -> Change:
         """Removing the profile in force keeps its weights in force, unnamed."""
@@ -402,5 +400,5 @@ class Comparison:
 
     def _check_set_weights(self, weights: dict[str, float]) -> None:
         for set_id, weight in weights.items():
-            check_number("a weight", weight, MAX_WEIGHT)
+            check_number(tr("a weight"), weight, MAX_WEIGHT)
             self.catalogue.question_set(set_id)

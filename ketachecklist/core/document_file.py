@@ -34,6 +34,7 @@ from ketachecklist.core.storage import (
     open_comparison,
     save_comparison,
 )
+from ketachecklist.text import tr
 
 
 class ReadOnlyDocumentError(Exception):
@@ -45,10 +46,13 @@ class NewerOnDiskError(ChangedOnDiskError):
 
     def __init__(self, path: Path, saved: dt.datetime) -> None:
         super().__init__(path, DiskState.CHANGED)
-        when = saved.astimezone().strftime("%Y-%m-%d at %H:%M")
+        local = saved.astimezone()
+        when = tr("{date} at {time}").format(date=f"{local:%Y-%m-%d}", time=f"{local:%H:%M}")
         self.args = (
-            f"“{path.name}” was saved {when}, after the autosaved copy you restored was made. "
-            "Saving now would replace that newer version (it would be kept as “.bak1”).",
+            tr(
+                "“{file}” was saved {when}, after the autosaved copy you restored was made. "
+                "Saving now would replace that newer version (it would be kept as “.bak1”)."
+            ).format(file=path.name, when=when),
         )
 
 
@@ -142,12 +146,11 @@ class DocumentFile:
         """What the UI tells the patient after opening an older file (empty if not migrated)."""
         if self.migrated_from is None or self.path is None:
             return ""
-        return (
-            f"“{self.path.name}” was made by an older ketachecklist (format version "
-            f"{self.migrated_from}). It has been updated to format version {SCHEMA_VERSION} "
-            "here; when you save, the original is kept as "
-            f"“{self.path.name}.v{self.migrated_from}.bak”."
-        )
+        return tr(
+            "“{file}” was made by an older ketachecklist (format version {old}). It has been "
+            "updated to format version {new} here; when you save, the original is kept as "
+            "“{file}.v{old}.bak”."
+        ).format(file=self.path.name, old=self.migrated_from, new=SCHEMA_VERSION)
 
     def disk_state(self) -> DiskState:
         """Whether the file on disk still holds what we loaded or last saved."""
@@ -160,7 +163,7 @@ class DocumentFile:
         if self.path is None:
             raise ValueError("an untitled document needs save_as")
         if self.read_only:
-            raise ReadOnlyDocumentError(f"{self.path.name} is open read-only")
+            raise ReadOnlyDocumentError(tr("{file} is open read-only").format(file=self.path.name))
         if self.newer_on_disk is not None and not overwrite:
             raise NewerOnDiskError(self.path, self.newer_on_disk)
         expected = None if overwrite else self.fingerprint
@@ -250,7 +253,9 @@ def newest_readable_backup(path: Path, catalogue: Catalogue) -> tuple[Backup, Co
 
 def describe_backup(backup: Backup) -> str:
     """E.g. "“mine.yaml.bak1”, saved 2026-11-30 14:02"."""
-    return f"“{backup.path.name}”, saved {backup.saved_at:%Y-%m-%d %H:%M}"
+    return tr("“{file}”, saved {when}").format(
+        file=backup.path.name, when=f"{backup.saved_at:%Y-%m-%d %H:%M}"
+    )
 
 
 def _same_file(a: Path, b: Path) -> bool:

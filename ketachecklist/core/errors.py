@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from ketachecklist.text import QT_TR_NOOP, tr
+
 MAX_PROBLEMS = 100
 
 
@@ -23,8 +25,15 @@ class Problem:
 
     def render(self, source: str) -> str:
         """``source line N: message`` on one line, whatever characters the file put in it."""
-        where = f"{source} line {self.line}" if self.line is not None else source
-        text = f"{where}: {self.message}" if where else self.message
+        if self.line is not None:
+            where = tr("{source} line {line}").format(source=source, line=self.line)
+        else:
+            where = source
+        text = (
+            tr("{where}: {message}").format(where=where, message=self.message)
+            if where
+            else self.message
+        )
         return text if text.isprintable() else "".join(map(_visible, text))
 
 
@@ -55,7 +64,8 @@ class FileFormatError(ValueError):
         self.problems = ordered[:MAX_PROBLEMS]
         lines = [p.render(source) for p in self.problems]
         if self.count > MAX_PROBLEMS:
-            lines.append(f"… and {self.count - MAX_PROBLEMS:,} more problems")
+            more = f"{self.count - MAX_PROBLEMS:,}"
+            lines.append(tr("… and {count} more problems").format(count=more))
         super().__init__("\n".join(lines))
 
     @classmethod
@@ -66,13 +76,25 @@ class FileFormatError(ValueError):
 class SaveStage(str, Enum):
     """Where a save failed; everything before REPLACE leaves the original file untouched."""
 
-    CHECK = "checking the new version"  # before touching the disk (too large to read back)
-    BACKUP = "keeping a backup of the previous version"
-    CREATE = "creating the new file"
-    WRITE = "writing"
-    FSYNC = "flushing to the disk"
-    REPLACE = "replacing the old file"
-    SYNC_FOLDER = "flushing the folder to the disk"
+    CHECK = "check"  # before touching the disk (too large to read back)
+    BACKUP = "backup"
+    CREATE = "create"
+    WRITE = "write"
+    FSYNC = "fsync"
+    REPLACE = "replace"
+    SYNC_FOLDER = "sync_folder"
+
+
+# What was being done, for "… could not be saved while {doing}".
+_DOING = {
+    SaveStage.CHECK: QT_TR_NOOP("checking the new version"),
+    SaveStage.BACKUP: QT_TR_NOOP("keeping a backup of the previous version"),
+    SaveStage.CREATE: QT_TR_NOOP("creating the new file"),
+    SaveStage.WRITE: QT_TR_NOOP("writing"),
+    SaveStage.FSYNC: QT_TR_NOOP("flushing to the disk"),
+    SaveStage.REPLACE: QT_TR_NOOP("replacing the old file"),
+    SaveStage.SYNC_FOLDER: QT_TR_NOOP("flushing the folder to the disk"),
+}
 
 
 class SaveError(OSError):
@@ -104,52 +126,58 @@ def save_error_message(error: BaseException, path: Path | None = None) -> str:
     """One or two plain sentences for the patient about a failed save of ``path``."""
     if isinstance(error, SaveError):
         path = error.path
-    name = f"“{path.name}”" if path is not None else "your comparison"
-    folder = f"“{path.parent}”" if path is not None else "the folder"
+    name = tr("“{file}”").format(file=path.name) if path is not None else tr("your comparison")
+    folder = tr("“{folder}”").format(folder=path.parent) if path is not None else tr("the folder")
     if not isinstance(error, OSError):
-        return (
-            f"ketachecklist could not prepare {name} for saving ({type(error).__name__}). "
-            "Nothing was written: the file on the disk was not changed, and your changes are "
-            "still open here. Please try Save As, and report this problem."
-        )
+        return tr(
+            "ketachecklist could not prepare {name} for saving ({error}). Nothing was written: "
+            "the file on the disk was not changed, and your changes are still open here. "
+            "Please try Save As, and report this problem."
+        ).format(name=name, error=type(error).__name__)
     code = error.errno
     stage = error.stage if isinstance(error, SaveError) else None
     detail = error.strerror or str(error)
     if stage is SaveStage.SYNC_FOLDER:
-        return (
-            f"Your changes were written to {name}, but the computer could not confirm they "
-            f"reached the disk ({detail}). Save again, or save a copy somewhere else, to be sure."
-        )
+        return tr(
+            "Your changes were written to {name}, but the computer could not confirm they "
+            "reached the disk ({detail}). Save again, or save a copy somewhere else, to be sure."
+        ).format(name=name, detail=detail)
     if stage is SaveStage.CHECK:
-        reason = f"{name} could not be saved: {detail}."
-        advice = "Shorten some very long notes, or split the comparison into two files."
+        reason = tr("{name} could not be saved: {detail}.")
+        advice = tr("Shorten some very long notes, or split the comparison into two files.")
     elif code in _DISK_FULL:
-        reason = f"The disk is full, so {name} could not be saved."
-        advice = "Free some space on the disk, or use Save As to save to another place."
+        reason = tr("The disk is full, so {name} could not be saved.")
+        advice = tr("Free some space on the disk, or use Save As to save to another place.")
     elif code in _NOT_WRITABLE:
-        reason = (
-            f"The folder {folder} can't be written to (it is read-only, or you don't have "
-            f"permission), so {name} could not be saved."
+        reason = tr(
+            "The folder {folder} can't be written to (it is read-only, or you don't have "
+            "permission), so {name} could not be saved."
         )
-        advice = "Use Save As to save to a folder you can write to, such as Documents."
+        advice = tr("Use Save As to save to a folder you can write to, such as Documents.")
     elif code in _GONE:
-        reason = (
-            f"The folder {folder} is no longer there (was a USB stick or network drive "
-            f"removed?), so {name} could not be saved."
+        reason = tr(
+            "The folder {folder} is no longer there (was a USB stick or network drive "
+            "removed?), so {name} could not be saved."
         )
-        advice = "Reconnect it and save again, or use Save As to save somewhere else."
+        advice = tr("Reconnect it and save again, or use Save As to save somewhere else.")
     elif code in _DEVICE:
-        reason = f"The disk reported an error while saving {name} ({detail})."
-        advice = "Use Save As to save to another disk."
+        reason = tr("The disk reported an error while saving {name} ({detail}).")
+        advice = tr("Use Save As to save to another disk.")
     elif stage is SaveStage.REPLACE:
-        reason = f"{name} could not be replaced with the new version ({detail})."
-        advice = "Close other programs that may be using the file and save again, or use Save As."
+        reason = tr("{name} could not be replaced with the new version ({detail}).")
+        advice = tr(
+            "Close other programs that may be using the file and save again, or use Save As."
+        )
+    elif stage is not None:
+        reason = tr("{name} could not be saved while {doing}: {detail}.")
+        advice = tr("Try again, or use Save As to save to another place.")
     else:
-        doing = f" while {stage.value}" if stage is not None else ""
-        reason = f"{name} could not be saved{doing}: {detail}."
-        advice = "Try again, or use Save As to save to another place."
+        reason = tr("{name} could not be saved: {detail}.")
+        advice = tr("Try again, or use Save As to save to another place.")
+    doing = tr(_DOING[stage]) if stage is not None else ""
+    reason = reason.format(name=name, folder=folder, detail=detail, doing=doing)
     reason = reason[:1].upper() + reason[1:]  # "your comparison could not…" starts a sentence
-    return (
-        f"{reason} The file on the disk was not changed, and your changes are still open "
-        f"here. {advice}"
-    )
+    return tr(
+        "{reason} The file on the disk was not changed, and your changes are still open here. "
+        "{advice}"
+    ).format(reason=reason, advice=advice)

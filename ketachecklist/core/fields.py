@@ -12,6 +12,7 @@ from typing import Any
 
 from ketachecklist.core.errors import FileFormatError, Problem
 from ketachecklist.core.safe_yaml import LineDict, LineList
+from ketachecklist.text import tr
 
 _MISSING = object()
 
@@ -26,17 +27,17 @@ def line_of(container: Any, key: Any) -> int | None:
 
 def type_name(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return tr("nothing")
     if isinstance(value, bool):
-        return "yes/no"
+        return tr("yes/no")
     if isinstance(value, int | float):
-        return "a number"
+        return tr("a number")
     if isinstance(value, str):
-        return "text"
+        return tr("text")
     if isinstance(value, list):
-        return "a list"
+        return tr("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return tr("a mapping")
     return type(value).__name__
 
 
@@ -59,11 +60,21 @@ class FieldReader:
         self.line = getattr(mapping, "line", None)
         if not self.ok:
             self.problems.append(
-                Problem(f"{what} must be a mapping, not {type_name(mapping)}", self.line)
+                Problem(
+                    tr("{what} must be a mapping, not {type}").format(
+                        what=what, type=type_name(mapping)
+                    ),
+                    self.line,
+                )
             )
 
     def problem(self, key: Any, message: str) -> None:
-        self.problems.append(Problem(f"{self.what}: {message}", line_of(self.mapping, key)))
+        message = tr("{what}: {message}").format(what=self.what, message=message)
+        self.problems.append(Problem(message, line_of(self.mapping, key)))
+
+    def _missing(self, key: str) -> None:
+        message = tr("{what} has no {key}").format(what=self.what, key=key)
+        self.problems.append(Problem(message, line_of(self.mapping, key)))
 
     def has(self, key: str) -> bool:
         return key in self.mapping and self.mapping[key] is not None
@@ -81,16 +92,19 @@ class FieldReader:
             or (isinstance(value, str) and not value.strip() and required)
         ):
             if required and self.ok:
-                self.problems.append(
-                    Problem(f"{self.what} has no {key}", line_of(self.mapping, key))
-                )
+                self._missing(key)
             return default
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.problem(key, f"'{key}' must be text, not {type_name(value)}")
+            self.problem(
+                key, tr("'{key}' must be text, not {type}").format(key=key, type=type_name(value))
+            )
             return default
         text = str(value)
         if len(text) > max_length:
-            self.problem(key, f"'{key}' is longer than {max_length} characters")
+            self.problem(
+                key,
+                tr("'{key}' is longer than {length} characters").format(key=key, length=max_length),
+            )
             return text[:max_length]
         return text
 
@@ -102,7 +116,10 @@ class FieldReader:
             or value != value.lower()
         ):
             self.problem(
-                key, f"'{key}' must use lowercase letters, digits and hyphens (got '{value}')"
+                key,
+                tr("'{key}' must use lowercase letters, digits and hyphens (got '{value}')").format(
+                    key=key, value=value
+                ),
             )
         return value
 
@@ -111,7 +128,12 @@ class FieldReader:
         if value is _MISSING or value is None:
             return default
         if not isinstance(value, bool):
-            self.problem(key, f"'{key}' must be true or false, not {type_name(value)}")
+            self.problem(
+                key,
+                tr("'{key}' must be true or false, not {type}").format(
+                    key=key, type=type_name(value)
+                ),
+            )
             return default
         return value
 
@@ -122,14 +144,25 @@ class FieldReader:
         if value is _MISSING or value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            kind = "a whole number" if whole else "a number"
-            self.problem(key, f"'{key}' must be {kind}, not {type_name(value)}")
+            shown = type_name(value)
+            if whole:
+                message = tr("'{key}' must be a whole number, not {type}")
+            else:
+                message = tr("'{key}' must be a number, not {type}")
+            self.problem(key, message.format(key=key, type=shown))
             return None
         if not math.isfinite(value) or not minimum <= value <= maximum:
-            self.problem(key, f"'{key}' must be between {minimum:g} and {maximum:g} (got {value})")
+            self.problem(
+                key,
+                tr("'{key}' must be between {minimum} and {maximum} (got {value})").format(
+                    key=key, minimum=f"{minimum:g}", maximum=f"{maximum:g}", value=value
+                ),
+            )
             return None
         if whole and value != int(value):
-            self.problem(key, f"'{key}' must be a whole number (got {value})")
+            self.problem(
+                key, tr("'{key}' must be a whole number (got {value})").format(key=key, value=value)
+            )
             return None
         return value
 
@@ -139,7 +172,12 @@ class FieldReader:
         options = list(choices)
         value = self.text(key, required=required, default=default)
         if value and value not in options:
-            self.problem(key, f"'{key}' must be one of {', '.join(options)} (got '{value}')")
+            self.problem(
+                key,
+                tr("'{key}' must be one of {options} (got '{value}')").format(
+                    key=key, options=", ".join(options), value=value
+                ),
+            )
             return default
         return value
 
@@ -147,12 +185,12 @@ class FieldReader:
         value = self.mapping.get(key, _MISSING)
         if value is _MISSING or value is None:
             if required and self.ok:
-                self.problems.append(
-                    Problem(f"{self.what} has no {key}", line_of(self.mapping, key))
-                )
+                self._missing(key)
             return LineList()
         if not isinstance(value, list):
-            self.problem(key, f"'{key}' must be a list, not {type_name(value)}")
+            self.problem(
+                key, tr("'{key}' must be a list, not {type}").format(key=key, type=type_name(value))
+            )
             return LineList()
         return value
 
@@ -161,7 +199,12 @@ class FieldReader:
         items: checked before any item is read, so a huge list costs nothing."""
         items = self.sequence(key)
         if len(items) > limit:
-            self.problem(key, f"{len(items):,} {noun}; a comparison holds at most {limit:,}")
+            self.problem(
+                key,
+                tr("{count} {noun}; a comparison holds at most {limit}").format(
+                    count=f"{len(items):,}", noun=noun, limit=f"{limit:,}"
+                ),
+            )
             return LineList()
         return items
 
@@ -170,7 +213,10 @@ class FieldReader:
         if value is _MISSING or value is None:
             return LineDict()
         if not isinstance(value, dict):
-            self.problem(key, f"'{key}' must be a mapping, not {type_name(value)}")
+            self.problem(
+                key,
+                tr("'{key}' must be a mapping, not {type}").format(key=key, type=type_name(value)),
+            )
             return LineDict()
         return value
 
@@ -178,4 +224,4 @@ class FieldReader:
         known = set(allowed)
         for key in self.mapping:
             if key not in known:
-                self.problem(key, f"unknown field '{key}'")
+                self.problem(key, tr("unknown field '{key}'").format(key=key))

@@ -7,6 +7,8 @@ read back. Raising a bound here raises it everywhere at once.
 
 from __future__ import annotations
 
+from ketachecklist.text import tr
+
 # --- how much a document holds ---------------------------------------------------------------
 MAX_CLINICS = 500
 MAX_CUSTOM_QUESTIONS = 200
@@ -103,9 +105,13 @@ class LimitError(ValueError):
 
 def check_text(what: str, text: str, limit: int, *, required: bool = False) -> None:
     if required and not text.strip():
-        raise LimitError(f"{what} cannot be empty")
+        raise LimitError(tr("{what} cannot be empty").format(what=what))
     if len(text) > limit:
-        raise LimitError(f"{what} can be at most {limit:,} characters (this is {len(text):,})")
+        raise LimitError(
+            tr("{what} can be at most {limit} characters (this is {length})").format(
+                what=what, limit=f"{limit:,}", length=f"{len(text):,}"
+            )
+        )
 
 
 def check_number(
@@ -115,11 +121,15 @@ def check_number(
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise LimitError(f"{what} must be a number")
+        raise LimitError(tr("{what} must be a number").format(what=what))
     if whole and not isinstance(value, int):
-        raise LimitError(f"{what} must be a whole number")
+        raise LimitError(tr("{what} must be a whole number").format(what=what))
     if not minimum <= value <= maximum:  # also refuses NaN
-        raise LimitError(f"{what} must be between {_figure(minimum)} and {_figure(maximum)}")
+        raise LimitError(
+            tr("{what} must be between {minimum} and {maximum}").format(
+                what=what, minimum=_figure(minimum), maximum=_figure(maximum)
+            )
+        )
 
 
 def _figure(number: float) -> str:

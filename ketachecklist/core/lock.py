@@ -40,6 +40,7 @@ from ketachecklist.core.processes import (
     this_user,
 )
 from ketachecklist.core.safe_yaml import NotARegularFileError, open_regular_file
+from ketachecklist.text import tr
 
 try:
     import fcntl
@@ -63,9 +64,12 @@ class LockHolder:
 
     def describe(self) -> str:
         """E.g. "alex (process 4242 on laptop), since 2026-11-30 14:02"."""
-        local = self.since.astimezone()
-        where = "" if self.host == this_host() else f" on {self.host}"
-        return f"{self.user} (process {self.pid}{where}), since {local:%Y-%m-%d %H:%M}"
+        since = f"{self.since.astimezone():%Y-%m-%d %H:%M}"
+        if self.host == this_host():
+            text = tr("{user} (process {pid}), since {since}")
+        else:
+            text = tr("{user} (process {pid} on {host}), since {since}")
+        return text.format(user=self.user, pid=self.pid, host=self.host, since=since)
 
     @property
     def is_this_process(self) -> bool:
@@ -128,8 +132,8 @@ class LockedError(Exception):
     def __init__(self, lock_path: Path, holder: LockHolder | None) -> None:
         self.lock_path = lock_path
         self.holder = holder
-        who = holder.describe() if holder else "another program"
-        super().__init__(f"{lock_path.name} is held by {who}")
+        who = holder.describe() if holder else tr("another program")
+        super().__init__(tr("{file} is held by {who}").format(file=lock_path.name, who=who))
 
 
 class DocumentLockedError(LockedError):
@@ -140,16 +144,15 @@ class DocumentLockedError(LockedError):
         self.document = document
 
     def user_message(self) -> str:
-        who = (
-            f"by {self.holder.describe()}"
-            if self.holder
-            else "by another program or copy of ketachecklist"
-        )
-        return (
-            f"“{self.document.name}” is already open for editing {who}. To keep your notes "
+        if self.holder:
+            who = tr("by {holder}").format(holder=self.holder.describe())
+        else:
+            who = tr("by another program or copy of ketachecklist")
+        return tr(
+            "“{file}” is already open for editing {who}. To keep your notes "
             "safe only one window may change a file at a time. You can open it read-only, "
             "or close it in the other window first."
-        )
+        ).format(file=self.document.name, who=who)
 
 
 def document_lock_path(document: Path) -> Path:

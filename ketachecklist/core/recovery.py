@@ -41,6 +41,7 @@ from ketachecklist.core.lock import ProcessLock, lock_is_live, probe_lock
 from ketachecklist.core.processes import this_host
 from ketachecklist.core.safe_yaml import open_regular_file, read_file_bytes
 from ketachecklist.core.storage import comparison_to_yaml, parse_comparison
+from ketachecklist.text import tr
 
 RECOVERY_FORMAT = "ketachecklist-recovery"
 RECOVERY_SUFFIX = ".recovery.yaml"
@@ -55,7 +56,8 @@ _SNAPSHOT_NAME = re.compile(r"^(?P<session>[0-9]+-[0-9a-f]+)-(?P<slot>[0-9]+)\.r
 
 @dataclass(frozen=True)
 class RecoveryInfo:
-    """One snapshot on disk, described without loading the comparison."""
+    """One snapshot on disk, described without loading the comparison: the facts the restore
+    prompt words (``ui/document_recovery.py``, in the user's language and date format)."""
 
     path: Path  # the snapshot file
     document_path: Path | None  # the file it belongs to; None for an untitled comparison
@@ -65,15 +67,6 @@ class RecoveryInfo:
     host: str
     title: str = ""
     clinic_count: int = 0
-
-    def describe(self) -> str:
-        """One line for the restore prompt, e.g. "“mine.yaml”, 3 clinics, autosaved …"."""
-        name = f"“{self.document_path.name}”" if self.document_path else "An unsaved comparison"
-        if self.title:
-            name += f" ({self.title})"
-        clinics = "1 clinic" if self.clinic_count == 1 else f"{self.clinic_count} clinics"
-        when = self.saved_at.astimezone().strftime("%Y-%m-%d at %H:%M:%S")
-        return f"{name}, {clinics}, autosaved {when}"
 
 
 def _header(info: dict[str, Any]) -> bytes:
@@ -166,8 +159,10 @@ def load_recovery(info: RecoveryInfo | Path, catalogue: Catalogue) -> Comparison
     """The comparison in a snapshot; raises FileFormatError if it cannot be read."""
     path = info.path if isinstance(info, RecoveryInfo) else info
     meta = info if isinstance(info, RecoveryInfo) else read_recovery_info(path)
-    what = meta.document_path.name if meta and meta.document_path else "unsaved comparison"
-    source = f"autosaved copy of {what}"
+    if meta and meta.document_path:
+        source = tr("autosaved copy of {file}").format(file=meta.document_path.name)
+    else:
+        source = tr("autosaved copy of unsaved comparison")
     data = read_file_bytes(path, source, follow_links=False)
     return parse_comparison(data, source, catalogue)
 
@@ -291,7 +286,7 @@ class RecoveryStore:
 
 def describe_unreadable(error: FileFormatError) -> str:
     """Plain words when a snapshot cannot be restored (it is kept, not deleted)."""
-    return (
-        "An autosaved copy could not be restored: "
-        f"{error.problems[0].render(error.source)}. It has been kept in the recovery folder."
-    )
+    return tr(
+        "An autosaved copy could not be restored: {problem}. It has been kept in the recovery "
+        "folder."
+    ).format(problem=error.problems[0].render(error.source))

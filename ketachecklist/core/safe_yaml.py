@@ -20,6 +20,7 @@ from typing import Any
 
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.limits import MAX_BYTES
+from ketachecklist.text import tr
 
 
 class TooManyValuesError(FileFormatError):
@@ -90,13 +91,16 @@ def open_regular_file(path: Path, *, follow_links: bool = True) -> int:
         fd = os.open(path, flags)
     except OSError as error:
         if not follow_links and error.errno == errno.ELOOP:
-            raise NotARegularFileError(errno.ELOOP, "this is a link, not a file") from None
+            raise NotARegularFileError(errno.ELOOP, tr("this is a link, not a file")) from None
         raise
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        what = "a folder" if stat.S_ISDIR(info.st_mode) else "a device or pipe"
-        raise NotARegularFileError(errno.EINVAL, f"this is {what}, not a file")
+        if stat.S_ISDIR(info.st_mode):
+            message = tr("this is a folder, not a file")
+        else:
+            message = tr("this is a device or pipe, not a file")
+        raise NotARegularFileError(errno.EINVAL, message)
     return fd
 
 
@@ -113,9 +117,8 @@ def read_file_bytes(
     except NotARegularFileError as error:
         raise FileFormatError.single(source, error.strerror or str(error)) from None
     except OSError as error:
-        raise FileFormatError.single(
-            source, f"cannot read the file: {error.strerror or error}"
-        ) from None
+        message = tr("cannot read the file: {reason}").format(reason=error.strerror or error)
+        raise FileFormatError.single(source, message) from None
     try:
         info = os.fstat(fd)
         if info.st_size > limit:
@@ -129,9 +132,8 @@ def read_file_bytes(
             chunks.append(chunk)
             remaining -= len(chunk)
     except OSError as error:
-        raise FileFormatError.single(
-            source, f"cannot read the file: {error.strerror or error}"
-        ) from None
+        message = tr("cannot read the file: {reason}").format(reason=error.strerror or error)
+        raise FileFormatError.single(source, message) from None
     finally:
         os.close(fd)
     data = b"".join(chunks)
@@ -143,8 +145,9 @@ def read_file_bytes(
 def _too_big(source: str, size: int, limit: int) -> FileFormatError:
     return FileFormatError.single(
         source,
-        f"the file is {size / 1_048_576:.1f} MB; ketachecklist files are at most "
-        f"{limit // 1_048_576} MB",
+        tr("the file is {size} MB; ketachecklist files are at most {limit} MB").format(
+            size=f"{size / 1_048_576:.1f}", limit=limit // 1_048_576
+        ),
     )
 
 
@@ -157,7 +160,9 @@ def decode_utf8(data: bytes, source: str) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise FileFormatError.single(
-            source, f"the file is not valid UTF-8 text (byte {error.start + 1})", line
+            source,
+            tr("the file is not valid UTF-8 text (byte {byte})").format(byte=error.start + 1),
+            line,
         ) from None
 
 
@@ -168,7 +173,8 @@ def load_yaml_bytes(data: bytes, source: str) -> Any:
     text = decode_utf8(data, source)
     if "\x00" in text:
         nul_line = text.count("\n", 0, text.index("\x00")) + 1
-        raise FileFormatError.single(source, "the file contains binary data (a NUL byte)", nul_line)
+        message = tr("the file contains binary data (a NUL byte)")
+        raise FileFormatError.single(source, message, nul_line)
     from ketachecklist.core.yaml_loaders import parse_yaml_text  # PyYAML, on first use
 
     return parse_yaml_text(text, source)

@@ -46,6 +46,7 @@ from ketachecklist.core.errors import FileFormatError, SaveError, SaveStage
 from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state
 from ketachecklist.core.limits import MAX_BYTES, MAX_NODES
 from ketachecklist.core.safe_yaml import TooManyValuesError, read_file_bytes
+from ketachecklist.text import tr
 
 __all__ = [
     "COMPARISON_FORMAT",
@@ -81,16 +82,16 @@ class ChangedOnDiskError(Exception):
         self.path = path
         self.state = state
         if state is DiskState.MISSING:
-            message = (
-                f"“{path.name}” has been moved or deleted since you opened it. Saving will "
+            message = tr(
+                "“{file}” has been moved or deleted since you opened it. Saving will "
                 "create it again in the same place."
             )
         else:
-            message = (
-                f"“{path.name}” was changed by another program since you opened or last saved "
+            message = tr(
+                "“{file}” was changed by another program since you opened or last saved "
                 "it. Saving now would replace those changes."
             )
-        super().__init__(message)
+        super().__init__(message.format(file=path.name))
 
 
 def encode_comparison(comparison: Comparison, path: Path | None = None) -> bytes:
@@ -105,17 +106,21 @@ def encode_comparison(comparison: Comparison, path: Path | None = None) -> bytes
         raise SaveError(
             OSError(
                 errno.EFBIG,
-                f"it would be {len(data) / 1_048_576:.1f} MB, over the "
-                f"{MAX_BYTES // 1_048_576} MB a comparison file may hold",
+                tr("it would be {size} MB, over the {limit} MB a comparison file may hold").format(
+                    size=f"{len(data) / 1_048_576:.1f}", limit=MAX_BYTES // 1_048_576
+                ),
             ),
             path or Path("comparison.yaml"),
             SaveStage.CHECK,
         )
     try:
-        parse_comparison(data, "the file being saved", comparison.catalogue)
+        parse_comparison(data, tr("the file being saved"), comparison.catalogue)
     except TooManyValuesError:
         raise SaveError(
-            OSError(errno.EFBIG, f"it would hold more than {MAX_NODES:,} values"),
+            OSError(
+                errno.EFBIG,
+                tr("it would hold more than {count} values").format(count=f"{MAX_NODES:,}"),
+            ),
             path or Path("comparison.yaml"),
             SaveStage.CHECK,
         ) from None
@@ -185,7 +190,8 @@ def open_comparison(path: Path, catalogue: Catalogue) -> LoadedComparison:
     try:
         info = path.stat()
     except OSError as error:
-        raise FileFormatError.single(path.name, f"cannot read the file: {error.strerror}") from None
+        message = tr("cannot read the file: {reason}").format(reason=error.strerror)
+        raise FileFormatError.single(path.name, message) from None
     loaded = read_comparison(data, path.name, catalogue)
     return LoadedComparison(loaded.comparison, loaded.schema_version, Fingerprint.of(data, info))
 

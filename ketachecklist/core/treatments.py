@@ -13,6 +13,7 @@ from typing import Any
 
 from ketachecklist.core.errors import Problem
 from ketachecklist.core.fields import line_of, type_name
+from ketachecklist.text import tr
 
 
 class Treatment(str, Enum):
@@ -51,7 +52,9 @@ def read_treatments(
             shown = item if isinstance(item, str) else type_name(item)
             problems.append(
                 Problem(
-                    f"{what}: unknown treatment '{shown}'{where} (known: {', '.join(known)})",
+                    tr("{what}: unknown treatment '{name}'{where} (known: {known})").format(
+                        what=what, name=shown, where=where, known=", ".join(known)
+                    ),
                     line_of(items, index),
                 )
             )

@@ -24,6 +24,7 @@ from ketachecklist.core.safe_yaml import (
     SourceInt,
     TooManyValuesError,
 )
+from ketachecklist.text import tr
 
 # What YAML 1.1 does not allow in a file, as yaml's pure Python reader defines it; checked here
 # so the message and line are the same whichever parser reads the file.
@@ -92,23 +93,29 @@ class _Strictness(_StrictnessBase):
         self._nodes += 1
         if self._nodes > MAX_NODES:
             raise _RefusalError(
-                f"the file holds more than {MAX_NODES:,} values; no comparison needs that many",
+                tr("the file holds more than {count} values; no comparison needs that many").format(
+                    count=f"{MAX_NODES:,}"
+                ),
                 line,
                 too_many=True,
             )
         if isinstance(event, yaml.AliasEvent):
-            raise _RefusalError("YAML aliases (*name) are not allowed in ketachecklist files", line)
+            message = tr("YAML aliases (*name) are not allowed in ketachecklist files")
+            raise _RefusalError(message, line)
         if isinstance(event, _TAGGED_EVENTS) and event.tag is not None:
             shown_tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")[:60]
             raise _RefusalError(
-                f"YAML tags like '{shown_tag}' are not allowed "
-                "(only plain YAML is allowed: no program objects)",
+                tr(
+                    "YAML tags like '{tag}' are not allowed "
+                    "(only plain YAML is allowed: no program objects)"
+                ).format(tag=shown_tag),
                 line,
             )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _RefusalError(f"nesting is deeper than {MAX_DEPTH} levels", line)
+                message = tr("nesting is deeper than {count} levels").format(count=MAX_DEPTH)
+                raise _RefusalError(message, line)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -120,9 +127,11 @@ class _Strictness(_StrictnessBase):
             raise
         except (ValueError, OverflowError, ArithmeticError) as error:
             # Implicitly typed plain values: an impossible date, an integer too long to convert.
-            shown = str(node.value)[:40] if isinstance(node, yaml.ScalarNode) else "a value"
+            shown = str(node.value)[:40] if isinstance(node, yaml.ScalarNode) else tr("a value")
             raise _RefusalError(
-                f"the value '{shown}' cannot be read ({str(error)[:120]})",
+                tr("the value '{value}' cannot be read ({reason})").format(
+                    value=shown, reason=str(error)[:120]
+                ),
                 node.start_mark.line + 1,
             ) from None
 
@@ -157,15 +166,16 @@ def _construct_mapping(loader: _Strictness, node: yaml.MappingNode) -> LineDict:
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise _RefusalError("YAML merge keys (<<) are not allowed", key_line)
+            raise _RefusalError(tr("YAML merge keys (<<) are not allowed"), key_line)
         key = loader.construct_object(key_node, deep=True)
         try:
             duplicate = key in result
         except TypeError:
-            raise _RefusalError("a mapping key must be a plain value", key_line) from None
+            raise _RefusalError(tr("a mapping key must be a plain value"), key_line) from None
         if duplicate:
             first = result.key_lines[key]
-            raise _RefusalError(f"duplicate key '{key}' (first given on line {first})", key_line)
+            message = tr("duplicate key '{key}' (first given on line {line})")
+            raise _RefusalError(message.format(key=key, line=first), key_line)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_line
     return result
@@ -203,8 +213,10 @@ def parse_yaml_text(text: str, source: str) -> Any:
     if unprintable is not None:
         raise FileFormatError.single(
             source,
-            f"the file contains a control character (U+{ord(unprintable.group()):04X}) that is "
-            "not allowed in a YAML text file",
+            tr(
+                "the file contains a control character (U+{code}) that is "
+                "not allowed in a YAML text file"
+            ).format(code=f"{ord(unprintable.group()):04X}"),
             text.count("\n", 0, unprintable.start()) + 1,
         )
     loader: Any = None
@@ -217,14 +229,18 @@ def parse_yaml_text(text: str, source: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
-        what = error.problem or error.context or "not valid YAML"
+        what = error.problem or error.context or tr("not valid YAML")
         if isinstance(error, yaml.constructor.ConstructorError) and "tag" in what:
-            what = f"{what} (only plain YAML is allowed: no program objects)"
-        raise FileFormatError(source, [Problem(f"not valid YAML: {what}", line)]) from None
+            what = tr("{problem} (only plain YAML is allowed: no program objects)").format(
+                problem=what
+            )
+        message = tr("not valid YAML: {problem}").format(problem=what)
+        raise FileFormatError(source, [Problem(message, line)]) from None
     except yaml.YAMLError as error:
-        raise FileFormatError.single(source, f"not valid YAML: {error}") from None
+        message = tr("not valid YAML: {problem}").format(problem=error)
+        raise FileFormatError.single(source, message) from None
     except RecursionError:
-        raise FileFormatError.single(source, "the file is nested too deeply") from None
+        raise FileFormatError.single(source, tr("the file is nested too deeply")) from None
     finally:
         if loader is not None:
             loader.dispose()

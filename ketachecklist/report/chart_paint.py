@@ -19,6 +19,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from ketachecklist.present.charts import Bar, BarChart, BarGroup, ChartSet, Pattern
+from ketachecklist.present.text import tr
 from ketachecklist.report.paged import (
     BLACK,
     Align,
@@ -281,7 +282,7 @@ def _table(flow: Flow, chart: BarChart) -> Table:
         widen_to_fit(widths, needs),
         header,
         rows,
-        continued=[Para(f"{table.caption} (continued)", NOTE)],
+        continued=[Para(tr("{heading} (continued)").format(heading=table.caption), NOTE)],
     )
 
 
@@ -297,7 +298,7 @@ def add_chart(flow: Flow, chart: BarChart) -> None:
 
     def place_header(*, continuing: bool = False) -> None:
         if continuing:
-            flow.text([Para(f"{chart.title} (continued)", NOTE)])
+            flow.text([Para(tr("{heading} (continued)").format(heading=chart.title), NOTE)])
             flow.y += pt(3)
         op = chart_header(flow, chart, columns)
         flow.add(op)

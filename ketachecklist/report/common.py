@@ -47,7 +47,7 @@ class PageSize(str, Enum):
 
     @property
     def label(self) -> str:
-        return "A4" if self is PageSize.A4 else "US Letter"
+        return "A4" if self is PageSize.A4 else tr("US Letter")
 
 
 def default_page_size() -> PageSize:
@@ -86,15 +86,15 @@ def clinic_details(clinic: Clinic) -> tuple[tuple[str, str], ...]:
     if clinic.treatment_other:
         treatments.append(clinic.treatment_other)
     details = [
-        ("Location", clinic.location),
-        ("Phone", clinic.phone),
-        ("Website", clinic.website),
-        ("Contact", clinic.contact),
+        (tr("Location"), clinic.location),
+        (tr("Phone"), clinic.phone),
+        (tr("Website"), clinic.website),
+        (tr("Contact"), clinic.contact),
         (
-            "Consultation",
+            tr("Consultation"),
             format_date(clinic.consultation_date) if clinic.consultation_date else "",
         ),
-        ("Treatments offered", ", ".join(treatments)),
+        (tr("Treatments offered"), ", ".join(treatments)),
     ]
     return tuple((label, value) for label, value in details if value)
 

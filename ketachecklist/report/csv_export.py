@@ -25,6 +25,7 @@ import math
 import re
 
 from ketachecklist.present.numbers import round_half_up
+from ketachecklist.present.text import tr
 from ketachecklist.report.model import Cell, ComparisonReport
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -82,13 +83,14 @@ def _answer_value(answer: Cell) -> Value:
 
 def report_rows(report: ComparisonReport) -> list[list[Value]]:
     clinics = report.clinics
-    header: list[Value] = ["Set", "Question", "Question id"]
+    header: list[Value] = [tr("Set"), tr("Question"), tr("Question id")]
+    heads = (
+        tr("{clinic} – rating (1–5)"),
+        tr("{clinic} – answer"),
+        tr("{clinic} – what they said"),
+    )
     for column in clinics:
-        header += [
-            f"{column.name} – rating (1–5)",
-            f"{column.name} – answer",
-            f"{column.name} – what they said",
-        ]
+        header += [head.format(clinic=column.name) for head in heads]
     rows: list[list[Value]] = [header]
     for table in report.sets:
         for question in table.rows:
@@ -97,35 +99,35 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
                 row += [answer.rating, _answer_value(answer), answer.said]
             rows.append(row)
     for table in report.sets:
-        row = ["Set score", f"{table.title} score (out of 100)", ""]
+        row = [tr("Set score"), tr("{set} score (out of 100)").format(set=table.title), ""]
         for score in table.scores:
             number = None if score.score is None else round_half_up(score.score)
             row += [number, score.rated_text, ""]
         rows.append(row)
     summary_rows: list[tuple[str, str, list[tuple[Value, Value]]]] = [
         (
-            "Overall score",
-            "Overall score (out of 100, by your scores)",
+            tr("Overall score"),
+            tr("Overall score (out of 100, by your scores)"),
             [(_whole(s.overall), s.rank_text if s.ruled_out else "") for s in report.summary],
         ),
         (
-            "Rank",
-            "Rank by your scores (or ruled out by your own criteria)",
+            tr("Rank"),
+            tr("Rank by your scores (or ruled out by your own criteria)"),
             [(None if s.ruled_out else s.rank, s.rank_text) for s in report.summary],
         ),
         (
-            "Score range",
-            "Lowest score once the open questions are answered",
+            tr("Score range"),
+            tr("Lowest score once the open questions are answered"),
             [(_whole(s.lowest), s.range_text) for s in report.summary],
         ),
         (
-            "Score range",
-            "Highest score once the open questions are answered",
+            tr("Score range"),
+            tr("Highest score once the open questions are answered"),
             [(_whole(s.highest), "") for s in report.summary],
         ),
         (
-            "Questions rated",
-            "Questions rated (percent)",
+            tr("Questions rated"),
+            tr("Questions rated (percent)"),
             [
                 (
                     round_half_up(s.completeness * 100),
@@ -139,22 +141,22 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
         notes = total.note_texts or ("",) * len(clinics)
         summary_rows.append(
             (
-                "Course cost",
+                tr("Course cost"),
                 total.label,
                 [(n, note) for n, note in zip(total.numbers, notes, strict=True)],
             )
         )
     summary_rows.append(
         (
-            "Red flags",
-            "Number of red flags",
+            tr("Red flags"),
+            tr("Number of red flags"),
             [(len(s.red_flags), "; ".join(s.red_flags)) for s in report.summary],
         )
     )
     summary_rows.append(
         (
-            "Red flags",
-            "Red-flag questions checked",
+            tr("Red flags"),
+            tr("Red-flag questions checked"),
             [(None, s.red_flag_coverage_text) for s in report.summary],
         )
     )
@@ -167,9 +169,9 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
     decision = report.decision.text
     if report.decision.reason_text:
         decision += f" {report.decision.reason_text}"
-    rows.append(["Decision", decision])
-    rows.append(["Note", report.disclaimer])
-    rows.append(["Crisis help", report.crisis_help])  # as on every printed page
+    rows.append([tr("Decision"), decision])
+    rows.append([tr("Note"), report.disclaimer])
+    rows.append([tr("Crisis help"), report.crisis_help])  # as on every printed page
     return rows
 
 

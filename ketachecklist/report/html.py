@@ -20,13 +20,14 @@ import base64
 import hashlib
 import html
 
+from ketachecklist.present.text import tr
 from ketachecklist.report.chart_svg import charts_section
+from ketachecklist.report.common import NOT_MEDICAL_ADVICE
 from ketachecklist.report.html_family import family_sections, weights_paragraph
+from ketachecklist.report.html_style import style_sheet
 from ketachecklist.report.model import (
-    NOT_MEDICAL_ADVICE,
     Cell,
     ComparisonReport,
-    PageSize,
     SetTable,
     chunk_evenly,
     decided_text,
@@ -34,96 +35,6 @@ from ketachecklist.report.model import (
 )
 
 CLINICS_PER_TABLE = 5
-PORTRAIT_MAX_CLINICS = 3
-
-_FONTS = '"DejaVu Sans", "Segoe UI", Arial, Helvetica, sans-serif'
-_CSS_TEMPLATE = """
-:root { color: #000; background: #fff; }
-body { font-family: FONTS; font-size: 11pt;
-  line-height: 1.35; margin: 1.5em auto; max-width: 80em; padding: 0 1em; }
-h1 { font-size: 1.6em; margin: 0 0 0.2em; }
-h2 { font-size: 1.25em; margin: 1.4em 0 0.4em; border-bottom: 2px solid #000;
-  break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 1.05em; margin: 1em 0 0.3em; break-after: avoid; page-break-after: avoid; }
-p { margin: 0.3em 0; }
-.subtitle { color: #333; }
-.notice { font-weight: bold; border: 2px solid #000; padding: 0.4em 0.6em; }
-.user { white-space: pre-wrap; overflow-wrap: break-word; }
-table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }
-th, td { border: 1px solid #444; padding: 0.3em 0.45em; vertical-align: top; text-align: left;
-  overflow-wrap: break-word; }
-thead th { background: #e6e6e6; }
-caption { text-align: left; font-style: italic; padding: 0.2em 0; }
-th.question { font-weight: normal; width: 30%; }
-.number { font-weight: bold; margin-right: 0.3em; }
-.qnote, .basis { display: block; font-size: 0.85em; font-style: italic; color: #333; }
-.rating { font-weight: bold; }
-.not-asked { font-weight: normal; font-style: italic; color: #333; }
-.value { font-style: italic; }
-.flag { font-weight: bold; border: 1px solid #000; padding: 0 0.2em; }
-tr.subtotal th, tr.subtotal td { background: #f2f2f2; font-weight: bold; }
-td.num { white-space: nowrap; }
-dl { margin: 0.2em 0 0.6em; }
-dt { font-weight: bold; float: left; clear: left; min-width: 11em; }
-dd { margin: 0 0 0.1em 11.5em; }
-footer { margin-top: 2em; border-top: 1px solid #000; padding-top: 0.4em; font-size: 0.9em; }
-.crisis { margin: 0.5em 0 0.2em; }
-.line { display: block; }
-.said { overflow-wrap: anywhere; }  /* a pasted address may break; names and questions never */
-.legend { break-before: avoid; page-break-before: avoid; }
-.clinic-block { border: 1px solid #444; padding: 0.3em 0.6em; margin: 0 0 0.6em; }
-.clinic-block h3 { margin: 0.2em 0; }
-.standing { font-weight: normal; }
-@media screen and (max-width: 600px) {
-  body { margin: 0.6em auto; padding: 0 0.6em; }
-  table, thead, tbody, tr, th, td, caption { display: block; width: auto; }
-  table { border: 0; }
-  thead { display: none; }
-  tr { border: 1px solid #444; margin: 0 0 0.8em; }
-  th, td { border: 0; border-top: 1px solid #999; }
-  tr > :first-child { border-top: 0; }
-  th.question { width: auto; }
-  td[data-label]::before { content: attr(data-label); display: block; font-weight: bold; }
-  table.summary td[data-label]::before { display: inline; content: attr(data-label) ": "; }
-  table.summary td.sets::before { display: block; }
-  td.num { white-space: normal; }
-  dt { float: none; min-width: 0; }
-  dd { margin: 0 0 0.4em 1em; }
-}
-@media print {
-  @page { size: PAGE_SIZE; margin: 14mm 12mm 18mm;
-    @bottom-center { content: PAGE_NOTICE; font: 9pt FONTS; }
-    @bottom-right { content: "page " counter(page) " of " counter(pages); font: 9pt FONTS; } }
-  body { font-size: 11pt; margin: 0; max-width: none; padding: 0; }
-  table { font-size: 10pt; }
-  caption, .qnote, .basis, footer { font-size: 9pt; }
-  thead { display: table-header-group; }
-  tr, .keep { break-inside: avoid; page-break-inside: avoid; }
-  section.set, section.totals, section.information {
-    break-before: page; page-break-before: always; }
-  footer { break-inside: avoid; page-break-inside: avoid; }
-}
-"""
-
-
-def _css(report: ComparisonReport) -> str:
-    size = "A4" if report.page_size is PageSize.A4 else "letter"
-    orientation = "portrait" if len(report.clinics) <= PORTRAIT_MAX_CLINICS else "landscape"
-    notice = css_string(f"{NOT_MEDICAL_ADVICE} · {report.crisis_pointer}")
-    return (
-        _CSS_TEMPLATE.replace("FONTS", _FONTS)
-        .replace("PAGE_SIZE", f"{size} {orientation}")
-        .replace("PAGE_NOTICE", notice)
-    )
-
-
-def css_string(text: str) -> str:
-    """``text`` as a quoted CSS string: quotes, backslashes, line breaks and "<" escaped (so
-    the style sheet can never be closed from inside it)."""
-    escaped = "".join(
-        f"\\{ord(ch):x} " if ch in '"\\<>\n\r\f' or not ch.isprintable() else ch for ch in text
-    )
-    return f'"{escaped}"'
 
 
 def esc(text: str) -> str:
@@ -140,10 +51,10 @@ def content_security_policy(css: str) -> str:
 
 
 def render_html(report: ComparisonReport) -> str:
-    css = _css(report)
+    css = style_sheet(report)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{esc(tr("en", "the language code of the HTML export"))}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(css)}">',
@@ -173,7 +84,7 @@ def render_html(report: ComparisonReport) -> str:
     parts += [
         "</main>",
         '<footer><p class="user">'
-        f"{esc(report.footer_base)} · <strong>{esc(NOT_MEDICAL_ADVICE)}</strong> · "
+        f"{esc(report.footer_base)} · <strong>{esc(tr(NOT_MEDICAL_ADVICE))}</strong> · "
         f"{esc(report.crisis_pointer)}</p></footer>",
         "</body>",
         "</html>",
@@ -195,34 +106,40 @@ def _summary(report: ComparisonReport) -> list[str]:
         f"<p>{esc(report.ranking_note)}</p>",
     ]
     if not report.summary:
-        out.append("<p>No clinics in this comparison yet.</p>")
+        out.append(f"<p>{esc(tr('No clinics in this comparison yet.'))}</p>")
     else:
+        rank, overall, by_set = tr("Rank"), tr("Overall"), tr("Scores by question set")
+        rated, course, flagged = (
+            tr("Questions rated"),
+            tr("Whole course (estimate)"),
+            tr("Red flags"),
+        )
+        heads = [rank, tr("Clinic"), overall, by_set, rated, course, flagged]
         out += [
             '<table class="summary">',
             "<thead><tr>"
-            '<th scope="col">Rank</th><th scope="col">Clinic</th>'
-            '<th scope="col">Overall</th><th scope="col">Scores by question set</th>'
-            '<th scope="col">Questions rated</th><th scope="col">Whole course (estimate)</th>'
-            '<th scope="col">Red flags</th></tr></thead>',
+            + "".join(f'<th scope="col">{esc(head)}</th>' for head in heads)
+            + "</tr></thead>",
             "<tbody>",
         ]
         for row in report.summary:
             choice = f"<br><strong>{esc(decided_text())}</strong>" if row.decided else ""
             # One cell, a line per set: the table fits a portrait page and a phone at 10 pt.
+            line = tr("{set}: {score}")
             sets = "".join(
-                f'<span class="line">{esc(title)}: {esc(score)}</span>'
+                f'<span class="line">{esc(line.format(set=title, score=score))}</span>'
                 for title, score in zip(report.set_titles, row.set_score_texts, strict=True)
             )
             flags = row.red_flags_text
             out.append(
-                f'<tr><td class="num"{_label("Rank")}>{esc(row.rank_text)}</td>'
+                f'<tr><td class="num"{_label(rank)}>{esc(row.rank_text)}</td>'
                 f'<th scope="row"><span class="user">{esc(row.name)}</span>{choice}</th>'
-                f'<td class="num"{_label("Overall")}>'
+                f'<td class="num"{_label(overall)}>'
                 f"<strong>{esc(row.overall_text)}</strong></td>"
-                f'<td class="sets"{_label("Scores by question set")}>{sets}</td>'
-                f"<td{_label('Questions rated')}>{esc(row.completeness_text)}</td>"
-                f"<td{_label('Whole course (estimate)')}>{esc(row.cost_text)}</td>"
-                f"<td{_label('Red flags')}>{esc(flags)}</td></tr>"
+                f'<td class="sets"{_label(by_set)}>{sets}</td>'
+                f"<td{_label(rated)}>{esc(row.completeness_text)}</td>"
+                f"<td{_label(course)}>{esc(row.cost_text)}</td>"
+                f"<td{_label(flagged)}>{esc(flags)}</td></tr>"
             )
         out += ["</tbody>", "</table>"]
     # The note on how to read the report follows its table (and never starts a printed page).
@@ -237,7 +154,7 @@ def _summary(report: ComparisonReport) -> list[str]:
 def _clinics(report: ComparisonReport) -> list[str]:
     if not report.clinics:
         return []
-    out = ['<section class="clinics">', "<h2>About the clinics</h2>"]
+    out = ['<section class="clinics">', f"<h2>{esc(tr('About the clinics'))}</h2>"]
     for column, row in zip(report.clinics, report.summary, strict=True):
         out += [
             '<div class="keep">',
@@ -247,9 +164,10 @@ def _clinics(report: ComparisonReport) -> list[str]:
         for label, value in column.details:
             out.append(f'<dt>{esc(label)}</dt><dd class="user">{esc(value)}</dd>')
         if column.notes:
-            out.append(f'<dt>Your notes</dt><dd class="user">{esc(column.notes)}</dd>')
+            notes = esc(tr("Your notes"))
+            out.append(f'<dt>{notes}</dt><dd class="user">{esc(column.notes)}</dd>')
         flags = "; ".join((row.red_flag_coverage_text, *row.red_flags))
-        out.append(f"<dt>Red flags</dt><dd>{esc(flags)}</dd>")
+        out.append(f"<dt>{esc(tr('Red flags'))}</dt><dd>{esc(flags)}</dd>")
         out += ["</dl>", "</div>"]
     out.append("</section>")
     return out
@@ -286,10 +204,10 @@ def _table_start(report: ComparisonReport, chunk: range, chunks: int, corner: st
 def _caption(report: ComparisonReport, chunk: range, chunks: int) -> str:
     if chunks <= 1:
         return ""
-    return (
-        f"<caption>Clinics {chunk.start + 1}–{chunk.stop} of {len(report.clinics)} "
-        "(ranked order)</caption>"
+    caption = tr("Clinics {first}–{last} of {count} (ranked order)").format(
+        first=chunk.start + 1, last=chunk.stop, count=len(report.clinics)
     )
+    return f"<caption>{esc(caption)}</caption>"
 
 
 def _cell(cell: Cell, label: str) -> str:
@@ -315,15 +233,17 @@ def _set_section(report: ComparisonReport, table: SetTable) -> list[str]:
         out.append(f"<p>{esc(table.weight_text)}</p>")
     chunks = chunk_evenly(len(report.clinics), CLINICS_PER_TABLE)
     if not chunks:
+        question = esc(tr("Question"))
         out += [
-            '<table><thead><tr><th scope="col" class="question">Question</th></tr></thead><tbody>',
+            f'<table><thead><tr><th scope="col" class="question">{question}</th></tr></thead>'
+            "<tbody>",
         ]
         for row in table.rows:
             question = _question(row.number, row.text, row.note)
             out.append(f'<tr><th scope="row" class="question">{question}</th></tr>')
         out += ["</tbody></table>"]
     for chunk in chunks:
-        out += _table_start(report, chunk, len(chunks), "Question")
+        out += _table_start(report, chunk, len(chunks), esc(tr("Question")))
         for row in table.rows:
             cells = "".join(_cell(row.cells[i], _clinic_label(report, i)) for i in chunk)
             out.append(
@@ -353,7 +273,7 @@ def _totals(report: ComparisonReport) -> list[str]:
     chunks = chunk_evenly(len(report.clinics), CLINICS_PER_TABLE)
     if not chunks:
         return []
-    out = ['<section class="totals">', "<h2>Scores, cost and red flags</h2>"]
+    out = ['<section class="totals">', f"<h2>{esc(tr('Scores, cost and red flags'))}</h2>"]
     for chunk in chunks:
         out += _table_start(report, chunk, len(chunks), "&nbsp;")
         for total in report.totals:
@@ -374,9 +294,15 @@ def _totals(report: ComparisonReport) -> list[str]:
 def _information(report: ComparisonReport) -> list[str]:
     out = [
         '<section class="information">',
-        "<h2>What the sources say</h2>",
-        "<p>General information from the articles this checklist is built on, to discuss with "
-        "the clinic and with your own doctor.</p>",
+        f"<h2>{esc(tr('What the sources say'))}</h2>",
+        "<p>"
+        + esc(
+            tr(
+                "General information from the articles this checklist is built on, to discuss "
+                "with the clinic and with your own doctor."
+            )
+        )
+        + "</p>",
     ]
     for block in report.information:
         out += ['<div class="keep">', f"<h3>{esc(block.title)}</h3>"]
@@ -386,10 +312,11 @@ def _information(report: ComparisonReport) -> list[str]:
         out += [f"<li>{esc(item)}</li>" for item in block.items]
         out.append("</ul>")
         if block.citation:
-            out.append(f"<p><em>Source: {esc(block.citation)}</em></p>")
+            cited = tr("Source: {citation}").format(citation=block.citation)
+            out.append(f"<p><em>{esc(cited)}</em></p>")
         out.append("</div>")
     if report.sources:
-        out += ["<h3>Sources</h3>", "<ul>"]
+        out += [f"<h3>{esc(tr('Sources'))}</h3>", "<ul>"]
         for source in report.sources:
             note = f" — {esc(source.note)}" if source.note else ""
             out.append(f"<li>{esc(source.citation)}{note}</li>")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ketachecklist.core.atomic import atomic_write_bytes
 from ketachecklist.core.errors import SaveError
+from ketachecklist.present.text import tr
 
 if TYPE_CHECKING:
     from ketachecklist.report.model import ComparisonReport
@@ -100,30 +101,34 @@ def export_refusal(target: Path, source: Path | None = None) -> str | None:
     an ordinary file: never the comparison itself, its backups, lock, temp or recovery files,
     another comparison file, or anything that is not a regular file (a folder, device, FIFO,
     socket or link, a link loop included)."""
-    name = f"“{target.name}”"
+    name = target.name
     if _COMPANION_NAMES.search(target.name):
-        return f"{name} is a backup, lock or recovery file that keeps a comparison safe"
+        return tr(
+            "“{file}” is a backup, lock or recovery file that keeps a comparison safe"
+        ).format(file=name)
     if source is not None and overwrites_source(target, source):
-        return f"{name} is your comparison file"
+        return tr("“{file}” is your comparison file").format(file=name)
     try:
         info = target.lstat()
     except FileNotFoundError:
         return None
     except OSError as error:  # a loop or a file in the way further up the path
-        return f"{name} cannot be used ({error.strerror or error})"
+        return tr("“{file}” cannot be used ({reason})").format(
+            file=name, reason=error.strerror or error
+        )
     if stat.S_ISLNK(info.st_mode):
-        return f"{name} is a link"
+        return tr("“{file}” is a link").format(file=name)
     if stat.S_ISDIR(info.st_mode):
-        return f"{name} is a folder"
+        return tr("“{file}” is a folder").format(file=name)
     if not stat.S_ISREG(info.st_mode):
-        return f"{name} is a device, pipe or socket, not a file"
+        return tr("“{file}” is a device, pipe or socket, not a file").format(file=name)
     try:
         with target.open("rb") as handle:
             head = handle.read(4096)
     except OSError:
         return None  # the write will say what is wrong
     if any(mark in head for mark in _COMPARISON_MARKS):
-        return f"{name} is a comparison file"
+        return tr("“{file}” is a comparison file").format(file=name)
     return None
 
 
@@ -152,10 +157,10 @@ def overwrites_source(target: Path, source: Path | None) -> bool:
 
 
 def source_overwrite_message(target: Path) -> str:
-    return (
-        f"“{target.name}” is your comparison file; an export would replace it. "
+    return tr(
+        "“{file}” is your comparison file; an export would replace it. "
         "Nothing was written. Choose another name."
-    )
+    ).format(file=target.name)
 
 
 def default_export_path(source: Path | None, export_format: ExportFormat) -> Path:
@@ -188,41 +193,43 @@ _NO_FOLDER = {errno.ENOENT, errno.ENOTDIR}
 def export_error_message(error: BaseException, path: Path) -> str:
     """One line for the patient (and the command line) about an export that failed."""
     if isinstance(error, ExportRefusedError):
-        return (
-            f"{error.message}; an export would replace it. Nothing was written. "
-            "Choose another name."
-        )
+        return tr(
+            "{refusal}; an export would replace it. Nothing was written. Choose another name."
+        ).format(refusal=error.message)
     cause: BaseException = error.cause if isinstance(error, SaveError) else error
     if isinstance(error, RenderError) and error.__cause__ is not None:
         cause = error.__cause__
-    name = f"“{path.name}”"
-    folder = f"“{path.parent}”"
+    name = tr("“{file}”").format(file=path.name)
+    folder = tr("“{folder}”").format(folder=path.parent)
     code = cause.errno if isinstance(cause, OSError) else None
     detail = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
     if isinstance(error, SaveError) and not error.original_unchanged:
-        return (
-            f"{name} was written to {folder}, but the computer could not confirm that it "
-            f"reached the disk ({detail}). Export it again to be sure."
-        )
+        return tr(
+            "{name} was written to {folder}, but the computer could not confirm that it "
+            "reached the disk ({detail}). Export it again to be sure."
+        ).format(name=name, folder=folder, detail=detail)
     if code in _DISK_FULL:
-        reason = f"The disk is full, so {name} could not be written."
-        advice = "Free some space, or export to another place."
+        reason = tr("The disk is full, so {name} could not be written.")
+        advice = tr("Free some space, or export to another place.")
     elif code in _NOT_WRITABLE:
-        reason = (
-            f"The folder {folder} can't be written to (it is read-only, or you don't have "
-            f"permission), so {name} could not be written."
+        reason = tr(
+            "The folder {folder} can't be written to (it is read-only, or you don't have "
+            "permission), so {name} could not be written."
         )
-        advice = "Choose a folder you can write to, such as Documents."
+        advice = tr("Choose a folder you can write to, such as Documents.")
     elif code in _NO_FOLDER:
-        reason = f"The folder {folder} does not exist, so {name} could not be written."
-        advice = "Choose a folder that exists."
+        reason = tr("The folder {folder} does not exist, so {name} could not be written.")
+        advice = tr("Choose a folder that exists.")
     elif code == errno.EISDIR:
-        reason = f"{name} is a folder, not a file."
-        advice = "Choose a file name."
+        reason = tr("{name} is a folder, not a file.")
+        advice = tr("Choose a file name.")
     elif isinstance(cause, OSError):
-        reason = f"{name} could not be written ({detail})."
-        advice = "Try again, or export to another place."
+        reason = tr("{name} could not be written ({detail}).")
+        advice = tr("Try again, or export to another place.")
     else:
-        reason = f"{name} could not be made ({type(cause).__name__}: {detail})."
-        advice = "Please report this problem."
-    return f"{reason} Nothing was written; any earlier file called {name} is unchanged. {advice}"
+        reason = tr("{name} could not be made ({error}: {detail}).")
+        advice = tr("Please report this problem.")
+    reason = reason.format(name=name, folder=folder, detail=detail, error=type(cause).__name__)
+    return tr(
+        "{reason} Nothing was written; any earlier file called {name} is unchanged. {advice}"
+    ).format(reason=reason, name=name, advice=advice)

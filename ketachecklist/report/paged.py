@@ -32,8 +32,9 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from ketachecklist.present.text import isolated
-from ketachecklist.report.model import NOT_MEDICAL_ADVICE, PageSize, format_date
+from ketachecklist.present.text import isolated, tr
+from ketachecklist.report.common import NOT_MEDICAL_ADVICE
+from ketachecklist.report.model import PageSize, format_date
 from ketachecklist.report.page_ops import LineOp, Op, Page, RectOp, TextOp
 from ketachecklist.report.table_flow import (
     HEADER_FILL,
@@ -134,14 +135,14 @@ def paint_pages(
     width, height = content_area(device.pageLayout())
     painter = QPainter()
     if not painter.begin(device):
-        raise PaintError("could not start drawing the pages")
+        raise PaintError(tr("could not start drawing the pages"))
     try:
         scale_x = device.logicalDpiX() / LU_PER_INCH
         scale_y = device.logicalDpiY() / LU_PER_INCH
         count = len(pages)
         for number, page in enumerate(pages, start=1):
             if number > 1 and not device.newPage():
-                raise PaintError("could not start a new page")
+                raise PaintError(tr("could not start a new page"))
             painter.save()
             painter.scale(scale_x, scale_y)
             painter.setPen(BLACK)
@@ -184,8 +185,9 @@ def running_footer(
 ) -> list[str]:
     """The two footer lines of every printed page: the date, ``parts`` (the file's name…)
     and "page x of y"; then the notice and where to call in a crisis."""
-    first = " · ".join([format_date(generated), *map(isolated, parts), f"page {page} of {count}"])
-    return [first, f"{NOT_MEDICAL_ADVICE} · {crisis_pointer}"]
+    page_of = tr("page {page} of {count}").format(page=page, count=count)
+    first = " · ".join([format_date(generated), *map(isolated, parts), page_of])
+    return [first, f"{tr(NOT_MEDICAL_ADVICE)} · {crisis_pointer}"]
 
 
 def shorten(text: str, limit: int) -> str:

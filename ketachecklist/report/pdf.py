@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
+from ketachecklist.present.text import tr
 from ketachecklist.report.chart_paint import add_charts
 from ketachecklist.report.model import FLAG_MARK, ComparisonReport, PageSize, decided_text
 from ketachecklist.report.paged import (
@@ -174,7 +175,7 @@ def _first_page(flow: Flow, report: ComparisonReport) -> None:
     if report.summary:
         flow.table(_summary_table(flow, report, legend))
     else:
-        flow.text([Para("No clinics in this comparison yet.", BODY)])
+        flow.text([Para(tr("No clinics in this comparison yet."), BODY)])
         flow.space(pt(4))
         flow.text(legend)
     flow.space(pt(10))
@@ -216,16 +217,13 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
         target.width += grow
         return spare - grow
 
-    name = column("Clinic", [_summary_name(r.name, r.decided) for r in rows], mm(38))
-    rated = column("Questions rated", [[Para(r.completeness_text, CELL)] for r in rows], mm(17))
-    cost = column("Course cost (estimate)", [[Para(r.cost_text, CELL)] for r in rows], mm(21))
-    rank = column("Rank", [[Para(r.rank_text, CELL_BOLD)] for r in rows], mm(11))
-    before = [
-        rank,
-        name,
-        column("Overall (of 100)", [[Para(r.overall_number_text, CELL_BOLD)] for r in rows], 0),
-    ]
-    flags = column("Red flags", [[Para(r.red_flags_text, CELL_BOLD)] for r in rows], mm(12))
+    name = column(tr("Clinic"), [_summary_name(r.name, r.decided) for r in rows], mm(38))
+    rated = column(tr("Questions rated"), [[Para(r.completeness_text, CELL)] for r in rows], mm(17))
+    cost = column(tr("Course cost (estimate)"), [[Para(r.cost_text, CELL)] for r in rows], mm(21))
+    rank = column(tr("Rank"), [[Para(r.rank_text, CELL_BOLD)] for r in rows], mm(11))
+    overall = [[Para(r.overall_number_text, CELL_BOLD)] for r in rows]
+    before = [rank, name, column(tr("Overall (of 100)"), overall, 0)]
+    flags = column(tr("Red flags"), [[Para(r.red_flags_text, CELL_BOLD)] for r in rows], mm(12))
     after = [rated, cost, flags]
     sets = [
         column(title, [[Para(r.set_score_texts[i], CELL)] for r in rows], mm(12))
@@ -234,12 +232,12 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
     if sum(c.width for c in [*before, *sets, *after] if c is not name) + name.width > flow.width:
         lines = [
             [
-                Para(f"{title}: {score}", CELL)
+                Para(tr("{set}: {score}").format(set=title, score=score), CELL)
                 for title, score in zip(report.set_titles, r.set_score_texts, strict=True)
             ]
             for r in rows
         ]
-        sets = [column("Scores by question set", lines, mm(40))]
+        sets = [column(tr("Scores by question set"), lines, mm(40))]
     columns = [*before, *sets, *after]
     # Spare room goes to one line per cell, cheapest first (fewer lines, more clinics on the
     # page): the rank ('3rd of 10 in the running'), questions rated, red flags, the cost, the
@@ -261,7 +259,7 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
         widths,
         [c.head for c in columns],
         table_rows,
-        continued=[Para("The clinics, ranked by your scores (continued)", HINT_ITALIC)],
+        continued=[Para(tr("The clinics, ranked by your scores (continued)"), HINT_ITALIC)],
         padding=PADDING,
         footnote=footnote,
     )
@@ -277,23 +275,26 @@ def _summary_name(name: str, decided: bool) -> list[Para]:
 # --- clinic details ---------------------------------------------------------------------------
 def _clinic_details(flow: Flow, report: ComparisonReport) -> None:
     flow.space(pt(16))
-    heading = flow.stack([Para("About the clinics", H1)])
+    heading = flow.stack([Para(tr("About the clinics"), H1)])
     rows = []
     for column, summary in zip(report.clinics, report.summary, strict=True):
         name = _summary_name(f"{column.rank_text} · {column.name}", column.decided)
         details = [
             Para(f"{label}: {value}", CELL, len(label) + 1) for label, value in column.details
         ]
-        notes = [Para(column.notes, CELL)] if column.notes else [Para("No notes.", CELL_ITALIC)]
-        if summary.red_flags:
-            notes += [
-                Para(f"{FLAG_MARK} RED FLAG: {flag}", CELL_BOLD) for flag in summary.red_flags
-            ]
-        rows.append(Row([name, details or [Para("No details recorded.", CELL_ITALIC)], notes]))
+        no_notes = Para(tr("No notes."), CELL_ITALIC)
+        notes = [Para(column.notes, CELL)] if column.notes else [no_notes]
+        red_flag = tr("{mark} RED FLAG: {flag}")
+        notes += [
+            Para(red_flag.format(mark=FLAG_MARK, flag=flag), CELL_BOLD)
+            for flag in summary.red_flags
+        ]
+        no_details = [Para(tr("No details recorded."), CELL_ITALIC)]
+        rows.append(Row([name, details or no_details, notes]))
     header = [
-        [Para("Clinic", HEAD)],
-        [Para("Details", HEAD)],
-        [Para("Your notes and red flags", HEAD)],
+        [Para(tr("Clinic"), HEAD)],
+        [Para(tr("Details"), HEAD)],
+        [Para(tr("Your notes and red flags"), HEAD)],
     ]
     widths = [flow.width * 0.26, flow.width * 0.34, flow.width * 0.40]
     names = [p for row in rows for p in row.cells[0]]
@@ -302,7 +303,7 @@ def _clinic_details(flow: Flow, report: ComparisonReport) -> None:
         widen_to_fit(widths, needs),
         header,
         rows,
-        continued=[Para("About the clinics (continued)", HINT_ITALIC)],
+        continued=[Para(tr("About the clinics (continued)"), HINT_ITALIC)],
     )
     flow.place_stack(heading, keep_with=flow.table_height(table, first_row_only=True) + pt(4))
     flow.space(pt(4))

@@ -6,6 +6,7 @@ side by side."""
 from __future__ import annotations
 
 from ketachecklist.present.decision_words import name_in_line
+from ketachecklist.present.text import tr
 from ketachecklist.report.family_page import FamilyClinic, FamilyPage
 from ketachecklist.report.model import ComparisonReport, decided_text
 from ketachecklist.report.paged import Flow, Para, Row, Table, pt, widen_to_fit
@@ -132,7 +133,9 @@ def _costs(flow: Flow, page: FamilyPage) -> None:
         widen_to_fit(widths, needs),
         header,
         rows,
-        continued=[Para(f"{page.costs_heading} (continued)", HINT_ITALIC)],
+        continued=[
+            Para(tr("{heading} (continued)").format(heading=page.costs_heading), HINT_ITALIC)
+        ],
         padding=PADDING,
         footnote=footnote,
     )

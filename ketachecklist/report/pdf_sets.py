@@ -4,6 +4,7 @@ laid out by ``pdf.layout_report`` after the family page."""
 
 from __future__ import annotations
 
+from ketachecklist.present.text import tr
 from ketachecklist.report.model import (
     Cell,
     ComparisonReport,
@@ -71,7 +72,20 @@ def cell_paras(cell: Cell) -> list[Para]:
 def _chunk_label(report: ComparisonReport, chunk: range, chunks: int) -> str:
     if chunks <= 1:
         return ""
-    return f"clinics {chunk.start + 1}–{chunk.stop} of {len(report.clinics)}, in ranked order"
+    return tr("clinics {first}–{last} of {count}, in ranked order").format(
+        first=chunk.start + 1, last=chunk.stop, count=len(report.clinics)
+    )
+
+
+def _table_of(position: int, count: int, label: str) -> str:
+    """'Table 2 of 3: clinics 6–10 of 12, in ranked order.'"""
+    return tr("Table {number} of {count}: {label}.").format(
+        number=position + 1, count=count, label=label
+    )
+
+
+def _continued(heading: str) -> str:
+    return tr("{heading} (continued)").format(heading=heading)
 
 
 def set_section(flow: Flow, report: ComparisonReport, table: SetTable, across: int) -> None:
@@ -88,14 +102,14 @@ def set_section(flow: Flow, report: ComparisonReport, table: SetTable, across: i
             if table.weight != 1:
                 intro.append(Para(table.weight_text, BODY))
             if label:
-                intro.append(Para(f"Table {position + 1} of {len(chunks)}: {label}.", HINT_ITALIC))
+                intro.append(Para(_table_of(position, len(chunks), label), HINT_ITALIC))
             flow.text(intro, keep_with=flow.table_height(spec, first_row_only=True) + pt(4))
         else:
             flow.space(pt(14))
             flow.text(
                 [
-                    Para(f"{heading} (continued)", H2),
-                    Para(f"Table {position + 1} of {len(chunks)}: {label}.", HINT_ITALIC),
+                    Para(_continued(heading), H2),
+                    Para(_table_of(position, len(chunks), label), HINT_ITALIC),
                 ],
                 keep_with=flow.table_height(spec, first_row_only=True) + pt(4),
             )
@@ -115,7 +129,7 @@ def _set_table(
         rows.append(
             Row(
                 [text, *[cell_paras(question.cells[i]) for i in chunk]],
-                continued=[Para(f"{question.number} (continued)", HINT_ITALIC)],
+                continued=[Para(_continued(question.number), HINT_ITALIC)],
             )
         )
     if chunk:
@@ -128,10 +142,10 @@ def _set_table(
                 fill=SUBTOTAL_FILL,
             )
         )
-    continued = f"{heading} (continued)" + (f" · {label}" if label else "")
+    continued = _continued(heading) + (f" · {label}" if label else "")
     return Table(
         widths,
-        [[Para("Question", HEAD)], *_clinic_heads(report, chunk)],
+        [[Para(tr("Question"), HEAD)], *_clinic_heads(report, chunk)],
         rows,
         continued=[Para(continued, HINT_ITALIC)],
     )
@@ -147,7 +161,7 @@ def total_cell(total: TotalRow, index: int) -> list[Para]:
 
 def totals_section(flow: Flow, report: ComparisonReport, across: int) -> None:
     chunks = chunk_evenly(len(report.clinics), across)
-    heading = "Scores, cost and red flags"
+    heading = tr("Scores, cost and red flags")
     for position, chunk in enumerate(chunks):
         label = _chunk_label(report, chunk, len(chunks))
         rows = [
@@ -158,13 +172,13 @@ def totals_section(flow: Flow, report: ComparisonReport, across: int) -> None:
             _column_widths(flow, len(chunk)),
             [[Para("", HEAD)], *_clinic_heads(report, chunk)],
             rows,
-            continued=[Para(f"{heading} (continued)", HINT_ITALIC)],
+            continued=[Para(_continued(heading), HINT_ITALIC)],
             keep_whole=True,
         )
         flow.space(pt(16))
-        intro = [Para(heading if position == 0 else f"{heading} (continued)", H1)]
+        intro = [Para(heading if position == 0 else _continued(heading), H1)]
         if label:
-            intro.append(Para(f"Table {position + 1} of {len(chunks)}: {label}.", HINT_ITALIC))
+            intro.append(Para(_table_of(position, len(chunks), label), HINT_ITALIC))
         flow.text(intro, keep_with=flow.table_height(spec) + pt(4))
         flow.space(pt(4))
         flow.table(spec)
@@ -174,10 +188,12 @@ def information_section(flow: Flow, report: ComparisonReport) -> None:
     flow.page_break()
     flow.text(
         [
-            Para("What the sources say", H1),
+            Para(tr("What the sources say"), H1),
             Para(
-                "General information from the articles this checklist is built on, to discuss "
-                "with the clinic and with your own doctor.",
+                tr(
+                    "General information from the articles this checklist is built on, to "
+                    "discuss with the clinic and with your own doctor."
+                ),
                 BODY,
             ),
         ]
@@ -189,7 +205,8 @@ def information_section(flow: Flow, report: ComparisonReport) -> None:
             intro.append(Para(block.note, HINT_ITALIC))
         flow.text(intro, keep_with=pt(34))
         flow.space(pt(3))
-        source = flow.stack([Para(f"Source: {block.citation}", HINT_ITALIC)], flow.width)
+        cited = tr("Source: {citation}").format(citation=block.citation)
+        source = flow.stack([Para(cited, HINT_ITALIC)], flow.width)
         flow.bullets(
             block.items, BODY, pt(13), keep_last_with=source.height if block.citation else 0.0
         )
@@ -197,7 +214,7 @@ def information_section(flow: Flow, report: ComparisonReport) -> None:
             flow.place_stack(source)
     if report.sources:
         flow.space(pt(12))
-        flow.text([Para("Sources", H2)], keep_with=pt(30))
+        flow.text([Para(tr("Sources"), H2)], keep_with=pt(30))
         flow.space(pt(3))
         flow.bullets(
             [f"{s.citation}. {s.note}" if s.note else s.citation for s in report.sources],

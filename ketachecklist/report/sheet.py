@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
 from ketachecklist.core.catalogue import AnswerKind
+from ketachecklist.present.text import tr
 from ketachecklist.report.model import ConsultationSheet, SheetQuestion
 from ketachecklist.report.paged import (
     Flow,
@@ -47,7 +48,7 @@ HINT_ITALIC = Style(9, italic=True)
 
 BOX = "☐"
 RULE_GAP = mm(8)
-RATING_BOXES = "Your rating:  " + "   ".join(f"{BOX} {n}" for n in range(1, 6))
+RATING_BOXES = "   ".join(f"{BOX} {n}" for n in range(1, 6))
 
 
 def sheet_page_layout(sheet: ConsultationSheet) -> QPageLayout:
@@ -56,7 +57,7 @@ def sheet_page_layout(sheet: ConsultationSheet) -> QPageLayout:
 
 def footer_lines(sheet: ConsultationSheet, page: int, count: int) -> list[str]:
     parts = [shorten(sheet.source_name, 50)] if sheet.source_name else []
-    parts.append(shorten(sheet.clinic_name or "blank consultation sheet", 50))
+    parts.append(shorten(sheet.clinic_name or tr("blank consultation sheet"), 50))
     return running_footer(sheet.generated, parts, sheet.crisis_pointer, page, count)
 
 
@@ -64,38 +65,42 @@ def answer_boxes(question: SheetQuestion) -> str:
     """Boxes and blanks to fill in by hand, by the kind of answer the question asks for."""
     unit = f" {question.unit}" if question.unit else ""
     if question.kind is AnswerKind.YES_NO:
-        answer = f"Answer:  {BOX} Yes   {BOX} No"
+        answer = tr("Answer:  {box} Yes   {box} No").format(box=BOX)
     elif question.kind is AnswerKind.MONEY:
-        answer = f"Amount: ______________{unit}"
+        answer = tr("Amount: ______________{unit}").format(unit=unit)
     elif question.kind is AnswerKind.COUNT:
-        answer = f"Number: __________{unit}"
+        answer = tr("Number: __________{unit}").format(unit=unit)
     elif question.kind is AnswerKind.COST:
-        answer = (
+        answer = tr(
             "Per session: __________   Sessions: ______   Other fees: __________   "
-            f"Insurance:  {BOX} none   {BOX} part: ____%   {BOX} all"
-        )
+            "Insurance:  {box} none   {box} part: ____%   {box} all"
+        ).format(box=BOX)
     else:
         answer = ""
-    return f"{answer}      {RATING_BOXES}" if answer else RATING_BOXES
+    rating = tr("Your rating:  {boxes}").format(boxes=RATING_BOXES)
+    return f"{answer}      {rating}" if answer else rating
 
 
 def _question_block(flow: Flow, question: SheetQuestion, *, blank: bool) -> None:
     paragraphs = [Para(f"{question.number}  {question.text}", QUESTION, len(question.number))]
     if question.why:
-        paragraphs.append(Para(f"Why it matters: {question.why}", BODY, len("Why it matters:")))
+        why = tr("Why it matters:")
+        paragraphs.append(Para(f"{why} {question.why}", BODY, len(why)))
     if question.reassuring:
-        paragraphs.append(Para(f"Reassuring: {question.reassuring}", EXAMPLE, 11))
+        label = tr("Reassuring:")
+        paragraphs.append(Para(f"{label} {question.reassuring}", EXAMPLE, len(label)))
     if question.concerning:
-        paragraphs.append(Para(f"Concerning: {question.concerning}", EXAMPLE, 11))
+        label = tr("Concerning:")
+        paragraphs.append(Para(f"{label} {question.concerning}", EXAMPLE, len(label)))
     if question.not_applying_text:
         paragraphs.append(Para(question.not_applying_text, FLAG_HINT))
     if question.red_flag_hint:
         paragraphs.append(Para(question.red_flag_hint, FLAG_HINT))
     if question.citation:
-        source = "your own question" if question.custom else question.citation
-        paragraphs.append(Para(f"Source: {source}", HINT_ITALIC))
+        source = tr("your own question") if question.custom else question.citation
+        paragraphs.append(Para(tr("Source: {citation}").format(citation=source), HINT_ITALIC))
     if not blank:
-        paragraphs.append(Para(question.recorded_text, RECORDED, len("Recorded so far:")))
+        paragraphs.append(Para(question.recorded_text, RECORDED, len(tr("Recorded so far:"))))
     if question.recorded is not None and question.recorded.red_flag:
         paragraphs.append(Para(question.recorded.red_flag_text, FLAG_HINT))
     paragraphs.append(Para(answer_boxes(question), CHECKS))
@@ -109,11 +114,12 @@ def _question_block(flow: Flow, question: SheetQuestion, *, blank: bool) -> None
 
 def layout_sheet(sheet: ConsultationSheet, fonts: Fonts, width: float, height: float) -> list[Page]:
     flow = Flow(fonts, width, height)
-    subtitle = sheet.clinic_name or "For a clinic not in your comparison yet"
-    flow.text([Para("Consultation sheet", TITLE)])
+    subtitle = sheet.clinic_name or tr("For a clinic not in your comparison yet")
+    flow.text([Para(tr("Consultation sheet"), TITLE)])
     flow.text([Para(subtitle, SUBTITLE)])
     flow.space(pt(6))
-    labels = [label for label, _ in sheet.details] + ["Date of this call or visit", "Spoke with"]
+    when, who = tr("Date of this call or visit"), tr("Spoke with")
+    labels = [label for label, _ in sheet.details] + [when, who]
     # Each label on one line, where a third of the page allows it.
     widest = max(flow.fonts.text_width(label, LABEL) for label in labels)
     label_width = min(max(mm(38), widest + pt(7)), width / 3)
@@ -125,12 +131,13 @@ def layout_sheet(sheet: ConsultationSheet, fonts: Fonts, width: float, height: f
                 min_height=0.0 if value else mm(9),
             )
         )
-    rows.append(Row([[Para("Date of this call or visit", LABEL)], []], min_height=mm(9)))
-    rows.append(Row([[Para("Spoke with", LABEL)], []], min_height=mm(9)))
+    rows.append(Row([[Para(when, LABEL)], []], min_height=mm(9)))
+    rows.append(Row([[Para(who, LABEL)], []], min_height=mm(9)))
     flow.table(Table([label_width, width - label_width], None, rows, keep_whole=True))
     if sheet.notes:
         flow.space(pt(4))
-        flow.text([Para(f"Your notes so far: {sheet.notes}", BODY, len("Your notes so far:"))])
+        so_far = tr("Your notes so far:")
+        flow.text([Para(f"{so_far} {sheet.notes}", BODY, len(so_far))])
     flow.space(pt(8))
     flow.text([Para(sheet.instructions, BODY)])
     flow.space(pt(6))
@@ -151,7 +158,7 @@ def layout_sheet(sheet: ConsultationSheet, fonts: Fonts, width: float, height: f
         for question in question_set.questions:
             _question_block(flow, question, blank=sheet.clinic_name is None)
     flow.space(pt(6))
-    flow.text([Para("Other questions and notes", H1)], keep_with=RULE_GAP * 6)
+    flow.text([Para(tr("Other questions and notes"), H1)], keep_with=RULE_GAP * 6)
     flow.rules(10, RULE_GAP)
     if sheet.catalogue_disclaimer:
         flow.space(pt(14))

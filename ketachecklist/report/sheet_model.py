@@ -13,6 +13,7 @@ from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present import Presentation
 from ketachecklist.present.answers import ASK_MORE, Cell
 from ketachecklist.present.ratings import DOESNT_APPLY, rating_scale
+from ketachecklist.present.text import QT_TR_NOOP, tr
 from ketachecklist.report.common import (
     CRISIS_POINTER,
     PageSize,
@@ -41,31 +42,39 @@ class SheetQuestion:
     @property
     def recorded_text(self) -> str:
         if self.recorded is None:
-            return "Recorded so far: nothing yet."
+            return tr("Recorded so far: nothing yet.")
         parts = [self.recorded.rating_text]
         if self.recorded.value_text:
             parts.append(self.recorded.value_text)
         if self.recorded.said:
-            parts.append(f"“{self.recorded.said}”")
-        return "Recorded so far: " + " · ".join(parts)
+            parts.append(tr("“{said}”").format(said=self.recorded.said))
+        # the label is bold on the sheet (report/sheet.py): its own text, as the sheet's others
+        return f"{tr('Recorded so far:')} {' · '.join(parts)}"
 
     @property
     def not_applying_text(self) -> str:
         """Marks a question that does not count for this clinic (shown, never hidden)."""
         if not self.not_applying:
             return ""
-        if self.not_applying == DOESNT_APPLY:
-            return f"You marked this “{DOESNT_APPLY}”: it is left out of its scores."
-        return f"{self.not_applying}. You can skip it: it is left out of this clinic's scores."
+        marked = tr(DOESNT_APPLY)
+        if self.not_applying == marked:
+            return tr("You marked this “{marked}”: it is left out of its scores.").format(
+                marked=marked
+            )
+        return tr("{reason}. You can skip it: it is left out of this clinic's scores.").format(
+            reason=self.not_applying
+        )
 
     @property
     def red_flag_hint(self) -> str:
         if self.red_flag_when is None or self.not_applying:
             return ""
-        answer = "yes" if self.red_flag_when else "no"
-        return (
-            f"{RED_FLAG_MARK} RED FLAG if the answer is {answer}: {self.red_flag.rstrip('. ')}. "
-            f"{ASK_MORE}"
+        if self.red_flag_when:
+            hint = tr("{mark} RED FLAG if the answer is yes: {flag}. {ask_more}")
+        else:
+            hint = tr("{mark} RED FLAG if the answer is no: {flag}. {ask_more}")
+        return hint.format(
+            mark=RED_FLAG_MARK, flag=self.red_flag.rstrip(". "), ask_more=tr(ASK_MORE)
         )
 
 
@@ -98,18 +107,27 @@ class ConsultationSheet:
         parts = [format_date(self.generated)]
         if self.source_name:
             parts.append(self.source_name)
-        parts.append(self.clinic_name or "blank consultation sheet")
+        parts.append(self.clinic_name or tr("blank consultation sheet"))
         return " · ".join(parts)
 
     def questions(self) -> list[SheetQuestion]:
         return [q for s in self.sets for q in s.questions]
 
 
-SHEET_INSTRUCTIONS = (
+# {scale}: the rating scale's words (present.ratings.rating_scale), filled in when built
+SHEET_INSTRUCTIONS = QT_TR_NOOP(
     "Take this sheet to the phone call or the visit. Ask each question, write down what they "
-    "say, and rate the answer afterwards: "
-    + rating_scale()
-    + ". Skip any question that does not apply."
+    "say, and rate the answer afterwards: {scale}. Skip any question that does not apply."
+)
+# The clinic's details the sheet leaves room for (common.clinic_details words the same labels)
+DETAIL_LABELS = (
+    QT_TR_NOOP("Clinic"),
+    QT_TR_NOOP("Location"),
+    QT_TR_NOOP("Phone"),
+    QT_TR_NOOP("Website"),
+    QT_TR_NOOP("Contact"),
+    QT_TR_NOOP("Consultation"),
+    QT_TR_NOOP("Treatments offered"),
 )
 
 
@@ -158,20 +176,12 @@ def build_sheet(
         )
     if clinic is not None:
         filled = dict(clinic_details(clinic))
-        title = f"Consultation sheet: {clinic.name}"
+        title = tr("Consultation sheet: {clinic}").format(clinic=clinic.name)
     else:
         filled = {}
-        title = "Consultation sheet"
-    labels = (
-        "Clinic",
-        "Location",
-        "Phone",
-        "Website",
-        "Contact",
-        "Consultation",
-        "Treatments offered",
-    )
-    values = {"Clinic": clinic.name if clinic else "", **filled}
+        title = tr("Consultation sheet")
+    values = {tr("Clinic"): clinic.name if clinic else "", **filled}
+    labels = [tr(label) for label in DETAIL_LABELS]
     details = tuple((label, values.get(label, "")) for label in labels)
     return ConsultationSheet(
         title=title,
@@ -182,6 +192,9 @@ def build_sheet(
         generated=generated or dt.date.today(),
         source_name=source_name,
         page_size=page_size,
-        instructions=SHEET_INSTRUCTIONS,
+        instructions=tr(SHEET_INSTRUCTIONS).format(scale=rating_scale()),
         catalogue_disclaimer=comparison.catalogue.disclaimer,
+        disclaimer=tr(DISCLAIMER),
+        crisis_help=tr(CRISIS_HELP),
+        crisis_pointer=tr(CRISIS_POINTER),
     )

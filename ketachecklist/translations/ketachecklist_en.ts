@@ -49,6 +49,16 @@
     </message>
 </context>
 <context>
+    <name>DocumentRecovery</name>
+    <message numerus="yes">
+        <source>%n clinics</source>
+        <translation>
+            <numerusform>%n clinic</numerusform>
+            <numerusform>%n clinics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WeightProfilesEditor</name>
     <message numerus="yes">
         <source>A comparison can hold up to %n profiles. Remove one first.</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QDate, QLocale, QObject, QTime
 
 from ketachecklist.core.document_file import DocumentFile, last_saved, restorable_document_path
 from ketachecklist.core.errors import FileFormatError
@@ -36,7 +36,7 @@ class DocumentRecovery(QObject):
         for index, info in enumerate(leftovers):
             saved_at = self.tr("on {day} at {time}").format(**_day_and_time(info.saved_at))
             choice = self._controller.prompter.ask_restore(
-                info.describe() + self._restore_note(info), saved_at
+                self._describe(info) + self._restore_note(info), saved_at
             )
             if choice is RestoreChoice.DELETE:
                 store.discard(info)
@@ -69,6 +69,21 @@ class DocumentRecovery(QObject):
         )
         return True
 
+    def _describe(self, info: RecoveryInfo) -> str:
+        """One line for the restore prompt: "“mine.yaml”, 3 clinics, autosaved 1 December
+        2026 at 14:05"."""
+        if info.document_path is not None:
+            name = self.tr("“{file}”").format(file=info.document_path.name)
+        else:
+            name = self.tr("An unsaved comparison")
+        if info.title:
+            name = self.tr("{name} ({title})").format(name=name, title=info.title)
+        return self.tr("{name}, {clinics}, autosaved {day} at {time}").format(
+            name=name,
+            clinics=self.tr("%n clinics", "", info.clinic_count),
+            **_day_and_time(info.saved_at),
+        )
+
     def _restore_note(self, info: RecoveryInfo) -> str:
         """What the restore prompt adds: the whole path, and when that file was last saved."""
         path = info.document_path
@@ -96,7 +111,15 @@ class DocumentRecovery(QObject):
         return f"\n\n{note}"
 
 
+# A day as the date boxes show one (clinic details, the decision): "1 December 2026"
+DAY_FORMAT = "d MMMM yyyy"
+
+
 def _day_and_time(moment: dt.datetime) -> dict[str, str]:
-    """A moment in the local time zone: its day (2026-12-01) and its time (14:05)."""
+    """A moment in the local time zone, in the user's words: its day ("1 December 2026", the
+    month in the user's language) and its time as their locale writes it ("14:05")."""
     local = moment.astimezone()
-    return {"day": local.strftime("%Y-%m-%d"), "time": local.strftime("%H:%M")}
+    locale = QLocale()
+    day = locale.toString(QDate(local.year, local.month, local.day), DAY_FORMAT)
+    time = QTime(local.hour, local.minute, local.second)
+    return {"day": day, "time": locale.toString(time, QLocale.FormatType.ShortFormat)}

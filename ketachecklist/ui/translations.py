@@ -6,8 +6,9 @@ Three catalogues, each only if its .qm file is there (nothing is ever fetched):
 - ``translations/ketachecklist_<language>.qm``: the app in the user's language (none yet);
 - with it, Qt's own ``qtbase_<language>.qm`` (shipped with PySide6) for the standard buttons
   and dialogs (not without it: one window, one language).
-Qt asks the last one installed first. The presentation layer's ``tr`` is routed through the same
-translators, so what present/ and report/ word is translated as the widgets are.
+Qt asks the last one installed first. The Qt-free layers' ``tr`` (``ketachecklist.text``) is
+routed through the same translators, so what core/, present/ and report/ word is translated as
+the widgets are.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ketachecklist.present import text
+from ketachecklist import text
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 CATALOGUE = "ketachecklist"
 ENGLISH_PLURALS = TRANSLATIONS / f"{CATALOGUE}_en.qm"
-# lupdate files a free tr() call (the presentation layer's) under the empty context.
+# lupdate files a free tr() call (the Qt-free layers') under the empty context.
 PRESENTATION_CONTEXT = ""
 
 
@@ -30,7 +31,7 @@ def install_translators(
     app: QCoreApplication, locale: QLocale | None = None, folder: Path = TRANSLATIONS
 ) -> list[QTranslator]:
     """Install the catalogues there are for ``locale`` (the user's by default), kept by ``app``,
-    and route the presentation layer's ``tr`` through them. Returns the ones installed."""
+    and route the Qt-free layers' ``tr`` through them. Returns the ones installed."""
     locale = QLocale() if locale is None else locale
     catalogues = [_loaded(lambda t: t.load(str(folder / ENGLISH_PLURALS.name)))]
     if locale.language() != QLocale.Language.English:

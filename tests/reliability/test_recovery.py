@@ -101,7 +101,7 @@ def test_row08_autosave_then_crash_is_found_and_restores_what_was_autosaved(
         assert found.saved_at == saved_at
         assert found.pid == child.pid
         assert found.clinic_count == 3
-        assert "“mine.yaml” (version 4), 3 clinics, autosaved " in found.describe()
+        assert found.title == "version 4"  # the facts the restore prompt words
         restored = store.load(found, CATALOGUE)
         assert version == 4
         assert same_content(restored, sample_comparison(version))
@@ -119,7 +119,7 @@ def test_snapshots_of_a_running_copy_are_not_offered(folder: Path) -> None:
         assert list_recoveries(folder) == []
         (live,) = list_recoveries(folder, include_live=True)
         assert live.document_path is None
-        assert live.describe().startswith("An unsaved comparison (version 2), 3 clinics")
+        assert (live.title, live.clinic_count) == ("version 2", 3)
     finally:
         child.kill()
         child.communicate(timeout=30)

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ketachecklist import CRISIS_HELP
-from ketachecklist.report.html import css_string, render_html, render_html_bytes
+from ketachecklist.report.html import render_html, render_html_bytes
+from ketachecklist.report.html_style import css_string
 from ketachecklist.report.model import (
     CRISIS_POINTER,
     NOT_MEDICAL_ADVICE,

@@ -127,9 +127,9 @@ def test_row08_killed_app_is_restored_at_the_next_start(
 
         [(description, saved_at)] = prompter.restore_offers
         local = times[-1].astimezone()
-        assert saved_at == local.strftime("on %Y-%m-%d at %H:%M")
+        assert saved_at == f"on {local.day} {local:%B %Y} at {local:%H:%M}"
         assert description.startswith("“mine.yaml”")
-        assert local.strftime("autosaved %Y-%m-%d at %H:%M:%S") in description
+        assert f"autosaved {local.day} {local:%B %Y} at {local:%H:%M}" in description
 
         restored = window.document.comparison
         ids = [clinic.id for clinic in restored.clinics]

@@ -193,11 +193,12 @@ def test_restore_dialog_names_the_time_and_escape_keeps_the_work(
 ) -> None:
     texts = _answer_next_box(qtbot, answer)
     result = DialogPrompter().ask_restore(
-        "“<b>mine</b>.yaml”, 3 clinics, autosaved 2026-11-22 at 08:41:02", "on 2026-11-22 at 08:41"
+        "“<b>mine</b>.yaml”, 3 clinics, autosaved 22 November 2026 at 08:41",
+        "on 22 November 2026 at 08:41",
     )
     assert result is choice
-    assert "autosaved 2026-11-22 at 08:41:02" in texts[0]
-    assert texts[0].count("2026-11-22") == 1  # the time is given once
+    assert "autosaved 22 November 2026 at 08:41" in texts[0]
+    assert texts[0].count("22 November 2026") == 1  # the time is given once
     assert "“<b>mine</b>.yaml”" in texts[0]
 
 

@@ -213,8 +213,11 @@ def test_row08_leftover_is_offered_with_its_time_and_restored_under_its_name(
     assert app_window.controller.offer_recovery()
 
     [(description, saved_at)] = prompter.restore_offers
-    assert "“mine.yaml”" in description
-    assert saved_at == info.saved_at.astimezone().strftime("on %Y-%m-%d at %H:%M")
+    # the day in words, as the date boxes show one, and the time as the locale writes it
+    local = info.saved_at.astimezone()
+    assert saved_at == f"on {local.day} {local:%B %Y} at {local:%H:%M}"
+    named = f"“mine.yaml” ({edited.title}), {len(edited.clinics)} clinics"
+    assert description.startswith(f"{named}, autosaved {saved_at[3:]}")
     assert same_content(app_window.document.comparison, edited)
     assert app_window.isWindowModified(), "restored work is not saved yet"
     assert app_window.controller.path == mine.absolute()

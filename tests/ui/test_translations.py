@@ -19,8 +19,12 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from ketachecklist import cli
 from ketachecklist.core.catalogue import Catalogue
-from ketachecklist.core.document import Comparison
+from ketachecklist.core.document import Clinic, Comparison
+from ketachecklist.core.errors import FileFormatError
+from ketachecklist.core.limits import LimitError
+from ketachecklist.core.safe_yaml import load_yaml_bytes
 from ketachecklist.present.text import tr
 from ketachecklist.ui.clinic_chooser import ClinicChooser
 from ketachecklist.ui.clinic_panel import ClinicPanel
@@ -30,6 +34,7 @@ from ketachecklist.ui.resources import HELP_PATH, help_page_html, help_page_path
 from ketachecklist.ui.translations import ENGLISH_PLURALS, TRANSLATIONS, install_translators
 
 PACKAGE = Path(__file__).resolve().parents[2] / "ketachecklist"
+EXAMPLE = PACKAGE.parent / "examples" / "three-clinics.yaml"
 TOOLS = Path(sys.executable).parent
 ENGLISH_TS = TRANSLATIONS / "ketachecklist_en.ts"
 
@@ -48,6 +53,12 @@ SAMPLE = {
     ("HelpWindow", "How to use ketachecklist"),
     ("NumberParsing", "“{typed}” is below zero. Type a number such as {example}."),
     ("ComparisonPage", "&Sort clinics by"),
+    ("DocumentRecovery", "{name}, {clinics}, autosaved {day} at {time}"),
+    # the core's messages and the command line's, under the Qt-free tr's empty context
+    ("", "{what} cannot be empty"),
+    ("", "The disk is full, so {name} could not be saved."),
+    ("", "{file}: valid comparison: {clinics}, {answers}, {questions}"),
+    ("", "page {page} of {count}"),
     ("WelcomeBanner", "&Got it"),
     (
         "",
@@ -59,6 +70,7 @@ SAMPLE = {
 PLURALS = {
     ("ClinicChooser", "Co&mpare: {shown} of %n clinics"),
     ("DocumentController", "%n more autosaved copies are kept; they will be offered next time."),
+    ("DocumentRecovery", "%n clinics"),
 }
 UI_STRINGS_AT_LEAST = 200  # 234 when this was written; wrapping the pending files adds more
 
@@ -155,12 +167,25 @@ def test_the_english_plurals_are_installed_at_start(qapp: QApplication) -> None:
     assert one == "1 more autosaved copy is kept; it will be offered next time."
     chooser = QCoreApplication.translate("ClinicChooser", "Comparing {shown} of %n clinics", "", 3)
     assert chooser == "Comparing {shown} of 3 clinics"
+    assert QCoreApplication.translate("DocumentRecovery", "%n clinics", "", 1) == "1 clinic"
 
 
 GERMAN = {
     ("ClinicPanel", "Add clinic"): "Klinik hinzufügen",
     ("ClinicPanel", "Add"): "Hinzufügen",
     ("", "Kept, not counted"): "Behalten, nicht gezählt",
+    # the core's words: an edit refused, a broken file (where, then what)
+    ("", "{what} cannot be empty"): "{what} darf nicht leer sein",
+    ("", "a clinic's name"): "der Name einer Klinik",
+    ("", "{source} line {line}"): "{source} Zeile {line}",
+    ("", "duplicate key '{key}' (first given on line {line})"): (
+        "doppelter Schlüssel '{key}' (zuerst in Zeile {line})"
+    ),
+    # the command line's
+    ("", "{file}: valid comparison: {clinics}, {answers}, {questions}"): (
+        "{file}: gültiger Vergleich: {clinics}, {answers}, {questions}"
+    ),
+    ("", "%n clinics"): "%n Kliniken",
 }
 GERMAN_PLURAL = (
     ("ClinicChooser", "Co&mpare: {shown} of %n clinics"),
@@ -262,3 +287,18 @@ def test_the_help_page_follows_the_language_when_it_is_translated(tmp_path: Path
     assert help_page_path(french, tmp_path) == tmp_path / "help.html"
     shown = help_page_html(tmp_path / "help_de.html")
     assert shown.startswith("<p>Hilfe. This is not medical advice.")  # filled in, as in English
+
+
+def test_a_translation_reaches_the_cores_messages_and_the_command_line(
+    german: list[QTranslator], catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    comparison = Comparison(catalogue=catalogue)
+    with pytest.raises(LimitError) as refused:
+        comparison.add_clinic(Clinic(id="harbor", name=" "))
+    assert str(refused.value) == "der Name einer Klinik darf nicht leer sein"
+    with pytest.raises(FileFormatError) as broken:
+        load_yaml_bytes(b"name: one\nname: two\n", "mine.yaml")
+    assert str(broken.value) == "mine.yaml Zeile 2: doppelter Schlüssel 'name' (zuerst in Zeile 1)"
+    assert cli.main(["validate", str(EXAMPLE)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("three-clinics.yaml: gültiger Vergleich: 3 Kliniken, ")

@@ -1,4 +1,5 @@
-"""present.text.tr: English without a translator, the installed translator's words with one."""
+"""ketachecklist.text.tr, the Qt-free layers' one door: English without a translator, the
+installed translator's words with one."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketachecklist.present import text
+from ketachecklist import text
 
 
 @pytest.fixture(autouse=True)
