@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 Answer = TypeVar("Answer")
 
@@ -51,17 +52,23 @@ def ask(
 ) -> Answer:
     """The answer of the button chosen; ``escape``'s when the box is closed without one."""
     box = plain_box(parent, icon, title, text)
-    buttons: list[tuple[QPushButton, Answer]] = []
+    # Each button says its own answer when clicked (Escape clicks the escape button). Asking
+    # the box which button was clicked and comparing wrappers is not safe: PySide can hand
+    # back a stale wrapper of a deleted button that stood at the same address.
+    chosen: list[Answer] = [escape]
     for choice in choices:
         if isinstance(choice.button, QMessageBox.StandardButton):
             button = box.addButton(choice.button)
         else:
             button = box.addButton(choice.button, choice.role)
-        buttons.append((button, choice.answer))
+        button.clicked.connect(partial(_choose, chosen, choice.answer))
         if choice.answer == default:
             box.setDefaultButton(button)
         if choice.answer == escape:
             box.setEscapeButton(button)
     box.exec()
-    clicked = box.clickedButton()
-    return next((answer for button, answer in buttons if button is clicked), escape)
+    return chosen[0]
+
+
+def _choose(chosen: list[Answer], answer: Answer, _checked: bool = False) -> None:
+    chosen[0] = answer
