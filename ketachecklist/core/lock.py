@@ -63,8 +63,12 @@ class LockHolder:
     token: str | None = None  # process identity beyond the pid (see core/processes.py)
 
     def describe(self) -> str:
-        """E.g. "alex (process 4242 on laptop), since 2026-11-30 14:02"."""
-        since = f"{self.since.astimezone():%Y-%m-%d %H:%M}"
+        """E.g. "alex (process 4242 on laptop), since 30 November 2026 at 14:02": the day as
+        every other screen writes it, in local time."""
+        local = self.since.astimezone()
+        since = tr("{day} at {time}").format(
+            day=f"{local.day} {local:%B %Y}", time=f"{local:%H:%M}"
+        )
         if self.host == this_host():
             text = tr("{user} (process {pid}), since {since}")
         else:

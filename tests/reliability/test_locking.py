@@ -212,3 +212,13 @@ def test_row09_a_file_opened_through_a_link_is_locked_where_it_really_is(tmp_pat
     finally:
         child.kill()
         child.communicate(timeout=30)
+
+
+def test_row09_the_holder_is_described_with_the_day_in_words() -> None:
+    since = dt.datetime(2026, 11, 30, 14, 2, tzinfo=dt.timezone.utc)
+    holder = LockHolder(4242, this_host(), "alex", since)
+    local = since.astimezone()
+    assert holder.describe() == (
+        f"alex (process 4242), since {local.day} {local:%B %Y} at {local:%H:%M}"
+    )
+    assert "2026-11-30" not in holder.describe()

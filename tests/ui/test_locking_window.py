@@ -105,7 +105,7 @@ def test_row09_second_instance_is_told_who_holds_the_file_and_offered_read_only(
         "since "
     )
     # "since" is when that app opened it: today, minutes ago at most.
-    assert since.strftime("%Y-%m-%d") in offer
+    assert f"{since.day} {since:%B %Y}" in offer  # the day in words, as every screen says it
     assert "You can open it read-only" in offer
     assert controller.read_only
     assert app_window.windowTitle().startswith("mine.yaml (read-only)")
