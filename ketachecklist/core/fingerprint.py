@@ -9,6 +9,7 @@ rewrites identical bytes does not alarm the patient, while an edit that keeps si
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -35,6 +36,7 @@ class DiskState(Enum):
     UNCHANGED = "unchanged"
     CHANGED = "changed"  # another program (or copy of the app) wrote different content
     MISSING = "missing"  # deleted, renamed or its drive removed
+    NOT_A_FILE = "not_a_file"  # a folder (or another thing that holds no bytes) took its name
 
 
 def fingerprint_file(path: Path) -> Fingerprint | None:
@@ -53,6 +55,8 @@ def disk_state(path: Path, known: Fingerprint | None) -> DiskState:
         info = path.stat()
     except OSError:
         return DiskState.MISSING if known is not None else DiskState.UNCHANGED
+    if not stat.S_ISREG(info.st_mode):
+        return DiskState.NOT_A_FILE
     if known is None:
         return DiskState.CHANGED  # a file appeared where there was none
     if info.st_size != known.size:

@@ -86,6 +86,11 @@ class ChangedOnDiskError(Exception):
                 "“{file}” has been moved or deleted since you opened it. Saving will "
                 "create it again in the same place."
             )
+        elif state is DiskState.NOT_A_FILE:
+            message = tr(
+                "“{file}” is no longer a file: a folder or something else now has its name, so "
+                "it cannot be saved over. Save as a new file to keep your work."
+            )
         else:
             message = tr(
                 "“{file}” was changed by another program since you opened or last saved "

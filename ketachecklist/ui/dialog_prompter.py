@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ketachecklist import QT_TRANSLATE_NOOP
+from ketachecklist.core.fingerprint import DiskState
 from ketachecklist.ui.message_box import Choice, ask, tell
 from ketachecklist.ui.prompter import ChangedOnDiskChoice, RestoreChoice, SaveChoice
 
@@ -122,24 +123,31 @@ class DialogPrompter:
             escape=False,
         )
 
-    def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
+    def ask_changed_on_disk(
+        self, message: str, state: DiskState = DiskState.CHANGED
+    ) -> ChangedOnDiskChoice:
+        save_as = Choice(
+            ChangedOnDiskChoice.SAVE_AS,
+            QCoreApplication.translate("DialogPrompter", "Save as a new file…"),
+        )
+        cancel = Choice(ChangedOnDiskChoice.CANCEL, QMessageBox.StandardButton.Cancel)
+        choices: tuple[Choice[ChangedOnDiskChoice], ...]
+        if state is DiskState.NOT_A_FILE:  # nothing to save over: a folder has its name
+            choices = (save_as, cancel)
+        else:
+            over = (
+                QCoreApplication.translate("DialogPrompter", "Save it there again")
+                if state is DiskState.MISSING  # the message says saving creates it again
+                else QCoreApplication.translate("DialogPrompter", "Replace it")
+            )
+            role = QMessageBox.ButtonRole.DestructiveRole
+            choices = (save_as, Choice(ChangedOnDiskChoice.OVERWRITE, over, role), cancel)
         return ask(
             self._parent,
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("DialogPrompter", "The file changed on the disk"),
             message,
-            (
-                Choice(
-                    ChangedOnDiskChoice.SAVE_AS,
-                    QCoreApplication.translate("DialogPrompter", "Save as a new file…"),
-                ),
-                Choice(
-                    ChangedOnDiskChoice.OVERWRITE,
-                    QCoreApplication.translate("DialogPrompter", "Replace it"),
-                    QMessageBox.ButtonRole.DestructiveRole,
-                ),
-                Choice(ChangedOnDiskChoice.CANCEL, QMessageBox.StandardButton.Cancel),
-            ),
+            choices,
             default=ChangedOnDiskChoice.SAVE_AS,  # the choice that loses nothing
             escape=ChangedOnDiskChoice.CANCEL,
         )

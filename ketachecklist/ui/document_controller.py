@@ -227,6 +227,12 @@ class DocumentController(QObject):
                     "“{name}” was changed by another program. Save will ask before replacing it."
                 ).format(name=name)
             )
+        elif state is DiskState.NOT_A_FILE:
+            self.message.emit(
+                self.tr(
+                    "“{name}” is no longer a file (a folder has its name). Save As keeps your work."
+                ).format(name=name)
+            )
         elif state is DiskState.MISSING:
             self.message.emit(
                 self.tr("“{name}” was moved or deleted. Saving will create it again.").format(
@@ -267,7 +273,7 @@ class DocumentController(QObject):
         try:
             self._file.save(self.document.comparison, overwrite=overwrite)
         except ChangedOnDiskError as error:
-            choice = self.prompter.ask_changed_on_disk(str(error))
+            choice = self.prompter.ask_changed_on_disk(str(error), error.state)
             if choice is ChangedOnDiskChoice.OVERWRITE:
                 return self._save(overwrite=True)
             if choice is ChangedOnDiskChoice.SAVE_AS:

@@ -10,6 +10,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
+from ketachecklist.core.fingerprint import DiskState
+
 
 class SaveChoice(Enum):
     SAVE = "save"
@@ -52,8 +54,11 @@ class Prompter(Protocol):
     def ask_open_read_only(self, message: str) -> bool:
         """The file is being edited elsewhere (``message`` says by whom): open it read-only?"""
 
-    def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
-        """The file changed on disk since it was opened (``message`` says how): overwrite it?"""
+    def ask_changed_on_disk(
+        self, message: str, state: DiskState = DiskState.CHANGED
+    ) -> ChangedOnDiskChoice:
+        """The file changed on disk since it was opened (``message`` says how): save over it
+        (write it again, if it is gone; never when it is no longer a file), or save as?"""
 
     def ask_restore(self, description: str, saved_at: str) -> RestoreChoice:
         """Restore unsaved work autosaved at ``saved_at`` (``description`` names the file)?"""

@@ -61,6 +61,21 @@ def test_same_size_and_mtime_but_other_bytes_is_a_change(opened: tuple[Path, Doc
     assert document.disk_state() is DiskState.CHANGED
 
 
+def test_a_folder_where_the_file_was_is_not_a_file_and_never_saved_over(
+    opened: tuple[Path, DocumentFile],
+) -> None:
+    path, document = opened
+    path.unlink()
+    path.mkdir()
+    assert document.disk_state() is DiskState.NOT_A_FILE
+    with pytest.raises(ChangedOnDiskError, match="no longer a file") as caught:
+        document.save(sample_comparison(2))
+    assert caught.value.state is DiskState.NOT_A_FILE
+    assert "Save as a new file" in str(caught.value)
+    assert path.is_dir()
+    assert list(path.iterdir()) == []
+
+
 def test_deleted_or_replaced_by_a_new_file(
     tmp_path: Path, opened: tuple[Path, DocumentFile]
 ) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.catalogue import Catalogue, load_bundled_catalogue
+from ketachecklist.core.fingerprint import DiskState
 from ketachecklist.ui.app import build_main_window, configure_application
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.prompter import ChangedOnDiskChoice, RestoreChoice, SaveChoice
@@ -45,6 +46,7 @@ class ScriptedPrompter:
     read_only_offers: list[str] = field(default_factory=list)
     open_read_only: bool = False
     changed_on_disk: list[str] = field(default_factory=list)
+    changed_on_disk_states: list[DiskState] = field(default_factory=list)
     changed_on_disk_choice: ChangedOnDiskChoice = ChangedOnDiskChoice.CANCEL
     restore_offers: list[tuple[str, str]] = field(default_factory=list)
     restore_choices: list[RestoreChoice] = field(default_factory=list)
@@ -74,8 +76,11 @@ class ScriptedPrompter:
         self.read_only_offers.append(message)
         return self.open_read_only
 
-    def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
+    def ask_changed_on_disk(
+        self, message: str, state: DiskState = DiskState.CHANGED
+    ) -> ChangedOnDiskChoice:
         self.changed_on_disk.append(message)
+        self.changed_on_disk_states.append(state)
         return self.changed_on_disk_choice
 
     def ask_open_backup(self, message: str) -> bool:

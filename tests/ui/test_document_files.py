@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from ketachecklist.core import atomic
 from ketachecklist.core.document import Clinic
+from ketachecklist.core.fingerprint import DiskState
 from ketachecklist.core.lock import document_lock_path
 from ketachecklist.core.recovery import RecoveryStore
 from ketachecklist.core.storage import load_comparison, save_comparison
@@ -260,7 +261,23 @@ def test_row10_a_deleted_file_is_mentioned_before_saving_creates_it_again(
     prompter.changed_on_disk_choice = ChangedOnDiskChoice.OVERWRITE
     assert app_window.controller.save()
     assert "moved or deleted" in prompter.changed_on_disk[0]
+    assert prompter.changed_on_disk_states == [DiskState.MISSING]  # "Save it there again"
     assert load_comparison(mine, CATALOGUE).clinics[-1].name == "Mine"
+
+
+def test_row10_a_folder_in_the_files_place_is_said_and_offers_only_save_as(
+    app_window: MainWindow, prompter: ScriptedPrompter, mine: Path
+) -> None:
+    assert app_window.controller.open_path(mine)
+    add_clinic(app_window, "Mine")
+    mine.unlink()
+    mine.mkdir()
+    app_window.controller.check_disk()
+    assert "no longer a file" in app_window.statusBar().currentMessage()
+    assert not app_window.controller.save()  # the scripted answer: Cancel
+    assert "no longer a file" in prompter.changed_on_disk[0]
+    assert prompter.changed_on_disk_states == [DiskState.NOT_A_FILE]
+    assert app_window.isWindowModified()  # nothing typed is lost
 
 
 # --- rows 2 and 4: failed saves -----------------------------------------------------------------

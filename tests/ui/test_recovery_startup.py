@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ketachecklist import paths
+from ketachecklist.core.fingerprint import DiskState
 from ketachecklist.core.recovery import RecoveryStore
 from ketachecklist.core.storage import save_comparison
 from ketachecklist.ui import app as app_module
@@ -216,6 +217,30 @@ def test_changed_on_disk_dialog_escape_cancels(
 ) -> None:
     _answer_next_box(qtbot, answer)
     assert DialogPrompter().ask_changed_on_disk("“mine.yaml” was changed") is choice
+
+
+@pytest.mark.parametrize(
+    ("state", "buttons"),
+    [
+        (DiskState.CHANGED, ["Save as a new file…", "Replace it", "Cancel"]),
+        (DiskState.MISSING, ["Save as a new file…", "Save it there again", "Cancel"]),
+        (DiskState.NOT_A_FILE, ["Save as a new file…", "Cancel"]),
+    ],
+)
+def test_changed_on_disk_dialog_offers_what_can_be_done(
+    qtbot: QtBot, state: DiskState, buttons: list[str]
+) -> None:
+    shown: list[list[str]] = []
+
+    def look(box: QMessageBox) -> None:
+        shown.append(sorted(b.text() for b in box.buttons()))
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    _answer_next_box(qtbot, look)
+    assert DialogPrompter().ask_changed_on_disk("“mine.yaml” …", state) is (
+        ChangedOnDiskChoice.CANCEL
+    )
+    assert shown == [sorted(buttons)]
 
 
 @pytest.mark.parametrize(
