@@ -23,6 +23,7 @@ from ketachecklist.core.applicability import Applicability, applicability
 from ketachecklist.core.catalogue import Question, QuestionRole
 from ketachecklist.core.changes import Change
 from ketachecklist.core.document import Answer, Comparison, CostDetails, Coverage
+from ketachecklist.core.points import round_half_up
 from ketachecklist.core.scoring_incremental import clinics_touched, unchanged_scores
 from ketachecklist.core.scoring_marks import (
     BEST_MARK_MIN_RATED,
@@ -250,11 +251,14 @@ def score_comparison(
     ranks: dict[str, int] = {}
     for position, clinic_id in enumerate(scored):
         previous_id = scored[position - 1] if position else None
-        tied = previous_id is not None and overall[clinic_id] == overall[previous_id]
+        # Tied when shown the same (in whole points, core/points.py): 62.6 and 63.4 both read 63.
+        tied = previous_id is not None and _shown(overall[clinic_id]) == _shown(
+            overall[previous_id]
+        )
         ranks[clinic_id] = ranks[previous_id] if tied and previous_id is not None else position + 1
     margin = None
     if len(scored) >= 2:
-        margin = (overall[scored[0]] or 0.0) - (overall[scored[1]] or 0.0)
+        margin = float(_shown(overall[scored[0]]) - _shown(overall[scored[1]]))
     set_rankings = {
         question_set.id: _ranking(
             scores, {s.clinic_id: s.set_scores.get(question_set.id) for s in scores}
@@ -272,6 +276,10 @@ def score_comparison(
         marks,
         set_rankings,
     )
+
+
+def _shown(score: float | None) -> int:
+    return round_half_up(score or 0.0)
 
 
 def _with_rank(score: ClinicScore, rank: int | None) -> ClinicScore:

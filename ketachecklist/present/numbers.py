@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import math
-
+from ketachecklist.core.points import round_half_up
 from ketachecklist.present.text import tr
 
-
-def round_half_up(value: float) -> int:
-    """62.5 → 63, 12.49 → 12: the rule every score, percentage and margin is shown with."""
-    return math.floor(value + 0.5)
+__all__ = [
+    "money_text",
+    "number_text",
+    "ordinal",
+    "percent_text",
+    "plural",
+    "round_half_up",
+    "whole_text",
+]  # round_half_up: the core's one rule
 
 
 def whole_text(value: float) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ketachecklist.core.points import round_half_up
 from ketachecklist.core.scoring import ComparisonScores
 from ketachecklist.present.decision_types import RULED_OUT
 from ketachecklist.present.scores import NOT_SCORED, rank_text
@@ -39,7 +40,10 @@ def standings(scores: ComparisonScores, ruled_out: frozenset[str]) -> dict[str, 
     """Every clinic's standing, keyed by clinic id (its words are made when asked for)."""
     count = len(scores.clinics)
     running = count - sum(1 for s in scores.clinics if s.clinic_id in ruled_out)
-    overall = {s.clinic_id: s.overall for s in scores.clinics}
+    # In whole points, as shown: two clinics both reading 63 stand level (core/points.py).
+    overall = {
+        s.clinic_id: None if s.overall is None else round_half_up(s.overall) for s in scores.clinics
+    }
     # The ranking is best first and stable, so equal scores sit together.
     placed = [cid for cid in scores.ranking if cid not in ruled_out and overall[cid] is not None]
     found: dict[str, Standing] = {}

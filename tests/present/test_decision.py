@@ -142,14 +142,31 @@ def test_with_many_close_clinics_the_verdict_counts_them_all() -> None:
     )
 
 
-def test_a_lead_under_one_point_is_not_called_zero_points() -> None:
-    # A: e1 = 5 -> 100. B: e1 = 5 (weight 1) and e2 = 4 (weight 0.01) -> 100.75 / 1.01 = 99.75.
+def test_scores_shown_the_same_are_a_tie_not_a_lead() -> None:
+    # A: e1 = 5 -> 100. B: e1 = 5 (weight 1) and e2 = 4 (weight 0.01) -> 100.75 / 1.01 = 99.75,
+    # shown as 100 like A's: a family reading 100 and 100 sees a tie, so the words say one.
     comparison = make("A", "B")
     rate(comparison, "a", e1=5)
     rate(comparison, "b", e1=5, e2=4)
     comparison.set_question_weight("e2", 0.01)
+    text = words(comparison)
+    assert text.verdict.startswith(
+        "No clear winner: A and B are tied for first on your scores (100/100)"
+    )
+    assert [c.standing_text for c in text.clinics] == ["1st of 2 (tied)", "1st of 2 (tied)"]
+
+
+def test_a_lead_is_the_difference_of_the_scores_as_shown() -> None:
+    # A: Evaluation 62.5, shown 63. B: Evaluation 62.5 and Cost 50 -> 56.25, shown 56. The
+    # lead is 63 - 56 = 7 points as the family reads it, not 6.25 rounded to 6.
+    comparison = make("A", "B")
+    rate(comparison, "a", e1=4, e2=3)
+    rate(comparison, "b", e1=4, e2=3, c1=3)
+    presentation = Presentation(comparison)
+    a, b = (presentation.scores.of(c).overall for c in ("a", "b"))
+    assert (a, b) == (62.5, 56.25)
     assert words(comparison).verdict.startswith(
-        "No clear winner: A leads on your scores by less than 1 point (under 10 points): "
+        "No clear winner: A leads on your scores by 7 points (under 10 points)"
     )
 
 
