@@ -114,6 +114,13 @@ def test_a_paragraph_split_between_pages_draws_only_its_lines_in_the_slice(fonts
     assert len(IMAGE.findall(ours)) == 2 * len(EMOJI)
 
 
+def test_emoji_sequences_look_as_qt_draws_them(fonts: Fonts) -> None:
+    stacks = [TextStack(fonts, [Para(f"a {s} b {s}", STYLE)], pt(300)) for s in SEQUENCES]
+    assert all(stack.colour for stack in stacks)
+    ours = stacks_pdf(stacks, own_drawing=False)
+    assert first_page(ours) == first_page(stacks_pdf(stacks, own_drawing=True))
+
+
 def test_text_without_a_colour_glyph_is_drawn_as_before(fonts: Fonts) -> None:
     stacks = [TextStack(fonts, [Para(t, STYLE)], pt(300)) for t in ("★ 5 · Reassuring", "café —")]
     assert not any(stack.colour for stack in stacks)
@@ -123,7 +130,15 @@ def test_text_without_a_colour_glyph_is_drawn_as_before(fonts: Fonts) -> None:
 
 
 OTHER_WORDS = ("Zürich", "café", "مركز الأمل", "漢字", "★", "⚠", "<b>x</b>", "=SUM(A1)", "—")
-pieces = st.sampled_from([*EMOJI, *OTHER_WORDS, "x" * 18])
+# A heart with its emoji selector, a skin tone, a family joined by ZWJ, a flag: several glyphs
+# (or one ligature) from the colour font.
+SEQUENCES = (
+    "\u2764\ufe0f",
+    "\U0001f44d\U0001f3fd",
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+    "\U0001f1e9\U0001f1ea",
+)
+pieces = st.sampled_from([*EMOJI, *SEQUENCES, *OTHER_WORDS, "x" * 18])
 
 
 @settings(max_examples=12, deadline=None)
