@@ -8,9 +8,10 @@ keyword, compared (same class and fields), hashed and shown like a frozen datacl
 be changed, and ``replaced(**changes)`` is ``dataclasses.replace``. Type checkers see a frozen
 dataclass (``dataclass_transform``). No ``field()``, ``__post_init__``, slots or ordering.
 
-A record is about as quick to build, compare and hash as a dataclass (a report makes thousands
-and uses them as dictionary keys): all fields given in order are stored without a lookup, and
-the fields are read together by one ``operator.attrgetter``.
+A record is built with one ``__dict__`` update and its fields are read together by one
+``operator.attrgetter``: it hashes and compares about as fast as a dataclass and builds in up
+to twice a dataclass's time (about 1 µs more), so a class made thousands of times per run (the
+PDF engine's paragraphs and lines) stays a dataclass.
 """
 
 from __future__ import annotations
