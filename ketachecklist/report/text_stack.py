@@ -158,7 +158,7 @@ class ColourGlyphs:
     """
 
     def __init__(self) -> None:
-        self._images: dict[tuple[str, str, float, int], QImage] = {}
+        self._images: dict[tuple[str, str, int, float, int], QImage] = {}
         self._colour_families: dict[str, bool] = {}
 
     def in_runs(self, runs: Sequence[QGlyphRun]) -> bool:
@@ -182,7 +182,7 @@ class ColourGlyphs:
             painter.restore()
 
     def _image(self, font: QRawFont, glyph: int) -> QImage:
-        key = (font.familyName(), font.styleName(), font.pixelSize(), glyph)
+        key = (font.familyName(), font.styleName(), font.weight(), font.pixelSize(), glyph)
         image = self._images.get(key)
         if image is None:
             image = self._images[key] = font.alphaMapForGlyph(glyph, _PIXEL_ANTIALIASING)
@@ -206,8 +206,10 @@ class ColourGlyphs:
 
 
 _PIXEL_ANTIALIASING = QRawFont.AntialiasingType.PixelAntialiasing
-# Text below this has no character that falls back to a colour font (Latin, Greek, Cyrillic,
-# general punctuation such as "—" and "·"): its paragraphs are drawn whole, with no check.
+# Paragraphs with no character past this one (Latin, Greek, Cyrillic, Hebrew, Arabic, general
+# punctuation such as "—" and "·") are drawn whole by Qt without a look at their glyph runs:
+# emoji and their selectors all come later. A colour glyph still among them (say "‼" where the
+# font lacks it) is drawn by Qt as before, only not shared.
 _LAST_PLAIN = "\u206f"
 
 
@@ -316,14 +318,13 @@ class TextStack:
         low, high = start - EPSILON, end + EPSILON
         for block in self._blocks:
             origin = QPointF(x, y - start + block.origin)
-            if block.top >= low and block.bottom <= high:  # every line of it: one call
-                if block.colour:
-                    self._colour_glyphs.draw(painter, origin, block.layout.glyphRuns())
-                else:
-                    block.layout.draw(painter, origin)
+            if block.top >= low and block.bottom <= high and not block.colour:
+                block.layout.draw(painter, origin)  # every line of it: one call
                 continue
             if block.bottom < low or block.top > high:
                 continue
+            # Line by line, top to bottom as Qt draws them (the whole layout's glyph runs come
+            # in no set order, and where two lines' glyphs touch a pixel the order shows).
             for line in self.lines[block.first : block.first + block.count]:
                 if line.top < low or line.bottom > high:
                     continue
