@@ -1,6 +1,6 @@
 """A 10-clinic PDF export, whole process, against LibreOffice converting the same table.
 
-    .venv/bin/python benchmarks/bench_pdf_vs_libreoffice.py [runs]
+    .venv/bin/python benchmarks/bench_pdf_vs_libreoffice.py [runs] [--before TREE]
 
 Absolute times differ between machines, so the figure that counts is a ratio measured in one
 run on one machine: `ketachecklist export FILE --format pdf` (a fresh process: Python, Qt,
@@ -20,10 +20,15 @@ every start (about 60 ms here). The Python processes get a bytecode cache in the
 temporary folder (PYTHONPYCACHEPREFIX), written by the warm-up. Each process's CPU time
 (user + system, from the kernel's accounting of waited-for children) is shown beside the wall
 time: on a shared machine it is far steadier.
+
+``--before TREE`` also runs the export from another source tree (say ``git archive main`` unpacked
+in a folder), interleaved with the rest, so a change is measured against the code before it in
+the same run, under the same load.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import shutil
@@ -72,12 +77,21 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def timed(command: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, float]:
     """Wall and CPU seconds of one run of ``command`` (its children included)."""
     cpu = children_cpu()
     started = time.perf_counter()
-    subprocess.run(command, check=True, env=env, capture_output=True)
+    subprocess.run(command, check=True, env=env, capture_output=True, cwd=cwd)
     return time.perf_counter() - started, children_cpu() - cpu
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="A 10-clinic PDF export against LibreOffice.")
+    parser.add_argument("runs", type=int, nargs="?", default=7)
+    parser.add_argument(
+        "--before", type=Path, metavar="TREE", help="also time the export from this source tree"
+    )
+    return parser.parse_args()
 
 
 def main() -> int:
@@ -85,7 +99,9 @@ def main() -> int:
     if soffice is None:
         print("skipped: LibreOffice (soffice) is not installed (libreoffice-calc-nogui)")
         return 0
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    options = arguments()
+    runs: int = options.runs
+    before: Path | None = options.before.resolve() if options.before else None
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -120,17 +136,34 @@ def main() -> int:
                 str(work / "lo"),
                 str(table),
             ],
+            "before": [
+                sys.executable,
+                "-m",
+                "ketachecklist",
+                "export",
+                str(document),
+                "--format",
+                "pdf",
+                "-o",
+                str(work / "before.pdf"),
+            ],
             "bare_qt": [sys.executable, "-c", BARE_QT_TABLE, str(table), str(work / "bare.pdf")],
             "qt_floor": [sys.executable, "-c", QT_FLOOR],
             "python": [sys.executable, "-c", "pass"],
         }
+        if before is None:
+            del commands["before"]
+        # python -m finds the package in the working folder first: the tree being timed.
+        folders = {"app": Path(__file__).resolve().parents[1], "before": before}
         for name, command in commands.items():  # warm up: caches, LibreOffice's profile
-            timed(command, lo_env if name == "libreoffice" else env)
+            timed(command, lo_env if name == "libreoffice" else env, folders.get(name))
         times: dict[str, list[float]] = {name: [] for name in commands}
         cpu: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(runs):
             for name, command in commands.items():
-                wall, used = timed(command, lo_env if name == "libreoffice" else env)
+                wall, used = timed(
+                    command, lo_env if name == "libreoffice" else env, folders.get(name)
+                )
                 times[name].append(wall)
                 cpu[name].append(used)
     medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
@@ -140,11 +173,14 @@ def main() -> int:
     print(f"  {'':<44} {'wall':>7}   {'(range)':<11} {'CPU':>6}")
     for name, label in (
         ("app", "ketachecklist export --format pdf"),
+        ("before", "the same export, from --before's tree"),
         ("libreoffice", "soffice --convert-to pdf (same table, CSV)"),
         ("bare_qt", "bare QTextDocument table → QPdfWriter"),
         ("qt_floor", "floor: import QtGui + QGuiApplication"),
         ("python", "floor: python -c pass"),
     ):
+        if name not in times:
+            continue
         spread = f"({min(times[name]) * 1000:.0f}–{max(times[name]) * 1000:.0f})"
         print(f"  {label:<44} {medians[name]:7.0f}   {spread:<11} {cpu_medians[name]:6.0f}")
     verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
@@ -152,6 +188,12 @@ def main() -> int:
     cpu_ratio = cpu_medians["app"] / cpu_medians["libreoffice"]
     print(f"CPU-time ratio app / LibreOffice: {cpu_ratio:.2f}")
     print(f"ratio app / bare Qt table: {medians['app'] / medians['bare_qt']:.2f}")
+    if "before" in medians:
+        print(
+            f"before / LibreOffice: {medians['before'] / medians['libreoffice']:.2f} wall, "
+            f"{cpu_medians['before'] / cpu_medians['libreoffice']:.2f} CPU"
+        )
+    print(load_average())
     return 0
 
 

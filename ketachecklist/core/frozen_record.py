@@ -7,11 +7,18 @@ order, with the class attribute as the default; instances are built positionally
 keyword, compared (same class and fields), hashed and shown like a frozen dataclass's, cannot
 be changed, and ``replaced(**changes)`` is ``dataclasses.replace``. Type checkers see a frozen
 dataclass (``dataclass_transform``). No ``field()``, ``__post_init__``, slots or ordering.
+
+A record is built with one ``__dict__`` update and its fields are read together by one
+``operator.attrgetter``: it hashes and compares about as fast as a dataclass and builds in up
+to twice a dataclass's time (about 1 µs more), so a class made thousands of times per run (the
+PDF engine's paragraphs and lines) stays a dataclass.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import FrozenInstanceError
+from operator import attrgetter
 from typing import Any, ClassVar, Self, dataclass_transform
 
 
@@ -19,6 +26,8 @@ from typing import Any, ClassVar, Self, dataclass_transform
 class FrozenRecord:
     _fields: ClassVar[tuple[str, ...]] = ()
     _defaults: ClassVar[dict[str, Any]] = {}
+    _field_names: ClassVar[frozenset[str]] = frozenset()
+    _read: ClassVar[Callable[[Any], tuple[Any, ...]]] = staticmethod(lambda _: ())
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
@@ -29,37 +38,42 @@ class FrozenRecord:
         )
         cls._fields = own
         cls._defaults = {name: cls.__dict__[name] for name in own if name in cls.__dict__}
+        cls._field_names = frozenset(own)
+        # attrgetter of several names gives a tuple; of one, the value itself.
+        read = attrgetter(*own) if len(own) > 1 else lambda r: tuple(getattr(r, n) for n in own)
+        cls._read = staticmethod(read)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         fields = self._fields
         values = dict(zip(fields, args, strict=False))
-        if len(args) > len(fields) or values.keys() & kwargs.keys():
+        if len(args) > len(fields) or not values.keys().isdisjoint(kwargs):
             raise TypeError(f"{type(self).__name__} takes the fields {fields}")
-        values.update(kwargs)
-        for name in fields:
-            if name not in values:
-                if name not in self._defaults:
-                    raise TypeError(f"{type(self).__name__} needs its field {name!r}")
-                values[name] = self._defaults[name]
-            object.__setattr__(self, name, values.pop(name))
-        if values:
-            raise TypeError(f"{type(self).__name__} has no field {next(iter(values))!r}")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._fields)
+        if kwargs:
+            values.update(kwargs)
+            if not self._field_names.issuperset(kwargs):
+                unknown = next(name for name in kwargs if name not in self._field_names)
+                raise TypeError(f"{type(self).__name__} has no field {unknown!r}")
+        if len(values) < len(fields):
+            values = {**self._defaults, **values}
+            if len(values) < len(fields):
+                missing = next(name for name in fields if name not in values)
+                raise TypeError(f"{type(self).__name__} needs its field {missing!r}")
+        self.__dict__.update(values)  # past __setattr__, which refuses every change
 
     def replaced(self, **changes: Any) -> Self:
         """A copy with ``changes`` (``dataclasses.replace`` for a record)."""
-        return type(self)(**{**dict(zip(self._fields, self._values(), strict=True)), **changes})
+        return type(self)(
+            **{**dict(zip(self._fields, type(self)._read(self), strict=True)), **changes}
+        )
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
         assert isinstance(other, FrozenRecord)
-        return self._values() == other._values()
+        return type(self)._read(self) == type(other)._read(other)
 
     def __hash__(self) -> int:
-        return hash(self._values())
+        return hash(type(self)._read(self))
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)

@@ -202,4 +202,7 @@ def open_comparison(path: Path, catalogue: Catalogue) -> LoadedComparison:
 
 
 def load_comparison(path: Path, catalogue: Catalogue) -> Comparison:
-    return open_comparison(path, catalogue).comparison
+    """Read, migrate and validate ``path`` as ``open_comparison`` does, without its
+    fingerprint: a caller that never saves back (an export) need not hash the file, nor load
+    OpenSSL to do so (~11 ms)."""
+    return read_comparison(read_file_bytes(path, path.name), path.name, catalogue).comparison

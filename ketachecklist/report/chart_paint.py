@@ -13,11 +13,10 @@ device pixels, which at its 1200 dpi print as an even grey that no one can tell 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.present.charts import Bar, BarChart, BarGroup, ChartSet, Pattern
 from ketachecklist.present.text import tr
 from ketachecklist.report.paged import (
@@ -124,8 +123,7 @@ def draw_range(painter: QPainter, low: float, high: float, middle: float) -> Non
             painter.drawLine(QPointF(x, middle - pt(3.5)), QPointF(x, middle + pt(3.5)))
 
 
-@dataclass(frozen=True)
-class Columns:
+class Columns(FrozenRecord):
     """Where a chart's parts go across the page, in layout units from its left edge."""
 
     label_width: float  # series names, right-aligned
@@ -150,8 +148,7 @@ def columns_for(flow: Flow, chart: BarChart) -> Columns:
     return Columns(label, plot_left, value_left - pt(8), value_left, flow.width)
 
 
-@dataclass
-class ChartHeaderOp(Op):
+class ChartHeaderOp(FrozenRecord, Op):
     """The legend (a swatch and name per series) and the value axis with its ticks."""
 
     chart: BarChart
@@ -192,8 +189,7 @@ def chart_header(flow: Flow, chart: BarChart, columns: Columns) -> ChartHeaderOp
     return ChartHeaderOp(chart, columns, flow.y, legend, axis, ticks, height)
 
 
-@dataclass
-class ChartGroupOp(Op):
+class ChartGroupOp(FrozenRecord, Op):
     """One clinic: its name (and "ruled out" note), its bars, range lines and words."""
 
     chart: BarChart

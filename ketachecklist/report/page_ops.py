@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.report.text_stack import BLACK, TextStack, pt
 
 _PENS: dict[float, QPen] = {}
@@ -56,8 +57,7 @@ class RectOp(Op):
             painter.drawRect(self.rect)
 
 
-@dataclass
-class LineOp(Op):
+class LineOp(FrozenRecord, Op):
     x1: float
     y1: float
     x2: float

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.present.text import isolated, tr
 from ketachecklist.report.common import NOT_MEDICAL_ADVICE
 from ketachecklist.report.model import PageSize, format_date
@@ -71,6 +72,7 @@ __all__ = [
     "LineOp",
     "Op",
     "Page",
+    "PagedDocument",
     "PaintError",
     "Para",
     "RectOp",
@@ -173,6 +175,25 @@ def paint_document(
     pages = layout(fonts, content_area(page_layout)[0], body_height(page_layout))
     paint_pages(device, fonts, pages, footer)
     return len(pages)
+
+
+class PagedDocument(FrozenRecord):
+    """A printable document as the engine needs it, whichever it is (the report, the
+    consultation sheet): its PDF page layout and title, ``layout(fonts, width, height)`` giving
+    its pages and ``footer(page, count)`` the lines at the foot of each."""
+
+    page_layout: QPageLayout
+    title: str
+    layout: Callable[[Fonts, float, float], list[Page]]
+    footer: Callable[[int, int], Sequence[str]]
+
+    def paint(self, device: QPagedPaintDevice, fonts: Fonts | None = None) -> int:
+        """Lay out and paint on ``device`` with its current page layout; returns pages."""
+        return paint_document(device, fonts or Fonts(), self.layout, self.footer)
+
+    def pdf(self) -> bytes:
+        """The whole PDF, in memory (write it with ``output.write_output``)."""
+        return pdf_bytes(self.page_layout, self.title, self.paint)
 
 
 def body_height(layout: QPageLayout) -> float:

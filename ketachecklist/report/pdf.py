@@ -25,6 +25,7 @@ still breaks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
@@ -35,14 +36,13 @@ from ketachecklist.report.paged import (
     Flow,
     Fonts,
     Page,
+    PagedDocument,
     Para,
     Row,
     Table,
     content_area,
     mm,
     page_layout,
-    paint_document,
-    pdf_bytes,
     pt,
     running_footer,
     shorten,
@@ -139,24 +139,21 @@ def layout_report(
     return flow.pages
 
 
+def report_document(report: ComparisonReport) -> PagedDocument:
+    layout, footer = partial(layout_report, report), partial(footer_lines, report)
+    return PagedDocument(report_page_layout(report), report.title, layout, footer)
+
+
 def paint_report(
     device: QPagedPaintDevice, report: ComparisonReport, fonts: Fonts | None = None
 ) -> int:
     """Lay out and paint the report on ``device`` with its current page layout; returns pages."""
-    return paint_document(
-        device,
-        fonts or Fonts(),
-        lambda fonts, width, height: layout_report(report, fonts, width, height),
-        lambda page, count: footer_lines(report, page, count),
-    )
+    return report_document(report).paint(device, fonts)
 
 
 def render_pdf(report: ComparisonReport) -> bytes:
     """The whole PDF, in memory (write it with ``output.write_output``)."""
-    fonts = Fonts()
-    return pdf_bytes(
-        report_page_layout(report), report.title, lambda writer: paint_report(writer, report, fonts)
-    )
+    return report_document(report).pdf()
 
 
 # --- page 1 -----------------------------------------------------------------------------------

@@ -1,13 +1,14 @@
 """The comparison report's data: what every printed or exported comparison shows, as plain
-frozen records in ready-made words (built by ``report/model.py``'s ``build_report``)."""
+frozen records in ready-made words (built by ``report/model.py``'s ``build_report``); records
+(``core/frozen_record.py``), not dataclasses, as every export imports them."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER
 from ketachecklist.core.catalogue import Source
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.present.answers import Cell
 from ketachecklist.present.charts import ChartSet
 from ketachecklist.present.numbers import number_text, plural
@@ -16,8 +17,7 @@ from ketachecklist.report.common import CHOICE_MARK, CRISIS_POINTER, PageSize, f
 from ketachecklist.report.family_page import FamilyPage
 
 
-@dataclass(frozen=True)
-class ClinicColumn:
+class ClinicColumn(FrozenRecord):
     """One clinic, as a column of every table (in ranked order)."""
 
     id: str
@@ -30,8 +30,7 @@ class ClinicColumn:
     ruled_out: bool = False  # by the patient's own deal-breakers
 
 
-@dataclass(frozen=True)
-class SummaryRow:
+class SummaryRow(FrozenRecord):
     """One line of the first page: a clinic with its scores, completeness, cost and flags."""
 
     column: ClinicColumn  # who it is and where it stands, as every table names it
@@ -85,8 +84,7 @@ class SummaryRow:
         return self.answered / self.total if self.total else 0.0
 
 
-@dataclass(frozen=True)
-class QuestionRow:
+class QuestionRow(FrozenRecord):
     id: str
     number: str  # "2.3": set 2, question 3, so a family can point at a row on paper
     text: str
@@ -94,8 +92,7 @@ class QuestionRow:
     cells: tuple[Cell, ...]  # aligned with ComparisonReport.clinics
 
 
-@dataclass(frozen=True)
-class SetScore:
+class SetScore(FrozenRecord):
     score: float | None
     rated: int
     total: int
@@ -103,8 +100,7 @@ class SetScore:
     rated_text: str  # '3 of 6 rated'
 
 
-@dataclass(frozen=True)
-class SetTable:
+class SetTable(FrozenRecord):
     id: str
     number: int
     title: str
@@ -128,8 +124,7 @@ class SetTable:
         )
 
 
-@dataclass(frozen=True)
-class TotalRow:
+class TotalRow(FrozenRecord):
     """A row of the totals table: label, then one value per clinic (text and, if any, number)."""
 
     key: str  # overall, rated, course_cost, out_of_pocket, red_flags
@@ -139,16 +134,14 @@ class TotalRow:
     note_texts: tuple[str, ...] = ()  # a second line per clinic (cost basis, flag words)
 
 
-@dataclass(frozen=True)
-class InfoBlock:
+class InfoBlock(FrozenRecord):
     title: str
     note: str
     items: tuple[str, ...]
     citation: str
 
 
-@dataclass(frozen=True)
-class DecisionSummary:
+class DecisionSummary(FrozenRecord):
     clinic_name: str | None
     reason: str
     decided_on: dt.date | None
@@ -168,8 +161,7 @@ class DecisionSummary:
         return f"{label}: {self.reason}"
 
 
-@dataclass(frozen=True)
-class ComparisonReport:
+class ComparisonReport(FrozenRecord):
     title: str
     generated: dt.date
     source_name: str

@@ -10,6 +10,8 @@ notice and where to call in a crisis on every page) and the same type sizes: 11 
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
 from ketachecklist.core.catalogue import AnswerKind
@@ -19,14 +21,13 @@ from ketachecklist.report.paged import (
     Flow,
     Fonts,
     Page,
+    PagedDocument,
     Para,
     Row,
     Style,
     Table,
     mm,
     page_layout,
-    paint_document,
-    pdf_bytes,
     pt,
     running_footer,
     shorten,
@@ -166,17 +167,15 @@ def layout_sheet(sheet: ConsultationSheet, fonts: Fonts, width: float, height: f
     return flow.pages
 
 
+def sheet_document(sheet: ConsultationSheet) -> PagedDocument:
+    layout, footer = partial(layout_sheet, sheet), partial(footer_lines, sheet)
+    return PagedDocument(sheet_page_layout(sheet), sheet.title, layout, footer)
+
+
 def paint_sheet(device: QPagedPaintDevice, sheet: ConsultationSheet) -> int:
     """Lay out and paint the sheet on ``device`` with its current page layout; returns pages."""
-    return paint_document(
-        device,
-        Fonts(),
-        lambda fonts, width, height: layout_sheet(sheet, fonts, width, height),
-        lambda page, count: footer_lines(sheet, page, count),
-    )
+    return sheet_document(sheet).paint(device)
 
 
 def render_sheet_pdf(sheet: ConsultationSheet) -> bytes:
-    return pdf_bytes(
-        sheet_page_layout(sheet), sheet.title, lambda writer: paint_sheet(writer, sheet)
-    )
+    return sheet_document(sheet).pdf()

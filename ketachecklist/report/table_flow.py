@@ -6,13 +6,14 @@ table header repeated, and only a row taller than a whole page is split between 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
     QColor,
 )
 
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.report.page_ops import LineOp, Op, Page, RectOp, TextOp
 from ketachecklist.report.text_stack import EPSILON, Fonts, Para, Style, TextStack, pt
 
@@ -21,18 +22,16 @@ SUBTOTAL_FILL = QColor(242, 242, 242)
 _FOOTNOTE_GAP = pt(4)
 
 
-@dataclass
-class Row:
+class Row(FrozenRecord):
     cells: list[list[Para]]
     fill: QColor | None = None
     min_height: float = 0.0  # layout units: room to write by hand
     # Shown in the first column where a row split across pages goes on, once that column's
     # own text is used up (so the reader still knows which question it is).
-    continued: list[Para] = field(default_factory=list)
+    continued: Sequence[Para] = ()
 
 
-@dataclass
-class Table:
+class Table(FrozenRecord):
     """Columns of fixed widths; ``header`` repeats at the top of every page the table spans.
 
     ``continued`` (if any) is printed above the repeated header on each later page;
@@ -42,11 +41,11 @@ class Table:
     widths: list[float]
     header: list[list[Para]] | None
     rows: list[Row]
-    continued: list[Para] = field(default_factory=list)
+    continued: Sequence[Para] = ()
     padding: float = pt(3.0)
     borders: bool = True
     keep_whole: bool = False  # start on a new page rather than split, if it fits on one
-    footnote: list[Para] = field(default_factory=list)
+    footnote: Sequence[Para] = ()
 
 
 @dataclass

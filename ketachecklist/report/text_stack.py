@@ -7,6 +7,7 @@ as the characters typed.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -17,7 +18,10 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
+    QGlyphRun,
+    QImage,
     QPainter,
+    QRawFont,
     QTextCharFormat,
     QTextLayout,
     QTextLine,
@@ -85,6 +89,7 @@ class Fonts:
         self._fonts: dict[Style, QFont] = {}
         self._word_widths: dict[tuple[str, Style], tuple[float, ...]] = {}
         self._elided: dict[tuple[str, Style, float], str] = {}
+        self.colour_glyphs = ColourGlyphs()
 
     def font(self, style: Style) -> QFont:
         font = self._fonts.get(style)
@@ -143,6 +148,71 @@ class Fonts:
         return widest
 
 
+class ColourGlyphs:
+    """Colour glyphs (emoji) drawn as images made once per glyph and size.
+
+    Qt's PDF engine draws a colour glyph as an image, but decodes it from the font and writes
+    it to the file anew each time; an image it has seen (the same ``QImage.cacheKey``) it
+    writes once. So a paragraph with a colour glyph is drawn run by run: its other text as
+    glyph runs, each colour glyph as this cache's image, where Qt would have put it.
+    """
+
+    def __init__(self) -> None:
+        self._images: dict[tuple[str, str, int, float, int], QImage] = {}
+        self._colour_families: dict[str, bool] = {}
+
+    def in_runs(self, runs: Sequence[QGlyphRun]) -> bool:
+        """True if any of ``runs`` is set in a colour font."""
+        return any(self._is_colour(run) for run in runs)
+
+    def draw(self, painter: QPainter, origin: QPointF, runs: Sequence[QGlyphRun]) -> None:
+        for run in runs:
+            if not self._is_colour(run):
+                painter.drawGlyphRun(origin, run)
+                continue
+            painter.save()  # as Qt draws a colour glyph: smoothed when text is antialiased
+            smooth = bool(painter.renderHints() & QPainter.RenderHint.TextAntialiasing)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+            font = run.rawFont()
+            left, top = origin.x(), origin.y() - font.ascent()
+            for glyph, position in zip(run.glyphIndexes(), run.positions(), strict=True):
+                # Qt puts a colour glyph at whole units, rounded down.
+                at = QPointF(math.floor(left + position.x()), math.floor(top + position.y()))
+                painter.drawImage(at, self._image(font, glyph))
+            painter.restore()
+
+    def _image(self, font: QRawFont, glyph: int) -> QImage:
+        key = (font.familyName(), font.styleName(), font.weight(), font.pixelSize(), glyph)
+        image = self._images.get(key)
+        if image is None:
+            image = self._images[key] = font.alphaMapForGlyph(glyph, _PIXEL_ANTIALIASING)
+        return image
+
+    def _is_colour(self, run: QGlyphRun) -> bool:
+        font = run.rawFont()
+        family = font.familyName()
+        colour = self._colour_families.get(family)
+        if colour is None:
+            # A colour font's glyphs come as ARGB images, an outline font's as coverage masks;
+            # a space has no image, so the first glyph that has one decides.
+            for glyph in run.glyphIndexes():
+                sample = font.alphaMapForGlyph(glyph, _PIXEL_ANTIALIASING)
+                if not sample.isNull():
+                    colour = sample.format() == QImage.Format.Format_ARGB32_Premultiplied
+                    self._colour_families[family] = colour
+                    return colour
+            return False
+        return colour
+
+
+_PIXEL_ANTIALIASING = QRawFont.AntialiasingType.PixelAntialiasing
+# Paragraphs with no character past this one (Latin, Greek, Cyrillic, Hebrew, Arabic, general
+# punctuation such as "—" and "·") are drawn whole by Qt without a look at their glyph runs:
+# emoji and their selectors all come later. A colour glyph still among them (say "‼" where the
+# font lacks it) is drawn by Qt as before, only not shared.
+_LAST_PLAIN = "\u206f"
+
+
 @dataclass(slots=True)
 class _Line:
     top: float
@@ -162,6 +232,7 @@ class _Block:
     bottom: float
     first: int
     count: int
+    colour: bool  # has a colour glyph: drawn through ColourGlyphs
 
 
 _OPTIONS: dict[Align, QTextOption] = {}
@@ -184,6 +255,7 @@ class TextStack:
 
     def __init__(self, fonts: Fonts, paragraphs: Sequence[Para], width: float) -> None:
         self.width = width = max(width, pt(4))
+        self._colour_glyphs = colour_glyphs = fonts.colour_glyphs
         self.lines: list[_Line] = []
         # QTextLines live only as long as their layout; a block is drawn whole when it can be.
         self._blocks: list[_Block] = []
@@ -217,9 +289,15 @@ class TextStack:
                 line_y += height
                 index += 1
             layout.endLayout()
-            self._blocks.append(_Block(layout, y, y, y + line_y, first, index))
+            colour = max(text) > _LAST_PLAIN and colour_glyphs.in_runs(layout.glyphRuns())
+            self._blocks.append(_Block(layout, y, y, y + line_y, first, index, colour))
             y += line_y + pt(style.space_after)
         self.height = lines[-1].bottom if lines else 0.0
+
+    @property
+    def colour(self) -> bool:
+        """True if some of the text is set in a colour font (emoji)."""
+        return any(block.colour for block in self._blocks)
 
     def cut(self, start: float, room: float) -> float:
         """The lowest line bottom at most ``room`` below ``start``; ``start`` if none fits."""
@@ -239,16 +317,22 @@ class TextStack:
     def draw(self, painter: QPainter, x: float, y: float, start: float, end: float) -> None:
         low, high = start - EPSILON, end + EPSILON
         for block in self._blocks:
-            if block.top >= low and block.bottom <= high:  # every line of it: one call
-                block.layout.draw(painter, QPointF(x, y - start + block.origin))
+            origin = QPointF(x, y - start + block.origin)
+            if block.top >= low and block.bottom <= high and not block.colour:
+                block.layout.draw(painter, origin)  # every line of it: one call
                 continue
             if block.bottom < low or block.top > high:
                 continue
+            # Line by line, top to bottom as Qt draws them (the whole layout's glyph runs come
+            # in no set order, and where two lines' glyphs touch a pixel the order shows).
             for line in self.lines[block.first : block.first + block.count]:
                 if line.top < low or line.bottom > high:
                     continue
                 text_line = block.layout.lineAt(line.index)
-                text_line.draw(painter, QPointF(x, y - start + line.origin))
+                if block.colour:
+                    self._colour_glyphs.draw(painter, origin, text_line.glyphRuns())
+                else:
+                    text_line.draw(painter, origin)
 
 
 def _bold_range(length: int) -> QTextLayout.FormatRange:

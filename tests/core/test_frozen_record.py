@@ -72,3 +72,16 @@ def test_class_variables_are_not_fields() -> None:
     assert repr(Counted("a", 2)).endswith(".Counted(name='a', size=2)")  # its __qualname__
     with pytest.raises(TypeError):
         Counted("a", 2, 3)  # type: ignore[call-arg]
+
+
+def test_a_record_of_one_field_is_a_value_too() -> None:
+    class Named(FrozenRecord):
+        name: str
+
+    assert Named("ann") == Named(name="ann") != Named("bob")
+    assert hash(Named("ann")) == hash(Named(name="ann"))
+    assert Named("ann").replaced() == Named("ann")  # its one value, not the value's letters
+    assert Named("ann").replaced(name="bob") == Named("bob")
+    assert repr(Named("ann")).endswith(".Named(name='ann')")
+    with pytest.raises(TypeError):
+        Named()  # type: ignore[call-arg]

@@ -5,7 +5,6 @@ consultation sheet."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -289,8 +288,8 @@ def test_crisis_help_is_on_the_sheets_first_page_and_in_every_footer(blank: bool
 
 
 def test_the_crisis_text_comes_from_the_model() -> None:
-    report = dataclasses.replace(
-        report_of(0), crisis_help="Call the test line.", crisis_pointer="Test pointer."
+    report = report_of(0).replaced(
+        crisis_help="Call the test line.", crisis_pointer="Test pointer."
     )
     pages = read_pdf(render_pdf(report))
     assert "Call the test line." in pages.texts[0]
