@@ -167,6 +167,7 @@ def build_report(
         comparison.clinic(decided.clinic_id).name if decided.clinic_id else None,
         decided.reason,
         decided.decided_on,
+        presentation.is_ruled_out(decided.clinic_id) if decided.clinic_id else False,
     )
     information = tuple(
         InfoBlock(

@@ -11,6 +11,7 @@ from ketachecklist.core.catalogue import Source
 from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.present.answers import Cell
 from ketachecklist.present.charts import ChartSet
+from ketachecklist.present.decision_types import RULED_OUT
 from ketachecklist.present.numbers import number_text, plural
 from ketachecklist.present.text import isolated, tr
 from ketachecklist.report.common import CHOICE_MARK, CRISIS_POINTER, PageSize, format_date
@@ -145,13 +146,20 @@ class DecisionSummary(FrozenRecord):
     clinic_name: str | None
     reason: str
     decided_on: dt.date | None
+    ruled_out: bool = False  # the clinic decided on is ruled out by the patient's own criteria
 
     @property
     def text(self) -> str:
         if self.clinic_name is None:
             return tr("No decision recorded yet.")
-        when = f" {tr('on')} {format_date(self.decided_on)}" if self.decided_on else ""
-        return f"{CHOICE_MARK} {tr('Your recorded decision')}{when}: {self.clinic_name}."
+        name = isolated(self.clinic_name)
+        if self.ruled_out:  # said beside the choice, as everywhere else the clinic is named
+            name = tr("{name} ({ruled_out})").format(name=name, ruled_out=tr(RULED_OUT))
+        if self.decided_on:
+            return tr("{mark} Your recorded decision on {day}: {name}.").format(
+                mark=CHOICE_MARK, day=format_date(self.decided_on), name=name
+            )
+        return tr("{mark} Your recorded decision: {name}.").format(mark=CHOICE_MARK, name=name)
 
     @property
     def reason_text(self) -> str:

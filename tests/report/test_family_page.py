@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ketachecklist.core.catalogue import load_bundled_catalogue
-from ketachecklist.core.document import Comparison, WeightProfile
+from ketachecklist.core.document import Comparison, Decision, WeightProfile
 from ketachecklist.core.storage import load_comparison
 from ketachecklist.present import Presentation
 from ketachecklist.present.decision import RULED_OUT
@@ -345,3 +345,21 @@ def test_any_comparison_with_deal_breakers_and_profiles_gives_a_family_page(
             if rank[3 + 3 * index + 1] == RULED_OUT
         }
         assert marked == ruled
+
+
+def test_a_decision_for_a_ruled_out_clinic_says_so_on_every_output() -> None:
+    comparison = with_a_deal_breaker()
+    chosen = quickwell(comparison)
+    comparison.set_decision(Decision(chosen, "closest to home", dt.date(2026, 12, 1)))
+    report = build_report(comparison, generated=TODAY)
+    name = comparison.clinic(chosen).name
+    expected = (
+        f"✔ Your recorded decision on 1 December 2026: {name} (ruled out by your own criteria)."
+    )
+    assert report.decision.text == expected
+    # The mark is drawn from the emoji font, which carries no text: the PDF gives back the rest.
+    assert expected.removeprefix("✔ ") in searchable(read_pdf(render_pdf(report)).flat)
+    assert expected in render_html(report)
+    assert expected in render_csv(report).decode("utf-8-sig")
+    comparison.set_deal_breaker(SUBSTANCE_USE, False)
+    assert "ruled out" not in build_report(comparison, generated=TODAY).decision.text

@@ -126,8 +126,8 @@ def test_every_output_words_every_fact_the_same(
     if not comparison.deal_breakers:
         assert (able.rank_text, birch.rank_text) == ("2nd of 4 (tied)", "2nd of 4 (tied)")
         assert dune.rank_text == "1st of 4"
-        # 37.5 points: rounded up like every figure.
-        assert presentation.verdict.startswith("Dune Clinic leads on your scores by 38 points")
+        # The lead as the family reads it: 100 - 63 = 37 (not 37.5 rounded up to 38).
+        assert presentation.verdict.startswith("Dune Clinic leads on your scores by 37 points")
     else:
         tied_first = "1st of 3 in the running (tied)"
         assert (able.rank_text, birch.rank_text) == (tied_first, tied_first)
