@@ -7,13 +7,15 @@
   dividers, and lists, tables and text areas (a style sheet border there is partly covered by
   their contents, and a wider frame would change how their items wrap);
 - rating circles and check boxes drawn in the text colour, so they stay visible in a dark
-  palette (Fusion draws them dark on dark); a chosen circle is filled, a ticked box is solid.
+  palette (Fusion draws them dark on dark); a chosen circle is filled, a ticked box is filled
+  and carries a tick (a dash when partly ticked) in black or white, whichever stands out more
+  from the fill (``check_mark_colour``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -26,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ketachecklist.ui.contrast import focus_colour
+from ketachecklist.ui.contrast import contrast_ratio, focus_colour
+from ketachecklist.ui.resources import RESOURCES
 
 _WATCHED = "ketachecklist-focus-style-watched"  # the signals are connected once per application
 
@@ -42,7 +45,8 @@ QRadioButton::indicator:checked {{
     background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
         stop: 0 {text}, stop: 0.55 {text}, stop: 0.6 {base}, stop: 1 {base});
 }}
-QCheckBox::indicator:checked {{ background: {text}; }}
+QCheckBox::indicator:checked {{ background: {text}; image: url("{tick}"); }}
+QCheckBox::indicator:indeterminate {{ background: {text}; image: url("{dash}"); }}
 QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {muted}; }}
 """
 
@@ -52,12 +56,27 @@ def indicator_colour(palette: QPalette) -> str:
     return palette.color(QPalette.ColorRole.WindowText).name()
 
 
+def check_mark_colour(palette: QPalette) -> str:
+    """The tick on a ticked box (filled in the text colour): black or white, whichever
+    contrasts more with the fill (at least 4.58:1 whatever the fill is)."""
+    fill = QColor(indicator_colour(palette))
+    black, white = QColor("black"), QColor("white")
+    return "black" if contrast_ratio(black, fill) >= contrast_ratio(white, fill) else "white"
+
+
+def _mark(name: str, colour: str) -> str:
+    return (RESOURCES / f"{name}-{colour}.svg").as_posix()
+
+
 def focus_style_sheet(app: QApplication) -> str:
     palette = app.palette()
     size = max(12, round(QFontMetrics(app.font()).height() * 0.75))
+    mark = check_mark_colour(palette)
     return _SHEET.format(
         focus=focus_colour(palette).name(),
         text=indicator_colour(palette),
+        tick=_mark("check-mark", mark),
+        dash=_mark("partial-mark", mark),
         base=palette.color(QPalette.ColorRole.Base).name(),
         muted=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name(),
         size=size,
