@@ -46,7 +46,10 @@ def _inside_of_box(box: QCheckBox) -> tuple[QImage, QRect]:
     """The box's picture and the inside of its square (the 2-pixel outline left out)."""
     option = QStyleOptionButton()
     box.initStyleOption(option)
-    square = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    place = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    # The square at the right of that place (any margin is on its left).
+    side = min(place.width(), place.height())
+    square = QRect(place.right() + 1 - side, place.top(), side, side)
     return box.grab().toImage(), square.adjusted(3, 3, -3, -3)
 
 
