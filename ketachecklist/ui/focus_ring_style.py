@@ -77,8 +77,10 @@ class FocusRing(QFocusFrame):
             self._tabs.currentChanged.connect(self._tab_changed)
         # None lets go of the last control (Qt takes a null widget; the stubs do not say so).
         self.setWidget(widget)  # type: ignore[arg-type]
-        self.setVisible(widget is not None)
-        self._fit_mask()
+        framed = self.widget() is not None  # Qt frames no window (nor a control of none)
+        if framed:
+            self._fit_mask()
+        self.setVisible(framed)
         self.update()
 
     @Slot(int)
@@ -95,6 +97,8 @@ class FocusRing(QFocusFrame):
     def _fit_mask(self) -> None:
         """Only the ring's own pixels are the ring's: the control inside repaints without
         repainting the ring, and is seen through it."""
+        if self.isWindow():  # not yet in a window: nothing to mask
+            return
         ring = self.ring_rect()
         inside = ring.adjusted(RING_WIDTH, RING_WIDTH, -RING_WIDTH, -RING_WIDTH)
         self.setMask(QRegion(ring).subtracted(QRegion(inside)))
