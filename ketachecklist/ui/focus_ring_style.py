@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QRect, Qt, Slot
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import (
+    QApplication,
     QFocusFrame,
     QProxyStyle,
     QSplitterHandle,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ketachecklist.ui.contrast import focus_colour
+from ketachecklist.ui.page_tab_bar import PageTabBar
 
 RING_WIDTH = 2
 
@@ -63,7 +65,9 @@ class _AboveTheControl(QProxyStyle):
 class FocusRing(QFocusFrame):
     def __init__(self) -> None:
         super().__init__()
-        self._style = _AboveTheControl()  # kept here: a widget does not own its style
+        # The application's style by name (with none, Qt would make the desktop's default),
+        # kept here: a widget does not own its style.
+        self._style = _AboveTheControl(QApplication.style().name())
         self._style.setParent(self)
         self.setStyle(self._style)
         self._tabs: QTabBar | None = None
@@ -72,9 +76,14 @@ class FocusRing(QFocusFrame):
         """Round ``widget`` (None: nothing)."""
         if self._tabs is not None and isValid(self._tabs):
             self._tabs.currentChanged.disconnect(self._tab_changed)
+            if isinstance(self._tabs, PageTabBar):
+                self._tabs.laid_out.disconnect(self._tabs_moved)
         self._tabs = widget if isinstance(widget, QTabBar) else None
         if self._tabs is not None:
             self._tabs.currentChanged.connect(self._tab_changed)
+            # The tabs move after the bar is resized (the ring hears of that first).
+            if isinstance(self._tabs, PageTabBar):
+                self._tabs.laid_out.connect(self._tabs_moved)
         # None lets go of the last control (Qt takes a null widget; the stubs do not say so).
         self.setWidget(widget)  # type: ignore[arg-type]
         framed = self.widget() is not None  # Qt frames no window (nor a control of none)
@@ -87,6 +96,10 @@ class FocusRing(QFocusFrame):
     def _tab_changed(self, _index: int) -> None:
         self._fit_mask()
         self.update()
+
+    @Slot()
+    def _tabs_moved(self) -> None:
+        self._tab_changed(-1)
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
@@ -101,7 +114,9 @@ class FocusRing(QFocusFrame):
             return
         ring = self.ring_rect()
         inside = ring.adjusted(RING_WIDTH, RING_WIDTH, -RING_WIDTH, -RING_WIDTH)
-        self.setMask(QRegion(ring).subtracted(QRegion(inside)))
+        band = QRegion(ring).subtracted(QRegion(inside))
+        if band != self.mask():
+            self.setMask(band)
 
     def ring_rect(self) -> QRect:
         """Where the ring is drawn, in the ring's own coordinates: round the whole control,

@@ -1,18 +1,23 @@
-"""The page tabs, every name readable in full when it can be: in large text, where the names
-on one line are wider than the tab widget, the longest names of two or more words are put on
-two lines, one at a time, until they all fit. Only when even that is too wide does the tab
-bar shorten them ("Deci…"); the full names stay the tabs' text (read by screen readers) and
-their tooltips."""
+"""Tabs whose every name is readable in full when it can be (the pages, the question sets):
+in large text, where the names on one line are wider than the room, the longest names of two
+or more words are put on two lines, one at a time, until they all fit. Only when even that is
+too wide does the tab bar shorten them ("Deci…") or show its scroll arrows; the full names
+stay the tabs' text (read by screen readers) and their tooltips."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QStyle, QStyleOptionTab, QTabBar, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QStyle, QStyleOptionTab, QTabBar, QTabWidget, QWidget
 
 
 def two_lines(text: str) -> str:
-    """``text`` broken at the space nearest its middle ("Before your\\nconsultation")."""
-    spaces = [at for at, letter in enumerate(text) if letter == " "]
+    """``text`` broken at the space nearest its middle ("Before your\\nconsultation"), but
+    not before a mark such as "·" that belongs with the words before it."""
+    spaces = [
+        at
+        for at, letter in enumerate(text[:-1])
+        if letter == " " and (text[at + 1].isalnum() or text[at + 1] in "(“\"'")
+    ]
     if not spaces:
         return text
     middle = len(text) / 2
@@ -21,15 +26,17 @@ def two_lines(text: str) -> str:
 
 
 class PageTabBar(QTabBar):
+    laid_out = Signal()  # the tabs' places may have changed (the focus ring follows)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._wrapped_before: frozenset[int] = frozenset()
 
     def _room(self) -> int:
-        """The width the tabs may take: the tab widget's (the bar itself is sized to fit
-        its tabs, so it cannot say)."""
+        """The width the tabs may take: in a tab widget, the tab widget's (which sizes the
+        bar to fit its tabs, so the bar cannot say); in a layout, the bar's own."""
         parent = self.parentWidget()
-        return parent.width() if parent is not None else self.width()
+        return parent.width() if isinstance(parent, QTabWidget) else self.width()
 
     def _one_line_width(self, index: int) -> int:
         return super().tabSizeHint(index).width()
@@ -83,3 +90,4 @@ class PageTabBar(QTabBar):
         if wrapped != self._wrapped_before:
             self._wrapped_before = wrapped
             self.updateGeometry()
+        self.laid_out.emit()

@@ -150,7 +150,7 @@ def test_every_control_shows_its_focus_at_three_to_one(
         QApplication.processEvents()
         seen.update(_tab_through(qtbot, window, 40))
     kinds = {name.split()[0] for name in seen}
-    assert {"QCheckBox", "QRadioButton", "QPushButton", "QTabBar", "FamilySection"} <= kinds
+    assert {"QCheckBox", "QRadioButton", "QPushButton", "PageTabBar", "FamilySection"} <= kinds
     # A 2-pixel frame changes at least two columns down both sides of the control.
     invisible = {name: s.changed for name, s in seen.items() if s.changed < 20}
     assert invisible == {}, palette

@@ -1,7 +1,8 @@
-"""Every page tab's name is readable in full when it can be: at 1280×800 with the text at 2×
-(long names on two lines) and at 1024×700 at 1×, the words the style is given to paint are the
-whole name and the tab's painted words are as wide as the whole name needs; only a tab bar
-really too narrow shortens them, and the full names stay the tabs' text and tooltips."""
+"""Every page tab's and question set tab's name is readable in full when it can be: at
+1280×800 with the text at 2× (long names on two lines) and at 1024×700 at 1×, the words the
+style is given to paint are the whole name and the tab's painted words are as wide as the whole
+name needs; only a tab bar really too narrow shortens them, and the full names stay the tabs'
+text and tooltips."""
 
 from __future__ import annotations
 
@@ -101,6 +102,32 @@ def test_every_page_tab_shows_its_whole_name(
         assert "\n" not in painted_words(bar, 1)
 
 
+@pytest.mark.parametrize(
+    ("text_scale", "size"),
+    [(2.0, QSize(1280, 800)), (1.0, QSize(1024, 700))],
+    indirect=["text_scale"],
+    ids=["2x-1280x800", "1x-1024x700"],
+)
+def test_every_question_set_tab_shows_its_whole_name_with_no_scroll_arrows(
+    qtbot: QtBot, text_scale: float, example_window: MainWindow, size: QSize
+) -> None:
+    window = example_window
+    window.resize(size)
+    window.show_page(window.answers)
+    bar = window.answers.sets
+    assert isinstance(bar, PageTabBar)
+    last = bar.count() - 1
+    qtbot.waitUntil(lambda: bar.width() > 0 and bar.tabRect(last).width() > 0)
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    assert bar.tabRect(last).right() <= bar.width(), bar.tabText(last)  # no arrows needed
+    for index in range(bar.count()):
+        words = painted_words(bar, index)
+        assert words.replace("\n", " ") == bar.tabText(index), words
+        assert ink_width(bar, index) >= widest_line(bar, words) - 6, words
+    assert bar.tabRect(0).left() >= 0  # not scrolled: every set's tab in view
+
+
 @pytest.mark.parametrize("text_scale", [2.0], indirect=True)
 def test_a_tab_bar_too_narrow_shortens_the_names(qtbot: QtBot, text_scale: float) -> None:
     tabs = QTabWidget()
@@ -121,9 +148,17 @@ def test_a_tab_bar_too_narrow_shortens_the_names(qtbot: QtBot, text_scale: float
     assert [bar.tabText(i) for i in range(bar.count())][2] == "Before your consultation"
 
 
-@given(st.text(alphabet=st.sampled_from("ab &é"), max_size=30))
-def test_two_lines_only_breaks_at_a_space(text: str) -> None:
+@given(st.text(alphabet=st.sampled_from("ab &é·"), max_size=30))
+def test_two_lines_only_breaks_at_a_space_before_a_word(text: str) -> None:
     broken = two_lines(text)
     assert broken.count("\n") <= 1
     assert broken.replace("\n", " ") == text
-    assert ("\n" in broken) == (" " in text)
+    if "\n" in broken:
+        assert broken.split("\n")[1][:1].isalnum()  # no line starts with "·" or a space
+    else:
+        assert not any(text[i] == " " and text[i + 1].isalnum() for i in range(len(text) - 1))
+
+
+def test_a_set_tab_breaks_after_its_name_mark() -> None:
+    assert two_lines("Experience · 5 of 10") == "Experience ·\n5 of 10"
+    assert two_lines("Before your consultation") == "Before your\nconsultation"
