@@ -23,6 +23,10 @@ SHIPPED_RESOURCES = [
     "ketachecklist/resources/ketachecklist-mime.xml",
     "ketachecklist/resources/ketachecklist.metainfo.xml",
     "ketachecklist/resources/help.html",
+    "ketachecklist/resources/check-mark-black.svg",  # the ticks the style sheet draws
+    "ketachecklist/resources/check-mark-white.svg",
+    "ketachecklist/resources/partial-mark-black.svg",
+    "ketachecklist/resources/partial-mark-white.svg",
     "ketachecklist/translations/ketachecklist_en.qm",  # the English plural forms
 ]
 

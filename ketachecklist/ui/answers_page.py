@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
-    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
 from ketachecklist.ui.marked_question_list_model import MarkedQuestionListModel
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.padded_delegate import PaddedItemDelegate
+from ketachecklist.ui.page_tab_bar import PageTabBar
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
 from ketachecklist.ui.until_a_clinic import UntilAClinic
 
@@ -59,7 +59,7 @@ class AnswersPage(QWidget):
         self.heading.setFont(font)
         self.heading.setAccessibleName(self.tr("Clinic you are recording answers for"))
 
-        self.sets = QTabBar()
+        self.sets = PageTabBar()  # a long set's name on two lines in large text
         self.sets.setAccessibleName(self.tr("Question sets"))
         self.sets.setExpanding(False)
         self.sets.setDrawBase(True)

@@ -1,6 +1,8 @@
 """Compare: all clinics, or the few the patient picks to see side by side.
 
 A button with a menu of check marks (reachable by keyboard: Alt+M, then the arrows and Space).
+A push button, not a tool button: the style keeps room for a push button's drop-down arrow
+beside its words, while a tool button's arrow is tucked into its corner, on the words.
 The choice is kept for the session by clinic id; a clinic added later is shown until the
 patient chooses again.
 """
@@ -9,10 +11,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 
-class ClinicChooser(QToolButton):
+class ClinicChooser(QPushButton):
     chosen_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -21,7 +23,6 @@ class ClinicChooser(QToolButton):
         self._names: list[tuple[str, str]] = []
         self.setAccessibleName(self.tr("Clinics to compare"))
         self.setToolTip(self.tr("Pick the clinics to see side by side"))
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_of_clinics = QMenu(self)
         self.menu_of_clinics.setAccessibleName(self.tr("Clinics to compare: choices"))
         self.setMenu(self.menu_of_clinics)

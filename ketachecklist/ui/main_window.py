@@ -25,6 +25,7 @@ from ketachecklist.ui.inner_widget_names import name_inner_widgets
 from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
 from ketachecklist.ui.menus import WindowMenus
 from ketachecklist.ui.page_scroll import PageScroll
+from ketachecklist.ui.page_tab_bar import PageTabBar
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import AppSettings
 from ketachecklist.ui.welcome_banner import WelcomeBanner
@@ -70,10 +71,11 @@ class MainWindow(QMainWindow):
         self.decision_tab = DeferredPage(self._build_decision, scrolls=True)
         self.details_tab = PageScroll(self.details)
         self.tabs = QTabWidget()
+        self.tabs.setTabBar(PageTabBar(self.tabs))  # long names on two lines in large text
         self.tabs.setAccessibleName(self.tr("Pages"))
         self.tabs.setDocumentMode(True)
-        # Every page's tab stays in view at a large font: shortened words, not scroll arrows
-        # that hide the Decision tab off the edge (the full names are their tooltips).
+        # Every page's tab stays in view at a large font: two lines, then shortened words, not
+        # scroll arrows that hide the Decision tab off the edge (full names in the tooltips).
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.pages: list[tuple[QWidget, str]] = [
