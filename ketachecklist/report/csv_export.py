@@ -150,7 +150,11 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
         (
             tr("Red flags"),
             tr("Number of red flags"),
-            [(len(s.red_flags), "; ".join(s.red_flags)) for s in report.summary],
+            # No number where none was checked: a spreadsheet would take 0 for "none found".
+            [
+                (len(s.red_flags) if s.red_flags_checked else None, "; ".join(s.red_flags))
+                for s in report.summary
+            ],
         )
     )
     summary_rows.append(

@@ -248,6 +248,7 @@ def _summary_row(
         lowest=score_range.lowest,
         highest=score_range.highest,
         red_flag_coverage_text=standing.red_flags_text,
+        red_flags_checked=presentation.analysis.of(text.clinic_id).red_flags.checked,
     )
 
 

@@ -55,6 +55,7 @@ class SummaryRow(FrozenRecord):
     lowest: float | None = None  # the range's ends, as numbers
     highest: float | None = None
     red_flag_coverage_text: str = ""  # 'none of 5 checked so far'
+    red_flags_checked: int = 0  # red-flag questions with their yes or no recorded
 
     @property
     def clinic_id(self) -> str:

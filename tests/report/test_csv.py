@@ -8,8 +8,12 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ketachecklist.core.catalogue import load_bundled_catalogue
+from ketachecklist.core.document import Clinic
+from ketachecklist.core.storage import load_comparison
 from ketachecklist.report.csv_export import FORMULA_STARTS, cell, neutralise, render_csv
 from ketachecklist.report.model import build_report
+from tests.conftest import EXAMPLES
 from tests.report.factory import HOSTILE_NAME, make_comparison
 from tests.strategies import HOSTILE_SAMPLES
 
@@ -107,3 +111,16 @@ def test_an_empty_comparison_exports_its_questions() -> None:
     assert [r[2] for r in rows[1 : 1 + len(comparison.questions())]] == [
         q.id for q in comparison.questions()
     ]
+
+
+def test_a_clinic_with_no_red_flag_question_checked_has_no_count_not_zero() -> None:
+    comparison = load_comparison(EXAMPLES / "three-clinics.yaml", load_bundled_catalogue())
+    comparison.add_clinic(Clinic(id="new", name="New clinic"))
+    rows = read_rows(render_csv(build_report(comparison)))
+    counts = next(r for r in rows if r[:2] == ["Red flags", "Number of red flags"])
+    checked = next(r for r in rows if r[:2] == ["Red flags", "Red-flag questions checked"])
+    amounts = counts[3::3]  # each clinic: number, note, blank
+    assert amounts[-1] == ""  # the new clinic: nothing checked, so no number at all
+    assert checked[-2].startswith("none of ")  # and the row below says why
+    assert amounts[0] in {"0", "1", "2", "3", "4"}  # a clinic that was checked keeps its count
+    assert all(a != "" for a in amounts[:-1])
