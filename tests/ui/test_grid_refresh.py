@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.catalogue import Catalogue
@@ -18,6 +19,7 @@ from ketachecklist.core.document import Answer, Comparison
 from ketachecklist.core.storage import load_comparison
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.comparison_model import SORT_AS_ENTERED, SORT_OVERALL, ComparisonTableModel
+from ketachecklist.ui.comparison_page import ComparisonPage
 from ketachecklist.ui.main_window import MainWindow
 from tests.conftest import EXAMPLES
 
@@ -108,9 +110,18 @@ def test_every_cell_and_row_height_matches_a_fresh_grid(
             push_edit(document, answer_edit(clinic.id, question.id, answer), "rating")
         _fitted(qtbot, window)
         assert differences(page.model, sort_key, notes=notes) == []
-    heights = [page.table.rowHeight(row) for row in range(page.model.rowCount())]
-    page.fit_rows()  # every row measured again, every visible cell of it
-    assert heights == [page.table.rowHeight(row) for row in range(page.model.rowCount())]
+    assert row_heights(page) == measured_afresh(page)
+
+
+def row_heights(page: ComparisonPage) -> list[int]:
+    return [page.table.rowHeight(row) for row in range(page.model.rowCount())]
+
+
+def measured_afresh(page: ComparisonPage) -> list[int]:
+    """Every row measured again, every visible cell of it, no text height kept from before."""
+    page.table.forget_measures()
+    page.fit_rows()
+    return row_heights(page)
 
 
 def test_other_clinics_ranks_follow_an_edit_that_moves_one_clinic_up(
@@ -130,3 +141,32 @@ def test_other_clinics_ranks_follow_an_edit_that_moves_one_clinic_up(
         assert differences(model, SORT_AS_ENTERED, notes=False) == []
     others = [cid for cid in ranks if cid != last]
     assert any(document.scores.of(cid).rank != ranks[cid] for cid in others)  # ranks moved
+
+
+def test_a_text_measured_before_is_measured_again_in_another_width_or_font(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    """The grid keeps each text's height per font and width: a narrower column or a larger
+    font lays its texts out anew, and the rows come out as in a grid measured from scratch."""
+    window = example_window
+    window.show_page(window.comparison)
+    page = window.comparison
+    _fitted(qtbot, window)
+    wide = row_heights(page)
+    assert wide == measured_afresh(page)
+    page.table.setColumnWidth(0, page.table.columnWidth(0) // 2)  # as the patient drags it
+    _fitted(qtbot, window)
+    narrow = row_heights(page)
+    assert narrow != wide  # the questions wrap onto more lines
+    assert narrow == measured_afresh(page)
+    original = QApplication.font()
+    font = QFont(original)
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    QApplication.setFont(font)  # as a patient's larger system font
+    try:
+        _fitted(qtbot, window)
+        larger = row_heights(page)
+        assert all(big > small for big, small in zip(larger, narrow, strict=True))
+        assert larger == measured_afresh(page)
+    finally:
+        QApplication.setFont(original)
