@@ -313,8 +313,9 @@ class ComparisonTableModel(QAbstractTableModel):
         self._all_cells_changed()
 
     def _answer_changed(self, clinic_id: str, question_id: str) -> None:
-        """One answer changed: the clinic's cell, its set's subtotal and its summaries; in other
-        clinics only a best mark gained or lost and, when a rank moved, the rank row."""
+        """One answer changed: the clinic's cell, and those of its set's subtotal and its
+        summaries whose words changed; in other clinics only a best mark gained or lost and,
+        when a rank moved, the rank cells whose words changed."""
         if self._sort_key != SORT_AS_ENTERED and self._reorder():
             self._all_cells_changed()
             return
@@ -332,17 +333,35 @@ class ComparisonTableModel(QAbstractTableModel):
                 self._row_changed(row)
         else:
             before = shown[1]
-            self._cells_changed(0, len(SUMMARY_LABELS) - 1, column)
-            self._cells_changed(set_row, set_row, column)
+            for row in (*range(len(SUMMARY_LABELS)), set_row):
+                self._reword_cell(row, column)
             self._cells_changed(question_row, question_row, column)
             for other in before.best(question_id) ^ scores.best(question_id):
                 if other != clinic_id:
                     self._cells_changed(question_row, question_row, self.column_of_clinic(other))
             pairs = zip(before.clinics, scores.clinics, strict=True)
-            # ranks and ties read anew; a clinic ruled out or back changes who is in the running
-            if shown[2] != ruled_out or any(old.rank != new.rank for old, new in pairs):
-                self._row_changed(list(SUMMARY_LABELS).index("rank"))
+            rank_row = list(SUMMARY_LABELS).index("rank")
+            if shown[2] != ruled_out:  # who is in the running changed: every rank reads anew
+                self._row_changed(rank_row)
+            elif any(old.rank != new.rank for old, new in pairs):
+                for other_column in range(1, len(self._columns) + 1):
+                    self._reword_cell(rank_row, other_column)  # ranks and ties read anew
         self._shown = (revision, scores, ruled_out)
+
+    def _reword_cell(self, row: int, column: int) -> None:
+        """Word a cell shown before again, and signal it only when its words changed (a
+        summary or subtotal looks the same whatever it says). A cell not asked for since it
+        last changed was never shown with its old words: it is worded when asked for."""
+        old = {
+            role: text
+            for role in _CACHED_ROLES
+            if (text := self._texts.pop((row, column, role), None)) is not None
+        }
+        if not old:
+            return
+        index = self.index(row, column)
+        if any(self.data(index, role) != text for role, text in old.items()):
+            self.dataChanged.emit(index, index)
 
     def _row_changed(self, row: int) -> None:
         last = len(self._columns)

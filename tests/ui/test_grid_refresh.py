@@ -8,7 +8,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -77,6 +77,29 @@ def _fitted(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.comparison._resize_rows.isActive())
 
 
+class SignalledCells:
+    """The cells a model said changed (any cell at all after a layout change or a reset)."""
+
+    def __init__(self, model: ComparisonTableModel) -> None:
+        self.cells: set[tuple[int, int]] = set()
+        self.everything = False
+        model.dataChanged.connect(self._changed)
+        model.layoutChanged.connect(self._all)
+        model.modelReset.connect(self._all)
+
+    def _changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles: object) -> None:
+        rows = range(top_left.row(), bottom_right.row() + 1)
+        columns = range(top_left.column(), bottom_right.column() + 1)
+        self.cells.update((row, column) for row in rows for column in columns)
+
+    def _all(self) -> None:
+        self.everything = True
+
+    def clear(self) -> None:
+        self.cells.clear()
+        self.everything = False
+
+
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -84,16 +107,22 @@ def _fitted(qtbot: QtBot, window: MainWindow) -> None:
 def test_every_cell_and_row_height_matches_a_fresh_grid(
     qtbot: QtBot, window: MainWindow, catalogue: Catalogue, data: st.DataObject
 ) -> None:
+    """After random answer edits and undos, with deal-breakers that can rule a clinic out,
+    every cell says what a fresh grid says, every cell whose words or look changed was
+    signalled (what is on screen is repainted), and the rows are as tall as measured anew."""
     window.show_page(window.comparison)
     page, document = window.comparison, window.document
     document.replace(load_comparison(EXAMPLES / "three-clinics.yaml", catalogue))
     comparison = document.comparison
+    for question in data.draw(st.lists(st.sampled_from(comparison.questions()), max_size=2)):
+        push_edit(document, lambda c, q=question.id: c.set_deal_breaker(q, True), "deal-breaker")
     sort_key = data.draw(st.sampled_from([SORT_AS_ENTERED, SORT_OVERALL]))
     notes = data.draw(st.booleans())
     page.model.set_sort_key(sort_key)
     page.model.set_show_notes(notes)
-    grid_cells(page.model)  # every cell's text read (and kept) before the edits
+    shown = grid_cells(page.model)  # every cell's text read (and kept) before the edits
     _fitted(qtbot, window)
+    signalled = SignalledCells(page.model)
     for _ in range(data.draw(st.integers(1, 6))):
         undo = data.draw(st.integers(0, 3)) == 0
         if undo and document.undo_stack.canUndo():
@@ -110,7 +139,26 @@ def test_every_cell_and_row_height_matches_a_fresh_grid(
             push_edit(document, answer_edit(clinic.id, question.id, answer), "rating")
         _fitted(qtbot, window)
         assert differences(page.model, sort_key, notes=notes) == []
+        shown = changes_signalled(page.model, shown, signalled)
     assert row_heights(page) == measured_afresh(page)
+
+
+def changes_signalled(
+    model: ComparisonTableModel, shown: list[list[tuple[Any, ...]]], signalled: SignalledCells
+) -> list[list[tuple[Any, ...]]]:
+    """Check that every cell that says or looks otherwise than ``shown`` was signalled; the
+    cells now (all read, as on a screen showing every one)."""
+    now = grid_cells(model)
+    if not signalled.everything:
+        changed = {
+            (row, column)
+            for row, cells in enumerate(now)
+            for column, cell in enumerate(cells)
+            if cell != shown[row][column]
+        }
+        assert changed <= signalled.cells, "cells changed on screen without a signal"
+    signalled.clear()
+    return now
 
 
 def row_heights(page: ComparisonPage) -> list[int]:
@@ -131,7 +179,8 @@ def test_other_clinics_ranks_follow_an_edit_that_moves_one_clinic_up(
     window.show_page(window.comparison)
     document, model = window.document, window.comparison.model
     last = document.scores.ranking[-1]
-    grid_cells(model)
+    shown = grid_cells(model)
+    signalled = SignalledCells(model)
     ranks = {c.clinic_id: c.rank for c in document.scores.clinics}
     for question in document.comparison.questions():
         if document.comparison.answer(last, question.id).rating is None:
@@ -139,6 +188,7 @@ def test_other_clinics_ranks_follow_an_edit_that_moves_one_clinic_up(
         push_edit(document, lambda c, q=question.id: c.set_answer(last, q, Answer(rating=5)))
         _fitted(qtbot, window)
         assert differences(model, SORT_AS_ENTERED, notes=False) == []
+        shown = changes_signalled(model, shown, signalled)
     others = [cid for cid in ranks if cid != last]
     assert any(document.scores.of(cid).rank != ranks[cid] for cid in others)  # ranks moved
 
