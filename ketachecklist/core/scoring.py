@@ -206,9 +206,14 @@ def _rescore_clinic(
             sets[set_id] = (earlier.set_scores[set_id], *earlier.set_progress[set_id])
         else:
             sets[set_id] = (part.score, part.rated, part.total)
-    not_applying = {q: s for q, s in earlier.not_applying.items() if plan.set_of[q] not in again}
-    ratings = {q: r for q, r in earlier.ratings.items() if plan.set_of[q] not in again}
-    for part in parts.values():
+    not_applying, ratings = dict(earlier.not_applying), dict(earlier.ratings)
+    for set_id, questions in plan.sets:
+        part = parts.get(set_id)
+        if part is None:
+            continue
+        for question in questions:
+            not_applying.pop(question.id, None)
+            ratings.pop(question.id, None)
         not_applying.update(part.not_applying)
         ratings.update(part.ratings)
     flags = tuple(
