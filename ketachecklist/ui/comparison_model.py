@@ -82,7 +82,9 @@ class ComparisonTableModel(QAbstractTableModel):
         self._questions: dict[str, Question] = {}
         self._sort_key = SORT_AS_ENTERED
         self._show_notes = False
-        self._texts: dict[tuple[int, int, int], str] = {}  # (row, column, role) → cell text
+        # (row, clinic id or "" for the question column, role) → cell text: kept by clinic, not
+        # by column, so a clinic's texts stay when the columns move (sorted by a score)
+        self._texts: dict[tuple[int, str, int], str] = {}
         self._look = CellLook(document)
         # The revision and scores the cells show, when an answer edit refreshed them last: the
         # next answer edit compares against them to refresh only the cells that changed.
@@ -172,7 +174,9 @@ class ComparisonTableModel(QAbstractTableModel):
         if role not in _ANSWERED_ROLES:
             return None
         if role in _CACHED_ROLES:
-            key = (index.row(), index.column(), role)
+            key = self._text_key(index.row(), index.column(), role)
+            if key is None:
+                return self._data(index, role)
             text = self._texts.get(key)
             if text is None:
                 value = self._data(index, role)
@@ -183,6 +187,13 @@ class ComparisonTableModel(QAbstractTableModel):
                 self._texts[key] = text
             return text
         return self._data(index, role)
+
+    def _text_key(self, row: int, column: int, role: int) -> tuple[int, str, int] | None:
+        if column == LABEL_COLUMN:
+            return (row, "", role)
+        if 0 < column <= len(self._columns):
+            return (row, self._columns[column - 1], role)
+        return None
 
     def _data(self, index: Index, role: int) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -292,7 +303,6 @@ class ComparisonTableModel(QAbstractTableModel):
         if order == self._columns:
             return False
         self.layoutAboutToBeChanged.emit()
-        self._texts.clear()
         old_columns = self._columns
         self._columns = order
         new_position = {clinic_id: column + 1 for column, clinic_id in enumerate(order)}
@@ -316,9 +326,8 @@ class ComparisonTableModel(QAbstractTableModel):
         """One answer changed: the clinic's cell, and those of its set's subtotal and its
         summaries whose words changed; in other clinics only a best mark gained or lost and,
         when a rank moved, the rank cells whose words changed."""
-        if self._sort_key != SORT_AS_ENTERED and self._reorder():
-            self._all_cells_changed()
-            return
+        if self._sort_key != SORT_AS_ENTERED:
+            self._reorder()  # columns moved are all repainted; their texts are kept
         question = self._questions.get(question_id)
         if question is None:
             return
@@ -355,7 +364,7 @@ class ComparisonTableModel(QAbstractTableModel):
         old = {
             role: text
             for role in _CACHED_ROLES
-            if (text := self._texts.pop((row, column, role), None)) is not None
+            if (text := self._pop_text(row, column, role)) is not None
         }
         if not old:
             return
@@ -363,11 +372,15 @@ class ComparisonTableModel(QAbstractTableModel):
         if any(self.data(index, role) != text for role, text in old.items()):
             self.dataChanged.emit(index, index)
 
+    def _pop_text(self, row: int, column: int, role: int) -> str | None:
+        key = self._text_key(row, column, role)
+        return None if key is None else self._texts.pop(key, None)
+
     def _row_changed(self, row: int) -> None:
         last = len(self._columns)
         for column in range(last + 1):
             for role in _CACHED_ROLES:
-                self._texts.pop((row, column, role), None)
+                self._pop_text(row, column, role)
         self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def _cells_changed(self, first_row: int, last_row: int, column: int) -> None:
@@ -375,7 +388,7 @@ class ComparisonTableModel(QAbstractTableModel):
             return
         for row in range(first_row, last_row + 1):
             for role in _CACHED_ROLES:
-                self._texts.pop((row, column, role), None)
+                self._pop_text(row, column, role)
         self.dataChanged.emit(self.index(first_row, column), self.index(last_row, column))
 
     def _all_cells_changed(self) -> None:
