@@ -108,8 +108,7 @@ class GridView(QTableView):
         """Fit rows again after some of their cells changed (row → columns), measuring only
         those cells where the others' heights are known for the columns now in view (else the
         whole row). A row's height is set only when it is not the height it has."""
-        shown = self.visible_columns()
-        columns_in_view = set(shown)
+        columns_in_view = set(self.visible_columns())
         option = self._measuring_option()
         font_key = self.font().key()
         header = self.verticalHeader()
@@ -148,7 +147,8 @@ class GridView(QTableView):
         self, option: QStyleOptionViewItem, font_key: str, row: int, column: int
     ) -> int:
         """The height the delegate needs for the cell at its column's width; a text already
-        measured in the same font and width is not laid out again."""
+        measured in the same font and width is not laid out again (the grid's cells are text
+        alone: no icon or check box adds to a cell's height)."""
         width = self.columnWidth(column)
         index = self.model().index(row, column)
         text = index.data(Qt.ItemDataRole.DisplayRole)
