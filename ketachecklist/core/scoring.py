@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 from ketachecklist.core.applicability import Applicability, applicability
 from ketachecklist.core.catalogue import Question, QuestionRole
 from ketachecklist.core.changes import Change
-from ketachecklist.core.document import Answer, Comparison, CostDetails, Coverage
+from ketachecklist.core.document import Answer, Clinic, Comparison, CostDetails, Coverage
 from ketachecklist.core.points import round_half_up
-from ketachecklist.core.scoring_incremental import clinics_touched, unchanged_scores
+from ketachecklist.core.scoring_incremental import Rescoring, clinics_touched, rescoring
 from ketachecklist.core.scoring_marks import (
     BEST_MARK_MIN_RATED,
     BEST_MARK_MIN_RATING,
@@ -102,16 +102,27 @@ class _Plan:
 
     sets: tuple[tuple[str, tuple[Question, ...]], ...]
     roles: dict[QuestionRole, Question | None]
+    set_of: dict[str, str]  # question id → its set's id
 
     @classmethod
     def of(cls, comparison: Comparison) -> _Plan:
         questions = comparison.questions()
+        # The plan reads only the catalogue's sets and the questions: the same ones (one edit
+        # after another, they are the same objects) give the same plan.
+        made_from = (comparison.catalogue, *questions)
+        if _last_plan and _last_plan[0][0] == made_from:
+            return _last_plan[0][1]
         sets = tuple(
             (s.id, tuple(q for q in questions if q.set_id == s.id))
             for s in comparison.catalogue.sets
         )
         roles = {role: comparison.question_with_role(role) for role in _COST_ROLES}
-        return cls(sets, roles)
+        plan = cls(sets, roles, {q.id: set_id for set_id, qs in sets for q in qs})
+        _last_plan[:] = [(made_from, plan)]
+        return plan
+
+
+_last_plan: list[tuple[tuple[object, ...], _Plan]] = []  # the last plan, with what it read
 
 
 _COST_ROLES = (
@@ -121,38 +132,115 @@ _COST_ROLES = (
 )
 
 
+@dataclass
+class _SetPart:
+    """One set's share of a clinic's score, as scoring its questions gives it."""
+
+    score: float | None
+    rated: int
+    total: int
+    flags: list[RedFlag]
+    not_applying: dict[str, Applicability]
+    ratings: dict[str, int]
+
+
+def _score_set(
+    comparison: Comparison, clinic: Clinic, set_questions: tuple[Question, ...]
+) -> _SetPart:
+    pairs = []
+    part = _SetPart(None, 0, 0, [], {}, {})
+    for question in set_questions:
+        answer = comparison.answer(clinic.id, question.id)
+        status = applicability(question, clinic, answer)
+        if not status.counts:
+            part.not_applying[question.id] = status
+            continue
+        part.total += 1
+        if question.red_flag is not None:
+            flag = red_flag_of(question, answer, status)
+            if flag is not None:
+                part.flags.append(flag)
+        if answer.rating is None:
+            continue
+        part.rated += 1
+        part.ratings[question.id] = answer.rating
+        pairs.append((rating_points(answer.rating), comparison.question_weight(question.id)))
+    part.score = weighted_mean(pairs)
+    return part
+
+
 def score_clinic(comparison: Comparison, clinic_id: str, plan: _Plan | None = None) -> ClinicScore:
     plan = plan or _Plan.of(comparison)
     clinic = comparison.clinic(clinic_id)
-    set_scores: dict[str, float | None] = {}
-    set_progress: dict[str, tuple[int, int]] = {}
+    parts = {set_id: _score_set(comparison, clinic, qs) for set_id, qs in plan.sets}
     not_applying: dict[str, Applicability] = {}
-    answered = total = 0
-    flags: list[RedFlag] = []
     ratings: dict[str, int] = {}
-    for set_id, set_questions in plan.sets:
-        pairs = []
-        set_rated = set_total = 0
-        for question in set_questions:
-            answer = comparison.answer(clinic_id, question.id)
-            status = applicability(question, clinic, answer)
-            if not status.counts:
-                not_applying[question.id] = status
-                continue
-            set_total += 1
-            if question.red_flag is not None:
-                flag = red_flag_of(question, answer, status)
-                if flag is not None:
-                    flags.append(flag)
-            if answer.rating is None:
-                continue
-            set_rated += 1
-            ratings[question.id] = answer.rating
-            pairs.append((rating_points(answer.rating), comparison.question_weight(question.id)))
-        set_scores[set_id] = weighted_mean(pairs)
-        set_progress[set_id] = (set_rated, set_total)
-        answered += set_rated
-        total += set_total
+    for part in parts.values():
+        not_applying.update(part.not_applying)
+        ratings.update(part.ratings)
+    return _clinic_score(
+        comparison,
+        clinic_id,
+        {set_id: (part.score, part.rated, part.total) for set_id, part in parts.items()},
+        tuple(flag for part in parts.values() for flag in part.flags),
+        estimate_cost(comparison, clinic_id, plan),
+        not_applying,
+        ratings,
+    )
+
+
+def _rescore_clinic(
+    comparison: Comparison, earlier: ClinicScore, answered: frozenset[str], plan: _Plan
+) -> ClinicScore:
+    """``score_clinic`` after only the answers to ``answered`` changed: the sets holding those
+    questions are scored again; the other sets (and the cost, unless a cost question was
+    answered) are as in the earlier score."""
+    clinic = comparison.clinic(earlier.clinic_id)
+    again = {plan.set_of[q] for q in answered if q in plan.set_of}
+    parts = {
+        set_id: _score_set(comparison, clinic, qs) for set_id, qs in plan.sets if set_id in again
+    }
+    sets: dict[str, tuple[float | None, int, int]] = {}
+    for set_id, _questions in plan.sets:
+        part = parts.get(set_id)
+        if part is None:
+            sets[set_id] = (earlier.set_scores[set_id], *earlier.set_progress[set_id])
+        else:
+            sets[set_id] = (part.score, part.rated, part.total)
+    not_applying, ratings = dict(earlier.not_applying), dict(earlier.ratings)
+    for set_id, questions in plan.sets:
+        part = parts.get(set_id)
+        if part is None:
+            continue
+        for question in questions:
+            not_applying.pop(question.id, None)
+            ratings.pop(question.id, None)
+        not_applying.update(part.not_applying)
+        ratings.update(part.ratings)
+    flags = tuple(
+        flag
+        for set_id, _questions in plan.sets
+        for flag in (
+            parts[set_id].flags
+            if set_id in parts
+            else (f for f in earlier.red_flags if plan.set_of[f.question_id] == set_id)
+        )
+    )
+    costs = {q.id for q in plan.roles.values() if q is not None}
+    cost = estimate_cost(comparison, clinic.id, plan) if costs & answered else earlier.cost
+    return _clinic_score(comparison, clinic.id, sets, flags, cost, not_applying, ratings)
+
+
+def _clinic_score(
+    comparison: Comparison,
+    clinic_id: str,
+    sets: dict[str, tuple[float | None, int, int]],  # set id → score, rated, counted
+    flags: tuple[RedFlag, ...],
+    cost: CostEstimate,
+    not_applying: dict[str, Applicability],
+    ratings: dict[str, int],
+) -> ClinicScore:
+    set_scores = {set_id: score for set_id, (score, _rated, _total) in sets.items()}
     overall = weighted_mean(
         [
             (score, comparison.set_weight(set_id))
@@ -164,12 +252,12 @@ def score_clinic(comparison: Comparison, clinic_id: str, plan: _Plan | None = No
         clinic_id,
         set_scores,
         overall,
-        answered,
-        total,
-        tuple(flags),
-        estimate_cost(comparison, clinic_id, plan),
+        sum(rated for _score, rated, _total in sets.values()),
+        sum(total for _score, _rated, total in sets.values()),
+        flags,
+        cost,
         not_applying=not_applying,
-        set_progress=set_progress,
+        set_progress={set_id: (rated, total) for set_id, (_s, rated, total) in sets.items()},
         ratings=ratings,
     )
 
@@ -240,13 +328,18 @@ def score_comparison(
     result is equal to scoring the whole comparison afresh.
     """
     plan = _Plan.of(comparison)
-    kept = unchanged_scores(comparison, previous, change)
-    scores = [
-        kept.get(clinic.id) or score_clinic(comparison, clinic.id, plan)
-        for clinic in comparison.clinics
-    ]
+    again = rescoring(comparison, previous, change)
+    scores = [_score_again(comparison, clinic.id, again, plan) for clinic in comparison.clinics]
     overall = {s.clinic_id: s.overall for s in scores}
-    ranking = _ranking(scores, overall)
+    touched = (
+        []
+        if again is None
+        else [(again.earlier[s.clinic_id], s) for s in scores if s.clinic_id in again.touched]
+    )
+    if again is not None and previous is not None and _same(touched, None):
+        ranking = previous.ranking  # no touched clinic's overall score moved
+    else:
+        ranking = _ranking(scores, overall)
     scored = [cid for cid in ranking if overall[cid] is not None]
     ranks: dict[str, int] = {}
     for position, clinic_id in enumerate(scored):
@@ -259,13 +352,16 @@ def score_comparison(
     margin = None
     if len(scored) >= 2:
         margin = float(_shown(overall[scored[0]]) - _shown(overall[scored[1]]))
-    set_rankings = {
-        question_set.id: _ranking(
-            scores, {s.clinic_id: s.set_scores.get(question_set.id) for s in scores}
-        )
-        for question_set in comparison.catalogue.sets
-    }
-    if kept and previous is not None:
+    set_rankings = {}
+    for question_set in comparison.catalogue.sets:
+        set_id = question_set.id
+        if again is not None and previous is not None and _same(touched, set_id):
+            set_rankings[set_id] = previous.set_rankings[set_id]
+        else:
+            set_rankings[set_id] = _ranking(
+                scores, {s.clinic_id: s.set_scores.get(set_id) for s in scores}
+            )
+    if again is not None and previous is not None:
         marks = best_marks_after(previous, scores)
     else:
         marks = best_marks(scores)
@@ -275,6 +371,32 @@ def score_comparison(
         margin,
         marks,
         set_rankings,
+    )
+
+
+def _score_again(
+    comparison: Comparison, clinic_id: str, again: Rescoring | None, plan: _Plan
+) -> ClinicScore:
+    """The clinic's score: kept, made again from its earlier one, or made afresh."""
+    if again is None:
+        return score_clinic(comparison, clinic_id, plan)
+    kept = again.kept(clinic_id)
+    if kept is not None:
+        return kept
+    answered = again.answered.get(clinic_id)
+    if answered is None:
+        return score_clinic(comparison, clinic_id, plan)
+    return _rescore_clinic(comparison, again.earlier[clinic_id], answered, plan)
+
+
+def _same(pairs: list[tuple[ClinicScore, ClinicScore]], set_id: str | None) -> bool:
+    """Whether every clinic the edit touched (earlier and new score) kept its overall score
+    (``None``) or one set's: the ranking by it is then the previous one (ties keep document
+    order, which is the same)."""
+    if set_id is None:
+        return all(earlier.overall == new.overall for earlier, new in pairs)
+    return all(
+        earlier.set_scores.get(set_id) == new.set_scores.get(set_id) for earlier, new in pairs
     )
 
 

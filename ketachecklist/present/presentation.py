@@ -31,7 +31,7 @@ from ketachecklist.present.scores import (
     score_text,
     set_score_text,
 )
-from ketachecklist.present.standing import Standing, standing_order, standings
+from ketachecklist.present.standing import Standings, standing_order
 
 
 @dataclass(frozen=True)
@@ -140,8 +140,8 @@ class Presentation:
         return [self.clinic(c) for c in standing_order(self.scores, self.ruled_out_ids)]
 
     @cached_property
-    def _standings(self) -> dict[str, Standing]:
-        return standings(self.scores, self.ruled_out_ids)
+    def _standings(self) -> Standings:
+        return Standings(self.scores, self.ruled_out_ids)
 
     def clinic(self, clinic_id: str) -> ClinicText:
         text = self._clinics.get(clinic_id)

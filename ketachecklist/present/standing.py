@@ -36,30 +36,49 @@ class Standing:
         return f"{text} ({tr('tied')})" if self.level else text
 
 
+class Standings:
+    """Every clinic's standing, each worked out when first asked for (a grid shows a few)."""
+
+    def __init__(self, scores: ComparisonScores, ruled_out: frozenset[str]) -> None:
+        self._ruled_out = ruled_out
+        self._clinics = len(scores.clinics)
+        self._running = self._clinics - sum(1 for s in scores.clinics if s.clinic_id in ruled_out)
+        # In whole points, as shown: two clinics both reading 63 stand level (core/points.py).
+        self._overall = {
+            s.clinic_id: None if s.overall is None else round_half_up(s.overall)
+            for s in scores.clinics
+        }
+        # The ranking is best first and stable, so equal scores sit together.
+        self._placed = [
+            cid for cid in scores.ranking if cid not in ruled_out and self._overall[cid] is not None
+        ]
+        self._places = {clinic_id: index for index, clinic_id in enumerate(self._placed)}
+        self._found: dict[str, Standing] = {}
+
+    def __getitem__(self, clinic_id: str) -> Standing:
+        standing = self._found.get(clinic_id)
+        if standing is None:
+            standing = self._found[clinic_id] = self._standing(clinic_id)
+        return standing
+
+    def _standing(self, clinic_id: str) -> Standing:
+        index = self._places.get(clinic_id)
+        if index is None:
+            out = clinic_id in self._ruled_out
+            return Standing(None, False, out, self._running, self._clinics)
+        placed, overall = self._placed, self._overall
+        score = overall[clinic_id]
+        first = index  # level clinics share the place of the first of them
+        while first and overall[placed[first - 1]] == score:
+            first -= 1
+        level = first < index or (index + 1 < len(placed) and overall[placed[index + 1]] == score)
+        return Standing(first + 1, level, False, self._running, self._clinics)
+
+
 def standings(scores: ComparisonScores, ruled_out: frozenset[str]) -> dict[str, Standing]:
     """Every clinic's standing, keyed by clinic id (its words are made when asked for)."""
-    count = len(scores.clinics)
-    running = count - sum(1 for s in scores.clinics if s.clinic_id in ruled_out)
-    # In whole points, as shown: two clinics both reading 63 stand level (core/points.py).
-    overall = {
-        s.clinic_id: None if s.overall is None else round_half_up(s.overall) for s in scores.clinics
-    }
-    # The ranking is best first and stable, so equal scores sit together.
-    placed = [cid for cid in scores.ranking if cid not in ruled_out and overall[cid] is not None]
-    found: dict[str, Standing] = {}
-    first = 0
-    for index, clinic_id in enumerate(placed):
-        if index and overall[placed[index - 1]] != overall[clinic_id]:
-            first = index
-        level = first < index or (
-            index + 1 < len(placed) and overall[placed[index + 1]] == overall[clinic_id]
-        )
-        found[clinic_id] = Standing(first + 1, level, False, running, count)
-    for score in scores.clinics:
-        if score.clinic_id not in found:
-            out = score.clinic_id in ruled_out
-            found[score.clinic_id] = Standing(None, False, out, running, count)
-    return found
+    each = Standings(scores, ruled_out)
+    return {score.clinic_id: each[score.clinic_id] for score in scores.clinics}
 
 
 def standing_order(scores: ComparisonScores, ruled_out: frozenset[str]) -> list[str]:

@@ -33,6 +33,8 @@ class ClinicListModel(DocumentRows[Clinic], QAbstractTableModel):
 
     def __init__(self, document: OpenDocument, parent: QObject | None = None) -> None:
         super().__init__(document, parent)
+        # clinic id → what its row said after its last answer edit (None: always refreshed)
+        self._row_words: dict[str, tuple[str, str, int] | None] = {}
         document.replaced.connect(self._reset)
         document.clinics_changed.connect(self._reset)
         document.clinic_changed.connect(self._clinic_changed)
@@ -85,27 +87,47 @@ class ClinicListModel(DocumentRows[Clinic], QAbstractTableModel):
         return ", ".join(words)
 
     def _reset(self) -> None:
+        self._row_words.clear()
         self.beginResetModel()
         self.endResetModel()
 
     def _clinic_changed(self, clinic_id: str) -> None:
         # name, and (through the treatments offered) which questions count
+        self._row_words.pop(clinic_id, None)
         row = self.row_of(clinic_id)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
     def _answer_changed(self, clinic_id: str, _question_id: str) -> None:
-        # progress, and (a rating on a deal-breaker) whether the clinic is ruled out
+        """Progress, red flags and (a rating on a deal-breaker) whether the clinic is ruled
+        out: the row is refreshed only when what it says changed (most ratings change only
+        scores, which the list does not show)."""
         row = self.row_of(clinic_id)
-        if row >= 0:
+        if row < 0:
+            return
+        words = self._words_of(clinic_id)
+        before = self._row_words.get(clinic_id, None)
+        self._row_words[clinic_id] = words
+        if words is None or words != before:
             self.dataChanged.emit(self.index(row, NAME_COLUMN), self.index(row, PROGRESS_COLUMN))
 
+    def _words_of(self, clinic_id: str) -> tuple[str, str, int] | None:
+        """What the row says beside the clinic's name and place; None for a clinic ruled out,
+        whose reasons (in its tooltip) any answer may change."""
+        presentation = self._document.presentation
+        if presentation.is_ruled_out(clinic_id):
+            return None
+        text = presentation.clinic(clinic_id)
+        return (text.progress_text, text.not_applying_text, len(text.red_flag_labels))
+
     def _standing_changed(self) -> None:
+        self._row_words.clear()
         if self.rowCount():
             last = self.rowCount() - 1
             self.dataChanged.emit(self.index(0, NAME_COLUMN), self.index(last, NAME_COLUMN))
 
     def _progress_changed(self) -> None:
+        self._row_words.clear()
         if self.rowCount():
             last = self.rowCount() - 1
             self.dataChanged.emit(self.index(0, PROGRESS_COLUMN), self.index(last, PROGRESS_COLUMN))

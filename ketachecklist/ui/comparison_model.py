@@ -82,7 +82,9 @@ class ComparisonTableModel(QAbstractTableModel):
         self._questions: dict[str, Question] = {}
         self._sort_key = SORT_AS_ENTERED
         self._show_notes = False
-        self._texts: dict[tuple[int, int, int], str] = {}  # (row, column, role) → cell text
+        # (row, clinic id or "" for the question column, role) → cell text: kept by clinic, not
+        # by column, so a clinic's texts stay when the columns move (sorted by a score)
+        self._texts: dict[tuple[int, str, int], str] = {}
         self._look = CellLook(document)
         # The revision and scores the cells show, when an answer edit refreshed them last: the
         # next answer edit compares against them to refresh only the cells that changed.
@@ -172,7 +174,9 @@ class ComparisonTableModel(QAbstractTableModel):
         if role not in _ANSWERED_ROLES:
             return None
         if role in _CACHED_ROLES:
-            key = (index.row(), index.column(), role)
+            key = self._text_key(index.row(), index.column(), role)
+            if key is None:
+                return self._data(index, role)
             text = self._texts.get(key)
             if text is None:
                 value = self._data(index, role)
@@ -183,6 +187,13 @@ class ComparisonTableModel(QAbstractTableModel):
                 self._texts[key] = text
             return text
         return self._data(index, role)
+
+    def _text_key(self, row: int, column: int, role: int) -> tuple[int, str, int] | None:
+        if column == LABEL_COLUMN:
+            return (row, "", role)
+        if 0 < column <= len(self._columns):
+            return (row, self._columns[column - 1], role)
+        return None
 
     def _data(self, index: Index, role: int) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -292,7 +303,6 @@ class ComparisonTableModel(QAbstractTableModel):
         if order == self._columns:
             return False
         self.layoutAboutToBeChanged.emit()
-        self._texts.clear()
         old_columns = self._columns
         self._columns = order
         new_position = {clinic_id: column + 1 for column, clinic_id in enumerate(order)}
@@ -313,11 +323,11 @@ class ComparisonTableModel(QAbstractTableModel):
         self._all_cells_changed()
 
     def _answer_changed(self, clinic_id: str, question_id: str) -> None:
-        """One answer changed: the clinic's cell, its set's subtotal and its summaries; in other
-        clinics only a best mark gained or lost and, when a rank moved, the rank row."""
-        if self._sort_key != SORT_AS_ENTERED and self._reorder():
-            self._all_cells_changed()
-            return
+        """One answer changed: the clinic's cell, and those of its set's subtotal and its
+        summaries whose words changed; in other clinics only a best mark gained or lost and,
+        when a rank moved, the rank cells whose words changed."""
+        if self._sort_key != SORT_AS_ENTERED:
+            self._reorder()  # columns moved are all repainted; their texts are kept
         question = self._questions.get(question_id)
         if question is None:
             return
@@ -332,23 +342,45 @@ class ComparisonTableModel(QAbstractTableModel):
                 self._row_changed(row)
         else:
             before = shown[1]
-            self._cells_changed(0, len(SUMMARY_LABELS) - 1, column)
-            self._cells_changed(set_row, set_row, column)
+            for row in (*range(len(SUMMARY_LABELS)), set_row):
+                self._reword_cell(row, column)
             self._cells_changed(question_row, question_row, column)
             for other in before.best(question_id) ^ scores.best(question_id):
                 if other != clinic_id:
                     self._cells_changed(question_row, question_row, self.column_of_clinic(other))
             pairs = zip(before.clinics, scores.clinics, strict=True)
-            # ranks and ties read anew; a clinic ruled out or back changes who is in the running
-            if shown[2] != ruled_out or any(old.rank != new.rank for old, new in pairs):
-                self._row_changed(list(SUMMARY_LABELS).index("rank"))
+            rank_row = list(SUMMARY_LABELS).index("rank")
+            if shown[2] != ruled_out:  # who is in the running changed: every rank reads anew
+                self._row_changed(rank_row)
+            elif any(old.rank != new.rank for old, new in pairs):
+                for other_column in range(1, len(self._columns) + 1):
+                    self._reword_cell(rank_row, other_column)  # ranks and ties read anew
         self._shown = (revision, scores, ruled_out)
+
+    def _reword_cell(self, row: int, column: int) -> None:
+        """Word a cell shown before again, and signal it only when its words changed (a
+        summary or subtotal looks the same whatever it says). A cell not asked for since it
+        last changed was never shown with its old words: it is worded when asked for."""
+        old = {
+            role: text
+            for role in _CACHED_ROLES
+            if (text := self._pop_text(row, column, role)) is not None
+        }
+        if not old:
+            return
+        index = self.index(row, column)
+        if any(self.data(index, role) != text for role, text in old.items()):
+            self.dataChanged.emit(index, index)
+
+    def _pop_text(self, row: int, column: int, role: int) -> str | None:
+        key = self._text_key(row, column, role)
+        return None if key is None else self._texts.pop(key, None)
 
     def _row_changed(self, row: int) -> None:
         last = len(self._columns)
         for column in range(last + 1):
             for role in _CACHED_ROLES:
-                self._texts.pop((row, column, role), None)
+                self._pop_text(row, column, role)
         self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def _cells_changed(self, first_row: int, last_row: int, column: int) -> None:
@@ -356,7 +388,7 @@ class ComparisonTableModel(QAbstractTableModel):
             return
         for row in range(first_row, last_row + 1):
             for role in _CACHED_ROLES:
-                self._texts.pop((row, column, role), None)
+                self._pop_text(row, column, role)
         self.dataChanged.emit(self.index(first_row, column), self.index(last_row, column))
 
     def _all_cells_changed(self) -> None:

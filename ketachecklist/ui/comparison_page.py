@@ -192,8 +192,7 @@ class ComparisonPage(QWidget):
         if rows is None or len(rows) > self.model.rowCount() // 2:
             self.fit_rows()
             return
-        for row in sorted(rows):
-            self.table.fit_cells(row, rows[row])
+        self.table.fit_cells(rows)
 
     def select_cell(self, clinic_id: str, question_id: str) -> None:
         row = self.model.row_of_question(question_id)

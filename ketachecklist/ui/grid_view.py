@@ -4,18 +4,22 @@ Qt's own ``sizeHintForRow`` measures every column; with 50 clinics that is thous
 layouts for each row. A row only needs to be tall enough for what is visible, so this view
 measures the question column plus the clinic columns in view, and the page refits the rows
 again when the view scrolls sideways or a column is resized. Each cell's measured height is
-kept, so after an edit only the cells that changed are measured again (``fit_cells``). The
-view paints nothing under the question column and the summary rows that lie over it
+kept, so after an edit only the cells that changed are measured again (``fit_cells``), and a
+text is laid out once per font and width: the height the delegate gave it is kept, so a cell
+showing a text measured before (a rating's words, a score) costs a lookup. The view paints
+nothing under the question column and the summary rows that lie over it
 (``set_frozen_margins``): those views paint their own copies of the cells.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Signal
-from PySide6.QtGui import QPaintEvent, QRegion, QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFont, QPaintEvent, QRegion, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTableView, QWidget
+
+_KEPT_TEXT_HEIGHTS = 20_000  # measured texts kept; beyond that the store starts again
 
 
 class GridView(QTableView):
@@ -27,6 +31,9 @@ class GridView(QTableView):
         self._frozen_width = 0
         self._frozen_height = 0
         self._heights: dict[int, dict[int, int]] = {}  # row → column → the cell's measured height
+        self._header_hints: dict[int, int] = {}  # row → the (hidden) row header's size hint
+        # (text, font key, width) → the height the delegate needs for it
+        self._text_heights: dict[tuple[str, str, int], int] = {}
 
     def set_frozen_margins(self, width: int, height: int) -> None:
         """The question column's width and the summary rows' height, which lie over the grid."""
@@ -90,35 +97,76 @@ class GridView(QTableView):
         model = self.model()
         if model is None or row < 0:
             return -1
-        option = self._measuring_option(row)
-        heights = {c: self._cell_height(option, row, c) for c in self.visible_columns()}
+        option = self._measuring_option()
+        font_key = self.font().key()
+        heights = {c: self._cell_height(option, font_key, row, c) for c in self.visible_columns()}
         self._heights[row] = heights
+        self._header_hints.pop(row, None)  # Qt asks the header itself on this path
         return max(heights.values(), default=0) + (1 if self.showGrid() else 0)
 
-    def fit_cells(self, row: int, columns: Iterable[int]) -> None:
-        """Fit a row again after ``columns`` of it changed, measuring only those cells when the
-        others' heights are known for the columns now in view (else the whole row)."""
-        heights = self._heights.get(row)
-        if heights is None or heights.keys() != set(self.visible_columns()):
-            self.resizeRowToContents(row)
-            return
-        option = self._measuring_option(row)
-        for column in columns:
-            if column in heights:
-                heights[column] = self._cell_height(option, row, column)
-        content = max(heights.values(), default=0) + (1 if self.showGrid() else 0)
+    def fit_cells(self, changed: Mapping[int, Iterable[int]]) -> None:
+        """Fit rows again after some of their cells changed (row → columns), measuring only
+        those cells where the others' heights are known for the columns now in view (else the
+        whole row). A row's height is set only when it is not the height it has."""
+        columns_in_view = set(self.visible_columns())
+        option = self._measuring_option()
+        font_key = self.font().key()
         header = self.verticalHeader()
-        header.resizeSection(row, max(content, header.sectionSizeHint(row)))  # as Qt's own
+        for row in sorted(changed):
+            heights = self._heights.get(row)
+            if heights is None or heights.keys() != columns_in_view:
+                self.resizeRowToContents(row)
+                continue
+            for column in changed[row]:
+                if column in heights:
+                    heights[column] = self._cell_height(option, font_key, row, column)
+            content = max(heights.values(), default=0) + (1 if self.showGrid() else 0)
+            hint = self._header_hints.get(row)
+            if hint is None:
+                hint = self._header_hints[row] = header.sectionSizeHint(row)
+            height = max(content, hint)  # as Qt's own resizeRowToContents
+            if height != header.sectionSize(row):
+                header.resizeSection(row, height)
 
-    def _measuring_option(self, row: int) -> QStyleOptionViewItem:
+    def forget_measures(self) -> None:
+        """Measure every text again from now on (the texts' heights kept so far are dropped)."""
+        self._text_heights.clear()
+        self._header_hints.clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.forget_measures()  # the same text lays out anew in another font or style
+        super().changeEvent(event)
+
+    def _measuring_option(self) -> QStyleOptionViewItem:
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
-        # A valid rect (height too, as Qt's own sizeHintForRow gives): with an empty one the
-        # style measures the text on one line, never wrapped, and long questions get cut off.
-        option.rect = QRect(0, 0, 0, max(1, self.rowHeight(row)))
         return option
 
-    def _cell_height(self, option: QStyleOptionViewItem, row: int, column: int) -> int:
-        option.rect = QRect(0, 0, self.columnWidth(column), option.rect.height())
+    def _cell_height(
+        self, option: QStyleOptionViewItem, font_key: str, row: int, column: int
+    ) -> int:
+        """The height the delegate needs for the cell at its column's width; a text already
+        measured in the same font and width is not laid out again (the grid's cells are text
+        alone: no icon or check box adds to a cell's height)."""
+        width = self.columnWidth(column)
         index = self.model().index(row, column)
-        return self.itemDelegateForIndex(index).sizeHint(option, index).height()
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        key = None
+        if isinstance(text, str) and (font is None or isinstance(font, QFont)):
+            in_font = font_key if font is None else font.resolve(self.font()).key()
+            key = (text, in_font, width)
+            height = self._text_heights.get(key)
+            if height is not None:
+                return height
+        # A valid rect (a height too, as Qt's own sizeHintForRow gives): with an empty one the
+        # style measures the text on one line, never wrapped, and long questions get cut off.
+        # Only the width decides where the text wraps.
+        option.rect = QRect(0, 0, width, 1)
+        height = self.itemDelegateForIndex(index).sizeHint(option, index).height()
+        if key is not None:
+            if len(self._text_heights) >= _KEPT_TEXT_HEIGHTS:
+                self._text_heights.clear()
+            self._text_heights[key] = height
+        return height

@@ -114,3 +114,24 @@ def test_which_clinics_an_edit_touches() -> None:
     assert clinics_touched(comparison.set_set_weight(CATALOGUE.sets[0].id, 2)) is None
     assert clinics_touched(comparison.move_clinic("c0", 2)) is None
     assert clinics_touched(comparison.remove_clinic("c1")) is None
+
+
+COST_QUESTIONS = [q for q in CATALOGUE.questions if q.role is not None]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_an_answer_to_a_cost_question_makes_the_course_cost_again(data: st.DataObject) -> None:
+    """An answer edit scores again only its set and keeps the clinic's course-cost estimate,
+    unless the question answered is one the estimate reads."""
+    comparison = rated_comparison(2)
+    scores = score_comparison(comparison)
+    for _ in range(data.draw(st.integers(1, 6))):
+        question = data.draw(st.sampled_from(COST_QUESTIONS + comparison.questions()[:3]))
+        answer = data.draw(answer_for(question))
+        change = comparison.set_answer(
+            data.draw(st.sampled_from(["c0", "c1"])), question.id, answer
+        )
+        rescored = score_comparison(comparison, scores, change)
+        assert rescored == score_comparison(comparison)
+        scores = rescored

@@ -8,8 +8,9 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.catalogue import Catalogue
@@ -18,6 +19,7 @@ from ketachecklist.core.document import Answer, Comparison
 from ketachecklist.core.storage import load_comparison
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.comparison_model import SORT_AS_ENTERED, SORT_OVERALL, ComparisonTableModel
+from ketachecklist.ui.comparison_page import ComparisonPage
 from ketachecklist.ui.main_window import MainWindow
 from tests.conftest import EXAMPLES
 
@@ -75,6 +77,29 @@ def _fitted(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.comparison._resize_rows.isActive())
 
 
+class SignalledCells:
+    """The cells a model said changed (any cell at all after a layout change or a reset)."""
+
+    def __init__(self, model: ComparisonTableModel) -> None:
+        self.cells: set[tuple[int, int]] = set()
+        self.everything = False
+        model.dataChanged.connect(self._changed)
+        model.layoutChanged.connect(self._all)
+        model.modelReset.connect(self._all)
+
+    def _changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles: object) -> None:
+        rows = range(top_left.row(), bottom_right.row() + 1)
+        columns = range(top_left.column(), bottom_right.column() + 1)
+        self.cells.update((row, column) for row in rows for column in columns)
+
+    def _all(self) -> None:
+        self.everything = True
+
+    def clear(self) -> None:
+        self.cells.clear()
+        self.everything = False
+
+
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -82,16 +107,22 @@ def _fitted(qtbot: QtBot, window: MainWindow) -> None:
 def test_every_cell_and_row_height_matches_a_fresh_grid(
     qtbot: QtBot, window: MainWindow, catalogue: Catalogue, data: st.DataObject
 ) -> None:
+    """After random answer edits and undos, with deal-breakers that can rule a clinic out,
+    every cell says what a fresh grid says, every cell whose words or look changed was
+    signalled (what is on screen is repainted), and the rows are as tall as measured anew."""
     window.show_page(window.comparison)
     page, document = window.comparison, window.document
     document.replace(load_comparison(EXAMPLES / "three-clinics.yaml", catalogue))
     comparison = document.comparison
+    for question in data.draw(st.lists(st.sampled_from(comparison.questions()), max_size=2)):
+        push_edit(document, lambda c, q=question.id: c.set_deal_breaker(q, True), "deal-breaker")
     sort_key = data.draw(st.sampled_from([SORT_AS_ENTERED, SORT_OVERALL]))
     notes = data.draw(st.booleans())
     page.model.set_sort_key(sort_key)
     page.model.set_show_notes(notes)
-    grid_cells(page.model)  # every cell's text read (and kept) before the edits
+    shown = grid_cells(page.model)  # every cell's text read (and kept) before the edits
     _fitted(qtbot, window)
+    signalled = SignalledCells(page.model)
     for _ in range(data.draw(st.integers(1, 6))):
         undo = data.draw(st.integers(0, 3)) == 0
         if undo and document.undo_stack.canUndo():
@@ -108,9 +139,37 @@ def test_every_cell_and_row_height_matches_a_fresh_grid(
             push_edit(document, answer_edit(clinic.id, question.id, answer), "rating")
         _fitted(qtbot, window)
         assert differences(page.model, sort_key, notes=notes) == []
-    heights = [page.table.rowHeight(row) for row in range(page.model.rowCount())]
-    page.fit_rows()  # every row measured again, every visible cell of it
-    assert heights == [page.table.rowHeight(row) for row in range(page.model.rowCount())]
+        shown = changes_signalled(page.model, shown, signalled)
+    assert row_heights(page) == measured_afresh(page)
+
+
+def changes_signalled(
+    model: ComparisonTableModel, shown: list[list[tuple[Any, ...]]], signalled: SignalledCells
+) -> list[list[tuple[Any, ...]]]:
+    """Check that every cell that says or looks otherwise than ``shown`` was signalled; the
+    cells now (all read, as on a screen showing every one)."""
+    now = grid_cells(model)
+    if not signalled.everything:
+        changed = {
+            (row, column)
+            for row, cells in enumerate(now)
+            for column, cell in enumerate(cells)
+            if cell != shown[row][column]
+        }
+        assert changed <= signalled.cells, "cells changed on screen without a signal"
+    signalled.clear()
+    return now
+
+
+def row_heights(page: ComparisonPage) -> list[int]:
+    return [page.table.rowHeight(row) for row in range(page.model.rowCount())]
+
+
+def measured_afresh(page: ComparisonPage) -> list[int]:
+    """Every row measured again, every visible cell of it, no text height kept from before."""
+    page.table.forget_measures()
+    page.fit_rows()
+    return row_heights(page)
 
 
 def test_other_clinics_ranks_follow_an_edit_that_moves_one_clinic_up(
@@ -120,7 +179,8 @@ def test_other_clinics_ranks_follow_an_edit_that_moves_one_clinic_up(
     window.show_page(window.comparison)
     document, model = window.document, window.comparison.model
     last = document.scores.ranking[-1]
-    grid_cells(model)
+    shown = grid_cells(model)
+    signalled = SignalledCells(model)
     ranks = {c.clinic_id: c.rank for c in document.scores.clinics}
     for question in document.comparison.questions():
         if document.comparison.answer(last, question.id).rating is None:
@@ -128,5 +188,35 @@ def test_other_clinics_ranks_follow_an_edit_that_moves_one_clinic_up(
         push_edit(document, lambda c, q=question.id: c.set_answer(last, q, Answer(rating=5)))
         _fitted(qtbot, window)
         assert differences(model, SORT_AS_ENTERED, notes=False) == []
+        shown = changes_signalled(model, shown, signalled)
     others = [cid for cid in ranks if cid != last]
     assert any(document.scores.of(cid).rank != ranks[cid] for cid in others)  # ranks moved
+
+
+def test_a_text_measured_before_is_measured_again_in_another_width_or_font(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    """The grid keeps each text's height per font and width: a narrower column or a larger
+    font lays its texts out anew, and the rows come out as in a grid measured from scratch."""
+    window = example_window
+    window.show_page(window.comparison)
+    page = window.comparison
+    _fitted(qtbot, window)
+    wide = row_heights(page)
+    assert wide == measured_afresh(page)
+    page.table.setColumnWidth(0, page.table.columnWidth(0) // 2)  # as the patient drags it
+    _fitted(qtbot, window)
+    narrow = row_heights(page)
+    assert narrow != wide  # the questions wrap onto more lines
+    assert narrow == measured_afresh(page)
+    original = QApplication.font()
+    font = QFont(original)
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    QApplication.setFont(font)  # as a patient's larger system font
+    try:
+        _fitted(qtbot, window)
+        larger = row_heights(page)
+        assert all(big > small for big, small in zip(larger, narrow, strict=True))
+        assert larger == measured_afresh(page)
+    finally:
+        QApplication.setFont(original)
