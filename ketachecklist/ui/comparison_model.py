@@ -288,7 +288,15 @@ class ComparisonTableModel(QAbstractTableModel):
         if self._sort_key == SORT_AS_ENTERED or not comparison.clinics:
             return [clinic.id for clinic in comparison.clinics]
         scores = self._document.scores
-        return list(scores.ranking_by(None if self._sort_key == SORT_OVERALL else self._sort_key))
+        ranking = scores.ranking_by(None if self._sort_key == SORT_OVERALL else self._sort_key)
+        # Ruled out by the patient's own criteria: last, as every list and page puts them.
+        ruled_out = self._document.presentation.ruled_out_ids
+        if not ruled_out:
+            return list(ranking)
+        return [
+            *(c for c in ranking if c not in ruled_out),
+            *(c for c in ranking if c in ruled_out),
+        ]
 
     def _reset(self) -> None:
         self.beginResetModel()

@@ -3,11 +3,14 @@ best answers and red flags in symbols and words, live updates, and undo of every
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.document import Comparison
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.comparison_model import Row, RowKind
 from ketachecklist.ui.main_window import MainWindow
 from tests.applies import counted_questions
@@ -60,6 +63,32 @@ def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
     assert set_scores[: len(rated)] == rated  # unscored clinics last
     _pick_sort(window, "The order you entered them")
     assert _headers(window) == [harbor, quickwell, riverside]
+
+
+def test_sorted_by_score_a_ruled_out_clinic_comes_last(example_window: MainWindow) -> None:
+    """As on the Decision tab and on paper: the leader by score, ruled out by a deal-breaker
+    marked now, moves behind the clinics still in the running; unmarked, it comes back."""
+    window = example_window
+    window.show_page(window.comparison)
+    harbor, quickwell, riverside = (c.name for c in window.document.comparison.clinics)
+    _pick_sort(window, "Overall score")
+    assert _headers(window) == [riverside, harbor, quickwell]
+    comparison = window.document.comparison
+    riverside_id = comparison.clinics[2].id
+    question = "evaluation-who-evaluates"
+    poor = replace(comparison.answer(riverside_id, question), rating=1)
+    push_edit(window.document, lambda c: c.set_answer(riverside_id, question, poor))
+    assert _headers(window)[0] == riverside  # still the highest score
+    push_edit(window.document, lambda c: c.set_deal_breaker(question, True))
+    assert window.document.presentation.is_ruled_out(riverside_id)
+    # Quickwell's answer there is a 2 – Weak: ruled out too, and behind Riverside by score.
+    assert _headers(window) == [harbor, riverside, quickwell]
+    assert _headers(window) == [
+        window.document.presentation.clinic(c.clinic_id).name
+        for c in window.document.presentation.ranked()
+    ]
+    push_edit(window.document, lambda c: c.set_deal_breaker(question, False))
+    assert _headers(window) == [riverside, harbor, quickwell]
 
 
 def test_best_answers_and_red_flags_are_marked_in_words(example_window: MainWindow) -> None:
