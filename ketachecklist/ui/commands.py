@@ -21,15 +21,31 @@ from ketachecklist.core.changes import Change, ChangeKind, PutDealBreaker
 from ketachecklist.core.document import Comparison
 from ketachecklist.ui.open_document import OpenDocument
 
-# The Edit menu's "Undo …" words, by the kind of change; marked here, translated in
-# ``command_text``.
+# The Edit menu's "Undo …" words; marked here, translated in ``command_text``.
+_EDIT_CLINIC = {
+    "name": QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic name"),
+    "location": QT_TRANSLATE_NOOP("ChangeCommand", "Edit location"),
+    "phone": QT_TRANSLATE_NOOP("ChangeCommand", "Edit phone"),
+    "website": QT_TRANSLATE_NOOP("ChangeCommand", "Edit website"),
+    "contact": QT_TRANSLATE_NOOP("ChangeCommand", "Edit contact person"),
+    "consultation_date": QT_TRANSLATE_NOOP("ChangeCommand", "Edit consultation date"),
+    "treatments": QT_TRANSLATE_NOOP("ChangeCommand", "Edit treatment offered"),
+    "treatment_other": QT_TRANSLATE_NOOP("ChangeCommand", "Edit other treatment"),
+    "notes": QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic notes"),
+}
+_EDIT_CLINIC_DETAILS = QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic details")
+_EDIT_ANSWER = {
+    "rating": QT_TRANSLATE_NOOP("ChangeCommand", "Edit rating"),
+    "said": QT_TRANSLATE_NOOP("ChangeCommand", "Edit what the clinic said"),
+    "value": QT_TRANSLATE_NOOP("ChangeCommand", "Edit answer"),
+    "doesnt_apply": QT_TRANSLATE_NOOP("ChangeCommand", "Edit “doesn't apply”"),
+}
+_EDIT_ANSWER_DEFAULT = QT_TRANSLATE_NOOP("ChangeCommand", "Edit answer")
 _TEXTS = {
     ChangeKind.ADD_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Add clinic"),
     ChangeKind.REMOVE_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Remove clinic"),
     ChangeKind.DUPLICATE_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Duplicate clinic"),
     ChangeKind.MOVE_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Move clinic"),
-    ChangeKind.EDIT_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic details"),
-    ChangeKind.SET_ANSWER: QT_TRANSLATE_NOOP("ChangeCommand", "Edit answer"),
     ChangeKind.ADD_QUESTION: QT_TRANSLATE_NOOP("ChangeCommand", "Add your own question"),
     ChangeKind.REMOVE_QUESTION: QT_TRANSLATE_NOOP("ChangeCommand", "Remove your question"),
     ChangeKind.EDIT_QUESTION: QT_TRANSLATE_NOOP("ChangeCommand", "Edit your question"),
@@ -45,32 +61,6 @@ _TEXTS = {
     ChangeKind.REMOVE_WEIGHT_PROFILE: QT_TRANSLATE_NOOP("ChangeCommand", "Remove weight profile"),
     ChangeKind.RENAME_WEIGHT_PROFILE: QT_TRANSLATE_NOOP("ChangeCommand", "Rename weight profile"),
     ChangeKind.ACTIVATE_WEIGHT_PROFILE: QT_TRANSLATE_NOOP("ChangeCommand", "Use weight profile"),
-}
-# The words of an edit made in one field, where it has its own: the clinic's details and
-# the parts of an answer (an answer's "cost.price" is its value).
-_FIELD_TEXTS = {
-    (ChangeKind.EDIT_CLINIC, "name"): QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic name"),
-    (ChangeKind.EDIT_CLINIC, "location"): QT_TRANSLATE_NOOP("ChangeCommand", "Edit location"),
-    (ChangeKind.EDIT_CLINIC, "phone"): QT_TRANSLATE_NOOP("ChangeCommand", "Edit phone"),
-    (ChangeKind.EDIT_CLINIC, "website"): QT_TRANSLATE_NOOP("ChangeCommand", "Edit website"),
-    (ChangeKind.EDIT_CLINIC, "contact"): QT_TRANSLATE_NOOP("ChangeCommand", "Edit contact person"),
-    (ChangeKind.EDIT_CLINIC, "consultation_date"): QT_TRANSLATE_NOOP(
-        "ChangeCommand", "Edit consultation date"
-    ),
-    (ChangeKind.EDIT_CLINIC, "treatments"): QT_TRANSLATE_NOOP(
-        "ChangeCommand", "Edit treatment offered"
-    ),
-    (ChangeKind.EDIT_CLINIC, "treatment_other"): QT_TRANSLATE_NOOP(
-        "ChangeCommand", "Edit other treatment"
-    ),
-    (ChangeKind.EDIT_CLINIC, "notes"): QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic notes"),
-    (ChangeKind.SET_ANSWER, "rating"): QT_TRANSLATE_NOOP("ChangeCommand", "Edit rating"),
-    (ChangeKind.SET_ANSWER, "said"): QT_TRANSLATE_NOOP(
-        "ChangeCommand", "Edit what the clinic said"
-    ),
-    (ChangeKind.SET_ANSWER, "doesnt_apply"): QT_TRANSLATE_NOOP(
-        "ChangeCommand", "Edit “doesn't apply”"
-    ),
 }
 _UNMARK_DEAL_BREAKER = QT_TRANSLATE_NOOP("ChangeCommand", "Unmark deal-breaker")
 # Consecutive edits of the same field merge into one step; these kinds are single actions.
@@ -95,8 +85,12 @@ SINGLE_STEP_FIELDS = frozenset({"rating", "doesnt_apply"})  # clicks, never merg
 
 def command_text(kind: ChangeKind, field: str = "") -> str:
     """The Edit menu's "Undo …" wording for a change (fixed words only)."""
-    own = field.split(".", maxsplit=1)[0]  # an answer's "cost.price" is its value
-    source = _FIELD_TEXTS.get((kind, own)) or _TEXTS[kind]
+    if kind is ChangeKind.EDIT_CLINIC:
+        source = _EDIT_CLINIC.get(field, _EDIT_CLINIC_DETAILS)
+    elif kind is ChangeKind.SET_ANSWER:
+        source = _EDIT_ANSWER.get(field.split(".", maxsplit=1)[0], _EDIT_ANSWER_DEFAULT)
+    else:
+        source = _TEXTS[kind]
     return QCoreApplication.translate("ChangeCommand", source)
 
 

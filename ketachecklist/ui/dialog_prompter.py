@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ketachecklist import QT_TRANSLATE_NOOP
-from ketachecklist.ui.message_box import Choice, ask, ask_or_cancel, tell
+from ketachecklist.ui.message_box import Choice, ask, tell
 from ketachecklist.ui.prompter import ChangedOnDiskChoice, RestoreChoice, SaveChoice
 
 FILE_FILTER = QT_TRANSLATE_NOOP(
@@ -51,7 +51,7 @@ class DialogPrompter:
         return path if path.suffix else path.with_suffix(SUFFIX)
 
     def ask_save_changes(self, document_name: str) -> SaveChoice:
-        return ask_or_cancel(
+        return ask(
             self._parent,
             QMessageBox.Icon.Question,
             QCoreApplication.translate("DialogPrompter", "Save your changes?"),
@@ -59,9 +59,13 @@ class DialogPrompter:
                 "DialogPrompter",
                 "“{name}” has changes that are not saved yet.\n\nSave them first?",
             ).format(name=document_name),
-            Choice(SaveChoice.SAVE, QMessageBox.StandardButton.Save),
-            Choice(SaveChoice.DISCARD, QMessageBox.StandardButton.Discard),
-            SaveChoice.CANCEL,
+            (
+                Choice(SaveChoice.SAVE, QMessageBox.StandardButton.Save),
+                Choice(SaveChoice.DISCARD, QMessageBox.StandardButton.Discard),
+                Choice(SaveChoice.CANCEL, QMessageBox.StandardButton.Cancel),
+            ),
+            default=SaveChoice.SAVE,
+            escape=SaveChoice.CANCEL,
         )
 
     def show_error(self, title: str, message: str) -> None:
@@ -119,21 +123,25 @@ class DialogPrompter:
         )
 
     def ask_changed_on_disk(self, message: str) -> ChangedOnDiskChoice:
-        return ask_or_cancel(
+        return ask(
             self._parent,
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("DialogPrompter", "The file changed on the disk"),
             message,
-            Choice(  # the default: the choice that loses nothing
-                ChangedOnDiskChoice.SAVE_AS,
-                QCoreApplication.translate("DialogPrompter", "Save as a new file…"),
+            (
+                Choice(
+                    ChangedOnDiskChoice.SAVE_AS,
+                    QCoreApplication.translate("DialogPrompter", "Save as a new file…"),
+                ),
+                Choice(
+                    ChangedOnDiskChoice.OVERWRITE,
+                    QCoreApplication.translate("DialogPrompter", "Replace it"),
+                    QMessageBox.ButtonRole.DestructiveRole,
+                ),
+                Choice(ChangedOnDiskChoice.CANCEL, QMessageBox.StandardButton.Cancel),
             ),
-            Choice(
-                ChangedOnDiskChoice.OVERWRITE,
-                QCoreApplication.translate("DialogPrompter", "Replace it"),
-                QMessageBox.ButtonRole.DestructiveRole,
-            ),
-            ChangedOnDiskChoice.CANCEL,
+            default=ChangedOnDiskChoice.SAVE_AS,  # the choice that loses nothing
+            escape=ChangedOnDiskChoice.CANCEL,
         )
 
     def ask_restore(self, description: str, saved_at: str) -> RestoreChoice:

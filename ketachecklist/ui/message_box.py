@@ -65,26 +65,3 @@ def ask(
     box.exec()
     clicked = box.clickedButton()
     return next((answer for button, answer in buttons if button is clicked), escape)
-
-
-def ask_or_cancel(
-    parent: QWidget | None,
-    icon: QMessageBox.Icon,
-    title: str,
-    text: str,
-    preferred: Choice[Answer],
-    other: Choice[Answer],
-    cancel: Answer,
-) -> Answer:
-    """Two ways on and Qt's Cancel: ``preferred`` is the default (Enter); Escape, closing the box
-    and Cancel give ``cancel``."""
-    cancelling = Choice(cancel, QMessageBox.StandardButton.Cancel)
-    return ask(
-        parent,
-        icon,
-        title,
-        text,
-        (preferred, other, cancelling),
-        default=preferred.answer,
-        escape=cancel,
-    )

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ketachecklist.ui.export_actions import PrintPainter, SheetChoice
-from ketachecklist.ui.message_box import Choice, ask_or_cancel, tell
+from ketachecklist.ui.message_box import Choice, ask, tell
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -27,7 +27,7 @@ class PrintDialogs:
         return Path(name) if name else None
 
     def choose_sheet(self, clinic_name: str) -> SheetChoice:
-        return ask_or_cancel(
+        return ask(
             self._parent,
             QMessageBox.Icon.Question,
             QCoreApplication.translate("PrintDialogs", "Print consultation sheet"),
@@ -36,15 +36,20 @@ class PrintDialogs:
                 "Print the sheet for “{clinic}”, with what you recorded so far?\n\n"
                 "Or print a blank sheet for a clinic that is not in your comparison yet.",
             ).format(clinic=clinic_name),
-            Choice(
-                SheetChoice.CURRENT, QCoreApplication.translate("PrintDialogs", "For this clinic")
+            (
+                Choice(
+                    SheetChoice.CURRENT,
+                    QCoreApplication.translate("PrintDialogs", "For this clinic"),
+                ),
+                Choice(
+                    SheetChoice.BLANK,
+                    QCoreApplication.translate("PrintDialogs", "Blank sheet"),
+                    QMessageBox.ButtonRole.ActionRole,
+                ),
+                Choice(SheetChoice.CANCEL, QMessageBox.StandardButton.Cancel),
             ),
-            Choice(
-                SheetChoice.BLANK,
-                QCoreApplication.translate("PrintDialogs", "Blank sheet"),
-                QMessageBox.ButtonRole.ActionRole,
-            ),
-            SheetChoice.CANCEL,
+            default=SheetChoice.CURRENT,
+            escape=SheetChoice.CANCEL,
         )
 
     def preview_and_print(self, printer: QPrinter, paint: PrintPainter, title: str) -> bool:
