@@ -1,6 +1,6 @@
-"""The Edit menu's words for a change come from one table by the kind of change and the field it
-was made in: a field with words of its own names them, any other field (and a decision's
-"notes", which is not a clinic's) takes its kind's words."""
+"""The Edit menu's words for a change: a field of a clinic's details or of an answer with words of
+its own names them; any other field (and a decision's "notes", which is not a clinic's) takes
+the words of its kind of change, as does an answer's part such as "cost.price"."""
 
 from __future__ import annotations
 
