@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 Answer = TypeVar("Answer")
 
@@ -51,19 +51,17 @@ def ask(
 ) -> Answer:
     """The answer of the button chosen; ``escape``'s when the box is closed without one."""
     box = plain_box(parent, icon, title, text)
-    # Each button reports its own answer. Comparing ``clickedButton()`` with the buttons added
-    # is not reliable: PySide can hand back a second wrapper of the same button, and a click on
-    # Save would then read as the escape answer.
-    chosen: list[Answer] = []
+    buttons: list[tuple[QPushButton, Answer]] = []
     for choice in choices:
         if isinstance(choice.button, QMessageBox.StandardButton):
             button = box.addButton(choice.button)
         else:
             button = box.addButton(choice.button, choice.role)
-        button.clicked.connect(lambda _checked=False, answer=choice.answer: chosen.append(answer))
+        buttons.append((button, choice.answer))
         if choice.answer == default:
             box.setDefaultButton(button)
         if choice.answer == escape:
             box.setEscapeButton(button)
     box.exec()
-    return chosen[-1] if chosen else escape
+    clicked = box.clickedButton()
+    return next((answer for button, answer in buttons if button is clicked), escape)
