@@ -73,6 +73,11 @@ class SheetSet(QuestionSet):
     questions: tuple[SheetQuestion, ...]
 
 
+def _fields(record: Question | QuestionSet) -> dict[str, Any]:
+    """A catalogue record's fields by name, for the sheet's record that extends it."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 @dataclass(frozen=True)
 class ConsultationSheet:
     title: str
@@ -99,11 +104,6 @@ class ConsultationSheet:
 
     def questions(self) -> list[SheetQuestion]:
         return [q for s in self.sets for q in s.questions]
-
-
-def _fields(record: Question | QuestionSet) -> dict[str, Any]:
-    """A catalogue record's fields by name, for the sheet's record that extends it."""
-    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 SHEET_INSTRUCTIONS = (
