@@ -8,15 +8,10 @@ import pytest
 from ketachecklist.core.catalogue import AnswerKind
 from ketachecklist.core.document import Coverage
 from ketachecklist.core.treatments import Treatment
-from ketachecklist.present import text
+from ketachecklist.present import choices
 from ketachecklist.present.choices import CHOICE_WORDS, choice_text
 
 ENUMS = (AnswerKind, Coverage, Treatment)
-
-
-@pytest.fixture(autouse=True)
-def _no_translator(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(text, "_translator", None)
 
 
 def test_every_member_of_each_enum_has_an_entry_of_its_own() -> None:
@@ -44,9 +39,13 @@ def test_each_choice_says_its_own_words(
     assert choice_text(choice) == words
 
 
-def test_the_words_are_translated_where_they_are_shown() -> None:
-    text.set_translator(lambda source, _disambiguation, _n: f"<{source}>")
-    try:
-        assert choice_text(Treatment.ORAL) == "<Oral or at-home>"
-    finally:
-        text.set_translator(None)
+def test_the_words_are_translated_where_they_are_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def translate(source: str) -> str:
+        asked.append(source)
+        return f"<{source}>"
+
+    monkeypatch.setattr(choices, "tr", translate)
+    assert choice_text(Treatment.ORAL) == "<Oral or at-home>"
+    assert asked == ["Oral or at-home"]
