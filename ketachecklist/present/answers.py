@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ketachecklist.core.catalogue import AnswerKind, Question
+from ketachecklist.core.catalogue import Question
 from ketachecklist.core.document import Answer
 from ketachecklist.core.scoring import RED_FLAG_MARK, RedFlag
 from ketachecklist.present.cost import numeric_value, value_text
@@ -12,19 +12,6 @@ from ketachecklist.present.ratings import BEST_MARK, answer_rating_text, not_app
 from ketachecklist.present.text import QT_TR_NOOP, tr
 
 ASK_MORE = QT_TR_NOOP("The sources give reason to ask more about this.")
-KIND_LABELS = {
-    AnswerKind.RATING: QT_TR_NOOP("rating only"),
-    AnswerKind.YES_NO: QT_TR_NOOP("yes or no"),
-    AnswerKind.MONEY: QT_TR_NOOP("amount of money"),
-    AnswerKind.COUNT: QT_TR_NOOP("number"),
-    AnswerKind.TEXT: QT_TR_NOOP("free text"),
-    AnswerKind.COST: QT_TR_NOOP("cost details"),
-}
-
-
-def answer_kind_text(kind: AnswerKind) -> str:
-    """'amount of money': what a question's answer is, as the question editor offers it."""
-    return tr(KIND_LABELS[kind])
 
 
 def red_flag_sentence(label: str) -> str:

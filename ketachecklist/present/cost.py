@@ -5,6 +5,7 @@ from __future__ import annotations
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.document import AnswerValue, CostDetails, Coverage
 from ketachecklist.core.scoring import CostBasis, CostEstimate
+from ketachecklist.present.choices import choice_text
 from ketachecklist.present.numbers import money_text, number_text, plural
 from ketachecklist.present.text import QT_TR_NOOP, tr
 
@@ -12,12 +13,6 @@ NOT_ENOUGH_RECORDED = QT_TR_NOOP("Not enough recorded yet")
 SHARE_NOT_KNOWN = QT_TR_NOOP("Not known yet")
 
 
-COVERAGE_LABELS = {
-    Coverage.UNKNOWN: QT_TR_NOOP("Not known yet"),
-    Coverage.NONE: QT_TR_NOOP("Not covered"),
-    Coverage.PARTIAL: QT_TR_NOOP("Partly covered"),
-    Coverage.FULL: QT_TR_NOOP("Fully covered"),
-}
 COST_BASES = {
     CostBasis.COURSE_PRICE_QUOTED: QT_TR_NOOP("whole-course price quoted by the clinic"),
     CostBasis.PER_SESSION: QT_TR_NOOP("price per session × sessions recommended + other fees"),
@@ -25,14 +20,9 @@ COST_BASES = {
 }
 
 
-def coverage_label(coverage: Coverage) -> str:
-    """'Partly covered': the choice as an editor offers it."""
-    return tr(COVERAGE_LABELS[coverage])
-
-
 def coverage_text(coverage: Coverage, percent: float | None) -> str:
     """'partly covered (60%)', 'not known yet'."""
-    label = coverage_label(coverage).lower()
+    label = choice_text(coverage).lower()
     if coverage is Coverage.PARTIAL and percent is not None:
         return f"{label} ({number_text(percent)}%)"
     return label

@@ -10,8 +10,8 @@ import re
 from enum import Enum
 
 from ketachecklist.core.document import Clinic, Comparison
+from ketachecklist.present.choices import choice_text
 from ketachecklist.present.text import QT_TR_NOOP, tr
-from ketachecklist.present.treatments import treatment_label
 
 NOT_MEDICAL_ADVICE = QT_TR_NOOP("This is not medical advice")
 CHOICE_MARK = "✔"
@@ -82,7 +82,7 @@ def citation(comparison: Comparison, source_id: str) -> str:
 
 
 def clinic_details(clinic: Clinic) -> tuple[tuple[str, str], ...]:
-    treatments = [treatment_label(t) for t in clinic.treatments]
+    treatments = [choice_text(t) for t in clinic.treatments]
     if clinic.treatment_other:
         treatments.append(clinic.treatment_other)
     details = [

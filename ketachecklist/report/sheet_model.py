@@ -4,10 +4,11 @@ a visit, with what was recorded so far in the words every other output uses (no 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER
-from ketachecklist.core.catalogue import AnswerKind
+from ketachecklist.core.catalogue import Question, QuestionSet
 from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present import Presentation
@@ -23,19 +24,13 @@ from ketachecklist.report.common import (
 )
 
 
-@dataclass(frozen=True)
-class SheetQuestion:
+@dataclass(frozen=True, kw_only=True)
+class SheetQuestion(Question):
+    """A catalogue question as the sheet asks it: numbered, its source cited, and what was
+    recorded so far for the clinic."""
+
     number: str
-    text: str
-    kind: AnswerKind
-    unit: str
-    why: str
-    reassuring: str
-    concerning: str
     citation: str
-    red_flag_when: bool | None  # the yes/no answer that is a red flag, if any
-    red_flag: str
-    custom: bool
     recorded: Cell | None  # None: nothing recorded yet (or a blank sheet)
     not_applying: str = ""  # why the question does not count for this clinic; "" when it does
 
@@ -67,23 +62,27 @@ class SheetQuestion:
 
     @property
     def red_flag_hint(self) -> str:
-        if self.red_flag_when is None or self.not_applying:
+        rule = self.red_flag
+        if rule is None or self.not_applying:
             return ""
-        if self.red_flag_when:
+        if rule.when:
             hint = tr("{mark} RED FLAG if the answer is yes: {flag}. {ask_more}")
         else:
             hint = tr("{mark} RED FLAG if the answer is no: {flag}. {ask_more}")
-        return hint.format(
-            mark=RED_FLAG_MARK, flag=self.red_flag.rstrip(". "), ask_more=tr(ASK_MORE)
-        )
+        return hint.format(mark=RED_FLAG_MARK, flag=rule.label.rstrip(". "), ask_more=tr(ASK_MORE))
 
 
-@dataclass(frozen=True)
-class SheetSet:
+@dataclass(frozen=True, kw_only=True)
+class SheetSet(QuestionSet):
+    """A catalogue question set as the sheet shows it: numbered, with its questions."""
+
     number: int
-    title: str
-    description: str
     questions: tuple[SheetQuestion, ...]
+
+
+def _fields(record: Question | QuestionSet) -> dict[str, Any]:
+    """A catalogue record's fields by name, for the sheet's record that extends it."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 @dataclass(frozen=True)
@@ -153,27 +152,16 @@ def build_sheet(
                 not_applying = cell.not_applying
                 if not comparison.answer(clinic.id, question.id).is_blank:
                     recorded = cell
-            rule = question.red_flag
             questions.append(
                 SheetQuestion(
+                    **_fields(question),
                     number=f"{index + 1}.{position}",
-                    text=question.text,
-                    kind=question.kind,
-                    unit=question.unit,
-                    why=question.why,
-                    reassuring=question.reassuring,
-                    concerning=question.concerning,
                     citation=citation(comparison, question.source),
-                    red_flag_when=rule.when if rule else None,
-                    red_flag=rule.label if rule else "",
-                    custom=question.custom,
                     recorded=recorded,
                     not_applying=not_applying,
                 )
             )
-        sets.append(
-            SheetSet(index + 1, question_set.title, question_set.description, tuple(questions))
-        )
+        sets.append(SheetSet(**_fields(question_set), number=index + 1, questions=tuple(questions)))
     if clinic is not None:
         filled = dict(clinic_details(clinic))
         title = tr("Consultation sheet: {clinic}").format(clinic=clinic.name)

@@ -19,7 +19,7 @@ from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.document import Clinic
 from ketachecklist.core.limits import CLINIC_TEXT_LIMITS
 from ketachecklist.core.treatments import Treatment
-from ketachecklist.present.treatments import treatment_label
+from ketachecklist.present.choices import choice_text
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.flow_layout import FlowLayout
@@ -103,7 +103,7 @@ class ClinicDetailsForm(QWidget):
         treatments = FlowLayout()
         self.treatments: dict[Treatment, QCheckBox] = {}
         for treatment in Treatment:
-            words = treatment_label(treatment)
+            words = choice_text(treatment)
             box = QCheckBox(words)
             box.setAccessibleName(self.tr("Treatment offered: {treatment}").format(treatment=words))
             box.toggled.connect(lambda _checked: self._treatments_edited())

@@ -21,7 +21,8 @@ from ketachecklist.core.changes import Change, ChangeKind, PutDealBreaker
 from ketachecklist.core.document import Comparison
 from ketachecklist.ui.open_document import OpenDocument
 
-# The Edit menu's "Undo …" words; marked here, translated in ``command_text``.
+# The Edit menu's "Undo …" words; marked here, translated in ``command_text``. An edit made in
+# one field says which where that field has words of its own, otherwise its kind's words.
 _EDIT_CLINIC = {
     "name": QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic name"),
     "location": QT_TRANSLATE_NOOP("ChangeCommand", "Edit location"),
@@ -33,19 +34,18 @@ _EDIT_CLINIC = {
     "treatment_other": QT_TRANSLATE_NOOP("ChangeCommand", "Edit other treatment"),
     "notes": QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic notes"),
 }
-_EDIT_CLINIC_DETAILS = QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic details")
 _EDIT_ANSWER = {
     "rating": QT_TRANSLATE_NOOP("ChangeCommand", "Edit rating"),
     "said": QT_TRANSLATE_NOOP("ChangeCommand", "Edit what the clinic said"),
-    "value": QT_TRANSLATE_NOOP("ChangeCommand", "Edit answer"),
     "doesnt_apply": QT_TRANSLATE_NOOP("ChangeCommand", "Edit “doesn't apply”"),
 }
-_EDIT_ANSWER_DEFAULT = QT_TRANSLATE_NOOP("ChangeCommand", "Edit answer")
 _TEXTS = {
     ChangeKind.ADD_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Add clinic"),
     ChangeKind.REMOVE_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Remove clinic"),
     ChangeKind.DUPLICATE_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Duplicate clinic"),
     ChangeKind.MOVE_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Move clinic"),
+    ChangeKind.EDIT_CLINIC: QT_TRANSLATE_NOOP("ChangeCommand", "Edit clinic details"),
+    ChangeKind.SET_ANSWER: QT_TRANSLATE_NOOP("ChangeCommand", "Edit answer"),
     ChangeKind.ADD_QUESTION: QT_TRANSLATE_NOOP("ChangeCommand", "Add your own question"),
     ChangeKind.REMOVE_QUESTION: QT_TRANSLATE_NOOP("ChangeCommand", "Remove your question"),
     ChangeKind.EDIT_QUESTION: QT_TRANSLATE_NOOP("ChangeCommand", "Edit your question"),
@@ -62,6 +62,7 @@ _TEXTS = {
     ChangeKind.RENAME_WEIGHT_PROFILE: QT_TRANSLATE_NOOP("ChangeCommand", "Rename weight profile"),
     ChangeKind.ACTIVATE_WEIGHT_PROFILE: QT_TRANSLATE_NOOP("ChangeCommand", "Use weight profile"),
 }
+_FIELD_TEXTS = {ChangeKind.EDIT_CLINIC: _EDIT_CLINIC, ChangeKind.SET_ANSWER: _EDIT_ANSWER}
 _UNMARK_DEAL_BREAKER = QT_TRANSLATE_NOOP("ChangeCommand", "Unmark deal-breaker")
 # Consecutive edits of the same field merge into one step; these kinds are single actions.
 _NEVER_MERGED = {
@@ -85,12 +86,8 @@ SINGLE_STEP_FIELDS = frozenset({"rating", "doesnt_apply"})  # clicks, never merg
 
 def command_text(kind: ChangeKind, field: str = "") -> str:
     """The Edit menu's "Undo …" wording for a change (fixed words only)."""
-    if kind is ChangeKind.EDIT_CLINIC:
-        source = _EDIT_CLINIC.get(field, _EDIT_CLINIC_DETAILS)
-    elif kind is ChangeKind.SET_ANSWER:
-        source = _EDIT_ANSWER.get(field.split(".", maxsplit=1)[0], _EDIT_ANSWER_DEFAULT)
-    else:
-        source = _TEXTS[kind]
+    own = field.split(".", maxsplit=1)[0]  # an answer's "cost.price" is its value
+    source = _FIELD_TEXTS.get(kind, {}).get(own) or _TEXTS[kind]
     return QCoreApplication.translate("ChangeCommand", source)
 
 

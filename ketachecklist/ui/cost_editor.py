@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from ketachecklist.core.document import CostDetails, Coverage
 from ketachecklist.core.limits import MAX_MONEY, MAX_PERCENT, MAX_SESSIONS
-from ketachecklist.present.cost import coverage_label
+from ketachecklist.present.choices import choice_text
 from ketachecklist.ui.number_field import NumberField
 
 
@@ -32,7 +32,7 @@ class CostEditor(QWidget):
         self.insurance = QComboBox()
         self.insurance.setAccessibleName(self.tr("Insurance"))
         for coverage in Coverage:
-            self.insurance.addItem(coverage_label(coverage), coverage.value)
+            self.insurance.addItem(choice_text(coverage), coverage.value)
         self.percent = NumberField(
             self.tr("Share insurance pays, in percent"),
             whole=False,

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ketachecklist.core.catalogue import AnswerKind, Question
-from ketachecklist.present.answers import answer_kind_text
 from ketachecklist.present.applicability import question_is_about
+from ketachecklist.present.choices import choice_text
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.commands import (
     push_edit,
@@ -67,7 +67,7 @@ class QuestionGuidance(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of answer"))
         for kind in AnswerKind:
-            self.kind.addItem(answer_kind_text(kind).capitalize(), kind.value)
+            self.kind.addItem(choice_text(kind).capitalize(), kind.value)
         self.why_edit = QLineEdit()
         self.why_edit.setAccessibleName(self.tr("Why you ask it"))
         self.why_edit.setPlaceholderText(self.tr("optional"))
