@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 R = QPalette.ColorRole
@@ -35,3 +35,13 @@ def palette(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]
         qapp.setPalette(qapp.style().standardPalette())
     yield request.param
     qapp.setPalette(original)
+
+
+def scaled_text(qapp: QApplication, scale: float) -> Iterator[float]:
+    """The application's font ``scale`` times larger (at least 9 pt first), then put back."""
+    original = qapp.font()
+    font = QFont(original)
+    font.setPointSizeF(max(original.pointSizeF(), 9.0) * scale)
+    qapp.setFont(font)
+    yield scale
+    qapp.setFont(original)

@@ -11,25 +11,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.ui.contrast import FOCUS_CONTRAST, contrast_ratio
 from ketachecklist.ui.focus_style import check_mark_colour
-from tests.ui.palettes import palette
+from tests.ui.palettes import palette, scaled_text
 
 __all__ = ["palette"]  # the fixture, used by name
 
 
 @pytest.fixture(params=[1.0, 2.0], ids=["1x", "2x"])
 def text_scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[float]:
-    original = qapp.font()
-    font = QFont(original)
-    font.setPointSizeF(max(original.pointSizeF(), 9.0) * request.param)
-    qapp.setFont(font)
-    yield request.param
-    qapp.setFont(original)
+    yield from scaled_text(qapp, request.param)
 
 
 def _box(qtbot: QtBot, state: Qt.CheckState) -> QCheckBox:

@@ -9,25 +9,20 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.ui.clinic_chooser import ClinicChooser
 from ketachecklist.ui.contrast import contrast_ratio
-from tests.ui.palettes import palette
+from tests.ui.palettes import palette, scaled_text
 
 __all__ = ["palette"]  # the fixture, used by name
 
 
 @pytest.fixture(params=[1.0, 2.0], ids=["1x", "2x"])
 def text_scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[float]:
-    original = qapp.font()
-    font = QFont(original)
-    font.setPointSizeF(max(original.pointSizeF(), 9.0) * request.param)
-    qapp.setFont(font)
-    yield request.param
-    qapp.setFont(original)
+    yield from scaled_text(qapp, request.param)
 
 
 def _inked(image: QImage, background: QColor | None = None) -> set[tuple[int, int]]:

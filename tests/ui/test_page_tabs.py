@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyleOptionTab, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -23,19 +23,14 @@ from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.page_tab_bar import PageTabBar, two_lines
 from ketachecklist.ui.settings import AppSettings
 from tests.ui.conftest import ScriptedPrompter
-from tests.ui.palettes import palette
+from tests.ui.palettes import palette, scaled_text
 
 __all__ = ["palette"]  # the fixture, used by name
 
 
 @pytest.fixture
 def text_scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[float]:
-    original = qapp.font()
-    font = QFont(original)
-    font.setPointSizeF(max(original.pointSizeF(), 9.0) * request.param)
-    qapp.setFont(font)
-    yield request.param
-    qapp.setFont(original)
+    yield from scaled_text(qapp, request.param)
 
 
 def painted_words(bar: PageTabBar, index: int) -> str:
