@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 from ketachecklist.core.applicability import Applicability, applicability
 from ketachecklist.core.catalogue import Question, QuestionRole
 from ketachecklist.core.changes import Change
-from ketachecklist.core.document import Answer, Clinic, Comparison, CostDetails, Coverage
+from ketachecklist.core.document import Answer, Clinic, Comparison
 from ketachecklist.core.points import round_half_up
+from ketachecklist.core.scoring_cost import cost_from_answers
 from ketachecklist.core.scoring_incremental import Rescoring, clinics_touched, rescoring
 from ketachecklist.core.scoring_marks import (
     BEST_MARK_MIN_RATED,
@@ -273,46 +274,7 @@ def estimate_cost(
             return None
         return comparison.answer(clinic_id, question.id).value
 
-    details = value_of(QuestionRole.COST_DETAILS)
-    if not isinstance(details, CostDetails):
-        details = CostDetails()
-    sessions = details.sessions_recommended
-    counted = value_of(QuestionRole.SESSIONS_RECOMMENDED)
-    if sessions is None and isinstance(counted, int) and not isinstance(counted, bool):
-        sessions = counted
-    quoted = value_of(QuestionRole.COURSE_PRICE)
-    course_price = (
-        float(quoted) if isinstance(quoted, int | float) and not isinstance(quoted, bool) else None
-    )
-
-    if course_price is not None:
-        total: float | None = course_price + (details.other_fees or 0.0)
-    elif details.price_per_session is not None and sessions is not None:
-        total = details.price_per_session * sessions + (details.other_fees or 0.0)
-    else:
-        total = None
-    return CostEstimate(
-        details.price_per_session,
-        sessions,
-        details.other_fees,
-        course_price,
-        details.insurance,
-        details.insurance_percent,
-        total,
-        _out_of_pocket(total, details),
-    )
-
-
-def _out_of_pocket(total: float | None, details: CostDetails) -> float | None:
-    if total is None:
-        return None
-    if details.insurance is Coverage.FULL:
-        return 0.0
-    if details.insurance is Coverage.PARTIAL:
-        if details.insurance_percent is None:
-            return None
-        return total * (1 - details.insurance_percent / 100)
-    return total  # not covered, or not known yet: plan for paying it all
+    return cost_from_answers(value_of)
 
 
 def score_comparison(
