@@ -23,6 +23,7 @@ class Standing:
     ruled_out: bool
     running: int  # clinics in the running
     clinics: int  # all the clinics
+    scored: int = 0  # clinics in the running with a score
 
     @property
     def text(self) -> str:
@@ -30,6 +31,8 @@ class Standing:
             return tr(RULED_OUT)
         if self.place is None:
             return tr(NOT_SCORED)
+        if self.scored == 1 and self.running > 1:  # "1st of 3" when nothing to compare with
+            return tr("the only one with a score so far")
         text = rank_text(self.place, self.running, tied=False)
         if self.running < self.clinics:
             text = tr("{rank} in the running").format(rank=text)
@@ -65,14 +68,14 @@ class Standings:
         index = self._places.get(clinic_id)
         if index is None:
             out = clinic_id in self._ruled_out
-            return Standing(None, False, out, self._running, self._clinics)
+            return Standing(None, False, out, self._running, self._clinics, len(self._placed))
         placed, overall = self._placed, self._overall
         score = overall[clinic_id]
         first = index  # level clinics share the place of the first of them
         while first and overall[placed[first - 1]] == score:
             first -= 1
         level = first < index or (index + 1 < len(placed) and overall[placed[index + 1]] == score)
-        return Standing(first + 1, level, False, self._running, self._clinics)
+        return Standing(first + 1, level, False, self._running, self._clinics, len(placed))
 
 
 def standings(scores: ComparisonScores, ruled_out: frozenset[str]) -> dict[str, Standing]:

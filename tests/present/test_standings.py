@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from ketachecklist.core.catalogue import load_bundled_catalogue
 from ketachecklist.core.points import round_half_up
 from ketachecklist.core.scoring import score_comparison
+from ketachecklist.present import Presentation
 from ketachecklist.present.standing import Standings, standings
+from tests.core.decision.builders import make, rate
 from tests.strategies import comparisons
 
 CATALOGUE = load_bundled_catalogue()
@@ -45,3 +47,13 @@ def test_a_standing_asked_for_alone_follows_the_rule(data: st.DataObject) -> Non
         assert standing.place == len(higher) + 1
         assert standing.level == bool(level)
     assert standings(scores, ruled_out) == {cid: lazy[cid] for cid in ids}
+
+
+def test_the_only_clinic_with_a_score_is_not_called_first_of_three() -> None:
+    comparison = make("A", "B", "C")
+    rate(comparison, "a", e1=4)
+    presentation = Presentation(comparison)
+    assert presentation.clinic("a").rank_text == "the only one with a score so far"
+    assert presentation.clinic("b").rank_text == "Not scored yet"
+    rate(comparison, "b", e1=3)
+    assert Presentation(comparison).clinic("a").rank_text == "1st of 3"
