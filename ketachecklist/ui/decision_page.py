@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
 
 from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.document import Decision
-from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present.decision_words import name_in_line
-from ketachecklist.present.presentation import ClinicText, Presentation
 from ketachecklist.report.family_page import build_family_page
 from ketachecklist.ui.accessible_text import show_text
 from ketachecklist.ui.chart_view import ChartPanel
@@ -196,7 +194,7 @@ class DecisionPage(QWidget):
                     overall=clinic.overall_text,
                     completeness=clinic.completeness_text,
                     cost=clinic.course_cost_text,
-                    flags=_flags(presentation, clinic),
+                    flags=clinic.red_flags_text,
                 )
             )
         lines.append("")
@@ -228,10 +226,3 @@ class DecisionPage(QWidget):
 
     def _reason_edited(self, text: str) -> None:
         self._push(replace(self._document.comparison.decision, reason=text), "reason")
-
-
-def _flags(presentation: Presentation, clinic: ClinicText) -> str:
-    """'none found, 4 of 9 checked' or '⚠ 4 found, 4 of 9 checked': the family block's words,
-    in the line's lower case, with the grid's mark when any was found."""
-    words = presentation.decision.clinic(clinic.clinic_id).red_flags_text
-    return f"{RED_FLAG_MARK} {words}" if clinic.red_flag_labels else words
