@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,20 +34,33 @@ def flatten(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_pdf(data: bytes) -> PdfPages:
+@contextmanager
+def opened_pdf(data: bytes) -> Iterator[QPdfDocument]:
+    """``data`` loaded into QtPdf, closed again afterwards."""
     document = QPdfDocument()
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     assert document.status() == QPdfDocument.Status.Ready, document.error()
+    try:
+        yield document
+    finally:
+        document.close()
+        buffer.close()
+
+
+def read_pdf(data: bytes) -> PdfPages:
+    with opened_pdf(data) as document:
+        return _pages(document)
+
+
+def _pages(document: QPdfDocument) -> PdfPages:
     count = document.pageCount()
     # PDFium gives a hyphen that ends a line back as U+FFFE (it takes it for a soft hyphen);
     # the hyphen is a real one ("off-label" wrapped after "off-").
     texts = [document.getAllText(page).text().replace("\ufffe", "-") for page in range(count)]
     sizes = [document.pagePointSize(page) for page in range(count)]
-    document.close()
-    buffer.close()
     return PdfPages(texts, sizes)
 
 

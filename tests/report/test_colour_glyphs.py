@@ -8,9 +8,8 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize
+from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QImage, QPageLayout, QPainter, QPdfWriter
-from PySide6.QtPdf import QPdfDocument
 
 from ketachecklist.report.model import PageSize
 from ketachecklist.report.paged import (
@@ -23,6 +22,7 @@ from ketachecklist.report.paged import (
     pdf_bytes,
     pt,
 )
+from tests.report.pdf_text import opened_pdf
 
 STYLE = Style(10)
 EMOJI = ("\U0001f600", "\U0001f48a")  # the factory's clinics carry these two
@@ -62,16 +62,8 @@ def stacks_pdf(stacks: list[TextStack], *, own_drawing: bool) -> bytes:
 
 
 def first_page(data: bytes) -> QImage:
-    document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    assert document.status() == QPdfDocument.Status.Ready, document.error()
-    image = document.render(0, QSize(595, 842)).convertToFormat(QImage.Format.Format_RGB32)
-    document.close()
-    buffer.close()
-    return image
+    with opened_pdf(data) as document:
+        return document.render(0, QSize(595, 842)).convertToFormat(QImage.Format.Format_RGB32)
 
 
 def test_each_emoji_is_written_once_however_often_it_is_drawn(fonts: Fonts) -> None:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -33,19 +32,14 @@ from ketachecklist.ui.app import build_main_window
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.settings import AppSettings
 from tests.ui.conftest import ScriptedPrompter
+from tests.ui.palettes import scaled_text
 
 SMALL_SCREEN = QSize(1280, 720)
 
 
 @pytest.fixture
 def font_scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[float]:
-    scale: float = request.param
-    original = qapp.font()
-    font = QFont(original)
-    font.setPointSizeF(max(original.pointSizeF(), 9.0) * scale)
-    qapp.setFont(font)
-    yield scale
-    qapp.setFont(original)
+    yield from scaled_text(qapp, request.param)
 
 
 def _settle() -> None:
