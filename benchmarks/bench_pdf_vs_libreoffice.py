@@ -65,6 +65,22 @@ document.print_(writer)
 QT_FLOOR = "import sys; from PySide6.QtGui import QGuiApplication; QGuiApplication(sys.argv)"
 
 
+def export_command(document: Path, output: Path) -> list[str]:
+    """`ketachecklist export DOCUMENT --format pdf -o OUTPUT` (this tree's or, run from another
+    folder, the one before)."""
+    return [
+        sys.executable,
+        "-m",
+        "ketachecklist",
+        "export",
+        str(document),
+        "--format",
+        "pdf",
+        "-o",
+        str(output),
+    ]
+
+
 def load_average() -> str:
     try:
         return "load average {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
@@ -115,17 +131,7 @@ def main() -> int:
         profile = work / "lo-profile"
         lo_env = {**env, "HOME": str(work)}
         commands = {
-            "app": [
-                sys.executable,
-                "-m",
-                "ketachecklist",
-                "export",
-                str(document),
-                "--format",
-                "pdf",
-                "-o",
-                str(work / "app.pdf"),
-            ],
+            "app": export_command(document, work / "app.pdf"),
             "libreoffice": [
                 soffice,
                 f"-env:UserInstallation=file://{profile}",
@@ -136,17 +142,7 @@ def main() -> int:
                 str(work / "lo"),
                 str(table),
             ],
-            "before": [
-                sys.executable,
-                "-m",
-                "ketachecklist",
-                "export",
-                str(document),
-                "--format",
-                "pdf",
-                "-o",
-                str(work / "before.pdf"),
-            ],
+            "before": export_command(document, work / "before.pdf"),
             "bare_qt": [sys.executable, "-c", BARE_QT_TABLE, str(table), str(work / "bare.pdf")],
             "qt_floor": [sys.executable, "-c", QT_FLOOR],
             "python": [sys.executable, "-c", "pass"],
