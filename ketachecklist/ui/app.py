@@ -149,17 +149,16 @@ def launch(path: str | None, prompter: Prompter | None = None) -> MainWindow:
     controller = window.controller
     # Unsaved work first: the patient may have been in the middle of FILE itself.
     restored = controller.offer_recovery()
-    if path and restored and _is_open(controller.path, Path(path)):
-        pass  # the restored work is FILE's own: the window shows it, under its name
-    elif path and restored:
-        window.show_message(
-            QCoreApplication.translate(
-                "launch",
-                "“{name}” was not opened because autosaved work was restored; "
-                "open it from the File menu when you are ready.",
-            ).format(name=Path(path).name)
-        )
-
+    if path and restored:
+        # FILE's own restored work is shown under its name: nothing to say then.
+        if not _is_open(controller.path, Path(path)):
+            window.show_message(
+                QCoreApplication.translate(
+                    "launch",
+                    "“{name}” was not opened because autosaved work was restored; "
+                    "open it from the File menu when you are ready.",
+                ).format(name=Path(path).name)
+            )
     elif path:
         controller.open_path(Path(path), confirm=False)
     return window
