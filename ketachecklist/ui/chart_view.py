@@ -38,6 +38,7 @@ from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.present.charts import BarChart, BarGroup, ChartSet, Pattern, build_charts
 from ketachecklist.present.presentation import Presentation
 from ketachecklist.ui.chart_table_model import ChartTableModel
+from ketachecklist.ui.contrast import mix
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.tooltips import plain_tooltip
 
@@ -85,15 +86,6 @@ class Ink:
     def solid(self) -> QColor:
         """A solid bar: between ink and paper, so the range line on it still shows."""
         return mix(self.ink, self.paper, 0.65)
-
-
-def mix(first: QColor, second: QColor, share: float) -> QColor:
-    """``share`` of ``first`` over ``second``."""
-    return QColor.fromRgbF(
-        first.redF() * share + second.redF() * (1 - share),
-        first.greenF() * share + second.greenF() * (1 - share),
-        first.blueF() * share + second.blueF() * (1 - share),
-    )
 
 
 def brush_for(pattern: Pattern, ink: Ink) -> QBrush:

@@ -30,15 +30,19 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+def mix(colour: QColor, background: QColor, share: float) -> QColor:
+    """The opaque colour ``share`` of the way from ``background`` to ``colour``."""
+    return QColor.fromRgbF(
+        background.redF() + (colour.redF() - background.redF()) * share,
+        background.greenF() + (colour.greenF() - background.greenF()) * share,
+        background.blueF() + (colour.blueF() - background.blueF()) * share,
+    )
+
+
 def over(colour: QColor, background: QColor) -> QColor:
     """The opaque colour ``colour`` paints on ``background`` once its alpha is blended in (Qt 6's
     default PlaceholderText is black at alpha 128: drawn, it is a mid grey)."""
-    alpha = colour.alphaF()
-    return QColor.fromRgbF(
-        background.redF() + (colour.redF() - background.redF()) * alpha,
-        background.greenF() + (colour.greenF() - background.greenF()) * alpha,
-        background.blueF() + (colour.blueF() - background.blueF()) * alpha,
-    )
+    return mix(colour, background, colour.alphaF())
 
 
 def readable_blend(foreground: QColor, background: QColor, minimum: float) -> QColor:
@@ -47,11 +51,7 @@ def readable_blend(foreground: QColor, background: QColor, minimum: float) -> QC
     best = QColor(foreground)
     for step in range(21):  # from half-way, on towards the full foreground
         share = 0.5 + step * 0.025
-        mixed = QColor.fromRgbF(
-            background.redF() + (foreground.redF() - background.redF()) * share,
-            background.greenF() + (foreground.greenF() - background.greenF()) * share,
-            background.blueF() + (foreground.blueF() - background.blueF()) * share,
-        )
+        mixed = mix(foreground, background, share)
         if contrast_ratio(mixed, background) >= minimum:
             return mixed
     return best
