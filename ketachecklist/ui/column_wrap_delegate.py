@@ -20,14 +20,12 @@ class ColumnWrapDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        hint = super().sizeHint(option, index)
         width = self._view.header().sectionSize(index.column())
         if width <= 0:
-            return hint
+            return super().sizeHint(option, index)
         wrapped = QStyleOptionViewItem(option)
         self.initStyleOption(wrapped, index)
         wrapped.rect = QRect(0, 0, width, 1 << 20)  # the style wraps to the rect's width
-        size = self._view.style().sizeFromContents(
+        return self._view.style().sizeFromContents(
             QStyle.ContentsType.CT_ItemViewItem, wrapped, QSize(), self._view
         )
-        return QSize(hint.width(), max(hint.height(), size.height()))
