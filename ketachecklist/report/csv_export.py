@@ -1,6 +1,7 @@
 """The report as a spreadsheet (CSV): one row per question, three columns per clinic.
 
-Columns: Set, Question, Question id, then for each clinic (in ranked order) its rating
+Columns: Set, Question (with the marks the grid shows after it: "your own question",
+"counts ×2", "deal-breaker for me"), Question id, then for each clinic (in ranked order) its rating
 (1–5, a number; empty when the answer does not apply), its answer (a number for money and
 counts, otherwise words; "Doesn't apply to this clinic" or "Not for …" first when it does not
 apply) and what the clinic said. After the questions come rows for each set's score, the overall
@@ -94,7 +95,7 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
     rows: list[list[Value]] = [header]
     for table in report.sets:
         for question in table.rows:
-            row: list[Value] = [table.title, question.text, question.id]
+            row: list[Value] = [table.title, question.marked_text, question.id]
             for answer in question.cells:
                 row += [answer.rating, _answer_value(answer), answer.said]
             rows.append(row)

@@ -24,7 +24,8 @@ from ketachecklist.core.scoring import RED_FLAG_MARK, ComparisonScores
 from ketachecklist.present import ClinicText, Presentation
 from ketachecklist.present.answers import Cell, make_cell
 from ketachecklist.present.charts import build_charts
-from ketachecklist.present.numbers import number_text, round_half_up
+from ketachecklist.present.numbers import round_half_up
+from ketachecklist.present.question_marks import marked_question, question_marks
 from ketachecklist.present.ratings import (
     BEST_MARK,
     BEST_MARK_RULE,
@@ -253,15 +254,13 @@ def _summary_row(
 
 
 def question_note(comparison: Comparison, question: Question) -> str:
+    """The line under a question's text in a table: where it comes from when beyond the
+    article, then the marks the grid shows after it (present/question_marks.py)."""
     notes = []
-    if question.custom:
-        notes.append(tr("Your own question"))
-    elif question.beyond_article:
+    if question.beyond_article and not question.custom:
         source = citation(comparison, question.source)
         notes.append(f"{tr('Beyond the article; source')}: {source}")
-    weight = comparison.question_weight(question.id)
-    if weight != 1:
-        notes.append(f"{tr('counts')} ×{number_text(weight)}")
+    notes.extend(question_marks(comparison, question))
     return " · ".join(notes)
 
 
@@ -278,6 +277,7 @@ def _set_table(
             id=question.id,
             number=f"{index + 1}.{position}",
             text=question.text,
+            marked_text=marked_question(comparison, question),
             note=question_note(comparison, question),
             cells=tuple(presentation.cell(c.clinic_id, question.id) for c in ranked),
         )

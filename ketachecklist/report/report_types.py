@@ -90,7 +90,8 @@ class QuestionRow(FrozenRecord):
     id: str
     number: str  # "2.3": set 2, question 3, so a family can point at a row on paper
     text: str
-    note: str  # "Goes beyond the article (source: ...)", "Your own question", weight
+    marked_text: str  # the text with the grid's marks after it: '… (counts ×2)'
+    note: str  # "Beyond the article; source: …", then the marks: "your own question · counts ×2"
     cells: tuple[Cell, ...]  # aligned with ComparisonReport.clinics
 
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from ketachecklist.core.catalogue import Question
 from ketachecklist.core.scoring import ComparisonScores
-from ketachecklist.present.numbers import number_text
+from ketachecklist.present.question_marks import marked_question, weight_mark
 from ketachecklist.ui.comparison_cells import (
     SUMMARY_LABELS,
     CellLook,
@@ -27,7 +27,6 @@ from ketachecklist.ui.comparison_cells import (
     set_cell,
     summary_cell,
 )
-from ketachecklist.ui.deal_breaker_marks import deal_breaker_suffix
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE, QUESTION_ID_ROLE, SET_ID_ROLE
 from ketachecklist.ui.tooltips import plain_tooltip
@@ -247,11 +246,8 @@ class ComparisonTableModel(QAbstractTableModel):
         if row.kind is RowKind.SET:
             question_set = comparison.catalogue.question_set(row.key)
             weight = comparison.set_weight(row.key)
-            counts = (
-                ""
-                if weight == 1
-                else self.tr(" (counts ×{weight})").format(weight=number_text(weight))
-            )
+            mark = weight_mark(weight)
+            counts = f" ({mark})" if mark else ""
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.tr("{set}: set score out of 100{counts}").format(
                     set=question_set.title, counts=counts
@@ -260,10 +256,7 @@ class ComparisonTableModel(QAbstractTableModel):
         question = self._questions[row.key]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{question.text}\n\n{question.why}" if question.why else question.text
-        mine = " (your own question)" if question.custom else ""
-        weight = comparison.question_weight(question.id)
-        counts = "" if weight == 1 else f" (counts ×{number_text(weight)})"
-        return f"{question.text}{mine}{counts}{deal_breaker_suffix(comparison, question.id)}"
+        return marked_question(comparison, question)
 
     def _font_changed(self) -> None:
         self._look.forget_fonts()

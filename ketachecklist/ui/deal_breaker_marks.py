@@ -1,5 +1,6 @@
-"""The patient's deal-breaker mark in the app: the check box's words, its status line, the mark
-after a marked question, and a ruled-out clinic's words for the clinic list and the grid.
+"""The patient's deal-breaker mark in the app: the check box's words, its status line, and a
+ruled-out clinic's words for the clinic list and the grid (the mark after a marked question is
+the presentation layer's, present/question_marks.py, so the paper marks it too).
 
 Which clinics a mark rules out, and why, is the decision core's fact, worded once by the
 presentation layer (``Presentation.decision``); only the control's own words are here.
@@ -16,7 +17,6 @@ from ketachecklist.present.decision import RULED_OUT  # loaded with the presenta
 from ketachecklist.present.text import tr
 
 if TYPE_CHECKING:
-    from ketachecklist.core.document import Comparison
     from ketachecklist.ui.open_document import OpenDocument
 
 # The words are translated where shown, under this context (QCoreApplication.translate).
@@ -27,8 +27,6 @@ DEAL_BREAKER_DESCRIPTION = QT_TRANSLATE_NOOP(
     "A clinic with a red flag or a rating of 1 or 2 on a deal-breaker is shown as ruled out by "
     "your own criteria, whatever its score. The mark is for this question at every clinic.",
 )
-# After the question's text wherever questions are listed: words, never colour alone.
-DEAL_BREAKER_MARK = QT_TRANSLATE_NOOP("DealBreakerMarks", "deal-breaker for me")
 MARKED_MESSAGE = QT_TRANSLATE_NOOP(
     "DealBreakerMarks",
     "Marked as a deal-breaker for you: a clinic with a red flag or a rating of 1 or 2 here is "
@@ -45,16 +43,6 @@ RULED_OUT_MARK = "✗"
 def deal_breaker_message(*, marked: bool) -> str:
     message = MARKED_MESSAGE if marked else UNMARKED_MESSAGE
     return QCoreApplication.translate(CONTEXT, message)
-
-
-def deal_breaker_mark() -> str:
-    """'deal-breaker for me', in the patient's language."""
-    return QCoreApplication.translate(CONTEXT, DEAL_BREAKER_MARK)
-
-
-def deal_breaker_suffix(comparison: Comparison, question_id: str) -> str:
-    """' (deal-breaker for me)' after a marked question's text in a row header; else ''."""
-    return f" ({deal_breaker_mark()})" if comparison.is_deal_breaker(question_id) else ""
 
 
 def is_ruled_out(document: OpenDocument, clinic_id: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from ketachecklist.core.catalogue import Question
-from ketachecklist.ui.deal_breaker_marks import deal_breaker_mark
+from ketachecklist.present.question_marks import deal_breaker_mark
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.question_list_model import QuestionListModel
 

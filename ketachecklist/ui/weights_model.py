@@ -12,8 +12,8 @@ from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.catalogue import Question
 from ketachecklist.core.limits import MAX_WEIGHT
 from ketachecklist.present.numbers import number_text as number
+from ketachecklist.present.question_marks import marked_question
 from ketachecklist.ui.commands import push_edit
-from ketachecklist.ui.deal_breaker_marks import deal_breaker_suffix
 from ketachecklist.ui.document_rows import TEXT_ROLES, DocumentRows, Index
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
@@ -64,7 +64,7 @@ class QuestionWeightsModel(DocumentRows[Question], QAbstractTableModel):
             return None
         if column == SET_COLUMN:
             return comparison.catalogue.question_set(question.set_id).title
-        return f"{question.text}{deal_breaker_suffix(comparison, question.id)}"
+        return marked_question(comparison, question, weight=False)  # weighed in its column
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != WEIGHT_COLUMN:

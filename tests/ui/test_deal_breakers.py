@@ -17,13 +17,13 @@ from pytestqt.qtbot import QtBot
 from ketachecklist.core.catalogue import load_bundled_catalogue
 from ketachecklist.core.decision.profiles import Preset
 from ketachecklist.core.document import Comparison
+from ketachecklist.present.question_marks import DEAL_BREAKER_MARK
 from ketachecklist.report.common import decided_text
 from ketachecklist.report.html import render_html
 from ketachecklist.report.model import build_report
 from ketachecklist.ui.chart_view import ChartPanel
 from ketachecklist.ui.clinic_list_model import NAME_COLUMN, ClinicListModel
 from ketachecklist.ui.deal_breaker_marks import (
-    DEAL_BREAKER_MARK,
     MARKED_MESSAGE,
     RULED_OUT_MARK,
     is_ruled_out,

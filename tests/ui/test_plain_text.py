@@ -107,10 +107,10 @@ def test_hostile_text_shows_literally_everywhere(
     assert grid.index(grid_row, 0).data().startswith(f"{HOSTILE_NAME} (your own question)")
     window.comparison.notes.setChecked(True)
     assert grid.index(grid_row, 1).data().endswith("\n" + HOSTILE_NAME)
-    # weights table
+    # weights table: the question as the grid marks it (its weight has a column of its own)
     weights = window.weights.model
     texts = [weights.index(r, 1).data() for r in range(weights.rowCount())]
-    assert HOSTILE_NAME in texts
+    assert f"{HOSTILE_NAME} (your own question)" in texts
     # decision chooser and the standing under it
     chooser = window.decision.clinic
     assert chooser.currentText() == HOSTILE_NAME
