@@ -1,6 +1,7 @@
-"""What each clinic cell of the comparison grid says, role by role (display, tooltip, screen
-reader), and how it looks; and the grid's rows: the summaries, then each set's subtotal and its
-questions. The words are the presentation layer's; this module only lays them out in a cell."""
+"""What each cell of the comparison grid says, role by role (display, tooltip, screen reader),
+the first column's too, and how it looks; and the grid's rows: the summaries, then each set's
+subtotal and its questions. The words are the presentation layer's; this module only lays them
+out in a cell."""
 
 from __future__ import annotations
 
@@ -8,17 +9,19 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.catalogue import Question
 from ketachecklist.present.answers import Cell
+from ketachecklist.present.question_marks import marked_question, weight_mark
 from ketachecklist.present.text import tr
 from ketachecklist.ui.contrast import muted_text
 from ketachecklist.ui.deal_breaker_marks import ruled_out_rank_text
 
 if TYPE_CHECKING:
+    from ketachecklist.core.document import Comparison
     from ketachecklist.present import Presentation  # loaded with the first score, not at start
     from ketachecklist.ui.open_document import OpenDocument
 
@@ -42,6 +45,26 @@ SUMMARY_LABELS = {
     "cost": QT_TRANSLATE_NOOP("ComparisonTableModel", "Estimated course cost"),
     "flags": QT_TRANSLATE_NOOP("ComparisonTableModel", "Red flags"),
 }
+
+
+def label_text(comparison: Comparison, row: Row, question: Question | None, role: int) -> str:
+    """The first column's words: a summary's name, a set's title with its weight, a question's
+    text with its marks (its reason why in the tooltip)."""
+    if row.kind is RowKind.SUMMARY:
+        return QCoreApplication.translate("ComparisonTableModel", SUMMARY_LABELS[row.key])
+    if row.kind is RowKind.SET:
+        mark = weight_mark(comparison.set_weight(row.key))
+        counts = f" ({mark})" if mark else ""
+        title = comparison.catalogue.question_set(row.key).title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate(
+                "ComparisonTableModel", "{set}: set score out of 100{counts}"
+            ).format(set=title, counts=counts)
+        return f"{title}{counts}"
+    assert question is not None
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return f"{question.text}\n\n{question.why}" if question.why else question.text
+    return marked_question(comparison, question)
 
 
 def question_cell(

@@ -17,12 +17,12 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from ketachecklist.core.catalogue import Question
 from ketachecklist.core.scoring import ComparisonScores
-from ketachecklist.present.question_marks import marked_question, weight_mark
 from ketachecklist.ui.comparison_cells import (
     SUMMARY_LABELS,
     CellLook,
     Row,
     RowKind,
+    label_text,
     question_cell,
     set_cell,
     summary_cell,
@@ -240,23 +240,8 @@ class ComparisonTableModel(QAbstractTableModel):
             return QGuiApplication.palette().brush(QPalette.ColorRole.AlternateBase)
         if role not in _TEXT_ROLES:
             return None
-        comparison = self._document.comparison
-        if row.kind is RowKind.SUMMARY:
-            return self.tr(SUMMARY_LABELS[row.key])
-        if row.kind is RowKind.SET:
-            question_set = comparison.catalogue.question_set(row.key)
-            weight = comparison.set_weight(row.key)
-            mark = weight_mark(weight)
-            counts = f" ({mark})" if mark else ""
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("{set}: set score out of 100{counts}").format(
-                    set=question_set.title, counts=counts
-                )
-            return f"{question_set.title}{counts}"
-        question = self._questions[row.key]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{question.text}\n\n{question.why}" if question.why else question.text
-        return marked_question(comparison, question)
+        question = self._questions[row.key] if row.kind is RowKind.QUESTION else None
+        return label_text(self._document.comparison, row, question, role)
 
     def _font_changed(self) -> None:
         self._look.forget_fonts()
