@@ -6,8 +6,9 @@ words, with which deal-breaker and why in its tooltip (``Presentation.decision``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QObject, Qt
 
@@ -21,6 +22,31 @@ from ketachecklist.ui.roles import CLINIC_ID_ROLE
 
 NAME_COLUMN = 0
 PROGRESS_COLUMN = 1
+
+
+class _Marks(NamedTuple):
+    red_flag: str
+    ruled_out: str
+    is_ruled_out: Callable[[OpenDocument, str], bool]
+    ruled_out_phrase: Callable[[], str]
+    ruled_out_reasons: Callable[[OpenDocument, str], str]
+
+
+@cache
+def _marks() -> _Marks:
+    """Scoring's and the decision's marks, loaded with the first clinic shown, not at the start
+    (an empty list asks for nothing); once, not in every cell painted (an import statement
+    costs microseconds through PySide's import hook)."""
+    from ketachecklist.core.scoring import RED_FLAG_MARK  # noqa: PLC0415
+    from ketachecklist.ui import deal_breaker_marks as marks  # noqa: PLC0415
+
+    return _Marks(
+        RED_FLAG_MARK,
+        marks.RULED_OUT_MARK,
+        marks.is_ruled_out,
+        marks.ruled_out_phrase,
+        marks.ruled_out_reasons,
+    )
 
 
 class ClinicListModel(DocumentRows[Clinic], QAbstractTableModel):
@@ -49,36 +75,27 @@ class ClinicListModel(DocumentRows[Clinic], QAbstractTableModel):
     def _item_data(self, clinic: Clinic, column: int, role: int) -> Any:
         if role not in TEXT_ROLES:
             return None
-        # Scoring and the decision's marks load with the first clinic shown, not at the start
-        # (an empty list asks for nothing).
-        from ketachecklist.core.scoring import RED_FLAG_MARK  # noqa: PLC0415
-        from ketachecklist.ui.deal_breaker_marks import (  # noqa: PLC0415
-            RULED_OUT_MARK,
-            is_ruled_out,
-            ruled_out_phrase,
-            ruled_out_reasons,
-        )
-
+        marks = _marks()
         if column == NAME_COLUMN:
-            ruled_out = is_ruled_out(self._document, clinic.id)
+            ruled_out = marks.is_ruled_out(self._document, clinic.id)
             if role == Qt.ItemDataRole.DisplayRole:
                 # The standing on a line of its own: after the name it took the room the
                 # name needs to tell clinics apart ("Clinic … criteria").
                 return (
-                    f"{clinic.name}\n{RULED_OUT_MARK} {ruled_out_phrase()}"
+                    f"{clinic.name}\n{marks.ruled_out} {marks.ruled_out_phrase()}"
                     if ruled_out
                     else clinic.name
                 )
-            name = f"{clinic.name} — {ruled_out_phrase()}" if ruled_out else clinic.name
+            name = f"{clinic.name} — {marks.ruled_out_phrase()}" if ruled_out else clinic.name
             where = f"\n{clinic.location}" if clinic.location else ""
             # which deal-breaker, and why: asked for only on hover or by a screen reader
-            why = f"\n{ruled_out_reasons(self._document, clinic.id)}" if ruled_out else ""
+            why = f"\n{marks.ruled_out_reasons(self._document, clinic.id)}" if ruled_out else ""
             return f"{name}{where}{why}"
         text = self._document.presentation.clinic(clinic.id)
         flags = len(text.red_flag_labels)
         if role == Qt.ItemDataRole.DisplayRole:
             progress = text.progress_text
-            return f"{progress} {RED_FLAG_MARK}{flags}" if flags else progress
+            return f"{progress} {marks.red_flag}{flags}" if flags else progress
         words = [f"{text.progress_text} {tr('questions rated')}"]
         if text.not_applying:
             words.append(f"{text.not_applying_text} {tr('to this clinic')}")

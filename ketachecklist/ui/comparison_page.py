@@ -145,6 +145,8 @@ class ComparisonPage(QWidget):
         # Row heights follow the text; refitted once after a burst of changes, and only the
         # cells that changed when that is all (an edit changes a handful of cells).
         self._rows_to_fit: dict[int, set[int]] | None = {}  # row → columns; None: every row
+        self._check_every_row = False  # columns came into view: every row, known cells kept
+        self._order = self.model.clinic_order()  # the clinics' columns as the view has them
         self._resize_rows = QTimer(self)
         self._resize_rows.setSingleShot(True)
         self._resize_rows.setInterval(0)
@@ -156,14 +158,13 @@ class ComparisonPage(QWidget):
         self.table.activated.connect(self._activated)
         self.model.modelReset.connect(self._after_reset)
         self.model.dataChanged.connect(self._cells_changed)
-        self.model.layoutChanged.connect(self.refit_all_rows)
+        self.model.layoutChanged.connect(self._columns_moved)
         self.model.headerDataChanged.connect(self.refit_all_rows)
-        self.table.horizontalScrollBar().valueChanged.connect(self.refit_all_rows)
+        self.table.horizontalScrollBar().valueChanged.connect(self._check_rows)
         self.table.horizontalHeader().sectionResized.connect(self.refit_all_rows)
         document.edited.connect(self._summary_changed)
         document.settled.connect(self._settled)
         self.chooser.chosen_changed.connect(self._show_chosen)
-        self.model.layoutChanged.connect(self._show_chosen)
         self.model.headerDataChanged.connect(self._update_chooser)
         self.table.resized.connect(self.share_width)
         self._after_reset()
@@ -174,6 +175,26 @@ class ComparisonPage(QWidget):
     def refit_all_rows(self, *_args: object) -> None:
         self._rows_to_fit = None
         self._resize_rows.start()
+
+    def _check_rows(self, *_args: object) -> None:
+        """Other columns came into view (a sideways scroll, a sort, clinics shown or hidden):
+        every row is fitted again, measuring only the cells not measured yet."""
+        self._check_every_row = True
+        self._resize_rows.start()
+
+    def _columns_moved(self) -> None:
+        """Sorted by a score, the clinics' columns moved: their measured cells move with them."""
+        order = self.model.clinic_order()
+        new_column = {clinic_id: column for column, clinic_id in enumerate(order, start=1)}
+        self.table.move_columns(
+            {
+                column: new_column[clinic_id]
+                for column, clinic_id in enumerate(self._order, start=1)
+                if clinic_id in new_column
+            }
+        )
+        self._order = order
+        self._show_chosen()
 
     def _cells_changed(
         self,
@@ -189,10 +210,15 @@ class ComparisonPage(QWidget):
 
     def _fit_pending_rows(self) -> None:
         rows, self._rows_to_fit = self._rows_to_fit, {}
-        if rows is None or len(rows) > self.model.rowCount() // 2:
+        check_every_row, self._check_every_row = self._check_every_row, False
+        if rows is None:
             self.fit_rows()
-            return
-        self.table.fit_cells(rows)
+        elif check_every_row:
+            self.table.fit_cells({row: rows.get(row, ()) for row in range(self.model.rowCount())})
+        elif len(rows) > self.model.rowCount() // 2:
+            self.fit_rows()
+        else:
+            self.table.fit_cells(rows)
 
     def select_cell(self, clinic_id: str, question_id: str) -> None:
         row = self.model.row_of_question(question_id)
@@ -208,7 +234,9 @@ class ComparisonPage(QWidget):
             self.table.setColumnWidth(column, clinic)
         self._update_chooser()
         self.frozen.set_frozen_rows(self._summary_row_count())
+        self._order = self.model.clinic_order()
         self._show_chosen()
+        self.refit_all_rows()  # other rows and clinics: nothing measured before counts
 
     def _summary_row_count(self) -> int:
         count = 0
@@ -229,7 +257,7 @@ class ComparisonPage(QWidget):
             self.table.setColumnHidden(column, not shown)
         self.share_width()
         self.table.columns_shown.emit()
-        self.refit_all_rows()
+        self._check_rows()
 
     def _widths(self) -> tuple[int, int]:
         """The question column's width and the narrowest a clinic column may be, for the width

@@ -4,7 +4,8 @@ Qt's own ``sizeHintForRow`` measures every column; with 50 clinics that is thous
 layouts for each row. A row only needs to be tall enough for what is visible, so this view
 measures the question column plus the clinic columns in view, and the page refits the rows
 again when the view scrolls sideways or a column is resized. Each cell's measured height is
-kept, so after an edit only the cells that changed are measured again (``fit_cells``), and a
+kept (and moved with its column when the model reorders them), so after an edit, a sideways
+scroll or a sort only the cells that changed or came into view are measured (``fit_cells``), and a
 text is laid out once per font and width: the height the delegate gave it is kept, so a cell
 showing a text measured before (a rating's words, a score) costs a lookup. The view paints
 nothing under the question column and the summary rows that lie over it
@@ -105,21 +106,24 @@ class GridView(QTableView):
         return max(heights.values(), default=0) + (1 if self.showGrid() else 0)
 
     def fit_cells(self, changed: Mapping[int, Iterable[int]]) -> None:
-        """Fit rows again after some of their cells changed (row → columns), measuring only
-        those cells where the others' heights are known for the columns now in view (else the
-        whole row). A row's height is set only when it is not the height it has."""
+        """Fit rows again after some of their cells changed (row → columns), measuring those
+        cells and any column now in view that the row was not measured in (a column scrolled
+        or moved into view); a row never measured is measured whole. A row's height is set
+        only when it is not the height it has."""
         columns_in_view = set(self.visible_columns())
         option = self._measuring_option()
         font_key = self.font().key()
         header = self.verticalHeader()
         for row in sorted(changed):
             heights = self._heights.get(row)
-            if heights is None or heights.keys() != columns_in_view:
+            if heights is None:
                 self.resizeRowToContents(row)
                 continue
-            for column in changed[row]:
-                if column in heights:
-                    heights[column] = self._cell_height(option, font_key, row, column)
+            for column in heights.keys() - columns_in_view:
+                del heights[column]  # out of view: it does not count for the row's height
+            to_measure = (columns_in_view - heights.keys()) | (set(changed[row]) & columns_in_view)
+            for column in to_measure:
+                heights[column] = self._cell_height(option, font_key, row, column)
             content = max(heights.values(), default=0) + (1 if self.showGrid() else 0)
             hint = self._header_hints.get(row)
             if hint is None:
@@ -127,6 +131,12 @@ class GridView(QTableView):
             height = max(content, hint)  # as Qt's own resizeRowToContents
             if height != header.sectionSize(row):
                 header.resizeSection(row, height)
+
+    def move_columns(self, moved: Mapping[int, int]) -> None:
+        """The model moved columns (old → new position): the heights measured go with them, so
+        a refit after a move measures only the cells of columns that came into view."""
+        for row, heights in self._heights.items():
+            self._heights[row] = {moved.get(column, column): h for column, h in heights.items()}
 
     def forget_measures(self) -> None:
         """Measure every text again from now on (the texts' heights kept so far are dropped)."""

@@ -144,11 +144,13 @@ class OpenDocument(QObject):
     @property
     def presentation(self) -> Presentation:
         """Every fact of the current revision in words (made again only after an edit)."""
-        from ketachecklist.present import Presentation  # noqa: PLC0415 - on the first score
-
         comparison = self._comparison
         current = self._presentation
         if current is None or not current.is_current(comparison):
+            # Imported on the first score, not at start; not on every call either: a cell
+            # painted asks for it, and PySide's import hook makes an import statement cost µs.
+            from ketachecklist.present import Presentation  # noqa: PLC0415
+
             earlier = current if current is not None and current.comparison is comparison else None
             current = self._presentation = Presentation(
                 comparison, self._scores_after(current), earlier
