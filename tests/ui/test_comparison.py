@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -280,3 +282,30 @@ def test_verdict_says_how_little_the_leader_has_rated(example_window: MainWindow
     assert window.comparison.verdict.text() == verdict
     window.show_page(window.decision)
     assert window.decision.standing.text().endswith(verdict)
+
+
+def test_the_red_flag_summary_is_heard_as_it_is_seen(example_window: MainWindow) -> None:
+    """A screen reader hears the red-flag row's own words first ("None found, 3 of 10
+    checked"), never "none recorded" for a clinic whose questions were not checked yet."""
+    window = example_window
+    window.show_page(window.comparison)
+    model = window.comparison.model
+    row = next(r for r in range(model.rowCount()) if model.row(r) == Row(RowKind.SUMMARY, "flags"))
+    QApplication.processEvents()
+    table = QAccessible.queryAccessibleInterface(window.comparison.table)
+    assert table is not None
+    spoken = {}
+    for child in (table.child(i) for i in range(table.childCount())):
+        cell = child.tableCellInterface() if child.role() == QAccessible.Role.Cell else None
+        if cell is not None and cell.rowIndex() == row and cell.columnIndex() > 0:
+            spoken[cell.columnIndex()] = child.text(QAccessible.Text.Name)
+    assert sorted(spoken) == list(range(1, model.columnCount()))
+    heard = []
+    for column, name in sorted(spoken.items()):
+        shown = model.index(row, column).data()
+        assert name.startswith(shown), (name, shown)
+        assert shown in model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+        heard.append(name)
+    assert "No red flags recorded" not in " ".join(heard)
+    flagged = next(text for text in heard if "found" in text and "None" not in text)
+    assert "The sources give reason to ask more" in flagged  # then what each one asks
