@@ -120,10 +120,10 @@ class ChangeCommand(QUndoCommand):
             self._announce_only = False
             self._document.announce(self.change)
         else:
-            self._document.apply(self.change)
+            self._document.replay(self.change, self.text(), undone=False)
 
     def undo(self) -> None:
-        self._document.apply(self.change.inverse())
+        self._document.replay(self.change.inverse(), self.text(), undone=True)
 
     def id(self) -> int:
         mergeable = self.change.kind not in _NEVER_MERGED and self._field not in SINGLE_STEP_FIELDS

@@ -28,6 +28,7 @@ from ketachecklist.ui.page_scroll import PageScroll
 from ketachecklist.ui.page_tab_bar import PageTabBar
 from ketachecklist.ui.resources import app_icon
 from ketachecklist.ui.settings import AppSettings
+from ketachecklist.ui.undo_reveal import UndoReveal
 from ketachecklist.ui.welcome_banner import WelcomeBanner
 from ketachecklist.ui.window_layout import restore_layout, restore_splitter, save_layout
 
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         controller.saved.connect(
             lambda path: self.show_message(self.tr("Saved to {path}").format(path=path))
         )
+        UndoReveal(self)  # Undo and Redo show what they changed
         self._update_title()
         restore_layout(self, settings, self._splitters())
         # Until the patient moves it (or a remembered one is restored), the divider gives the

@@ -63,6 +63,7 @@ class OpenDocument(QObject):
     weights_changed = Signal()
     decision_changed = Signal()
     edited = Signal()  # after every change above (autosave and status hook here)
+    replayed = Signal(object, str, bool)  # an Undo (True) or Redo applied: change, its words
     settled = Signal()  # after a burst of edits, on the next turn of the event loop
 
     def __init__(self, comparison: Comparison, parent: QObject | None = None) -> None:
@@ -112,6 +113,12 @@ class OpenDocument(QObject):
         """Make a change (or, given ``change.inverse()``, take it back) and announce it."""
         self._comparison.apply(change)
         self.announce(change)
+
+    def replay(self, change: Change, words: str, *, undone: bool) -> None:
+        """Apply a change Undo or Redo makes (``words``: the Edit menu's, "Edit rating"), then
+        say so, for the window to show what changed."""
+        self.apply(change)
+        self.replayed.emit(change, words, undone)
 
     def announce(self, change: Change) -> None:
         """Emit the signals the views listen to for this kind of change."""
