@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ketachecklist.core.atomic import atomic_write_bytes
-from ketachecklist.core.errors import SaveError
+from ketachecklist.core.errors import SaveError, Writing, failure_words
 from ketachecklist.present.text import tr
 
 if TYPE_CHECKING:
@@ -185,11 +185,6 @@ def slugify(text: str, max_length: int = 40) -> str:
     return slug[:max_length].rstrip("-") or "clinic"
 
 
-_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
-_NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
-_NO_FOLDER = {errno.ENOENT, errno.ENOTDIR}
-
-
 def export_error_message(error: BaseException, path: Path) -> str:
     """One line for the patient (and the command line) about an export that failed."""
     if isinstance(error, ExportRefusedError):
@@ -208,21 +203,8 @@ def export_error_message(error: BaseException, path: Path) -> str:
             "{name} was written to {folder}, but the computer could not confirm that it "
             "reached the disk ({detail}). Export it again to be sure."
         ).format(name=name, folder=folder, detail=detail)
-    if code in _DISK_FULL:
-        reason = tr("The disk is full, so {name} could not be written.")
-        advice = tr("Free some space, or export to another place.")
-    elif code in _NOT_WRITABLE:
-        reason = tr(
-            "The folder {folder} can't be written to (it is read-only, or you don't have "
-            "permission), so {name} could not be written."
-        )
-        advice = tr("Choose a folder you can write to, such as Documents.")
-    elif code in _NO_FOLDER:
-        reason = tr("The folder {folder} does not exist, so {name} could not be written.")
-        advice = tr("Choose a folder that exists.")
-    elif code == errno.EISDIR:
-        reason = tr("{name} is a folder, not a file.")
-        advice = tr("Choose a file name.")
+    if (words := failure_words(Writing.EXPORT, code)) is not None:
+        reason, advice = words
     elif isinstance(cause, OSError):
         reason = tr("{name} could not be written ({detail}).")
         advice = tr("Try again, or export to another place.")
