@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
 
-from ketachecklist.text import QT_TR_NOOP, tr
+from ketachecklist.text import QT_TR_NOOP, isolated, tr
 
 MAX_PROBLEMS = 100
 
@@ -216,8 +216,11 @@ def save_error_message(error: BaseException, path: Path | None = None) -> str:
     """One or two plain sentences for the patient about a failed save of ``path``."""
     if isinstance(error, SaveError):
         path = error.path
-    name = tr("“{file}”").format(file=path.name) if path is not None else tr("your comparison")
-    folder = tr("“{folder}”").format(folder=path.parent) if path is not None else tr("the folder")
+    if path is not None:  # the user's names inside our sentence: isolated (text.py)
+        name = tr("“{file}”").format(file=isolated(path.name))
+        folder = tr("“{folder}”").format(folder=isolated(str(path.parent)))
+    else:
+        name, folder = tr("your comparison"), tr("the folder")
     if not isinstance(error, OSError):
         return tr(
             "ketachecklist could not prepare {name} for saving ({error}). Nothing was written: "

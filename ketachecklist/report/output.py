@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ketachecklist.core.atomic import atomic_write_bytes
 from ketachecklist.core.errors import SaveError, Writing, failure_words
-from ketachecklist.present.text import tr
+from ketachecklist.present.text import isolated, tr
 
 if TYPE_CHECKING:
     from ketachecklist.report.model import ComparisonReport
@@ -101,7 +101,7 @@ def export_refusal(target: Path, source: Path | None = None) -> str | None:
     an ordinary file: never the comparison itself, its backups, lock, temp or recovery files,
     another comparison file, or anything that is not a regular file (a folder, device, FIFO,
     socket or link, a link loop included)."""
-    name = target.name
+    name = isolated(target.name)
     if _COMPANION_NAMES.search(target.name):
         return tr(
             "“{file}” is a backup, lock or recovery file that keeps a comparison safe"
@@ -160,7 +160,7 @@ def source_overwrite_message(target: Path) -> str:
     return tr(
         "“{file}” is your comparison file; an export would replace it. "
         "Nothing was written. Choose another name."
-    ).format(file=target.name)
+    ).format(file=isolated(target.name))
 
 
 def default_export_path(source: Path | None, export_format: ExportFormat) -> Path:
@@ -194,8 +194,8 @@ def export_error_message(error: BaseException, path: Path) -> str:
     cause: BaseException = error.cause if isinstance(error, SaveError) else error
     if isinstance(error, RenderError) and error.__cause__ is not None:
         cause = error.__cause__
-    name = tr("“{file}”").format(file=path.name)
-    folder = tr("“{folder}”").format(folder=path.parent)
+    name = tr("“{file}”").format(file=isolated(path.name))
+    folder = tr("“{folder}”").format(folder=isolated(str(path.parent)))
     code = cause.errno if isinstance(cause, OSError) else None
     detail = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
     if isinstance(error, SaveError) and not error.original_unchanged:

@@ -69,3 +69,13 @@ def test_save_and_export_each_keep_their_own_advice(code: int) -> None:
     assert "Save As" not in exported
     assert "could not be saved" in saved
     assert "could not be written" in exported
+
+
+def test_the_names_in_a_failure_are_isolated() -> None:
+    # A file or folder name with a stray U+202E cannot turn the words after it around.
+    hostile = Path("/media/\u202eevil/\u202eclinics.yaml")
+    saved = save_error_message(_failed(errno.ENOSPC, hostile))
+    exported = export_error_message(_failed(errno.EACCES, hostile), hostile)
+    assert saved.startswith("The disk is full, so “\u2068\u202eclinics.yaml\u2069” could not")
+    assert exported.startswith("The folder “\u2068/media/\u202eevil\u2069” can't be written to")
+    assert "“\u2068\u202eclinics.yaml\u2069” could not be written." in exported
