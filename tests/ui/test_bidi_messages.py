@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from ketachecklist.core.fingerprint import DiskState
+from ketachecklist.core.storage import ChangedOnDiskError
 from ketachecklist.ui.dialog_prompter import DialogPrompter
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.number_parsing import NumberInputError, parse_number
@@ -103,3 +105,13 @@ def test_the_check_sees_a_bare_name() -> None:
     # The check above can fail: a name put in bare leaves its override outside any isolate.
     with pytest.raises(AssertionError):
         _our_words(f"Remove “{OVERRIDE}Harbor” and the answers", f"{OVERRIDE}Harbor")
+
+
+def test_the_core_names_a_file_in_its_messages_as_an_isolate(tmp_path: Path) -> None:
+    # The changed-on-disk question the save asks says what the core words (core/storage.py).
+    hostile = f"{OVERRIDE}lmay.enim.yaml"
+    message = str(ChangedOnDiskError(tmp_path / hostile, DiskState.MISSING))
+    assert _our_words(message, hostile) == (
+        "“NAME” has been moved or deleted since you opened it. Saving will create it again in "
+        "the same place."
+    )
