@@ -35,6 +35,8 @@ MESSAGE_MODULES = tuple(
 # tr() of a field every constructor call fills with a QT_TR_NOOP text, where that is
 READ_WHERE_MADE = {
     ("commands/desktop.py", "file.label"),  # DesktopFile(QT_TR_NOOP("menu entry"), …)
+    ("core/errors.py", "words.why"),  # FailureWords(errors, QT_TR_NOOP(why), QT_TR_NOOP(…))
+    ("core/errors.py", "words.advice"),
 }
 
 # Files still to do: none. A module that cannot be done at once goes here, and the list only

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ketachecklist.core.errors import SaveError, SaveStage
 from ketachecklist.core.processes import pid_running
-from ketachecklist.text import tr
+from ketachecklist.text import isolated, tr
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
@@ -118,7 +118,7 @@ def ownership_change(path: Path) -> str | None:
     return tr(
         "“{file}” belongs to {owner}. Saving replaces it with a file that belongs to you "
         "and that only you can open, so {owner} would no longer be able to open it."
-    ).format(file=path.name, owner=owner)
+    ).format(file=isolated(path.name), owner=owner)
 
 
 def _user_name(uid: int) -> str:

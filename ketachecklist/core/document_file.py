@@ -34,7 +34,7 @@ from ketachecklist.core.storage import (
     open_comparison,
     save_comparison,
 )
-from ketachecklist.text import tr
+from ketachecklist.text import isolated, tr
 
 
 class ReadOnlyDocumentError(Exception):
@@ -52,7 +52,7 @@ class NewerOnDiskError(ChangedOnDiskError):
             tr(
                 "“{file}” was saved {when}, after the autosaved copy you restored was made. "
                 "Saving now would replace that newer version (it would be kept as “.bak1”)."
-            ).format(file=path.name, when=when),
+            ).format(file=isolated(path.name), when=when),
         )
 
 
@@ -150,7 +150,7 @@ class DocumentFile:
             "“{file}” was made by an older ketachecklist (format version {old}). It has been "
             "updated to format version {new} here; when you save, the original is kept as "
             "“{file}.v{old}.bak”."
-        ).format(file=self.path.name, old=self.migrated_from, new=SCHEMA_VERSION)
+        ).format(file=isolated(self.path.name), old=self.migrated_from, new=SCHEMA_VERSION)
 
     def disk_state(self) -> DiskState:
         """Whether the file on disk still holds what we loaded or last saved."""
@@ -254,7 +254,7 @@ def newest_readable_backup(path: Path, catalogue: Catalogue) -> tuple[Backup, Co
 def describe_backup(backup: Backup) -> str:
     """E.g. "“mine.yaml.bak1”, saved 2026-11-30 14:02"."""
     return tr("“{file}”, saved {when}").format(
-        file=backup.path.name, when=f"{backup.saved_at:%Y-%m-%d %H:%M}"
+        file=isolated(backup.path.name), when=f"{backup.saved_at:%Y-%m-%d %H:%M}"
     )
 
 

@@ -1,6 +1,7 @@
 """Errors: FileFormatError for every problem in a file read, SaveError for every failed save.
 
-``save_error_message`` turns a failed save into plain words for the patient.
+``save_error_message`` turns a failed save into plain words for the patient; ``failure_words``
+says why a file was not written and what to do, for a save and for an export alike.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
-from ketachecklist.text import QT_TR_NOOP, tr
+from ketachecklist.text import QT_TR_NOOP, isolated, tr
 
 MAX_PROBLEMS = 100
 
@@ -116,18 +118,109 @@ class SaveError(OSError):
         return self.stage is not SaveStage.SYNC_FOLDER
 
 
-_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-_NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
-_GONE = {errno.ENOENT, errno.ENOTDIR, getattr(errno, "ENODEV", errno.ENOENT)}
-_DEVICE = {errno.EIO, getattr(errno, "ENXIO", errno.EIO), getattr(errno, "ESTALE", errno.EIO)}
+class Writing(Enum):
+    """What was being written when the operating system refused: the comparison, or an export."""
+
+    SAVE = "save"
+    EXPORT = "export"
+
+
+class FailureWords(NamedTuple):
+    """Why a file was not written and what to do: each a whole sentence marked for translation
+    (``{name}``, ``{folder}`` and ``{detail}`` filled in by the caller), for the OS errors given."""
+
+    errors: frozenset[int]
+    why: str
+    advice: str
+
+
+DISK_FULL = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+TOO_LARGE = frozenset({errno.EFBIG})
+NOT_WRITABLE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+NO_FOLDER = frozenset({errno.ENOENT, errno.ENOTDIR})
+NO_DEVICE = frozenset({getattr(errno, "ENODEV", errno.ENOENT)})
+DISK_ERROR = frozenset(
+    {errno.EIO, getattr(errno, "ENXIO", errno.EIO), getattr(errno, "ESTALE", errno.EIO)}
+)
+IS_FOLDER = frozenset({errno.EISDIR})
+
+# The OS errors a patient can act on, worded for a save and for an export. An error in none of
+# a row's classes is worded by the caller with the error's own text (the stage of a save, …).
+_FAILURE_WORDS = {
+    Writing.SAVE: (
+        FailureWords(
+            DISK_FULL,
+            QT_TR_NOOP("The disk is full, so {name} could not be saved."),
+            QT_TR_NOOP("Free some space on the disk, or use Save As to save to another place."),
+        ),
+        FailureWords(
+            NOT_WRITABLE,
+            QT_TR_NOOP(
+                "The folder {folder} can't be written to (it is read-only, or you don't have "
+                "permission), so {name} could not be saved."
+            ),
+            QT_TR_NOOP("Use Save As to save to a folder you can write to, such as Documents."),
+        ),
+        FailureWords(
+            NO_FOLDER | NO_DEVICE,
+            QT_TR_NOOP(
+                "The folder {folder} is no longer there (was a USB stick or network drive "
+                "removed?), so {name} could not be saved."
+            ),
+            QT_TR_NOOP("Reconnect it and save again, or use Save As to save somewhere else."),
+        ),
+        FailureWords(
+            DISK_ERROR,
+            QT_TR_NOOP("The disk reported an error while saving {name} ({detail})."),
+            QT_TR_NOOP("Use Save As to save to another disk."),
+        ),
+    ),
+    Writing.EXPORT: (
+        FailureWords(
+            DISK_FULL | TOO_LARGE,
+            QT_TR_NOOP("The disk is full, so {name} could not be written."),
+            QT_TR_NOOP("Free some space, or export to another place."),
+        ),
+        FailureWords(
+            NOT_WRITABLE,
+            QT_TR_NOOP(
+                "The folder {folder} can't be written to (it is read-only, or you don't have "
+                "permission), so {name} could not be written."
+            ),
+            QT_TR_NOOP("Choose a folder you can write to, such as Documents."),
+        ),
+        FailureWords(
+            NO_FOLDER,
+            QT_TR_NOOP("The folder {folder} does not exist, so {name} could not be written."),
+            QT_TR_NOOP("Choose a folder that exists."),
+        ),
+        FailureWords(
+            IS_FOLDER,
+            QT_TR_NOOP("{name} is a folder, not a file."),
+            QT_TR_NOOP("Choose a file name."),
+        ),
+    ),
+}
+
+
+def failure_words(writing: Writing, code: int | None) -> tuple[str, str] | None:
+    """Why ``writing`` failed with the OS error ``code`` and what to do, translated (still to
+    be filled in), or None when the error is not one the patient can act on."""
+    for words in _FAILURE_WORDS[writing]:
+        if code in words.errors:
+            return tr(words.why), tr(words.advice)
+    return None
 
 
 def save_error_message(error: BaseException, path: Path | None = None) -> str:
     """One or two plain sentences for the patient about a failed save of ``path``."""
     if isinstance(error, SaveError):
         path = error.path
-    name = tr("“{file}”").format(file=path.name) if path is not None else tr("your comparison")
-    folder = tr("“{folder}”").format(folder=path.parent) if path is not None else tr("the folder")
+    if path is not None:  # the user's names inside our sentence: isolated (text.py)
+        name = tr("“{file}”").format(file=isolated(path.name))
+        folder = tr("“{folder}”").format(folder=isolated(str(path.parent)))
+    else:
+        name, folder = tr("your comparison"), tr("the folder")
     if not isinstance(error, OSError):
         return tr(
             "ketachecklist could not prepare {name} for saving ({error}). Nothing was written: "
@@ -145,24 +238,8 @@ def save_error_message(error: BaseException, path: Path | None = None) -> str:
     if stage is SaveStage.CHECK:
         reason = tr("{name} could not be saved: {detail}.")
         advice = tr("Shorten some very long notes, or split the comparison into two files.")
-    elif code in _DISK_FULL:
-        reason = tr("The disk is full, so {name} could not be saved.")
-        advice = tr("Free some space on the disk, or use Save As to save to another place.")
-    elif code in _NOT_WRITABLE:
-        reason = tr(
-            "The folder {folder} can't be written to (it is read-only, or you don't have "
-            "permission), so {name} could not be saved."
-        )
-        advice = tr("Use Save As to save to a folder you can write to, such as Documents.")
-    elif code in _GONE:
-        reason = tr(
-            "The folder {folder} is no longer there (was a USB stick or network drive "
-            "removed?), so {name} could not be saved."
-        )
-        advice = tr("Reconnect it and save again, or use Save As to save somewhere else.")
-    elif code in _DEVICE:
-        reason = tr("The disk reported an error while saving {name} ({detail}).")
-        advice = tr("Use Save As to save to another disk.")
+    elif (words := failure_words(Writing.SAVE, code)) is not None:
+        reason, advice = words
     elif stage is SaveStage.REPLACE:
         reason = tr("{name} could not be replaced with the new version ({detail}).")
         advice = tr(

@@ -40,7 +40,7 @@ from ketachecklist.core.processes import (
     this_user,
 )
 from ketachecklist.core.safe_yaml import NotARegularFileError, open_regular_file
-from ketachecklist.text import tr
+from ketachecklist.text import isolated, tr
 
 try:
     import fcntl
@@ -156,7 +156,7 @@ class DocumentLockedError(LockedError):
             "“{file}” is already open for editing {who}. To keep your notes "
             "safe only one window may change a file at a time. You can open it read-only, "
             "or close it in the other window first."
-        ).format(file=self.document.name, who=who)
+        ).format(file=isolated(self.document.name), who=who)
 
 
 def document_lock_path(document: Path) -> Path:

@@ -23,7 +23,7 @@ from ketachecklist.core.applicability import Applicability, applicability
 from ketachecklist.core.catalogue import Question, QuestionRole
 from ketachecklist.core.changes import Change
 from ketachecklist.core.document import Answer, Clinic, Comparison
-from ketachecklist.core.points import round_half_up
+from ketachecklist.core.points import level, shown_lead
 from ketachecklist.core.scoring_cost import cost_from_answers
 from ketachecklist.core.scoring_incremental import Rescoring, clinics_touched, rescoring
 from ketachecklist.core.scoring_marks import (
@@ -302,18 +302,17 @@ def score_comparison(
         ranking = previous.ranking  # no touched clinic's overall score moved
     else:
         ranking = _ranking(scores, overall)
-    scored = [cid for cid in ranking if overall[cid] is not None]
+    shown = {cid: score for cid in ranking if (score := overall[cid]) is not None}
+    scored = list(shown)
     ranks: dict[str, int] = {}
     for position, clinic_id in enumerate(scored):
         previous_id = scored[position - 1] if position else None
         # Tied when shown the same (in whole points, core/points.py): 62.6 and 63.4 both read 63.
-        tied = previous_id is not None and _shown(overall[clinic_id]) == _shown(
-            overall[previous_id]
-        )
+        tied = previous_id is not None and level(shown[clinic_id], shown[previous_id])
         ranks[clinic_id] = ranks[previous_id] if tied and previous_id is not None else position + 1
     margin = None
     if len(scored) >= 2:
-        margin = float(_shown(overall[scored[0]]) - _shown(overall[scored[1]]))
+        margin = float(shown_lead(shown[scored[0]], shown[scored[1]]))
     set_rankings = {}
     for question_set in comparison.catalogue.sets:
         set_id = question_set.id
@@ -360,10 +359,6 @@ def _same(pairs: list[tuple[ClinicScore, ClinicScore]], set_id: str | None) -> b
     return all(
         earlier.set_scores.get(set_id) == new.set_scores.get(set_id) for earlier, new in pairs
     )
-
-
-def _shown(score: float | None) -> int:
-    return round_half_up(score or 0.0)
 
 
 def _with_rank(score: ClinicScore, rank: int | None) -> ClinicScore:

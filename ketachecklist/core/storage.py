@@ -46,7 +46,7 @@ from ketachecklist.core.errors import FileFormatError, SaveError, SaveStage
 from ketachecklist.core.fingerprint import DiskState, Fingerprint, disk_state
 from ketachecklist.core.limits import MAX_BYTES, MAX_NODES
 from ketachecklist.core.safe_yaml import TooManyValuesError, read_file_bytes
-from ketachecklist.text import tr
+from ketachecklist.text import isolated, tr
 
 __all__ = [
     "COMPARISON_FORMAT",
@@ -96,7 +96,7 @@ class ChangedOnDiskError(Exception):
                 "“{file}” was changed by another program since you opened or last saved "
                 "it. Saving now would replace those changes."
             )
-        super().__init__(message.format(file=path.name))
+        super().__init__(message.format(file=isolated(path.name)))
 
 
 def encode_comparison(comparison: Comparison, path: Path | None = None) -> bytes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ketachecklist.core.points import round_half_up
+from ketachecklist.core.points import level
 from ketachecklist.core.scoring import ComparisonScores
 from ketachecklist.present.decision_types import RULED_OUT
 from ketachecklist.present.scores import NOT_SCORED, rank_text
@@ -46,15 +46,14 @@ class Standings:
         self._ruled_out = ruled_out
         self._clinics = len(scores.clinics)
         self._running = self._clinics - sum(1 for s in scores.clinics if s.clinic_id in ruled_out)
-        # In whole points, as shown: two clinics both reading 63 stand level (core/points.py).
+        overall = {s.clinic_id: s.overall for s in scores.clinics}
+        # The ranking is best first and stable, so scores shown the same sit together.
         self._overall = {
-            s.clinic_id: None if s.overall is None else round_half_up(s.overall)
-            for s in scores.clinics
+            cid: score
+            for cid in scores.ranking
+            if cid not in ruled_out and (score := overall[cid]) is not None
         }
-        # The ranking is best first and stable, so equal scores sit together.
-        self._placed = [
-            cid for cid in scores.ranking if cid not in ruled_out and self._overall[cid] is not None
-        ]
+        self._placed = list(self._overall)
         self._places = {clinic_id: index for index, clinic_id in enumerate(self._placed)}
         self._found: dict[str, Standing] = {}
 
@@ -71,11 +70,14 @@ class Standings:
             return Standing(None, False, out, self._running, self._clinics, len(self._placed))
         placed, overall = self._placed, self._overall
         score = overall[clinic_id]
+        # Level when shown the same, in whole points (core/points.py): both reading 63.
         first = index  # level clinics share the place of the first of them
-        while first and overall[placed[first - 1]] == score:
+        while first and level(overall[placed[first - 1]], score):
             first -= 1
-        level = first < index or (index + 1 < len(placed) and overall[placed[index + 1]] == score)
-        return Standing(first + 1, level, False, self._running, self._clinics, len(placed))
+        is_level = first < index or (
+            index + 1 < len(placed) and level(overall[placed[index + 1]], score)
+        )
+        return Standing(first + 1, is_level, False, self._running, self._clinics, len(placed))
 
 
 def standings(scores: ComparisonScores, ruled_out: frozenset[str]) -> dict[str, Standing]:

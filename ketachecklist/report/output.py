@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ketachecklist.core.atomic import atomic_write_bytes
-from ketachecklist.core.errors import SaveError
-from ketachecklist.present.text import tr
+from ketachecklist.core.errors import SaveError, Writing, failure_words
+from ketachecklist.present.text import isolated, tr
 
 if TYPE_CHECKING:
     from ketachecklist.report.model import ComparisonReport
@@ -101,7 +101,7 @@ def export_refusal(target: Path, source: Path | None = None) -> str | None:
     an ordinary file: never the comparison itself, its backups, lock, temp or recovery files,
     another comparison file, or anything that is not a regular file (a folder, device, FIFO,
     socket or link, a link loop included)."""
-    name = target.name
+    name = isolated(target.name)
     if _COMPANION_NAMES.search(target.name):
         return tr(
             "“{file}” is a backup, lock or recovery file that keeps a comparison safe"
@@ -160,7 +160,7 @@ def source_overwrite_message(target: Path) -> str:
     return tr(
         "“{file}” is your comparison file; an export would replace it. "
         "Nothing was written. Choose another name."
-    ).format(file=target.name)
+    ).format(file=isolated(target.name))
 
 
 def default_export_path(source: Path | None, export_format: ExportFormat) -> Path:
@@ -185,11 +185,6 @@ def slugify(text: str, max_length: int = 40) -> str:
     return slug[:max_length].rstrip("-") or "clinic"
 
 
-_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
-_NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
-_NO_FOLDER = {errno.ENOENT, errno.ENOTDIR}
-
-
 def export_error_message(error: BaseException, path: Path) -> str:
     """One line for the patient (and the command line) about an export that failed."""
     if isinstance(error, ExportRefusedError):
@@ -199,8 +194,8 @@ def export_error_message(error: BaseException, path: Path) -> str:
     cause: BaseException = error.cause if isinstance(error, SaveError) else error
     if isinstance(error, RenderError) and error.__cause__ is not None:
         cause = error.__cause__
-    name = tr("“{file}”").format(file=path.name)
-    folder = tr("“{folder}”").format(folder=path.parent)
+    name = tr("“{file}”").format(file=isolated(path.name))
+    folder = tr("“{folder}”").format(folder=isolated(str(path.parent)))
     code = cause.errno if isinstance(cause, OSError) else None
     detail = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
     if isinstance(error, SaveError) and not error.original_unchanged:
@@ -208,21 +203,8 @@ def export_error_message(error: BaseException, path: Path) -> str:
             "{name} was written to {folder}, but the computer could not confirm that it "
             "reached the disk ({detail}). Export it again to be sure."
         ).format(name=name, folder=folder, detail=detail)
-    if code in _DISK_FULL:
-        reason = tr("The disk is full, so {name} could not be written.")
-        advice = tr("Free some space, or export to another place.")
-    elif code in _NOT_WRITABLE:
-        reason = tr(
-            "The folder {folder} can't be written to (it is read-only, or you don't have "
-            "permission), so {name} could not be written."
-        )
-        advice = tr("Choose a folder you can write to, such as Documents.")
-    elif code in _NO_FOLDER:
-        reason = tr("The folder {folder} does not exist, so {name} could not be written.")
-        advice = tr("Choose a folder that exists.")
-    elif code == errno.EISDIR:
-        reason = tr("{name} is a folder, not a file.")
-        advice = tr("Choose a file name.")
+    if (words := failure_words(Writing.EXPORT, code)) is not None:
+        reason, advice = words
     elif isinstance(cause, OSError):
         reason = tr("{name} could not be written ({detail}).")
         advice = tr("Try again, or export to another place.")

@@ -20,6 +20,7 @@ from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.catalogue import AnswerKind, Question
 from ketachecklist.core.limits import MAX_CUSTOM_QUESTIONS
 from ketachecklist.present.scores import progress_text
+from ketachecklist.text import isolated
 from ketachecklist.ui.answer_editor import AnswerEditor
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
@@ -270,7 +271,9 @@ class AnswersPage(QWidget):
             self.heading.setText("")
             return
         self.heading.setText(
-            self.tr("Answers from {clinic}").format(clinic=comparison.clinic(self._clinic_id).name)
+            self.tr("Answers from {clinic}").format(
+                clinic=isolated(comparison.clinic(self._clinic_id).name)
+            )
         )
 
     def _clinic_renamed(self, clinic_id: str) -> None:

@@ -19,6 +19,7 @@ from ketachecklist.core.document import Comparison
 from ketachecklist.core.lock import LockedError
 from ketachecklist.core.recovery import RecoveryStore
 from ketachecklist.qt.none_refcount import guard_none_refcount
+from ketachecklist.text import isolated
 from ketachecklist.ui.clean_exit import CleanExit
 from ketachecklist.ui.dialog_prompter import DialogPrompter
 from ketachecklist.ui.document_controller import DocumentController
@@ -104,7 +105,7 @@ def open_recovery_store() -> tuple[RecoveryStore | None, str]:
 
 def _folder_text() -> str:
     try:
-        return f"“{paths.recovery_dir().parent}”"
+        return f"“{isolated(str(paths.recovery_dir().parent))}”"
     except OSError:  # not even where it would be is known
         return ""
 
@@ -157,7 +158,7 @@ def launch(path: str | None, prompter: Prompter | None = None) -> MainWindow:
                     "launch",
                     "“{name}” was not opened because autosaved work was restored; "
                     "open it from the File menu when you are ready.",
-                ).format(name=Path(path).name)
+                ).format(name=isolated(Path(path).name))
             )
     elif path:
         controller.open_path(Path(path), confirm=False)

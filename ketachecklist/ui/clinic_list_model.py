@@ -16,6 +16,7 @@ from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.document import Clinic
 from ketachecklist.present.numbers import plural
 from ketachecklist.present.text import tr
+from ketachecklist.text import isolated
 from ketachecklist.ui.document_rows import TEXT_ROLES, DocumentRows
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import CLINIC_ID_ROLE
@@ -86,7 +87,11 @@ class ClinicListModel(DocumentRows[Clinic], QAbstractTableModel):
                     if ruled_out
                     else clinic.name
                 )
-            name = f"{clinic.name} — {marks.ruled_out_phrase()}" if ruled_out else clinic.name
+            name = (
+                f"{isolated(clinic.name)} — {marks.ruled_out_phrase()}"
+                if ruled_out
+                else clinic.name
+            )
             where = f"\n{clinic.location}" if clinic.location else ""
             # which deal-breaker, and why: asked for only on hover or by a screen reader
             why = f"\n{marks.ruled_out_reasons(self._document, clinic.id)}" if ruled_out else ""

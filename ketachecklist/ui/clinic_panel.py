@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ketachecklist.core.document import Clinic
 from ketachecklist.core.limits import MAX_CLINICS
+from ketachecklist.text import isolated
 from ketachecklist.ui.clinic_list_model import NAME_COLUMN, PROGRESS_COLUMN, ClinicListModel
 from ketachecklist.ui.column_wrap_delegate import ColumnWrapDelegate
 from ketachecklist.ui.commands import push_edit
@@ -221,7 +222,7 @@ class ClinicPanel(QWidget):
             self.tr(
                 "Remove “{name}” and the answers you recorded for it?\n\n"
                 "Edit ▸ Undo brings them back."
-            ).format(name=name),
+            ).format(name=isolated(name)),
         )
 
     def _action(self, text: str, tip: str, shortcut: QKeySequence) -> QAction:

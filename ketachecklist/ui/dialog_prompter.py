@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.fingerprint import DiskState
+from ketachecklist.text import isolated
 from ketachecklist.ui.message_box import Choice, ask, tell
 from ketachecklist.ui.prompter import ChangedOnDiskChoice, RestoreChoice, SaveChoice
 
@@ -59,7 +60,7 @@ class DialogPrompter:
             QCoreApplication.translate(
                 "DialogPrompter",
                 "“{name}” has changes that are not saved yet.\n\nSave them first?",
-            ).format(name=document_name),
+            ).format(name=isolated(document_name)),
             (
                 Choice(SaveChoice.SAVE, QMessageBox.StandardButton.Save),
                 Choice(SaveChoice.DISCARD, QMessageBox.StandardButton.Discard),

@@ -31,6 +31,7 @@ from ketachecklist.core.fingerprint import DiskState
 from ketachecklist.core.lock import DocumentLockedError, lock_document
 from ketachecklist.core.recovery import RecoveryStore
 from ketachecklist.core.storage import ChangedOnDiskError
+from ketachecklist.text import isolated
 from ketachecklist.ui.autosave import Autosaver
 from ketachecklist.ui.document_opening import DocumentOpening
 from ketachecklist.ui.document_recovery import DocumentRecovery
@@ -88,6 +89,7 @@ class DocumentController(QObject):
     def display_name(self) -> str:
         path = self._file.path
         name = path.name if path is not None else self.tr("Untitled comparison")
+        name = isolated(name)  # shown inside our sentences and the window title
         return self.tr("{name} (read-only)").format(name=name) if self._file.read_only else name
 
     # --- commands -------------------------------------------------------------------------------
@@ -132,7 +134,7 @@ class DocumentController(QObject):
             self.message.emit(
                 self.tr(
                     "The folder of “{name}” can't be written to; use Save As to keep changes."
-                ).format(name=path.name)
+                ).format(name=isolated(path.name))
             )
         return True
 
@@ -155,11 +157,11 @@ class DocumentController(QObject):
             if error.holder:
                 where = self.tr(
                     "“{name}” is open for editing by {holder}, so it was not replaced."
-                ).format(name=path.name, holder=error.holder.describe())
+                ).format(name=isolated(path.name), holder=error.holder.describe())
             else:
                 where = self.tr(
                     "“{name}” is open for editing in another window, so it was not replaced."
-                ).format(name=path.name)
+                ).format(name=isolated(path.name))
             advice = self.tr(
                 "Nothing was written; your changes are still open here. Choose another name, "
                 "or close the file there first."
@@ -220,7 +222,7 @@ class DocumentController(QObject):
         if state is self._disk_state_told:
             return
         self._disk_state_told = state
-        name = self._file.path.name
+        name = isolated(self._file.path.name)
         if state is DiskState.CHANGED:
             self.message.emit(
                 self.tr(

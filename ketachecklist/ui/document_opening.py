@@ -16,6 +16,7 @@ from ketachecklist.core.document import Comparison
 from ketachecklist.core.document_file import DocumentFile, describe_backup, newest_readable_backup
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.lock import DocumentLockedError
+from ketachecklist.text import isolated
 from ketachecklist.ui.prompter import Prompter
 from ketachecklist.ui.settings import AppSettings
 
@@ -69,11 +70,11 @@ class DocumentOpening(QObject):
                 "“{name}” could not be opened. Nothing was changed.\n\n{problem}\n\n"
                 "The newest backup that loads is {backup}. Open it? It opens unsaved; saving "
                 "replaces the damaged “{name}” (which is kept as “.bak1”)."
-            ).format(name=path.name, problem=error, backup=describe_backup(backup))
+            ).format(name=isolated(path.name), problem=error, backup=describe_backup(backup))
         ):
             return None
         note = self.tr("Opened the backup {backup}. Save to keep it as “{name}”.").format(
-            backup=describe_backup(backup), name=path.name
+            backup=describe_backup(backup), name=isolated(path.name)
         )
         return DocumentFile.for_restored(path), comparison, note
 
@@ -83,6 +84,6 @@ class DocumentOpening(QObject):
         self._prompter.show_error(
             self.tr("Could not open the comparison"),
             self.tr("“{name}” could not be opened. Nothing was changed.\n\n{problem}").format(
-                name=path.name, problem=problem
+                name=isolated(path.name), problem=problem
             ),
         )

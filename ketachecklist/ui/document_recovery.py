@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, QLocale, QObject, QTime
 from ketachecklist.core.document_file import DocumentFile, last_saved, restorable_document_path
 from ketachecklist.core.errors import FileFormatError
 from ketachecklist.core.recovery import RecoveryInfo, describe_unreadable
+from ketachecklist.text import isolated
 from ketachecklist.ui.prompter import RestoreChoice
 
 if TYPE_CHECKING:
@@ -73,11 +74,11 @@ class DocumentRecovery(QObject):
         """One line for the restore prompt: "“mine.yaml”, 3 clinics, autosaved 1 December
         2026 at 14:05"."""
         if info.document_path is not None:
-            name = self.tr("“{file}”").format(file=info.document_path.name)
+            name = self.tr("“{file}”").format(file=isolated(info.document_path.name))
         else:
             name = self.tr("An unsaved comparison")
         if info.title:
-            name = self.tr("{name} ({title})").format(name=name, title=info.title)
+            name = self.tr("{name} ({title})").format(name=name, title=isolated(info.title))
         return self.tr("{name}, {clinics}, autosaved {day} at {time}").format(
             name=name,
             clinics=self.tr("%n clinics", "", info.clinic_count),
@@ -93,20 +94,22 @@ class DocumentRecovery(QObject):
             note = self.tr(
                 "The copy names “{path}”, which is not a comparison file, so it will be "
                 "restored as a new, untitled comparison (Save asks where to put it)."
-            ).format(path=path)
+            ).format(path=isolated(str(path)))
             return f"\n\n{note}"
         saved = last_saved(path)
         if saved is None:
-            note = self.tr("It belongs to “{path}”, which is no longer there.").format(path=path)
+            note = self.tr("It belongs to “{path}”, which is no longer there.").format(
+                path=isolated(str(path))
+            )
         elif saved > info.saved_at:
             note = self.tr(
                 "It belongs to “{path}”, which was saved {day} at {time}, after this copy was "
                 "made. Restoring shows this older copy; saving it will ask before replacing the "
                 "newer file."
-            ).format(path=path, **_day_and_time(saved))
+            ).format(path=isolated(str(path)), **_day_and_time(saved))
         else:
             note = self.tr("It belongs to “{path}”, last saved {day} at {time}.").format(
-                path=path, **_day_and_time(saved)
+                path=isolated(str(path)), **_day_and_time(saved)
             )
         return f"\n\n{note}"
 

@@ -30,6 +30,7 @@ from ketachecklist.report.output import (
     source_overwrite_message,
     write_output,
 )
+from ketachecklist.text import isolated
 from ketachecklist.ui.document_controller import DocumentController
 
 if TYPE_CHECKING:
@@ -203,18 +204,22 @@ class ExportActions(QObject):
         if overwrites_source(target, self.controller.path):
             self.prompter.show_error(self.tr("Export failed"), source_overwrite_message(target))
             return False
-        with self._busy(self.tr("Writing {name}…").format(name=target.name)):
+        with self._busy(self.tr("Writing {name}…").format(name=isolated(target.name))):
             try:
                 data = render(self.report(), export_format)
                 write_output(target, data)
             except (RenderError, OSError) as error:
-                self.show_message(self.tr("Could not write {name}.").format(name=target.name))
+                self.show_message(
+                    self.tr("Could not write {name}.").format(name=isolated(target.name))
+                )
                 self.prompter.show_error(
                     self.tr("Export failed"), export_error_message(error, target)
                 )
                 return False
         self.show_message(
-            self.tr("Exported {format} to {path}").format(format=export_format.label, path=target)
+            self.tr("Exported {format} to {path}").format(
+                format=export_format.label, path=isolated(str(target))
+            )
         )
         return True
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from ketachecklist.text import isolated
 from ketachecklist.ui.clinic_details_form import ClinicDetailsForm
 from ketachecklist.ui.clinic_panel import ClinicPanel
 from ketachecklist.ui.deferred_page import DeferredPage, PageT
@@ -137,7 +138,9 @@ class MainWindow(QMainWindow):
         document.undo_stack.cleanChanged.connect(self._update_title)
         controller.path_changed.connect(self._update_title)
         controller.saved.connect(
-            lambda path: self.show_message(self.tr("Saved to {path}").format(path=path))
+            lambda path: self.show_message(
+                self.tr("Saved to {path}").format(path=isolated(str(path)))
+            )
         )
         UndoReveal(self)  # Undo and Redo show what they changed
         self._update_title()

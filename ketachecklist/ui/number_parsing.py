@@ -14,6 +14,8 @@ import unicodedata
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from ketachecklist.text import isolated
+
 Number = int | float
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
@@ -101,7 +103,8 @@ def parse_number(
 
 
 def _problem(template: str, typed: str, example: str, **more: str) -> NumberInputError:
-    return NumberInputError(template.format(typed=typed, example=example, **more))
+    # What was typed is the user's text inside our sentence: isolated (ketachecklist/text.py).
+    return NumberInputError(template.format(typed=isolated(typed), example=example, **more))
 
 
 def _not_a_number(*, money: bool, whole: bool) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ketachecklist.text import isolated
 from ketachecklist.ui.export_actions import PrintPainter, SheetChoice
 from ketachecklist.ui.message_box import Choice, ask, tell
 
@@ -35,7 +36,7 @@ class PrintDialogs:
                 "PrintDialogs",
                 "Print the sheet for “{clinic}”, with what you recorded so far?\n\n"
                 "Or print a blank sheet for a clinic that is not in your comparison yet.",
-            ).format(clinic=clinic_name),
+            ).format(clinic=isolated(clinic_name)),
             (
                 Choice(
                     SheetChoice.CURRENT,

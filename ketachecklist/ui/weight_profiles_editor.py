@@ -20,6 +20,7 @@ from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.decision.profiles import Preset, preset_weights
 from ketachecklist.core.document import WeightProfile
 from ketachecklist.core.limits import MAX_PROFILE_NAME, MAX_WEIGHT_PROFILES
+from ketachecklist.text import isolated
 from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.field_message import FieldMessage
 from ketachecklist.ui.flow_layout import FlowLayout
@@ -142,7 +143,7 @@ class WeightProfilesEditor(QWidget):
             return
         push_edit(self._document, lambda comparison: comparison.activate_weight_profile(name))
         self.message.emit(
-            self.tr("Now using the weights of “{name}”.").format(name=name)
+            self.tr("Now using the weights of “{name}”.").format(name=isolated(name))
             if name
             else self.tr("Now using weights not saved as a profile.")
         )
@@ -173,7 +174,7 @@ class WeightProfilesEditor(QWidget):
         self.message.emit(
             self.tr(
                 "Saved these weights as “{name}”. Changes to the weights now change “{name}”."
-            ).format(name=name)
+            ).format(name=isolated(name))
         )
 
     def rename_profile(self) -> None:
@@ -186,7 +187,9 @@ class WeightProfilesEditor(QWidget):
             return
         push_edit(self._document, lambda c: c.rename_weight_profile(current, name))
         self.name.clear()
-        self.message.emit(self.tr("Renamed “{old}” to “{new}”.").format(old=current, new=name))
+        self.message.emit(
+            self.tr("Renamed “{old}” to “{new}”.").format(old=isolated(current), new=isolated(name))
+        )
 
     def remove_profile(self) -> None:
         current = self._document.comparison.active_profile
@@ -195,7 +198,7 @@ class WeightProfilesEditor(QWidget):
         push_edit(self._document, lambda c: c.remove_weight_profile(current))
         self.message.emit(
             self.tr("Removed the profile “{name}”; its weights stay in force. Undo.").format(
-                name=current
+                name=isolated(current)
             )
         )
 
@@ -227,7 +230,7 @@ class WeightProfilesEditor(QWidget):
             return None
         if any(p.name == name for p in self._document.comparison.weight_profiles):
             self.name_message.show_problem(
-                self.tr("There is already a profile called “{name}”.").format(name=name)
+                self.tr("There is already a profile called “{name}”.").format(name=isolated(name))
             )
             self.name.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
@@ -263,5 +266,5 @@ class WeightProfilesEditor(QWidget):
             self.tr(
                 "Remove the profile “{name}”?\n\nIts weights stay in force, unnamed. "
                 "Edit ▸ Undo brings the profile back."
-            ).format(name=name),
+            ).format(name=isolated(name)),
         )

@@ -9,7 +9,7 @@ from enum import Enum
 from ketachecklist.core.decision.deal_breakers import LOW_RATINGS, DealBreakerHit, HitCause
 from ketachecklist.core.decision.standing import beats, first_place
 from ketachecklist.core.decision.tally import ROUNDING_MARGIN, ClinicTally
-from ketachecklist.core.points import round_half_up
+from ketachecklist.core.points import level, shown_lead
 from ketachecklist.core.scoring import CLEAR_WINNER_MARGIN, rating_points
 
 MAX_STEP_GAIN = rating_points(2) - rating_points(1) + ROUNDING_MARGIN  # one answer's, at most
@@ -197,16 +197,15 @@ def lead_verdict(
     second = overalls[runner_up]
     assert second is not None
     # In whole points, as the scores are shown: a lead of 62.5 over 53.1 is 63 - 53 = 10.
-    lead_points = round_half_up(lead_score)
-    margin = lead_points - round_half_up(second)
+    margin = shown_lead(lead_score, second)
     tied = (
         leader,
-        *(c for c in scored if c != leader and round_half_up(overalls[c] or 0.0) == lead_points),
+        *(c for c in scored if c != leader and level(overalls[c] or 0.0, lead_score)),
     )
     within = tuple(
         c
         for c in scored
-        if c != leader and lead_points - round_half_up(overalls[c] or 0.0) < CLEAR_WINNER_MARGIN
+        if c != leader and shown_lead(lead_score, overalls[c] or 0.0) < CLEAR_WINNER_MARGIN
     )
     fragile = fragility.reasons()
     if len(tied) > 1:
