@@ -83,7 +83,9 @@ def answer_boxes(question: SheetQuestion) -> str:
 
 
 def _question_block(flow: Flow, question: SheetQuestion, *, blank: bool) -> None:
-    paragraphs = [Para(f"{question.number}  {question.text}", QUESTION, len(question.number))]
+    paragraphs = [
+        Para(f"{question.number}  {question.marked_text}", QUESTION, len(question.number))
+    ]
     if question.why:
         why = tr("Why it matters:")
         paragraphs.append(Para(f"{why} {question.why}", BODY, len(why)))
@@ -97,9 +99,9 @@ def _question_block(flow: Flow, question: SheetQuestion, *, blank: bool) -> None
         paragraphs.append(Para(question.not_applying_text, FLAG_HINT))
     if question.red_flag_hint:
         paragraphs.append(Para(question.red_flag_hint, FLAG_HINT))
-    if question.citation:
-        source = tr("your own question") if question.custom else question.citation
-        paragraphs.append(Para(tr("Source: {citation}").format(citation=source), HINT_ITALIC))
+    if question.citation and not question.custom:  # the patient's own says so after its text
+        source = tr("Source: {citation}").format(citation=question.citation)
+        paragraphs.append(Para(source, HINT_ITALIC))
     if not blank:
         paragraphs.append(Para(question.recorded_text, RECORDED, len(tr("Recorded so far:"))))
     if question.recorded is not None and question.recorded.red_flag:
@@ -135,6 +137,9 @@ def layout_sheet(sheet: ConsultationSheet, fonts: Fonts, width: float, height: f
     rows.append(Row([[Para(when, LABEL)], []], min_height=mm(9)))
     rows.append(Row([[Para(who, LABEL)], []], min_height=mm(9)))
     flow.table(Table([label_width, width - label_width], None, rows, keep_whole=True))
+    if sheet.ruled_out_text:
+        flow.space(pt(4))
+        flow.text([Para(sheet.ruled_out_text, FLAG_HINT)])
     if sheet.notes:
         flow.space(pt(4))
         so_far = tr("Your notes so far:")

@@ -13,6 +13,7 @@ from ketachecklist.core.document import Comparison
 from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present import Presentation
 from ketachecklist.present.answers import ASK_MORE, Cell
+from ketachecklist.present.question_marks import marked_question
 from ketachecklist.present.ratings import DOESNT_APPLY, rating_scale
 from ketachecklist.present.text import QT_TR_NOOP, tr
 from ketachecklist.report.common import (
@@ -30,6 +31,7 @@ class SheetQuestion(Question):
     recorded so far for the clinic."""
 
     number: str
+    marked_text: str  # the text with the grid's marks: '… (deal-breaker for me)'
     citation: str
     recorded: Cell | None  # None: nothing recorded yet (or a blank sheet)
     not_applying: str = ""  # why the question does not count for this clinic; "" when it does
@@ -91,6 +93,7 @@ class ConsultationSheet:
     clinic_name: str | None  # None: a blank sheet for a clinic not in the comparison yet
     details: tuple[tuple[str, str], ...]  # (label, value) — value "" leaves room to write
     notes: str
+    ruled_out_text: str  # 'Ruled out by your own criteria: ‘…’ is a deal-breaker …' or ''
     sets: tuple[SheetSet, ...]
     generated: dt.date
     source_name: str
@@ -156,6 +159,7 @@ def build_sheet(
                 SheetQuestion(
                     **_fields(question),
                     number=f"{index + 1}.{position}",
+                    marked_text=marked_question(comparison, question),
                     citation=citation(comparison, question.source),
                     recorded=recorded,
                     not_applying=not_applying,
@@ -176,6 +180,11 @@ def build_sheet(
         clinic_name=clinic.name if clinic else None,
         details=details,
         notes=clinic.notes if clinic else "",
+        ruled_out_text=(
+            presentation.decision.clinic(clinic.id).ruled_out_text
+            if clinic is not None and presentation is not None
+            else ""
+        ),
         sets=tuple(sets),
         generated=generated or dt.date.today(),
         source_name=source_name,

@@ -59,3 +59,29 @@ def test_sheet_prints_hostile_names_literally() -> None:
     pages = read_pdf(render_sheet_pdf(sheet))
     assert HOSTILE_NAME in pages.flat
     assert all(HOSTILE_NAME in t for t in pages.texts)  # in the footer of every page
+
+
+def test_sheet_marks_deal_breakers_and_says_when_they_rule_the_clinic_out(
+    example: Comparison,
+) -> None:
+    """The patient's deal-breakers are on the sheet as on the grid, for a clinic and on a blank
+    sheet; a clinic they rule out says so on the first page, with the reason."""
+    comparison = load_comparison(EXAMPLES / "three-clinics.yaml", load_bundled_catalogue())
+    question = "evaluation-who-evaluates"  # Quickwell rated it 2 in the example
+    comparison.set_deal_breaker(question, True)
+    text = comparison.question(question).text
+    ruled_out = next(c for c in comparison.clinics if c.name.startswith("Quickwell"))
+    other = next(c for c in comparison.clinics if c.name.startswith("Riverside"))
+
+    sheet = build_sheet(comparison, ruled_out.id, generated=TODAY)
+    pages = read_pdf(render_sheet_pdf(sheet))
+    assert shows(pages.flat, f"{text} (deal-breaker for me)")
+    assert sheet.ruled_out_text.startswith("Ruled out by your own criteria:")
+    assert shows(pages.texts[0], sheet.ruled_out_text)
+
+    kept = read_pdf(render_sheet_pdf(build_sheet(comparison, other.id, generated=TODAY)))
+    assert shows(kept.flat, f"{text} (deal-breaker for me)")
+    assert "Ruled out" not in kept.flat
+    blank = read_pdf(render_sheet_pdf(build_sheet(comparison, None, generated=TODAY)))
+    assert shows(blank.flat, f"{text} (deal-breaker for me)")
+    assert "Ruled out" not in blank.flat
