@@ -183,5 +183,32 @@ class DialogPrompter:
             escape=RestoreChoice.LATER,  # closing the box must never delete someone's notes
         )
 
+    def confirm_delete_work(self, description: str) -> bool:
+        # One button beside "Restore" must not throw away someone's notes by a slip.
+        return ask(
+            self._parent,
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("DialogPrompter", "Delete unsaved work?"),
+            QCoreApplication.translate(
+                "DialogPrompter",
+                "Delete this work for good?\n\n{description}\n\nIt was never saved to a file, "
+                "so it cannot be brought back afterwards.",
+            ).format(description=description),
+            (
+                Choice(
+                    False,
+                    QCoreApplication.translate("DialogPrompter", "Keep it"),
+                    QMessageBox.ButtonRole.RejectRole,
+                ),
+                Choice(
+                    True,
+                    QCoreApplication.translate("DialogPrompter", "Delete it for good"),
+                    QMessageBox.ButtonRole.DestructiveRole,
+                ),
+            ),
+            default=False,
+            escape=False,
+        )
+
     def _tell(self, icon: QMessageBox.Icon, title: str, message: str) -> None:
         tell(self._parent, icon, title, message)

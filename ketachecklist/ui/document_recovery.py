@@ -36,9 +36,11 @@ class DocumentRecovery(QObject):
         leftovers = store.leftovers()
         for index, info in enumerate(leftovers):
             saved_at = self.tr("on {day} at {time}").format(**_day_and_time(info.saved_at))
-            choice = self._controller.prompter.ask_restore(
-                self._describe(info) + self._restore_note(info), saved_at
-            )
+            prompter = self._controller.prompter
+            description = self._describe(info)
+            choice = prompter.ask_restore(description + self._restore_note(info), saved_at)
+            while choice is RestoreChoice.DELETE and not prompter.confirm_delete_work(description):
+                choice = prompter.ask_restore(description + self._restore_note(info), saved_at)
             if choice is RestoreChoice.DELETE:
                 store.discard(info)
             elif choice is RestoreChoice.RESTORE and self.restore(info):

@@ -63,6 +63,10 @@ class Prompter(Protocol):
     def ask_restore(self, description: str, saved_at: str) -> RestoreChoice:
         """Restore unsaved work autosaved at ``saved_at`` (``description`` names the file)?"""
 
+    def confirm_delete_work(self, description: str) -> bool:
+        """Delete the autosaved work ``description`` names for good? (Keeping it is the
+        default: Enter and Escape keep it.)"""
+
     def ask_open_backup(self, message: str) -> bool:
         """The file is damaged (``message`` says how, and names its newest backup that loads):
         open that backup's content instead?"""

@@ -51,6 +51,8 @@ class ScriptedPrompter:
     restore_offers: list[tuple[str, str]] = field(default_factory=list)
     restore_choices: list[RestoreChoice] = field(default_factory=list)
     default_restore_choice: RestoreChoice = RestoreChoice.LATER
+    delete_confirmations: list[str] = field(default_factory=list)
+    confirm_delete: list[bool] = field(default_factory=list)  # each answer; then True
     backup_offers: list[str] = field(default_factory=list)
     open_backup: bool = False
     shared_offers: list[str] = field(default_factory=list)
@@ -82,6 +84,10 @@ class ScriptedPrompter:
         self.changed_on_disk.append(message)
         self.changed_on_disk_states.append(state)
         return self.changed_on_disk_choice
+
+    def confirm_delete_work(self, description: str) -> bool:
+        self.delete_confirmations.append(description)
+        return self.confirm_delete.pop(0) if self.confirm_delete else True
 
     def ask_open_backup(self, message: str) -> bool:
         self.backup_offers.append(message)

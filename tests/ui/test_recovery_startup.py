@@ -204,6 +204,26 @@ def test_restore_dialog_names_the_time_and_escape_keeps_the_work(
 
 
 @pytest.mark.parametrize(
+    ("answer", "deleted"),
+    [(_escape, False), (_press("Keep it"), False), (_press("Delete it for good"), True)],
+    ids=["escape", "keep", "delete"],
+)
+def test_deleting_unsaved_work_asks_again_and_keeps_it_by_default(
+    qtbot: QtBot, answer: Callable[[QMessageBox], None], deleted: bool
+) -> None:
+    texts = _answer_next_box(qtbot, answer)
+    assert DialogPrompter().confirm_delete_work("“mine.yaml”, 3 clinics") is deleted
+    assert "“mine.yaml”, 3 clinics" in texts[0]
+    assert "cannot be brought back" in texts[0]
+
+
+def test_the_delete_confirmation_defaults_to_keeping_the_work(qtbot: QtBot) -> None:
+    texts = _answer_next_box(qtbot, lambda box: QTest.keyClick(box, Qt.Key.Key_Return))
+    assert DialogPrompter().confirm_delete_work("“mine.yaml”") is False
+    assert texts
+
+
+@pytest.mark.parametrize(
     ("answer", "choice"),
     [
         (_escape, ChangedOnDiskChoice.CANCEL),

@@ -260,10 +260,20 @@ def test_not_now_keeps_the_leftover_for_next_time_and_delete_removes_it(
     assert left.exists()
     assert not app_window.isWindowModified()
 
-    # The next start offers it again; this time the patient deletes it.
+    # The next start offers it again; the patient presses Delete, then keeps it after all:
+    # the work stays, and the same question comes back.
+    prompter.restore_choices += [RestoreChoice.DELETE, RestoreChoice.LATER]
+    prompter.confirm_delete.append(False)
+    assert not app_window.controller.offer_recovery()
+    assert len(prompter.restore_offers) == 3
+    assert len(prompter.delete_confirmations) == 1
+    assert left.exists()
+
+    # This time the patient deletes it, and confirms.
     prompter.restore_choices.append(RestoreChoice.DELETE)
     assert not app_window.controller.offer_recovery()
-    assert len(prompter.restore_offers) == 2
+    assert len(prompter.restore_offers) == 4
+    assert len(prompter.delete_confirmations) == 2
     assert not left.exists()
 
 
