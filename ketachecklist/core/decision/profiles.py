@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
 
 from ketachecklist.core.decision.weights import leader_under
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.scoring import ClinicScore
 
 
@@ -57,8 +57,7 @@ def set_percentages(set_ids: Sequence[str], weights: Mapping[str, float]) -> dic
     return dict(zip(set_ids, percentages([weights.get(s, 1.0) for s in set_ids]), strict=True))
 
 
-@dataclass(frozen=True)
-class ProfileView:
+class ProfileView(FrozenRecord):
     name: str  # the profile's name; '' for the unnamed weights in force; the preset's value
     preset: Preset | None
     active: bool  # these are the weights in force
@@ -66,8 +65,7 @@ class ProfileView:
     leader_id: str | None
 
 
-@dataclass(frozen=True)
-class ProfileViews:
+class ProfileViews(FrozenRecord):
     people: tuple[ProfileView, ...]  # the weights in force first, then the other saved profiles
     presets: tuple[ProfileView, ...]
 
