@@ -183,3 +183,49 @@ def test_field_options_a_record_cannot_honour_are_refused() -> None:
 
         class Hidden(FrozenRecord):  # a hidden field would still compare, unlike a dataclass's
             name: str = field(default="", compare=False)
+
+
+# A record that extends another, its own fields keyword-only, and the dataclasses it stands for.
+class NumberedVisit(Visit, kw_only=True):
+    number: int
+    said: str = "(nothing)"  # a field declared again keeps its place and takes the new default
+
+
+@dataclass(frozen=True, kw_only=True)
+class NumberedVisitClass(VisitClass):
+    number: int
+    said: str = "(nothing)"
+
+
+@given(values=visits, number=st.integers())
+def test_an_extended_record_behaves_as_the_extended_dataclass(
+    values: tuple[str, int | None, str, list[str], float], number: int
+) -> None:
+    clinic, rating, said, tags, weight = values
+    record = NumberedVisit(clinic, rating, number=number, tags=tags)
+    reference = NumberedVisitClass(clinic, rating, number=number, tags=tags)
+    assert astuple(record) == astuple(reference)
+    assert [f.name for f in fields(record)] == [f.name for f in fields(reference)]
+    assert [f.kw_only for f in fields(record)] == [f.kw_only for f in fields(reference)]
+    assert NumberedVisit.__match_args__ == NumberedVisitClass.__match_args__
+    assert repr(record).split(".")[-1] == repr(reference).split(".")[-1].replace("Class", "")
+    # ``said``, declared again by the keyword-only class, is keyword-only now, as in a dataclass
+    assert replace(record, said=said, weight=weight) == NumberedVisit(
+        clinic, rating, tags, weight, said=said, number=number
+    )
+    assert NumberedVisitClass(clinic, rating, tags, weight, said=said, number=number)
+    assert record != Visit(clinic, rating, record.said, tags)  # another class: never equal
+    with pytest.raises(TypeError):
+        NumberedVisit(clinic, rating, said, tags, weight, number)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        NumberedVisit(clinic, rating)  # type: ignore[call-arg]
+
+
+def test_a_record_extends_one_record_at_most() -> None:
+    class Other(FrozenRecord):
+        other: int
+
+    with pytest.raises(TypeError, match="more than one record"):
+
+        class Both(Visit, Other):
+            pass
