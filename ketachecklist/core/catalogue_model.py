@@ -6,7 +6,6 @@ Plain frozen data; reading and checking a catalogue file is core/catalogue.py.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
@@ -60,17 +59,13 @@ class Source(FrozenRecord):
         return f"{self.title} ({self.publisher})" if self.publisher else self.title
 
 
-# A question set and a question stay dataclasses: the consultation sheet's records
-# (report/sheet_model.py) extend them as dataclasses, and a record cannot be a dataclass's base.
-@dataclass(frozen=True)
-class QuestionSet:
+class QuestionSet(FrozenRecord):
     id: str
     title: str
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(FrozenRecord):
     id: str
     set_id: str
     text: str
