@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ketachecklist.core.atomic import (
@@ -29,14 +28,14 @@ from ketachecklist.core.atomic import (
     write_temp_file,
 )
 from ketachecklist.core.errors import SaveError, SaveStage
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.text import tr
 
 BACKUP_GENERATIONS = 3
 _SCHEMA_LINE = re.compile(rb"^schema_version:[ \t]*(\d{1,9})[ \t]*(?:#.*)?\r?$", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(FrozenRecord):
     path: Path
     generation: int | None  # 1 = the version before the last save; None for a v<N> original
     saved_at: dt.datetime  # when that version was written (the backup's mtime), local time

@@ -6,9 +6,10 @@ Plain frozen data; reading and checking a catalogue file is core/catalogue.py.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.treatments import Treatment, treatments_apply
 
 
@@ -39,16 +40,14 @@ ROLE_KINDS = {
 }
 
 
-@dataclass(frozen=True)
-class RedFlagRule:
+class RedFlagRule(FrozenRecord):
     """A yes/no answer that the sources treat as a warning sign, e.g. 'no vital-sign monitoring'."""
 
     when: bool
     label: str
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(FrozenRecord):
     id: str
     title: str
     publisher: str = ""
@@ -60,15 +59,13 @@ class Source:
         return f"{self.title} ({self.publisher})" if self.publisher else self.title
 
 
-@dataclass(frozen=True)
-class QuestionSet:
+class QuestionSet(FrozenRecord):
     id: str
     title: str
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(FrozenRecord):
     id: str
     set_id: str
     text: str
@@ -89,8 +86,7 @@ class Question:
         return treatments_apply(self.applies_to, offered)
 
 
-@dataclass(frozen=True)
-class InfoSection:
+class InfoSection(FrozenRecord):
     """A short fact sheet. ``items`` are display strings (an item with a source of its own ends
     with its short attribution); ``item_sources`` holds each item's source id, in step, and
     ``own_source`` whether the item named it (False: it rests on the section's source)."""
@@ -112,8 +108,7 @@ class InfoSection:
         return self.source
 
 
-@dataclass(frozen=True)
-class PriceRange:
+class PriceRange(FrozenRecord):
     """A price range a source quotes (shown beside the clinics' costs for context, never as a
     judgement of a clinic's price). ``year`` None: the source gives no date."""
 
@@ -125,8 +120,7 @@ class PriceRange:
     about: bool = False  # the source says "about"
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(FrozenRecord):
     id: str
     version: str
     title: str
@@ -136,19 +130,16 @@ class Catalogue:
     information: tuple[InfoSection, ...] = ()
     disclaimer: str = ""
     price_ranges: tuple[PriceRange, ...] = ()
-    # Lookups made from ``questions`` (never passed in, so a copy never shares them):
-    # id -> question, and set id -> its questions in order (scoring asks on every edit).
-    _by_id: dict[str, Question] = field(default_factory=dict, init=False, compare=False, repr=False)
-    _by_set: dict[str, tuple[Question, ...]] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
 
-    def __post_init__(self) -> None:
-        self._by_id.update((q.id, q) for q in self.questions)
-        for question_set in self.sets:
-            self._by_set[question_set.id] = tuple(
-                q for q in self.questions if q.set_id == question_set.id
-            )
+    # Lookups made from ``questions`` on first use (not fields: never compared, shown or
+    # passed in, so a copy makes its own): scoring asks on every edit.
+    @cached_property
+    def _by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def _by_set(self) -> dict[str, tuple[Question, ...]]:
+        return {s.id: tuple(q for q in self.questions if q.set_id == s.id) for s in self.sets}
 
     def question(self, question_id: str) -> Question:
         return self._by_id[question_id]

@@ -7,7 +7,6 @@ fields are read by core/clinic_reader.py, older versions upgraded by core/migrat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ketachecklist.core.catalogue import Catalogue, Question, read_question
@@ -24,6 +23,7 @@ from ketachecklist.core.document import Comparison, Decision, WeightProfile
 from ketachecklist.core.errors import FileFormatError, Problem
 from ketachecklist.core.fields import FieldReader, line_of, top_reader, type_name
 from ketachecklist.core.fingerprint import Fingerprint
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.limits import (
     MAX_CLINICS,
     MAX_CUSTOM_QUESTIONS,
@@ -39,8 +39,7 @@ from ketachecklist.core.safe_yaml import load_yaml_bytes
 from ketachecklist.text import tr
 
 
-@dataclass(frozen=True)
-class LoadedComparison:
+class LoadedComparison(FrozenRecord):
     """A comparison as read from a file, with what the UI needs to keep it safe."""
 
     comparison: Comparison

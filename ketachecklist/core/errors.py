@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import errno
 import unicodedata
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
 
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.text import QT_TR_NOOP, isolated, tr
 
 MAX_PROBLEMS = 100
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(FrozenRecord):
     """One thing wrong with a file, located as precisely as we can."""
 
     message: str

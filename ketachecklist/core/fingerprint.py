@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from ketachecklist.core.errors import FileFormatError
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.limits import MAX_BYTES
 from ketachecklist.core.safe_yaml import read_file_bytes
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+class Fingerprint(FrozenRecord):
     mtime_ns: int
     size: int
     sha256: str

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from ketachecklist.core.catalogue import AnswerKind
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.treatments import Treatment
 
 
@@ -18,8 +19,7 @@ class Coverage(str, Enum):
     FULL = "full"
 
 
-@dataclass(frozen=True)
-class CostDetails:
+class CostDetails(FrozenRecord):
     """What a clinic said about price: enough to estimate the cost of a whole course."""
 
     price_per_session: float | None = None
@@ -30,9 +30,10 @@ class CostDetails:
 
     @property
     def is_empty(self) -> bool:
-        return self == CostDetails()
+        return self == NO_COST_DETAILS
 
 
+NO_COST_DETAILS = CostDetails()  # nothing said about price (made once: blank checks ask often)
 AnswerValue = bool | float | int | str | CostDetails | None
 
 
@@ -55,7 +56,7 @@ class Answer:
         return (
             self.rating is None
             and not self.said
-            and self.value in (None, CostDetails())
+            and self.value in (None, NO_COST_DETAILS)
             and not self.doesnt_apply
         )
 
@@ -63,8 +64,7 @@ class Answer:
 BLANK = Answer()
 
 
-@dataclass(frozen=True)
-class Clinic:
+class Clinic(FrozenRecord):
     id: str
     name: str
     location: str = ""
@@ -77,15 +77,13 @@ class Clinic:
     notes: str = ""
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(FrozenRecord):
     clinic_id: str | None = None
     reason: str = ""
     decided_on: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class WeightProfile:
+class WeightProfile(FrozenRecord):
     """One person's view of what matters: a name ("Me", "Mum") and set weights.
 
     The active profile's weights are the document's ``set_weights`` (one source of truth, so

@@ -23,6 +23,7 @@ from ketachecklist.core.applicability import Applicability, applicability
 from ketachecklist.core.catalogue import Question, QuestionRole
 from ketachecklist.core.changes import Change
 from ketachecklist.core.document import Answer, Clinic, Comparison
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.points import level, shown_lead
 from ketachecklist.core.scoring_cost import cost_from_answers
 from ketachecklist.core.scoring_incremental import Rescoring, clinics_touched, rescoring
@@ -97,8 +98,7 @@ def answer_applicability(
     )
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(FrozenRecord):
     """What every clinic's scoring reads of the comparison, looked up once for all of them."""
 
     sets: tuple[tuple[str, tuple[Question, ...]], ...]

@@ -4,18 +4,18 @@ Made by ``core/scoring.py``; every output reads these and nothing recounts them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from functools import cached_property
 
 from ketachecklist.core.applicability import Applicability
 from ketachecklist.core.document import Coverage
+from ketachecklist.core.frozen_record import FrozenRecord
 
 CLEAR_WINNER_MARGIN = 10.0
 
 
-@dataclass(frozen=True)
-class RedFlag:
+class RedFlag(FrozenRecord):
     """An answer the sources give reason to ask more about: a prompt, never a verdict."""
 
     question_id: str
@@ -30,8 +30,7 @@ class CostBasis(Enum):
     NOT_ENOUGH = "not_enough"  # not enough recorded to estimate
 
 
-@dataclass(frozen=True)
-class CostEstimate:
+class CostEstimate(FrozenRecord):
     """What the recorded answers say a whole course costs. ``None`` parts were not recorded."""
 
     price_per_session: float | None
@@ -52,8 +51,7 @@ class CostEstimate:
         return CostBasis.NOT_ENOUGH
 
 
-@dataclass(frozen=True)
-class ClinicScore:
+class ClinicScore(FrozenRecord):
     clinic_id: str
     set_scores: dict[str, float | None]
     overall: float | None
@@ -84,15 +82,13 @@ class ClinicScore:
         return SetResult(self.set_scores.get(set_id), rated, total)
 
 
-@dataclass(frozen=True)
-class SetResult:
+class SetResult(FrozenRecord):
     score: float | None
     rated: int
     total: int  # the questions of the set that count for the clinic
 
 
-@dataclass(frozen=True)
-class ComparisonScores:
+class ComparisonScores(FrozenRecord):
     clinics: tuple[ClinicScore, ...]  # in document order
     ranking: tuple[str, ...]  # clinic ids, best first; unscored clinics last
     margin: float | None  # first minus second overall score, when two are scored

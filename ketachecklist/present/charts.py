@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 
 from ketachecklist.core.decision.ranges import SetRange, set_ranges
 from ketachecklist.core.decision.tally import ClinicTally
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.present.cost import NOT_ENOUGH_RECORDED, SHARE_NOT_KNOWN
 from ketachecklist.present.decision_types import RULED_OUT
 from ketachecklist.present.numbers import money_text
@@ -52,14 +52,12 @@ class Pattern(Enum):
 SERIES_PATTERNS = tuple(Pattern)
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(FrozenRecord):
     name: str
     pattern: Pattern
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(FrozenRecord):
     """One bar: ``value`` None means no bar is drawn, only ``value_text``."""
 
     series_index: int
@@ -82,8 +80,7 @@ class Bar:
         return f"{self.value_text} ({range_text(self.low, self.high)})"
 
 
-@dataclass(frozen=True)
-class BarGroup:
+class BarGroup(FrozenRecord):
     clinic_id: str
     name: str  # the clinic's name, as typed (user text: escape it when drawing markup)
     ruled_out: bool
@@ -95,8 +92,7 @@ class BarGroup:
         return f"{self.name} ({self.note})" if self.note else self.name
 
 
-@dataclass(frozen=True)
-class TextTable:
+class TextTable(FrozenRecord):
     """The chart's text alternative: the same numbers, one row per clinic."""
 
     caption: str
@@ -104,8 +100,7 @@ class TextTable:
     rows: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
-class BarChart:
+class BarChart(FrozenRecord):
     key: str  # 'set-scores', 'course-cost': for ids in markup and names in tests
     title: str
     description: str  # what the chart shows, in a sentence or two (desc, accessible description)
@@ -122,8 +117,7 @@ class BarChart:
         return [bar for group in self.groups for bar in group.bars]
 
 
-@dataclass(frozen=True)
-class ChartSet:
+class ChartSet(FrozenRecord):
     scores: BarChart
     costs: BarChart
 
@@ -205,16 +199,14 @@ def _score_chart(
     )
 
 
-@dataclass(frozen=True)
-class _ClinicBars:
+class _ClinicBars(FrozenRecord):
     clinic_id: str
     name: str
     bars: tuple[Bar, ...]
     cells: tuple[str, ...]  # the text alternative's columns between the name and deal-breakers
 
 
-@dataclass(frozen=True)
-class _Axis:
+class _Axis(FrozenRecord):
     label: str
     end: float
     ticks: tuple[float, ...]

@@ -3,10 +3,9 @@ screen and report reads."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ketachecklist.core.decision.firmness import LeadKind
 from ketachecklist.core.decision.profiles import Preset
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.present.text import QT_TR_NOOP, tr
 
 RULED_OUT = QT_TR_NOOP("ruled out by your own criteria")  # every output shows it for such a clinic
@@ -21,8 +20,7 @@ PRESET_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class CostText:
+class CostText(FrozenRecord):
     """One clinic's costs, as the side-by-side table shows them."""
 
     clinic_id: str
@@ -33,8 +31,7 @@ class CostText:
     per_point_text: str  # '$95' (under a heading that says per point), or why there is none
 
 
-@dataclass(frozen=True)
-class ClinicDecisionText:
+class ClinicDecisionText(FrozenRecord):
     """One clinic's block on the family page. Every field is a phrase without its label;
     ``lines()`` pairs them with their labels in the order the page shows them."""
 
@@ -73,8 +70,7 @@ class ClinicDecisionText:
         return tuple((label, text) for label, text in rows if text)
 
 
-@dataclass(frozen=True)
-class ProfileText:
+class ProfileText(FrozenRecord):
     """Who leads under one person's weights or one preset."""
 
     name: str  # 'Mum', 'Your weights now' (unnamed weights in force), 'Safety first'
@@ -88,8 +84,7 @@ class ProfileText:
         return f"{self.name} ({self.percentages_text}): {self.leader_text}"
 
 
-@dataclass(frozen=True)
-class DecisionText:
+class DecisionText(FrozenRecord):
     """Every decision fact of one revision, in words."""
 
     verdict: str  # the one-paragraph verdict: leader, kind, reasons, clinics within reach

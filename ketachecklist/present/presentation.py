@@ -4,13 +4,13 @@ so a grid cell painted again is a dictionary lookup."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 
 from ketachecklist.core.decision.analysis import DecisionAnalysis, Tallies, analyse
 from ketachecklist.core.decision.clinic_facts import red_flag_coverage
 from ketachecklist.core.decision.deal_breakers import deal_breaker_hits, marked_deal_breakers
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.scoring import ClinicScore, ComparisonScores, SetResult, score_comparison
 from ketachecklist.present.answers import Cell, make_cell, red_flag_sentence
 from ketachecklist.present.applicability import applicability_text
@@ -34,8 +34,7 @@ from ketachecklist.present.scores import (
 from ketachecklist.present.standing import Standings, standing_order
 
 
-@dataclass(frozen=True)
-class ClinicText:
+class ClinicText(FrozenRecord):
     """One clinic's figures in words, as every summary shows them."""
 
     clinic_id: str
@@ -59,8 +58,7 @@ class ClinicText:
     red_flag_sentences: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SetText:
+class SetText(FrozenRecord):
     result: SetResult
     score_text: str  # '63/100' or 'No score yet'
     score_number_text: str  # '63'

@@ -7,8 +7,7 @@ clinic two ways."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.points import level
 from ketachecklist.core.scoring import ComparisonScores
 from ketachecklist.present.decision_types import RULED_OUT
@@ -16,8 +15,7 @@ from ketachecklist.present.scores import NOT_SCORED, rank_text
 from ketachecklist.present.text import tr
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(FrozenRecord):
     place: int | None  # among the clinics in the running with a score; level clinics share one
     level: bool  # level with another clinic in the running
     ruled_out: bool

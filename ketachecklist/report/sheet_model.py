@@ -4,12 +4,13 @@ a visit, with what was recorded so far in the words every other output uses (no 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any
 
 from ketachecklist import CRISIS_HELP, DISCLAIMER
 from ketachecklist.core.catalogue import Question, QuestionSet
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.scoring import RED_FLAG_MARK
 from ketachecklist.present import Presentation
 from ketachecklist.present.answers import ASK_MORE, Cell
@@ -25,8 +26,7 @@ from ketachecklist.report.common import (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
-class SheetQuestion(Question):
+class SheetQuestion(Question, kw_only=True):
     """A catalogue question as the sheet asks it: numbered, its source cited, and what was
     recorded so far for the clinic."""
 
@@ -74,8 +74,7 @@ class SheetQuestion(Question):
         return hint.format(mark=RED_FLAG_MARK, flag=rule.label.rstrip(". "), ask_more=tr(ASK_MORE))
 
 
-@dataclass(frozen=True, kw_only=True)
-class SheetSet(QuestionSet):
+class SheetSet(QuestionSet, kw_only=True):
     """A catalogue question set as the sheet shows it: numbered, with its questions."""
 
     number: int
@@ -87,8 +86,7 @@ def _fields(record: Question | QuestionSet) -> dict[str, Any]:
     return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
-@dataclass(frozen=True)
-class ConsultationSheet:
+class ConsultationSheet(FrozenRecord):
     title: str
     clinic_name: str | None  # None: a blank sheet for a clinic not in the comparison yet
     details: tuple[tuple[str, str], ...]  # (label, value) — value "" leaves room to write

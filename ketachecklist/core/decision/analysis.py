@@ -12,7 +12,6 @@ much. Every fact is the one the full computation gives, bit for bit
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
 
 from ketachecklist.core.decision.clinic_facts import (
@@ -50,13 +49,13 @@ from ketachecklist.core.decision.ranges import (
 from ketachecklist.core.decision.tally import ClinicTally, TallyLayout, tally_layout
 from ketachecklist.core.decision.weights import WeightTipping, weight_tipping
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.scoring import ClinicScore, ComparisonScores, score_comparison
 
 MAX_DECIDING_QUESTIONS = 5
 
 
-@dataclass(frozen=True)
-class ClinicDecision:
+class ClinicDecision(FrozenRecord):
     clinic_id: str
     score_range: ScoreRange
     ruled_out_by: tuple[DealBreakerHit, ...]  # empty: still in the running

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from ketachecklist.core.decision.deal_breakers import LOW_RATINGS, DealBreakerHit
 from ketachecklist.core.decision.tally import ClinicTally, answer_counts
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.scoring import ClinicScore, RedFlag
 
 STRONG_RATINGS = frozenset({4, 5})  # Good, Reassuring
 MAINTENANCE_QUESTION_ID = "cost-maintenance-plan"  # the catalogue's question on boosters
 
 
-@dataclass(frozen=True)
-class RedFlagCoverage:
+class RedFlagCoverage(FrozenRecord):
     """'2 found, 3 of 5 checked': red flags over the flag-bearing questions that count."""
 
     clinic_id: str
@@ -45,8 +45,7 @@ class RatedAnswer:
     share: float  # how much of the overall score this answer carries, 0–1
 
 
-@dataclass(frozen=True)
-class Highlights:
+class Highlights(FrozenRecord):
     """Strongest answers (ratings 4–5, the highest and weightiest first) and concerns: ratings
     1–2 (the lowest and weightiest first), red flags and deal-breakers hit, in display order."""
 
@@ -76,8 +75,7 @@ def highlights(
     return Highlights(score.clinic_id, tuple(strengths), tuple(lows), score.red_flags, hits)
 
 
-@dataclass(frozen=True)
-class CostRow:
+class CostRow(FrozenRecord):
     """One clinic's costs beside the others'. ``None``: not enough recorded."""
 
     clinic_id: str

@@ -6,11 +6,11 @@ a red flag (scoring's, so never on an answer that does not apply) or a rating of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
 from ketachecklist.core.decision.tally import answer_counts
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.scoring import ClinicScore
 
 LOW_RATINGS = frozenset({1, 2})  # Concerning, Weak
@@ -21,8 +21,7 @@ class HitCause(Enum):
     LOW_RATING = "low_rating"
 
 
-@dataclass(frozen=True)
-class DealBreakerHit:
+class DealBreakerHit(FrozenRecord):
     question_id: str
     cause: HitCause
     rating: int | None = None  # the low rating, for LOW_RATING

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from enum import Enum
 
 from ketachecklist.core.decision.deal_breakers import LOW_RATINGS, DealBreakerHit, HitCause
 from ketachecklist.core.decision.standing import beats, first_place
 from ketachecklist.core.decision.tally import ROUNDING_MARGIN, ClinicTally
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.points import level, shown_lead
 from ketachecklist.core.scoring import CLEAR_WINNER_MARGIN, rating_points
 
@@ -16,8 +16,7 @@ MAX_STEP_GAIN = rating_points(2) - rating_points(1) + ROUNDING_MARGIN  # one ans
 FIRM_WEIGHT_FACTOR = 2.0  # a lead that survives any one set counting twice or half as much
 
 
-@dataclass(frozen=True)
-class RatingStep:
+class RatingStep(FrozenRecord):
     """One rating moved by one step that would change first place."""
 
     clinic_id: str
@@ -131,8 +130,7 @@ class LeadReason(Enum):
     LEADER_MOSTLY_UNRATED = "leader_mostly_unrated"  # under half its questions rated
 
 
-@dataclass(frozen=True)
-class LeadVerdict:
+class LeadVerdict(FrozenRecord):
     kind: LeadKind
     reasons: tuple[LeadReason, ...]
     leader_id: str | None
@@ -142,8 +140,7 @@ class LeadVerdict:
     within_reach_ids: tuple[str, ...]  # others within CLEAR_WINNER_MARGIN of the leader
 
 
-@dataclass(frozen=True)
-class Fragility:
+class Fragility(FrozenRecord):
     """What could still move first place, as the verdict weighs it."""
 
     could_overtake: bool

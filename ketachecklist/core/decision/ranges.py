@@ -10,17 +10,16 @@ open questions are answered, the final score lies inside the range.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 
 from ketachecklist.core.decision.standing import beats
 from ketachecklist.core.decision.tally import ROUNDING_MARGIN, ClinicTally
+from ketachecklist.core.frozen_record import FrozenRecord
 
 WORST_RATING = 1
 BEST_RATING = 5
 
 
-@dataclass(frozen=True)
-class ScoreRange:
+class ScoreRange(FrozenRecord):
     clinic_id: str
     current: float | None
     lowest: float | None  # every open question answered with the worst rating
@@ -53,8 +52,7 @@ def completed(tally: ClinicTally, rating: int) -> float | None:
     return tally.overall_if_all_open(rating)
 
 
-@dataclass(frozen=True)
-class SetRange:
+class SetRange(FrozenRecord):
     """One set's score for one clinic, and its extremes once the set's open questions are
     rated 1 and 5 (the same definition as the overall range, set by set)."""
 
@@ -98,8 +96,7 @@ def best_beats_worst(highest: float | None, lowest: float | None, challenger_fir
     return beats(highest, lowest, challenger_first)
 
 
-@dataclass(frozen=True)
-class QuestionImpact:
+class QuestionImpact(FrozenRecord):
     """One open question answered at its most damaging for the leader: worst rating where the
     leader has not been asked, best rating for every other clinic in the running."""
 

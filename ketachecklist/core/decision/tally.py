@@ -10,9 +10,8 @@ document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ketachecklist.core.document import Comparison
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.scoring import ClinicScore, rating_points, weighted_mean
 
 
@@ -28,8 +27,7 @@ ROUNDING_MARGIN = 1e-6  # points: far above the rounding of a weighted mean of 0
 Slot = tuple[int, int]  # a counted question's set index, and its position among the set's
 
 
-@dataclass(frozen=True)
-class TallyLayout:
+class TallyLayout(FrozenRecord):
     """The document's sets and questions as every tally reads them, laid out once per revision
     (each set's questions in display order, with their weights)."""
 

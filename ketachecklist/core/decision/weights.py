@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import Enum
 
 from ketachecklist.core.decision.standing import first_place
+from ketachecklist.core.frozen_record import FrozenRecord
 from ketachecklist.core.limits import MAX_WEIGHT
 from ketachecklist.core.scoring import ClinicScore, weighted_mean
 
@@ -31,8 +31,7 @@ class Direction(Enum):
     LESS = "less"
 
 
-@dataclass(frozen=True)
-class WeightTipping:
+class WeightTipping(FrozenRecord):
     set_id: str
     direction: Direction
     threshold: float  # the multiplier at which the new leader draws level (0 = left out)
@@ -118,8 +117,7 @@ def _coefficients(
     return rest_sum, rest_weight, weights[index] * own, weights[index]
 
 
-@dataclass(frozen=True)
-class _Race:
+class _Race(FrozenRecord):
     """What every step of the search looks at: the clinics in the running, their scores, the
     set weights in force and the clinic that leads under them."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import math
 from fractions import Fraction
 
 from hypothesis import given
@@ -34,6 +35,17 @@ def test_percentages_stay_within_half_a_point_and_equal_weights_read_the_same(
                 assert result[i] >= result[j]
             if a == b:  # the same weight always shows the same percentage
                 assert result[i] == result[j]
+
+
+@given(st.lists(st.floats(0, 1e300) | st.floats(0, 1e-300), min_size=1, max_size=20))
+def test_percentages_are_the_exact_rounding_of_the_weights_however_far_apart(
+    weights: list[float],
+) -> None:
+    total = sum(Fraction(w) for w in weights)
+    exact = [
+        math.floor(Fraction(w) * 100 / total + Fraction(1, 2)) if total else 0 for w in weights
+    ]
+    assert percentages(weights) == exact
 
 
 def test_hand_worked_percentages() -> None:
