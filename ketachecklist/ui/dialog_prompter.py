@@ -16,6 +16,7 @@ from ketachecklist.core.fingerprint import DiskState
 from ketachecklist.text import isolated
 from ketachecklist.ui.message_box import Choice, ask, tell
 from ketachecklist.ui.prompter import ChangedOnDiskChoice, RestoreChoice, SaveChoice
+from ketachecklist.ui.removal_question import confirm_removal
 
 FILE_FILTER = QT_TRANSLATE_NOOP(
     "DialogPrompter", "ketachecklist comparisons (*.yaml *.yml);;All files (*)"
@@ -185,29 +186,16 @@ class DialogPrompter:
 
     def confirm_delete_work(self, description: str) -> bool:
         # One button beside "Restore" must not throw away someone's notes by a slip.
-        return ask(
+        return confirm_removal(
             self._parent,
-            QMessageBox.Icon.Warning,
             QCoreApplication.translate("DialogPrompter", "Delete unsaved work?"),
             QCoreApplication.translate(
                 "DialogPrompter",
                 "Delete this work for good?\n\n{description}\n\nIt was never saved to a file, "
                 "so it cannot be brought back afterwards.",
             ).format(description=description),
-            (
-                Choice(
-                    False,
-                    QCoreApplication.translate("DialogPrompter", "Keep it"),
-                    QMessageBox.ButtonRole.RejectRole,
-                ),
-                Choice(
-                    True,
-                    QCoreApplication.translate("DialogPrompter", "Delete it for good"),
-                    QMessageBox.ButtonRole.DestructiveRole,
-                ),
-            ),
-            default=False,
-            escape=False,
+            QCoreApplication.translate("DialogPrompter", "Delete it for good"),
+            QMessageBox.Icon.Warning,
         )
 
     def _tell(self, icon: QMessageBox.Icon, title: str, message: str) -> None:

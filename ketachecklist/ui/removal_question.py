@@ -1,5 +1,6 @@
-"""The one question asked before removing something the patient made (a clinic, a profile):
-Keep it is the default and Escape; Edit ▸ Undo brings it back either way."""
+"""The one question asked before removing something the patient made (a clinic, a profile, an
+autosaved copy of unsaved work): Keep it is the default and Escape. A clinic or a profile comes
+back with Edit ▸ Undo; deleted unsaved work does not, and its question says so."""
 
 from __future__ import annotations
 
@@ -9,17 +10,24 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ketachecklist.ui.message_box import Choice, ask
 
 
-def confirm_removal(parent: QWidget, title: str, text: str) -> bool:
-    """Ask ``text`` (plain text, already translated) under ``title``; True to remove."""
+def confirm_removal(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    action: str = "",
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> bool:
+    """Ask ``text`` (plain text, already translated) under ``title``; True to remove. ``action``:
+    the removing button's words (translated), "Remove" when not given."""
     return ask(
         parent,
-        QMessageBox.Icon.Question,
+        icon,
         title,
         text,
         (
             Choice(
                 True,
-                QCoreApplication.translate("RemovalQuestion", "Remove"),
+                action or QCoreApplication.translate("RemovalQuestion", "Remove"),
                 QMessageBox.ButtonRole.DestructiveRole,
             ),
             Choice(
