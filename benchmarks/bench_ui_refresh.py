@@ -13,8 +13,9 @@ answer editor pushes it. Two times per edit:
 Edits alternate between the first and a far-off clinic, and between ratings, so the ranking and
 the best-in-row marks change. "whole grid repainted" also forces every visible cell to be
 painted again (the worst case; Qt itself repaints only the rows that changed). Also timed:
-Undo, the view sorted by overall score (columns move when the ranking changes), and the notes
-shown.
+Undo (which selects the cell it changed: in view, or scrolled to it), the grid sorted by overall
+score (columns move when the ranking changes), the sorted grid's edits that move a clinic's
+column (against a bare table moving a column), and the notes shown.
 
 The floor, measured in the same process and interleaved edit by edit with the app: a bare
 QTableView in a window of the same size, over a plain Python table model with the grid's own
@@ -26,6 +27,7 @@ headline p95 ≤ 1.5 × the floor's p95 (and, as before, under 16 ms: one frame 
 from __future__ import annotations
 
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -84,6 +86,13 @@ class FloorModel(QAbstractTableModel):
     def set_text(self, row: int, column: int, text: str) -> None:
         self._texts[row][column] = text
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def move_column(self, source: int, target: int) -> None:
+        """A column moved elsewhere, as a model sorted by a score moves a clinic's."""
+        self.layoutAboutToBeChanged.emit()
+        for row in self._texts:
+            row.insert(target, row.pop(source))
+        self.layoutChanged.emit()
 
 
 def floor_view(texts: list[list[str]]) -> tuple[QTableView, FloorModel]:
@@ -233,6 +242,23 @@ def floor_edit(
     return edit
 
 
+def floor_move(app: QApplication, view: QTableView, model: FloorModel) -> Callable[[int], float]:
+    """A timed floor edit for a sorted grid: one column moved (layoutChanged), the same turns of
+    the event loop as the app."""
+    columns = model.columnCount()
+
+    def edit(number: int) -> float:
+        source = 1 + (number * 7) % (columns - 1)
+        target = 1 + (number * 13) % (columns - 1)
+        started = time.perf_counter()
+        model.move_column(source, target)
+        app.processEvents()
+        app.processEvents()
+        return (time.perf_counter() - started) * 1000
+
+    return edit
+
+
 def main() -> int:
     edits = int(sys.argv[1]) if len(sys.argv) > 1 else EDITS
     with tempfile.TemporaryDirectory(prefix="ketachecklist-bench-") as folder:
@@ -263,6 +289,12 @@ def main() -> int:
             new = Answer(rating=1 + number % 5, said=answer.said, value=answer.value)
             push_edit(document, lambda c: c.set_answer(clinic_id, question_id, new), "rating")
 
+        def rate_in_view(number: int) -> None:
+            question_id = questions[number % 6]
+            answer = comparison.answer(clinics[0], question_id)
+            new = Answer(rating=1 + number % 5, said=answer.said, value=answer.value)
+            push_edit(document, lambda c: c.set_answer(clinics[0], question_id, new), "rating")
+
         view, floor_model = floor_view(grid_texts(window))
         refreshed(app, window)
         floor_rows = floor_edit(app, view, floor_model, whole=False)
@@ -278,11 +310,60 @@ def main() -> int:
         results["rating, whole grid repainted"] = time_edits(
             app, window, rate, edits, whole=True, floor=floor_whole, floor_timings=floor_repainted
         )
-        results["undo"] = time_edits(app, window, lambda _n: document.undo_stack.undo(), 50)
+        # Undo selects the cell it changed on the grid, scrolling to it when it is out of view
+        # (as a spreadsheet does): a scroll repaints the whole view, so those undos are timed
+        # against the floor that repaints the whole view.
+        scrolled: list[bool] = []
+        table = window.comparison.table
+        bars = (table.horizontalScrollBar(), table.verticalScrollBar())
+
+        def undo(_number: int) -> None:
+            before = [bar.value() for bar in bars]
+            document.undo_stack.undo()
+            scrolled.append([bar.value() for bar in bars] != before)
+
+        window.comparison.table.scrollToTop()
+        for number in range(30):  # the first clinic's first questions: cells in view
+            rate_in_view(number)
+            settled(app, window)
+        undone = time_edits(app, window, undo, 60)
+        cases = (("undo, its cell in view", False), ("undo, whole view scrolled", True))
+        for name, wanted in cases:
+            results[name] = Timings(
+                [t for t, s in zip(undone.grid, scrolled, strict=True) if s is wanted],
+                [t for t, s in zip(undone.settled, scrolled, strict=True) if s is wanted],
+            )
         window.comparison.model.set_sort_key(SORT_OVERALL)
         settled(app, window)
         results["rating, sorted by overall"] = time_edits(
             app, window, rate, edits, floor=floor_rows, floor_timings=floor
+        )
+        # Ratings of any clinic, 1 or 5: most move a clinic's column in the sorted grid. Only
+        # the edits that moved one are kept, against a bare table moving a column.
+        pick = random.Random(7)
+        moved: list[bool] = []
+
+        def rate_and_move(_number: int) -> None:
+            model = window.comparison.model
+            order = model.clinic_order()
+            clinic_id, question_id = pick.choice(order), pick.choice(questions)
+            answer = comparison.answer(clinic_id, question_id)
+            new = Answer(rating=pick.choice((1, 5)), said=answer.said, value=answer.value)
+            push_edit(document, lambda c: c.set_answer(clinic_id, question_id, new), "rating")
+            moved.append(model.clinic_order() != order)
+
+        floor_moved: list[float] = []
+        sorted_edits = time_edits(
+            app,
+            window,
+            rate_and_move,
+            edits,
+            floor=floor_move(app, view, floor_model),
+            floor_timings=floor_moved,
+        )
+        results["rating, sorted, a column moves"] = Timings(
+            [t for t, m in zip(sorted_edits.grid, moved, strict=True) if m],
+            [t for t, m in zip(sorted_edits.settled, moved, strict=True) if m],
         )
         window.comparison.notes.setChecked(True)
         settled(app, window)
@@ -301,11 +382,17 @@ def main() -> int:
         f"{window.comparison.model.columnCount()} columns, window 1400×900 offscreen"
     )
     print(f"open + lay out + paint the grid: {open_ms:.0f} ms")
-    floors = {"bare QTableView, one row": floor, "bare QTableView, whole view": floor_repainted}
+    floors = {
+        "bare QTableView, one row": floor,
+        "bare QTableView, whole view": floor_repainted,
+        "bare QTableView, a column moved": floor_moved,
+    }
     floor_p95 = percentile(floor, 0.95)
     floor_whole_p95 = percentile(floor_repainted, 0.95)
+    floor_moved_p95 = percentile(floor_moved, 0.95)
     worst = 0.0
     worst_ratio = 0.0
+    results = {name: timings for name, timings in results.items() if timings.grid}
     for heading, figures in (
         ("edit → grid refreshed and repainted", {n: t.grid for n, t in results.items()}),
         ("edit → everything on screen settled", {n: t.settled for n, t in results.items()}),
@@ -316,24 +403,32 @@ def main() -> int:
             p95 = percentile(values, 0.95)
             ratio = ""
             if name not in floors:
-                against = floor_whole_p95 if "whole" in name else floor_p95
+                against = (
+                    floor_whole_p95
+                    if "whole" in name
+                    else floor_moved_p95
+                    if "moves" in name
+                    else floor_p95
+                )
                 ratio = f"{p95 / against:.2f}"
                 if heading.endswith("repainted"):  # the target is the headline's
-                    worst = max(worst, p95)
                     worst_ratio = max(worst_ratio, p95 / against)
+                    if against == floor_p95:  # a frame for an edit; a scroll or move repaints all
+                        worst = max(worst, p95)
             print(
                 f"{name:<36} {statistics.median(values):10.1f} {p95:8.1f} {len(values):5} "
                 f"{ratio:>12}"
             )
     print(
         "floor: a bare QTableView of the same size emitting dataChanged for one row "
-        "(whole view: and repainting it); p95 against the floor of the same kind; "
+        "(whole view: and repainting it; a column moved: layoutChanged); p95 against the floor "
+        "of the same kind; "
         "settled: the verdict above the grid worded and painted too"
     )
     met = worst_ratio <= TARGET_RATIO
     print(f"target: p95 ≤ {TARGET_RATIO} × floor -> {'met' if met else 'MISSED'} "
           f"(worst {worst_ratio:.2f}); under 16 ms -> {'met' if worst < 16 else 'MISSED'} "
-          f"(worst p95 {worst:.1f} ms)")  # fmt: skip
+          f"(worst p95 {worst:.1f} ms of an edit that repaints only what changed)")  # fmt: skip
     return 0
 
 
