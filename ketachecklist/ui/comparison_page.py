@@ -186,13 +186,17 @@ class ComparisonPage(QWidget):
         """Sorted by a score, the clinics' columns moved: their measured cells move with them."""
         order = self.model.clinic_order()
         new_column = {clinic_id: column for column, clinic_id in enumerate(order, start=1)}
-        self.table.move_columns(
-            {
-                column: new_column[clinic_id]
-                for column, clinic_id in enumerate(self._order, start=1)
-                if clinic_id in new_column
+        moved = {
+            column: new_column[clinic_id]
+            for column, clinic_id in enumerate(self._order, start=1)
+            if clinic_id in new_column
+        }
+        self.table.move_columns(moved)
+        if self._rows_to_fit:  # cells changed before the move, not fitted yet, moved too
+            self._rows_to_fit = {
+                row: {moved.get(column, column) for column in columns}
+                for row, columns in self._rows_to_fit.items()
             }
-        )
         self._order = order
         self._show_chosen()
 

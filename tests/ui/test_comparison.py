@@ -309,3 +309,38 @@ def test_the_red_flag_summary_is_heard_as_it_is_seen(example_window: MainWindow)
     assert "No red flags recorded" not in " ".join(heard)
     flagged = next(text for text in heard if "found" in text and "None" not in text)
     assert "The sources give reason to ask more" in flagged  # then what each one asks
+
+
+def test_rows_fitted_after_a_sort_moves_columns_are_as_tall_as_a_full_refit(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    """Sorted by a score, an edit that moves a clinic's column carries the cells' measured
+    heights with it and measures only what came into view: the rows end as tall as measuring
+    every row again would make them."""
+    window = example_window
+    window.resize(1000, 700)  # narrow: not every clinic's column is in view
+    window.show_page(window.comparison)
+    page = window.comparison
+    page.notes.setChecked(True)  # what each clinic said: cells of many heights
+    page.sort.setCurrentIndex(page.sort.findData("overall"))
+    qtbot.waitUntil(lambda: not page._resize_rows.isActive())
+    comparison = window.document.comparison
+    moved = 0
+    for _ in range(3):
+        order = page.model.clinic_order()
+        leader = order[0]  # sunk to the bottom: its column moves
+        for question in comparison.questions()[:12]:
+            answer = comparison.answer(leader, question.id)
+            push_edit(
+                window.document,
+                lambda c, q=question.id, a=answer, k=leader: c.set_answer(
+                    k, q, replace(a, rating=1, said=f"{a.said} Longer words now. " * 3)
+                ),
+                "rating",
+            )
+        qtbot.waitUntil(lambda: not page._resize_rows.isActive())
+        moved += page.model.clinic_order() != order
+        fitted = [page.table.rowHeight(row) for row in range(page.model.rowCount())]
+        page.fit_rows()  # every row measured again, as Qt does
+        assert [page.table.rowHeight(r) for r in range(page.model.rowCount())] == fitted
+    assert moved  # the edits did move columns

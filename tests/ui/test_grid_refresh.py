@@ -101,15 +101,16 @@ class SignalledCells:
 
 
 @settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
 def test_every_cell_and_row_height_matches_a_fresh_grid(
     qtbot: QtBot, window: MainWindow, catalogue: Catalogue, data: st.DataObject
 ) -> None:
-    """After random answer edits and undos, with deal-breakers that can rule a clinic out,
-    every cell says what a fresh grid says, every cell whose words or look changed was
-    signalled (what is on screen is repainted), and the rows are as tall as measured anew."""
+    """After random answer edits and undos, one by one or in bursts, with deal-breakers that can
+    rule a clinic out, every cell says what a fresh grid says, every cell whose words or look
+    changed was signalled (what is on screen is repainted), and the rows are as tall as
+    measured anew."""
     window.show_page(window.comparison)
     page, document = window.comparison, window.document
     document.replace(load_comparison(EXAMPLES / "three-clinics.yaml", catalogue))
@@ -133,14 +134,24 @@ def test_every_cell_and_row_height_matches_a_fresh_grid(
             rule = question.red_flag
             answer = Answer(
                 rating=data.draw(st.none() | st.integers(1, 5)),
+                said=data.draw(st.sampled_from(_NOTES)),
                 value=rule.when if rule is not None and data.draw(st.booleans()) else None,
                 doesnt_apply=data.draw(st.integers(0, 5)) == 0,
             )
             push_edit(document, answer_edit(clinic.id, question.id, answer), "rating")
-        _fitted(qtbot, window)
-        assert differences(page.model, sort_key, notes=notes) == []
-        shown = changes_signalled(page.model, shown, signalled)
+        if data.draw(st.booleans()):  # a pause; else the next edit comes in the same burst
+            _fitted(qtbot, window)
+            assert differences(page.model, sort_key, notes=notes) == []
+            shown = changes_signalled(page.model, shown, signalled)
+            assert row_heights(page) == measured_afresh(page)
+    _fitted(qtbot, window)
+    assert differences(page.model, sort_key, notes=notes) == []
+    changes_signalled(page.model, shown, signalled)
     assert row_heights(page) == measured_afresh(page)
+
+
+# What a clinic said, of many heights (shown in the cells with the notes)
+_NOTES = ("", "Yes.", "A nurse checks on you every fifteen minutes, and a doctor is there. " * 3)
 
 
 def changes_signalled(
