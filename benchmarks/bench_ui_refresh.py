@@ -323,10 +323,10 @@ def main() -> int:
             scrolled.append([bar.value() for bar in bars] != before)
 
         window.comparison.table.scrollToTop()
-        for number in range(30):  # the first clinic's first questions: cells in view
+        for number in range(60):  # the first clinic's first questions: cells in view
             rate_in_view(number)
             settled(app, window)
-        undone = time_edits(app, window, undo, 60)
+        undone = time_edits(app, window, undo, 90)
         cases = (("undo, its cell in view", False), ("undo, whole view scrolled", True))
         for name, wanted in cases:
             results[name] = Timings(
