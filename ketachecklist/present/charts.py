@@ -22,7 +22,7 @@ from enum import Enum
 
 from ketachecklist.core.decision.ranges import SetRange, set_ranges
 from ketachecklist.core.decision.tally import ClinicTally
-from ketachecklist.present.cost import NOT_ENOUGH_RECORDED, SHARE_NOT_KNOWN
+from ketachecklist.present.cost import NO_COURSE_COST, SHARE_NOT_KNOWN
 from ketachecklist.present.decision_types import RULED_OUT
 from ketachecklist.present.numbers import money_text
 from ketachecklist.present.presentation import Presentation
@@ -296,7 +296,7 @@ def _cost_chart(
     amounts: list[float] = []
     for clinic_id in order:
         cost = presentation.score(clinic_id).cost
-        total_text = _money_or(cost.course_total, tr(NOT_ENOUGH_RECORDED))
+        total_text = _money_or(cost.course_total, tr(NO_COURSE_COST))
         pay_text = _money_or(cost.out_of_pocket, tr(SHARE_NOT_KNOWN))
         bars = (
             _cost_bar(0, cost.course_total, total_text, series[0].name),
@@ -322,5 +322,5 @@ def _cost_chart(
         tr(
             "“{total}” or “{share}”: no bar, because the cost could not be estimated from what "
             "you recorded."
-        ).format(total=tr(NOT_ENOUGH_RECORDED), share=tr(SHARE_NOT_KNOWN)),
+        ).format(total=tr(NO_COURSE_COST), share=tr(SHARE_NOT_KNOWN)),
     )

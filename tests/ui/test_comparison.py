@@ -50,7 +50,7 @@ def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
     flags = _summary(window, "flags")
     # Red flags as coverage, never a bare count: a symbol AND words.
     assert flags[1] == "⚠ 4 found, 4 of 9 checked"
-    assert flags[0] == "None found, 6 of 10 checked"
+    assert flags[0] == "none found, 6 of 10 checked"  # the one wording, as after a label
 
     _pick_sort(window, "Overall score")
     assert _headers(window) == [riverside, harbor, quickwell]
