@@ -78,7 +78,7 @@ def numeric_value(question: Question, value: AnswerValue) -> float | int | None:
 
 def no_course_cost_text() -> str:
     """'no course cost yet': the one wording of a course cost not recorded well enough to
-    estimate, wherever a course cost or a cost per point would stand."""
+    estimate, wherever a course cost, what the family would pay or a cost per point would stand."""
     return tr(NO_COURSE_COST)
 
 
@@ -87,6 +87,10 @@ def course_total_text(cost: CostEstimate) -> str:
 
 
 def out_of_pocket_text(cost: CostEstimate) -> str:
+    """What the family would pay: '$2,400'; 'no course cost yet' with no course to pay for;
+    'Not known yet' when the share insurance pays is not recorded."""
+    if cost.course_total is None:
+        return no_course_cost_text()
     return tr(SHARE_NOT_KNOWN) if cost.out_of_pocket is None else money_text(cost.out_of_pocket)
 
 

@@ -215,10 +215,16 @@ def test_every_output_words_every_fact_the_same(
         assert csv_per_point[column] == cost.per_point_text
         if presentation.score(text.clinic_id).cost.course_total is not None:
             continue
-        for shown in (cost.course_text, cost.per_point_text, csv_cost[column]):
+        shown_in = (
+            cost.course_text,
+            cost.out_of_pocket_text,
+            cost.per_point_text,
+            csv_cost[column],
+        )
+        for shown in shown_in:
             assert shown == text.course_cost_text, shown
-        assert f"{labels[1]}: {text.course_cost_text}" in family
-        assert f"{labels[-1]}: {text.course_cost_text}" in family
+        for label in (labels[1], labels[2], labels[-1]):  # whole course, you would pay, per point
+            assert f"{label}: {text.course_cost_text}" in family
         assert shows(pdf, searchable(text.course_cost_text))
 
     # The verdict on the grid page, the Decision page, the PDF and the HTML.
