@@ -35,7 +35,8 @@ RANKED_CONTINUED = QT_TR_NOOP("The clinics, ranked by your scores (continued)")
 def first_page_ranking(flow: Flow, report: ComparisonReport, legend: list[Para]) -> None:
     """The clinics ranked, with ``legend`` (how to read the report) under the last table."""
     whole = _summary_table(flow, report, legend)
-    if flow.whole_height(whole) <= flow.remaining:
+    room = flow.remaining - flow.footnote_height(whole)
+    if flow.rows_that_fit(whole, room) == len(whole.rows):  # stops at the first that does not
         flow.table(whole)
         return
     _place_ranking(flow, _compact_ranking(flow, report))

@@ -216,10 +216,9 @@ class Flow:
             height += laid.height_from(zeros, table.padding)
         return height
 
-    def whole_height(self, table: Table) -> float:
-        """The height of all of ``table`` laid out on one page: header, rows and footnote."""
-        footnote = self.stack(table.footnote).height + _FOOTNOTE_GAP if table.footnote else 0.0
-        return self.table_height(table) + footnote
+    def footnote_height(self, table: Table) -> float:
+        """The room ``table``'s footnote takes under its last row (0 without one)."""
+        return self.stack(table.footnote).height + _FOOTNOTE_GAP if table.footnote else 0.0
 
     def rows_that_fit(self, table: Table, room: float) -> int:
         """How many of ``table``'s rows, under its header, fit whole in ``room`` (0 when not
