@@ -22,7 +22,12 @@ from enum import Enum
 from ketachecklist.core.decision.ranges import SetRange, set_ranges
 from ketachecklist.core.decision.tally import ClinicTally
 from ketachecklist.core.frozen_record import FrozenRecord
-from ketachecklist.present.cost import NOT_ENOUGH_RECORDED, SHARE_NOT_KNOWN
+from ketachecklist.present.cost import (
+    NO_COURSE_COST,
+    SHARE_NOT_KNOWN,
+    course_total_text,
+    out_of_pocket_text,
+)
 from ketachecklist.present.decision_types import RULED_OUT
 from ketachecklist.present.numbers import money_text
 from ketachecklist.present.presentation import Presentation
@@ -272,11 +277,6 @@ def _cost_bar(index: int, amount: float | None, text: str, series_name: str) -> 
     return Bar(index, amount, None, None, text, text, f"{series_name}: {text}")
 
 
-def _money_or(amount: float | None, missing: str) -> str:
-    """The amount, or ``missing`` (translated by the caller) when there is none."""
-    return missing if amount is None else money_text(amount)
-
-
 def _cost_chart(
     presentation: Presentation, order: list[str], ruled_out: frozenset[str]
 ) -> BarChart:
@@ -288,8 +288,7 @@ def _cost_chart(
     amounts: list[float] = []
     for clinic_id in order:
         cost = presentation.score(clinic_id).cost
-        total_text = _money_or(cost.course_total, tr(NOT_ENOUGH_RECORDED))
-        pay_text = _money_or(cost.out_of_pocket, tr(SHARE_NOT_KNOWN))
+        total_text, pay_text = course_total_text(cost), out_of_pocket_text(cost)
         bars = (
             _cost_bar(0, cost.course_total, total_text, series[0].name),
             _cost_bar(1, cost.out_of_pocket, pay_text, series[1].name),
@@ -314,5 +313,5 @@ def _cost_chart(
         tr(
             "“{total}” or “{share}”: no bar, because the cost could not be estimated from what "
             "you recorded."
-        ).format(total=tr(NOT_ENOUGH_RECORDED), share=tr(SHARE_NOT_KNOWN)),
+        ).format(total=tr(NO_COURSE_COST), share=tr(SHARE_NOT_KNOWN)),
     )

@@ -9,7 +9,9 @@ from ketachecklist.present.choices import choice_text
 from ketachecklist.present.numbers import money_text, number_text, plural
 from ketachecklist.present.text import QT_TR_NOOP, tr
 
-NOT_ENOUGH_RECORDED = QT_TR_NOOP("Not enough recorded yet")
+# A course cost that cannot be estimated yet, in the one wording every output shows (the grid,
+# the Decision tab, the family page, the PDF, HTML, CSV and the charts read it through here).
+NO_COURSE_COST = QT_TR_NOOP("no course cost yet")
 SHARE_NOT_KNOWN = QT_TR_NOOP("Not known yet")
 
 
@@ -74,18 +76,28 @@ def numeric_value(question: Question, value: AnswerValue) -> float | int | None:
     return value
 
 
+def no_course_cost_text() -> str:
+    """'no course cost yet': the one wording of a course cost not recorded well enough to
+    estimate, wherever a course cost, what the family would pay or a cost per point would stand."""
+    return tr(NO_COURSE_COST)
+
+
 def course_total_text(cost: CostEstimate) -> str:
-    return tr(NOT_ENOUGH_RECORDED) if cost.course_total is None else money_text(cost.course_total)
+    return no_course_cost_text() if cost.course_total is None else money_text(cost.course_total)
 
 
 def out_of_pocket_text(cost: CostEstimate) -> str:
+    """What the family would pay: '$2,400'; 'no course cost yet' with no course to pay for;
+    'Not known yet' when the share insurance pays is not recorded."""
+    if cost.course_total is None:
+        return no_course_cost_text()
     return tr(SHARE_NOT_KNOWN) if cost.out_of_pocket is None else money_text(cost.out_of_pocket)
 
 
 def course_cost_text(cost: CostEstimate) -> str:
     """'$6,000', with what the patient would pay when insurance changes it."""
     if cost.course_total is None:
-        return tr(NOT_ENOUGH_RECORDED)
+        return no_course_cost_text()
     text = money_text(cost.course_total)
     if cost.out_of_pocket == 0:
         return tr("{total} (insurance covers it all)").format(total=text)

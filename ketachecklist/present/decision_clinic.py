@@ -9,8 +9,14 @@ from functools import cached_property
 from ketachecklist.core.decision.analysis import ClinicDecision
 from ketachecklist.core.decision.clinic_facts import RatedAnswer
 from ketachecklist.core.decision.deal_breakers import DealBreakerHit, HitCause
+from ketachecklist.core.document import Coverage
 from ketachecklist.core.scoring import RED_FLAG_MARK
-from ketachecklist.present.cost import course_total_text, out_of_pocket_text
+from ketachecklist.present.cost import (
+    course_total_text,
+    no_course_cost_text,
+    out_of_pocket_text,
+)
+from ketachecklist.present.cost import coverage_text as insurance_coverage_text
 from ketachecklist.present.decision_context import DecisionContext
 from ketachecklist.present.decision_types import (
     FEW_CLINICS,
@@ -22,9 +28,9 @@ from ketachecklist.present.decision_types import (
 )
 from ketachecklist.present.decision_words import (
     and_list,
-    coverage_text,
     price_range_text,
     range_text,
+    red_flag_coverage_text,
 )
 from ketachecklist.present.numbers import (
     money_text,
@@ -83,7 +89,7 @@ class ClinicWording(DecisionContext):
             range_text=range_text(decision.score_range),
             could_overtake=decision.could_overtake,
             overtake_text=self.overtake_text(decision),
-            red_flags_text=coverage_text(decision.red_flags),
+            red_flags_text=red_flag_coverage_text(decision.red_flags),
             strengths_text=self.strengths_text(decision),
             concerns_text=self.concerns_text(decision),
             ruled_out_text=self.ruled_out_text(decision.ruled_out_by),
@@ -196,24 +202,33 @@ class ClinicWording(DecisionContext):
 
     # --- costs --------------------------------------------------------------------------------
     def cost(self, decision: ClinicDecision) -> CostText:
-        row = decision.costs
         estimate = self.scores.of(decision.clinic_id).cost
-        # Per point of the score as shown (62.5 shows 63), so a reader's own sum matches.
-        overall = self.scores.of(decision.clinic_id).overall
-        shown = round_half_up(overall) if overall is not None else 0
-        if row.course_total is not None and shown > 0:
-            per_point = money_text(round_half_up(row.course_total / shown))
-        elif row.course_total is None:
-            per_point = tr("No course cost recorded yet")
-        else:
-            per_point = tr("No score above 0 yet")
         return CostText(
             clinic_id=decision.clinic_id,
             name=self.name(decision.clinic_id),
             course_text=course_total_text(estimate),
             out_of_pocket_text=out_of_pocket_text(estimate),
-            maintenance_text=row.maintenance_recorded or tr("Not recorded"),
-            per_point_text=per_point,
+            maintenance_text=decision.costs.maintenance_recorded or tr("Not recorded"),
+            per_point_text=self.per_point_text(decision.clinic_id),
+        )
+
+    def per_point_text(self, clinic_id: str) -> str:
+        """What the family would pay per point of the overall score (under a heading that
+        says so): '$48'. Where the share insurance leaves is not known, the whole course's
+        figure, saying so: '$95 for the whole course (insurance: not known yet)'. Per point
+        of the score as shown (62.5 shows 63), so a reader's own sum matches."""
+        score = self.scores.of(clinic_id)
+        cost = score.cost
+        if cost.course_total is None:
+            return no_course_cost_text()
+        shown = round_half_up(score.overall) if score.overall is not None else 0
+        if shown <= 0:
+            return tr("no score above 0 yet")
+        if cost.out_of_pocket is not None and cost.insurance is not Coverage.UNKNOWN:
+            return money_text(round_half_up(cost.out_of_pocket / shown))
+        whole = money_text(round_half_up(cost.course_total / shown))
+        return tr("{amount} for the whole course (insurance: {coverage})").format(
+            amount=whole, coverage=insurance_coverage_text(cost.insurance, cost.insurance_percent)
         )
 
     def price_context(self) -> str:

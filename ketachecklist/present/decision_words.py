@@ -57,26 +57,23 @@ def question_label(question: Question) -> str:
     return match.group(1) if match else text
 
 
-def coverage_text(coverage: RedFlagCoverage) -> str:
-    """Red flags as coverage: 'none of 5 checked so far', 'none found, 3 of 5 checked',
-    '2 found, 3 of 5 checked'; never a bare 0 that could read as 'safe'."""
+def red_flag_coverage_text(coverage: RedFlagCoverage) -> str:
+    """Red flags as coverage, in the one wording every output shows (the grid's cell, the
+    Decision tab's line, the family block, the PDF, HTML and CSV): 'none of 5 checked so far',
+    'none found, 3 of 5 checked', '⚠ 2 found, 3 of 5 checked'; never a bare 0 that could read
+    as 'safe'. Lower case, as it reads after a label ('red flags: none found, …') and alone."""
     if coverage.questions == 0:
         return tr("no question with a red flag counts for this clinic")
     if coverage.checked == 0:
         return tr("none of {questions} checked so far").format(questions=coverage.questions)
-    found = tr("none found") if coverage.found == 0 else f"{coverage.found:,} {tr('found')}"
-    return tr("{found}, {checked} of {questions} checked").format(
-        found=found, checked=coverage.checked, questions=coverage.questions
+    checked = tr("{checked} of {questions} checked").format(
+        checked=coverage.checked, questions=coverage.questions
     )
-
-
-def coverage_cell_text(coverage: RedFlagCoverage) -> str:
-    """The coverage where it stands alone (a cell, a column): 'None of 5 checked so far',
-    '⚠ 2 found, 3 of 5 checked'."""
-    text = coverage_text(coverage)
-    if coverage.found:
-        return f"{RED_FLAG_MARK} {text}"
-    return f"{text[0].upper()}{text[1:]}"
+    if coverage.found == 0:
+        return tr("none found, {checked}").format(checked=checked)
+    return tr("{mark} {found} found, {checked}").format(
+        mark=RED_FLAG_MARK, found=f"{coverage.found:,}", checked=checked
+    )
 
 
 def range_text(score_range: ScoreRange) -> str:

@@ -22,7 +22,7 @@ from ketachecklist.present.cost import (
     out_of_pocket_text,
 )
 from ketachecklist.present.decision import DecisionText, decision_text, verdict_text
-from ketachecklist.present.decision_words import coverage_cell_text
+from ketachecklist.present.decision_words import red_flag_coverage_text
 from ketachecklist.present.scores import (
     completeness_text,
     not_applying_count_text,
@@ -53,7 +53,7 @@ class ClinicText(FrozenRecord):
     out_of_pocket_text: str
     cost_basis_text: str
     insurance_text: str
-    red_flags_text: str  # '⚠ 2 found, 3 of 5 checked', 'None of 5 checked so far'
+    red_flags_text: str  # '⚠ 2 found, 3 of 5 checked', 'none of 5 checked so far'
     red_flag_labels: tuple[str, ...]
     red_flag_sentences: tuple[str, ...]
 
@@ -209,7 +209,7 @@ class Presentation:
             out_of_pocket_text=out_of_pocket_text(cost),
             cost_basis_text=cost_basis_text(cost),
             insurance_text=f"insurance: {coverage_text(cost.insurance, cost.insurance_percent)}",
-            red_flags_text=coverage_cell_text(red_flag_coverage(self.comparison, score)),
+            red_flags_text=red_flag_coverage_text(red_flag_coverage(self.comparison, score)),
             red_flag_labels=tuple(f.label for f in flags),
             red_flag_sentences=tuple(red_flag_sentence(f.label) for f in flags),
         )

@@ -7,9 +7,10 @@ counts, otherwise words; "Doesn't apply to this clinic" or "Not for …" first w
 apply) and what the clinic said. After the questions come rows for each set's score, the overall
 score, the rank (a clinic ruled out by a deal-breaker says "ruled out by your own criteria"
 there, with no number, and beside its overall score), the lowest and highest score once the
-open questions are answered, the share of questions rated, the course-cost estimates, the red
-flags found and how many of their questions were checked, and a closing note. Scores and shares
-are whole numbers, rounded half up like every other output (62.5 is 63).
+open questions are answered, the share of questions rated, the course-cost estimates (a
+missing one in the words every output uses), what you would pay per point of the overall score,
+the red flags found and how many of their questions were checked, and a closing note. Scores
+and shares are whole numbers, rounded half up like every other output (62.5 is 63).
 
 Spreadsheet safety: any text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return (also after leading spaces or line breaks) gets a single quote (``'``) in
@@ -140,6 +141,11 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
     ]
     for total in (t for t in report.totals if t.key in ("course_cost", "out_of_pocket")):
         notes = total.note_texts or ("",) * len(clinics)
+        if total.key == "course_cost":  # no number: the one wording of a missing cost beside it
+            notes = tuple(
+                note if number is not None else text
+                for number, note, text in zip(total.numbers, notes, total.texts, strict=True)
+            )
         summary_rows.append(
             (
                 tr("Course cost"),
@@ -147,6 +153,14 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
                 [(n, note) for n, note in zip(total.numbers, notes, strict=True)],
             )
         )
+    per_point = {cost.clinic_id: cost.per_point_text for cost in report.family.costs}
+    summary_rows.append(
+        (
+            tr("Course cost"),
+            report.family.cost_columns[-1],
+            [(None, per_point.get(column.id, "")) for column in clinics],
+        )
+    )
     summary_rows.append(
         (
             tr("Red flags"),

@@ -29,7 +29,7 @@ COST_COLUMNS = (
     QT_TR_NOOP("Whole course (estimate)"),
     QT_TR_NOOP("What you would pay (estimate)"),
     QT_TR_NOOP("Maintenance (as recorded)"),
-    QT_TR_NOOP("Cost per point of overall score"),
+    QT_TR_NOOP("What you would pay per point of overall score"),
 )
 
 
@@ -47,9 +47,15 @@ class FamilyClinic:
 
 @dataclass(frozen=True)
 class FamilyCost:
+    clinic_id: str
     name: str
     standing_text: str
     cells: tuple[str, ...]  # aligned with COST_COLUMNS[1:]
+
+    @property
+    def per_point_text(self) -> str:
+        """What the family would pay per point of overall score (the last column)."""
+        return self.cells[-1]
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,7 @@ def build_family_page(decision: DecisionText, decided_id: str | None) -> FamilyP
         cost_columns=tuple(tr(COST_COLUMNS[column]) for column in range(len(COST_COLUMNS))),
         costs=tuple(
             FamilyCost(
+                cost.clinic_id,
                 cost.name,
                 clinic.standing_text,
                 (

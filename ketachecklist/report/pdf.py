@@ -4,8 +4,10 @@
 ``render_pdf`` or the QPrinter of the print preview — so the preview is the PDF.
 
 Page 1 is for everyone, the family page: the notice, crisis help, the verdict and the weights
-in force (pdf_family.py), the clinics ranked by your scores, one line each, how to read them
-(kept with the table), the recorded decision, then a block per clinic, what could still
+in force (pdf_family.py), the clinics ranked by your scores, one line each (pdf_ranking.py:
+with more clinics than the whole summary leaves room for, a compact ranking of every clinic
+page 1 can hold, then their set scores), how to read them (kept with the table), the recorded
+decision, then a block per clinic, what could still
 change the ranking, how firm the lead is, everyone's view and the costs side by side; then the
 clinics' details. Then (pdf_sets.py) a table per question set (questions as
 rows, clinics as columns: the rating in numbers and words, the structured answer, what the
@@ -24,14 +26,13 @@ still breaks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
 from ketachecklist.present.text import tr
 from ketachecklist.report.chart_paint import add_charts
-from ketachecklist.report.model import FLAG_MARK, ComparisonReport, PageSize, decided_text
+from ketachecklist.report.model import FLAG_MARK, ComparisonReport, PageSize
 from ketachecklist.report.paged import (
     Flow,
     Fonts,
@@ -41,7 +42,6 @@ from ketachecklist.report.paged import (
     Row,
     Table,
     content_area,
-    mm,
     page_layout,
     pt,
     running_footer,
@@ -49,6 +49,7 @@ from ketachecklist.report.paged import (
     widen_to_fit,
 )
 from ketachecklist.report.pdf_family import family_details, family_head
+from ketachecklist.report.pdf_ranking import first_page_ranking, summary_name
 from ketachecklist.report.pdf_sets import (
     cell_paras,
     clinic_head,
@@ -127,7 +128,7 @@ def layout_report(
 ) -> list[Page]:
     flow = Flow(fonts, width, height)
     across = clinics_per_page(report, fonts, width)
-    _first_page(flow, report)
+    first_page(flow, report)
     add_charts(flow, report.charts)
     if report.clinics:
         _clinic_details(flow, report)
@@ -157,7 +158,7 @@ def render_pdf(report: ComparisonReport) -> bytes:
 
 
 # --- page 1 -----------------------------------------------------------------------------------
-def _first_page(flow: Flow, report: ComparisonReport) -> None:
+def first_page(flow: Flow, report: ComparisonReport) -> None:
     flow.text([Para(report.title, TITLE), Para(report.subtitle, SUBTITLE)])
     flow.space(pt(8))
     add_notice(flow, report.disclaimer)
@@ -170,7 +171,7 @@ def _first_page(flow: Flow, report: ComparisonReport) -> None:
     flow.space(pt(6))
     legend = [Para(report.legend, NOTE)]
     if report.summary:
-        flow.table(_summary_table(flow, report, legend))
+        first_page_ranking(flow, report, legend)
     else:
         flow.text([Para(tr("No clinics in this comparison yet."), BODY)])
         flow.space(pt(4))
@@ -183,99 +184,13 @@ def _first_page(flow: Flow, report: ComparisonReport) -> None:
     family_details(flow, report)
 
 
-@dataclass
-class _Column:
-    head: list[Para]
-    cells: list[list[Para]]
-    need: float  # its widest word, padded: never narrower than this
-    width: float
-
-
-def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -> Table:
-    """One line per clinic: rank, name, overall, set scores, questions rated, cost, red flags.
-
-    Every column is at least as wide as its widest word. Where the set scores cannot each have
-    a column (a portrait page, at these type sizes), they share one, a line per set.
-    """
-    fonts = flow.fonts
-    rows = report.summary
-
-    def column(head: str, cells: list[list[Para]], minimum: float) -> _Column:
-        heading = [Para(head, HEAD)]
-        need = fonts.widest_word([*heading, *(p for c in cells for p in c)]) + 2 * PADDING
-        return _Column(heading, cells, need + SLACK, max(minimum, need + SLACK))
-
-    def grow_to_one_line(target: _Column, spare: float, limit: float) -> float:
-        """Widen ``target`` towards one line per cell, up to ``limit`` and within ``spare``;
-        returns the spare left."""
-        longest = max(fonts.text_width(p.text, p.style) for c in target.cells for p in c)
-        wanted = min(longest + 2 * PADDING + SLACK, limit)
-        grow = max(0.0, min(wanted - target.width, spare))
-        target.width += grow
-        return spare - grow
-
-    name = column(tr("Clinic"), [_summary_name(r.name, r.decided) for r in rows], mm(38))
-    rated = column(tr("Questions rated"), [[Para(r.completeness_text, CELL)] for r in rows], mm(17))
-    cost = column(tr("Course cost (estimate)"), [[Para(r.cost_text, CELL)] for r in rows], mm(21))
-    rank = column(tr("Rank"), [[Para(r.rank_text, CELL_BOLD)] for r in rows], mm(11))
-    overall = [[Para(r.overall_number_text, CELL_BOLD)] for r in rows]
-    before = [rank, name, column(tr("Overall (of 100)"), overall, 0)]
-    flags = column(tr("Red flags"), [[Para(r.red_flags_text, CELL_BOLD)] for r in rows], mm(12))
-    after = [rated, cost, flags]
-    sets = [
-        column(title, [[Para(r.set_score_texts[i], CELL)] for r in rows], mm(12))
-        for i, title in enumerate(report.set_titles)
-    ]
-    if sum(c.width for c in [*before, *sets, *after] if c is not name) + name.width > flow.width:
-        lines = [
-            [
-                Para(tr("{set}: {score}").format(set=title, score=score), CELL)
-                for title, score in zip(report.set_titles, r.set_score_texts, strict=True)
-            ]
-            for r in rows
-        ]
-        sets = [column(tr("Scores by question set"), lines, mm(40))]
-    columns = [*before, *sets, *after]
-    # Spare room goes to one line per cell, cheapest first (fewer lines, more clinics on the
-    # page): the rank ('3rd of 10 in the running'), questions rated, red flags, the cost, the
-    # name, the set scores; the rest to all.
-    name.width = max(name.width, mm(45))
-    spare = flow.width - sum(c.width for c in columns)
-    for target in [rank, rated, flags, cost, name, *(sets if len(sets) == 1 else [])]:
-        limit = mm(80) if target is name else mm(28) if target is rank else mm(45)
-        spare = grow_to_one_line(target, spare, limit)
-    if spare > 0:
-        for c in columns:
-            c.width += spare * c.width / (flow.width - spare)
-    widths = [c.width for c in columns]
-    if spare < 0:  # too wide: back to the page width, each column still at its widest word
-        scaled = [w * flow.width / sum(widths) for w in widths]
-        widths = widen_to_fit(scaled, [c.need for c in columns])
-    table_rows = [Row([c.cells[index] for c in columns]) for index in range(len(rows))]
-    return Table(
-        widths,
-        [c.head for c in columns],
-        table_rows,
-        continued=[Para(tr("The clinics, ranked by your scores (continued)"), HINT_ITALIC)],
-        padding=PADDING,
-        footnote=footnote,
-    )
-
-
-def _summary_name(name: str, decided: bool) -> list[Para]:
-    paras = [Para(name, CELL_BOLD)]
-    if decided:
-        paras.append(Para(decided_text(), CELL_ITALIC))
-    return paras
-
-
 # --- clinic details ---------------------------------------------------------------------------
 def _clinic_details(flow: Flow, report: ComparisonReport) -> None:
     flow.space(pt(16))
     heading = flow.stack([Para(tr("About the clinics"), H1)])
     rows = []
     for column, summary in zip(report.clinics, report.summary, strict=True):
-        name = _summary_name(f"{column.rank_text} · {column.name}", column.decided)
+        name = summary_name(f"{column.rank_text} · {column.name}", column.decided)
         details = [
             Para(f"{label}: {value}", CELL, len(label) + 1) for label, value in column.details
         ]

@@ -48,7 +48,7 @@ class SummaryRow(FrozenRecord):
     out_of_pocket: float | None
     cost_text: str
     red_flags: tuple[str, ...]
-    red_flags_text: str  # '⚠ 2 found, 3 of 5 checked' or 'None of 5 checked so far'
+    red_flags_text: str  # '⚠ 2 found, 3 of 5 checked' or 'none of 5 checked so far'
     not_applying: int = 0  # questions left out: marked, or for treatments not offered
     not_applying_text: str = ""  # "2 don't apply"
     range_text: str = ""  # 'could end between 40 and 81 once its 20 open questions are answered'

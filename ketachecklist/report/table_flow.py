@@ -216,6 +216,26 @@ class Flow:
             height += laid.height_from(zeros, table.padding)
         return height
 
+    def footnote_height(self, table: Table) -> float:
+        """The room ``table``'s footnote takes under its last row (0 without one)."""
+        return self.stack(table.footnote).height + _FOOTNOTE_GAP if table.footnote else 0.0
+
+    def rows_that_fit(self, table: Table, room: float) -> int:
+        """How many of ``table``'s rows, under its header, fit whole in ``room`` (0 when not
+        even the first does): the rows ``table()`` would place before starting a page."""
+        zeros = [0.0] * len(table.widths)
+        used = 0.0
+        if table.header:
+            used = _LaidRow(self._lay_row(table, table.header), None, 0.0).height_from(
+                zeros, table.padding
+            )
+        for count, row in enumerate(table.rows):
+            laid = _LaidRow(self._lay_row(table, row.cells), None, row.min_height)
+            used += laid.height_from(zeros, table.padding)
+            if used > room + EPSILON:
+                return count
+        return len(table.rows)
+
     def table(self, table: Table) -> None:
         header = (
             _LaidRow(self._lay_row(table, table.header), HEADER_FILL, 0.0) if table.header else None

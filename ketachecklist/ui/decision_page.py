@@ -183,7 +183,7 @@ class DecisionPage(QWidget):
         presentation = self._document.presentation
         lines = []
         for clinic in presentation.ranked():  # the standing: ruled out clinics last, saying so
-            # Each fact after its own label: "course cost: Not enough recorded yet".
+            # Each fact after its own label: "course cost: no course cost yet".
             lines.append(
                 self.tr(
                     "{rank}: {name} — {overall} · questions rated: {completeness} · "

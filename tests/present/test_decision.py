@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,14 +20,21 @@ from ketachecklist.core.catalogue import load_bundled_catalogue
 from ketachecklist.core.decision.clinic_facts import RedFlagCoverage
 from ketachecklist.core.decision.firmness import LeadKind
 from ketachecklist.core.decision.ranges import ScoreRange
-from ketachecklist.core.document import Answer, Comparison, WeightProfile
+from ketachecklist.core.document import (
+    Answer,
+    Clinic,
+    Comparison,
+    CostDetails,
+    Coverage,
+    WeightProfile,
+)
 from ketachecklist.core.storage import load_comparison
 from ketachecklist.present import Presentation
 from ketachecklist.present.decision import RULED_OUT, DecisionText
 from ketachecklist.present.decision_words import (
-    coverage_text,
     range_text,
     reasons_list,
+    red_flag_coverage_text,
     rounded_multipliers,
 )
 from tests.conftest import EXAMPLES
@@ -250,16 +258,16 @@ def test_a_deal_breaker_not_rated_yet_is_named_for_the_clinic() -> None:
 
 # --- per clinic -------------------------------------------------------------------------------
 def test_red_flags_read_as_coverage_never_as_a_bare_zero() -> None:
-    assert coverage_text(RedFlagCoverage("x", 0, 0, 5)) == "none of 5 checked so far"
-    assert coverage_text(RedFlagCoverage("x", 2, 3, 5)) == "2 found, 3 of 5 checked"
-    assert coverage_text(RedFlagCoverage("x", 0, 5, 5)) == "none found, 5 of 5 checked"
-    assert coverage_text(RedFlagCoverage("x", 0, 3, 5)) == "none found, 3 of 5 checked"
+    assert red_flag_coverage_text(RedFlagCoverage("x", 0, 0, 5)) == "none of 5 checked so far"
+    assert red_flag_coverage_text(RedFlagCoverage("x", 2, 3, 5)) == "⚠ 2 found, 3 of 5 checked"
+    assert red_flag_coverage_text(RedFlagCoverage("x", 0, 5, 5)) == "none found, 5 of 5 checked"
+    assert red_flag_coverage_text(RedFlagCoverage("x", 0, 3, 5)) == "none found, 3 of 5 checked"
     comparison = make("A", "B", "C")
     comparison.set_answer("a", "e3", Answer(value=False))
     comparison.set_answer("c", "e3", Answer(value=True))
     comparison.set_answer("c", "a2", Answer(value=True))
     text = words(comparison)
-    assert text.clinic("a").red_flags_text == "1 found, 1 of 2 checked"
+    assert text.clinic("a").red_flags_text == "⚠ 1 found, 1 of 2 checked"
     assert text.clinic("b").red_flags_text == "none of 2 checked so far"
     assert text.clinic("c").red_flags_text == "none found, 2 of 2 checked"
 
@@ -418,7 +426,8 @@ def test_costs_side_by_side_with_the_sourced_price_range() -> None:
     cost = text.clinic("a").cost
     assert cost.course_text == "$3,000"
     assert cost.maintenance_text == "Boosters $450 each"
-    assert cost.per_point_text == "$30"  # 3,000 / 100, under 'Cost per point of overall score'
+    # 3,000 / 100; insurance not recorded, so the figure says it is the whole course's
+    assert cost.per_point_text == "$30 for the whole course (insurance: not known yet)"
     assert text.price_context_text == (
         "For context, the sources quote $350 to $1,000 per infusion (Verywell Mind, no date) and "
         "about $495 to $570 per infusion (Dr. Axe, 2019)."
@@ -470,6 +479,47 @@ def test_wording_never_fails_and_never_advises(comparison: Comparison, profiles:
     if "every weight is 0" not in text.weights_text:
         shares = [int(p.rstrip("%").rsplit(" ", 1)[-1]) for p in text.weights_text.split(", ")]
         assert abs(sum(shares) - 100) <= len(shares) / 2  # each rounded on its own
+
+
+def _costed(rating: int, details: CostDetails | None) -> Presentation:
+    """One clinic of the bundled catalogue: its price question rated, six sessions."""
+    comparison = Comparison(catalogue=load_bundled_catalogue())
+    comparison.add_clinic(Clinic(id="a", name="A"))
+    comparison.set_answer("a", "cost-price-insurance", Answer(rating=rating, value=details))
+    comparison.set_answer("a", "cost-rounds", Answer(value=6))
+    return Presentation(comparison)
+
+
+@pytest.mark.parametrize(
+    ("coverage", "percent", "expected"),
+    [
+        (Coverage.NONE, None, "$30"),  # pays it all: 3,000 / 100
+        (Coverage.PARTIAL, 60.0, "$12"),  # pays 40%: 1,200 / 100
+        (Coverage.FULL, None, "$0"),
+        (Coverage.PARTIAL, None, "$30 for the whole course (insurance: partly covered)"),
+        (Coverage.UNKNOWN, None, "$30 for the whole course (insurance: not known yet)"),
+    ],
+)
+def test_cost_per_point_is_what_the_family_would_pay(
+    coverage: Coverage, percent: float | None, expected: str
+) -> None:
+    """Per point of the overall score, on the share insurance leaves to the family; the whole
+    course's figure only where that share is not known, and then it says so."""
+    details = CostDetails(price_per_session=500, insurance=coverage, insurance_percent=percent)
+    presentation = _costed(5, details)
+    assert presentation.clinic("a").overall_text == "100/100"
+    assert presentation.decision.clinic("a").cost.per_point_text == expected
+
+
+def test_no_cost_and_no_score_say_why_there_is_no_cost_per_point() -> None:
+    no_cost = _costed(5, None)
+    cost = no_cost.decision.clinic("a").cost
+    assert cost.per_point_text == "no course cost yet"
+    # the one wording of a missing cost: the grid's cost cell, the family page's columns
+    assert cost.course_text == no_cost.clinic("a").course_cost_text == "no course cost yet"
+    no_score = _costed(1, CostDetails(price_per_session=500))
+    assert no_score.clinic("a").overall_text == "0/100"
+    assert no_score.decision.clinic("a").cost.per_point_text == "no score above 0 yet"
 
 
 def test_cost_per_point_divides_by_the_score_as_shown() -> None:

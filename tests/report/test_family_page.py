@@ -79,11 +79,11 @@ def test_the_pdf_family_page_says_the_verdict_ranges_and_red_flags() -> None:
     assert shows(pages[0], f"{decision.weights_title}: {decision.weights_text}")
     for clinic in decision.clinics:
         assert shows(front, clinic.range_text)  # 'could end between 9 and 74 once …'
-        assert shows(front, f"Red flags: {clinic.red_flags_text}")  # '4 found, 4 of 9 checked'
+        assert shows(front, f"Red flags: {clinic.red_flags_text}")  # '⚠ 4 found, 4 of 9 checked'
         assert shows(front, clinic.concerns_text)
     # Quickwell's red flags are named in words, on its block.
     quick = decision.clinic(quickwell(comparison))
-    assert quick.red_flags_text == "4 found, 4 of 9 checked"
+    assert quick.red_flags_text == "⚠ 4 found, 4 of 9 checked"  # the grid's words, mark and all
     assert "⚠ No screening for alcohol or other substance use" in quick.concerns_text
     for line in (*decision.firmness_lines, decision.overtake_text, decision.agreement_text):
         assert shows(front, line)
@@ -276,7 +276,7 @@ def test_the_csv_has_the_standing_the_range_and_the_ruled_out_phrase() -> None:
             assert rank[first + 1] != RULED_OUT
             assert RULED_OUT not in overall[first + 1]
     checked = next(r for r in rows if r and r[1] == "Red-flag questions checked")
-    assert "4 found, 4 of 9 checked" in checked
+    assert "⚠ 4 found, 4 of 9 checked" in checked
 
 
 @pytest.mark.parametrize("which", ["example", "twelve"])

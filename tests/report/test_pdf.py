@@ -66,8 +66,9 @@ def test_every_clinic_question_and_footer_is_printed(clinics: int) -> None:
 def test_first_page_ranks_every_clinic_with_its_figures(clinics: int, summary_pages: int) -> None:
     comparison, pages = rendered(clinics)
     report = build_report(comparison, generated=TODAY)
-    # At 10 pt a landscape page 1 ranks about ten clinics under the verdict and the weights in
-    # force; the table goes on with its header (30 clinics: onto a fourth page).
+    # At 10 pt a landscape page 1 ranks a dozen clinics under the verdict and the weights in
+    # force, one line each (tests/report/test_first_page_ranking.py); the set scores and the
+    # questions rated follow with the note on how to read them (30 clinics: onto a fourth page).
     assert "The clinics, ranked by your scores" in searchable(pages.texts[0])
     front = searchable(" ".join(pages.texts[:summary_pages]))
     assert "How to read this report" in searchable(pages.texts[summary_pages - 1])

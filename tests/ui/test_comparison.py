@@ -52,7 +52,7 @@ def test_grid_summary_rows_and_sorting(example_window: MainWindow) -> None:
     flags = _summary(window, "flags")
     # Red flags as coverage, never a bare count: a symbol AND words.
     assert flags[1] == "⚠ 4 found, 4 of 9 checked"
-    assert flags[0] == "None found, 6 of 10 checked"
+    assert flags[0] == "none found, 6 of 10 checked"  # the one wording, as after a label
 
     _pick_sort(window, "Overall score")
     assert _headers(window) == [riverside, harbor, quickwell]
@@ -307,7 +307,7 @@ def test_the_red_flag_summary_is_heard_as_it_is_seen(example_window: MainWindow)
         assert shown in model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
         heard.append(name)
     assert "No red flags recorded" not in " ".join(heard)
-    flagged = next(text for text in heard if "found" in text and "None" not in text)
+    flagged = next(text for text in heard if text.startswith("⚠ "))
     assert "The sources give reason to ask more" in flagged  # then what each one asks
 
 

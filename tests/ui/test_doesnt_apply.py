@@ -133,9 +133,9 @@ def test_treatments_set_questions_aside_in_words_and_back_keeping_the_answer(
     assert VITALS not in counted
     checked = sum(isinstance(comparison.answer(clinic_id, q).value, bool) for q in counted)
     assert window.comparison.model.index(flags_row, 1).data() == (
-        f"None of {len(counted)} checked so far"
+        f"none of {len(counted)} checked so far"
         if checked == 0
-        else f"None found, {checked} of {len(counted)} checked"
+        else f"none found, {checked} of {len(counted)} checked"
     )
     aside = set_aside(comparison, clinic_id)
     assert aside >= 2  # continuous vital signs and the IV pump, at least

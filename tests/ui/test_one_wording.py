@@ -25,6 +25,7 @@ from ketachecklist.core.catalogue import AnswerKind, load_bundled_catalogue
 from ketachecklist.core.document import Answer, Clinic, Comparison
 from ketachecklist.present import Presentation
 from ketachecklist.present.ratings import BEST_MARK_RULE
+from ketachecklist.present.text import tr
 from ketachecklist.report.csv_export import render_csv
 from ketachecklist.report.html import render_html
 from ketachecklist.report.model import build_report, build_sheet
@@ -191,6 +192,40 @@ def test_every_output_words_every_fact_the_same(
         assert csv_rank[column - 1] == ("" if text.rank is None else str(text.rank))
         csv_rated = next(r for r in rows if r and r[0] == "Questions rated")
         assert csv_rated[column].startswith(text.progress_text)
+
+    # The family blocks and the costs side by side (the Decision tab, the PDF, the HTML, the
+    # CSV) word the red flags and a missing cost as the grid does: one text from one function.
+    assert cedar.course_cost_text == "no course cost yet"  # Birch, Cedar and Dune: no cost
+    assert able.red_flags_text.startswith("none ")
+    assert dune.red_flags_text.startswith("⚠ 1 ")
+    family = decision.family.text()
+    labels = report.family.cost_columns
+    csv_cost = next(
+        r for r in rows if r[:2] == ["Course cost", "Estimated cost of the whole course"]
+    )
+    csv_per_point = next(r for r in rows if r[:2] == ["Course cost", labels[-1]])
+    assert labels[-1] == "What you would pay per point of overall score"
+    for text in presentation.ranked():
+        flags = f"{tr('Red flags')}: {text.red_flags_text}"
+        assert flags in family.splitlines(), flags
+        assert shows(pdf, searchable(flags)), flags
+        assert f"Red flags {text.red_flags_text}" in page_html
+        cost = presentation.decision.clinic(text.clinic_id).cost
+        column = 3 + 3 * [c.id for c in report.clinics].index(text.clinic_id) + 1
+        assert csv_per_point[column] == cost.per_point_text
+        if presentation.score(text.clinic_id).cost.course_total is not None:
+            continue
+        shown_in = (
+            cost.course_text,
+            cost.out_of_pocket_text,
+            cost.per_point_text,
+            csv_cost[column],
+        )
+        for shown in shown_in:
+            assert shown == text.course_cost_text, shown
+        for label in (labels[1], labels[2], labels[-1]):  # whole course, you would pay, per point
+            assert f"{label}: {text.course_cost_text}" in family
+        assert shows(pdf, searchable(text.course_cost_text))
 
     # The verdict on the grid page, the Decision page, the PDF and the HTML.
     assert page.verdict.text() == presentation.verdict
