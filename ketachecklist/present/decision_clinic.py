@@ -34,6 +34,7 @@ from ketachecklist.present.decision_words import (
 )
 from ketachecklist.present.numbers import (
     money_text,
+    plural,
     round_half_up,
 )
 from ketachecklist.present.ratings import rating_text
@@ -140,9 +141,7 @@ class ClinicWording(DecisionContext):
             more = len(flags) - MAX_FLAGS_NAMED
             flags = [
                 *flags[:MAX_FLAGS_NAMED],
-                tr("{count} more red {noun}").format(
-                    count=more, noun=tr("flag") if more == 1 else tr("flags")
-                ),
+                plural(more, tr("%n more red flag"), tr("%n more red flags")),
             ]
         parts += flags
         lows = hl.low_ratings

@@ -114,7 +114,7 @@ def summary_cell(document: OpenDocument, clinic_id: str, key: str, role: int) ->
     if key == "cost":
         text = clinic.course_cost_text
         return text if display else f"{text}\n{tr('Basis')}: {clinic.cost_basis_text}"
-    # Heard as seen ("None of 10 checked so far", "2 found, 3 of 10 checked"), then what each
+    # Heard as seen ("none of 10 checked so far", "⚠ 2 found, 3 of 10 checked"), then what each
     # red flag asks: never "none recorded" for questions nobody checked yet.
     return "\n".join((clinic.red_flags_text, *(() if display else clinic.red_flag_sentences)))
 
