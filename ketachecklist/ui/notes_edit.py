@@ -39,6 +39,10 @@ class NotesEdit(QWidget):
         self._updating = False
         self.editor.textChanged.connect(self._changed)
 
+    def set_context(self, text: str) -> None:
+        """What a screen reader hears about the box besides its name (the question it answers)."""
+        self.message.set_context(text)
+
     def text(self) -> str:
         return self.editor.toPlainText()
 
