@@ -8,6 +8,7 @@ instead of being cut or lost.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from ketachecklist.core.limits import MAX_TEXT
@@ -55,6 +56,8 @@ class NotesEdit(QWidget):
             self.editor.setPlainText(text)
         finally:
             self._updating = False
+        # Alt+letter or Tab into a note goes on from its end, where more is added, not its start.
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def _changed(self) -> None:
         if self._updating:
