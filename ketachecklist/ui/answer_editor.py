@@ -48,7 +48,7 @@ class AnswerEditor(QWidget):
 
         self.guidance = QuestionGuidance(document)
         self.rating = RatingPicker()
-        self.doesnt_apply = QCheckBox(self.tr("Doesn't appl&y to this clinic"))
+        self.doesnt_apply = QCheckBox(self.tr("Doesn't apply to this c&linic"))
         self.doesnt_apply.setAccessibleName(self.tr("Doesn't apply to this clinic"))
         self.doesnt_apply.setAccessibleDescription(
             self.tr("Leaves this answer out of the scores and red flags; what you recorded is kept")

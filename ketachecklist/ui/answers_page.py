@@ -79,7 +79,7 @@ class AnswersPage(QWidget):
         self.questions.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.questions.setResizeMode(QListView.ResizeMode.Adjust)
-        self.add_question = QPushButton(self.tr("Add your &own question"))
+        self.add_question = QPushButton(self.tr("Add your own quest&ion"))
         self.add_question.setAccessibleName(self.tr("Add your own question to this set"))
         self.add_question.setToolTip(self.tr(ADD_QUESTION_TIP))
 
