@@ -82,10 +82,11 @@ class MainWindow(QMainWindow):
         self.tabs.setTabBar(PageTabBar(self.tabs))  # long names on two lines in large text
         self.tabs.setAccessibleName(self.tr("Pages"))
         self.tabs.setDocumentMode(True)
-        # Every page's tab stays in view at a large font: two lines, then shortened words, not
-        # scroll arrows that hide the Decision tab off the edge (full names in the tooltips).
-        self.tabs.setUsesScrollButtons(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        # At a large font the long names go onto two lines; where even that is too wide (2×
+        # text in a 1024-pixel window) the bar scrolls, its arrows beside the tabs, and the
+        # tab in front is always scrolled into view: a name is never shortened ("Decis…").
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.pages: list[tuple[QWidget, str]] = [
             (self.details_tab, self.tr("Clinic details")),
             (self.answers_tab, self.tr("Answers")),
