@@ -53,10 +53,13 @@ def follow_focus() -> None:
     _following.append(True)
 
 
-def _focus_changed(_old: QWidget | None, now: QWidget | None) -> None:
+def _focus_changed(old: QWidget | None, now: QWidget | None) -> None:
     # A click focuses what is already under the pointer: scrolling then would move the page
-    # away under the mouse.
-    if now is not None and QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton:
+    # away under the mouse. A window coming back to the front (no focus before) gets its
+    # focus back where it was, and its pages stay where they were left.
+    if old is None or now is None:
+        return
+    if QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton:
         show_focused(now)
 
 

@@ -100,3 +100,26 @@ def test_tab_in_from_the_page_tabs_shows_the_family_section(
     shown = _shown_part(family)
     assert shown.top() == 0, shown  # its top in view, where its reading starts
     assert shown.height() >= min(family.height(), scroll.viewport().height() // 2), shown
+
+
+def test_a_window_coming_back_keeps_the_page_where_it_was_left(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    """Back from another app, the window's focus is restored: the patient who scrolled the
+    page to read on finds it as they left it, not jumped back to the focused box."""
+    window = _small(qtbot, example_window)
+    window.show_page(window.answers)
+    said = window.answers.editor.said.editor
+    said.setFocus(Qt.FocusReason.OtherFocusReason)
+    assert _wholly_shown(said)
+    bar = window.answers.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum() if bar.value() == 0 else 0)  # read on, by the scroll bar
+    left = bar.value()
+    other = QWidget()
+    qtbot.add_widget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not said)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is said)
+    assert bar.value() == left
