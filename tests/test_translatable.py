@@ -136,6 +136,8 @@ SHOWING_METHODS = frozenset(
         "getOpenFileName",
         "getSaveFileName",
         "getExistingDirectory",
+        "choose_file_to_open",  # ui/file_dialogs.py, called as file_dialogs.choose_…
+        "choose_file_to_save",
         "information",
         "warning",
         "question",
@@ -155,8 +157,12 @@ SHOWING_FUNCTIONS = frozenset(
         "QCommandLinkButton",
         "QUndoCommand",
         "QMessageBox",
+        "QFileDialog",
         # the app's own widgets that take an accessible name or a label
         "NotesEdit",
+        "ScreenFitMessageBox",
+        "choose_file_to_open",
+        "choose_file_to_save",
         "NumberField",
         "YesNoPicker",
         "KeyboardSplitter",

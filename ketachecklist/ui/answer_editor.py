@@ -48,7 +48,7 @@ class AnswerEditor(QWidget):
 
         self.guidance = QuestionGuidance(document)
         self.rating = RatingPicker()
-        self.doesnt_apply = QCheckBox(self.tr("Doesn't appl&y to this clinic"))
+        self.doesnt_apply = QCheckBox(self.tr("Doesn't apply to this c&linic"))
         self.doesnt_apply.setAccessibleName(self.tr("Doesn't apply to this clinic"))
         self.doesnt_apply.setAccessibleDescription(
             self.tr("Leaves this answer out of the scores and red flags; what you recorded is kept")
@@ -136,6 +136,7 @@ class AnswerEditor(QWidget):
             return
         answer = comparison.answer(self._clinic_id, self._question_id)
         self.guidance.show_question(question)
+        self._describe_question(question.text)
         self.rating.set_rating(answer.rating)
         self.doesnt_apply.setChecked(answer.doesnt_apply)
         self.said.set_text(answer.said)
@@ -146,6 +147,16 @@ class AnswerEditor(QWidget):
                 box.restore_draft(draft)
         self._show_red_flag()
         self._show_cost_estimate(question.kind is AnswerKind.COST)
+
+    def _describe_question(self, text: str) -> None:
+        """The question, heard with the note box and the answer's choices: after Next question
+        the focus is in the box, and its name alone ("What the clinic said") is not enough."""
+        heard = self.tr("Question: {question}").format(question=text)
+        self.said.set_context(heard)
+        choices = [*self.rating.buttons.values(), *self.value.yes_no.buttons.values()]
+        for button in choices:
+            if button.accessibleDescription() != heard:
+                button.setAccessibleDescription(heard)
 
     def _show_cost_estimate(self, is_cost: bool) -> None:
         self.cost_estimate.setVisible(is_cost)

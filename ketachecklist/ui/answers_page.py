@@ -6,12 +6,10 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from ketachecklist.ui.keyboard_splitter import KeyboardSplitter
 from ketachecklist.ui.marked_question_list_model import MarkedQuestionListModel
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.padded_delegate import PaddedItemDelegate
+from ketachecklist.ui.page_scroll import PageScroll, show_focused
 from ketachecklist.ui.page_tab_bar import PageTabBar
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
 from ketachecklist.ui.until_a_clinic import UntilAClinic
@@ -81,7 +80,7 @@ class AnswersPage(QWidget):
         self.questions.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.questions.setResizeMode(QListView.ResizeMode.Adjust)
-        self.add_question = QPushButton(self.tr("Add your &own question"))
+        self.add_question = QPushButton(self.tr("Add your own quest&ion"))
         self.add_question.setAccessibleName(self.tr("Add your own question to this set"))
         self.add_question.setToolTip(self.tr(ADD_QUESTION_TIP))
 
@@ -94,13 +93,7 @@ class AnswersPage(QWidget):
             self.tr("Go on to the next question (moves to the next set at the end)")
         )
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(self.editor)
-        self.scroll_area = scroll
+        self.scroll_area = scroll = PageScroll(self.editor)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -195,6 +188,7 @@ class AnswersPage(QWidget):
         # What is typed next is what the clinic said: never a Space on the rating just left.
         self.editor.said.setFocus(Qt.FocusReason.OtherFocusReason)
         self.editor.said.editor.moveCursor(QTextCursor.MoveOperation.End)
+        show_focused(self.editor.said.editor)  # in view even when it had the focus already
 
     def add_own_question(self) -> None:
         set_id = self._current_set_id()

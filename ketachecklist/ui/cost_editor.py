@@ -50,7 +50,7 @@ class CostEditor(QWidget):
             self._label(self.tr("O&ther fees (evaluation, follow-up)"), self.fees), self.fees
         )
         form.addRow(self._label(self.tr("Ins&urance"), self.insurance), self.insurance)
-        form.addRow(self._label(self.tr("Share &insurance pays"), self.percent), self.percent)
+        form.addRow(self._label(self.tr("Share insurance pa&ys"), self.percent), self.percent)
 
         self.price.value_edited.connect(lambda v: self._edit("cost.price", price_per_session=v))
         self.sessions.value_edited.connect(

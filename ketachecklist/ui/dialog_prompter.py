@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.core.fingerprint import DiskState
 from ketachecklist.text import isolated
+from ketachecklist.ui import file_dialogs
 from ketachecklist.ui.message_box import Choice, ask, tell
 from ketachecklist.ui.prompter import ChangedOnDiskChoice, RestoreChoice, SaveChoice
 from ketachecklist.ui.removal_question import confirm_removal
@@ -33,7 +34,7 @@ class DialogPrompter:
         self._parent = parent
 
     def choose_file_to_open(self, folder: Path) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialogs.choose_file_to_open(
             self._parent,
             QCoreApplication.translate("DialogPrompter", "Open a comparison"),
             str(folder),
@@ -42,7 +43,7 @@ class DialogPrompter:
         return Path(name) if name else None
 
     def choose_file_to_save(self, suggestion: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = file_dialogs.choose_file_to_save(
             self._parent,
             QCoreApplication.translate("DialogPrompter", "Save the comparison as"),
             str(suggestion),

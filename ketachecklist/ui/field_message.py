@@ -13,10 +13,18 @@ class FieldMessage(QLabel):
         self.setWordWrap(True)
         self.setVisible(False)
         self._field: QWidget | None = None
+        self._problem = ""
+        self._context = ""  # what the field is about, heard after any problem
 
     def describe(self, field: QWidget) -> None:
         """The field the message is about: it gets the message as accessible description."""
         self._field = field
+
+    def set_context(self, text: str) -> None:
+        """What a screen reader hears about the field when there is no problem (the question
+        a note answers); a problem is heard first, then this."""
+        self._context = text
+        self._describe_field()
 
     def show_problem(self, text: str) -> None:
         # The mark is the red flag's; scoring loads with the first problem, not at the start.
@@ -24,15 +32,21 @@ class FieldMessage(QLabel):
 
         self.setText(f"{RED_FLAG_MARK} {text}")
         self.setVisible(True)
-        if self._field is not None:
-            self._field.setAccessibleDescription(text)
+        self._problem = text
+        self._describe_field()
 
     def clear_problem(self) -> None:
         if not self.isHidden() or self.text():
             self.setText("")
             self.setVisible(False)
-            if self._field is not None:
-                self._field.setAccessibleDescription("")
+            self._problem = ""
+            self._describe_field()
+
+    def _describe_field(self) -> None:
+        if self._field is not None:
+            heard = " ".join(part for part in (self._problem, self._context) if part)
+            if self._field.accessibleDescription() != heard:
+                self._field.setAccessibleDescription(heard)
 
     @property
     def has_problem(self) -> bool:

@@ -6,12 +6,13 @@ Non-modal, so the patient can read it beside the comparison. The page comes from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.ui.resources import help_page_html
+from ketachecklist.ui.screen_fit import keep_on_screen, size_to_screen
 
 HELP_TITLE = QT_TRANSLATE_NOOP("HelpWindow", "How to use ketachecklist")
 
@@ -35,7 +36,7 @@ class HelpWindow(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         width = self.fontMetrics().horizontalAdvance("x" * 80)
-        self.resize(width, width)
+        size_to_screen(self, QSize(width, width))  # 80 characters a line, within the screen
 
     def show_help(self) -> None:
         """Show the page from the top, or give the open one the focus again (it stays above the
@@ -43,6 +44,7 @@ class HelpWindow(QDialog):
         if not self.isVisible():
             self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         self.show()
+        keep_on_screen(self)
         self.activateWindow()
         self.browser.setFocus()
 

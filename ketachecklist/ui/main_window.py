@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ketachecklist.text import isolated
 from ketachecklist.ui.clinic_details_form import ClinicDetailsForm
@@ -76,10 +84,11 @@ class MainWindow(QMainWindow):
         self.tabs.setTabBar(PageTabBar(self.tabs))  # long names on two lines in large text
         self.tabs.setAccessibleName(self.tr("Pages"))
         self.tabs.setDocumentMode(True)
-        # Every page's tab stays in view at a large font: two lines, then shortened words, not
-        # scroll arrows that hide the Decision tab off the edge (full names in the tooltips).
-        self.tabs.setUsesScrollButtons(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        # At a large font the long names go onto two lines; where even that is too wide (2×
+        # text in a 1024-pixel window) the bar scrolls, its arrows beside the tabs, and the
+        # tab in front is always scrolled into view: a name is never shortened ("Decis…").
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.pages: list[tuple[QWidget, str]] = [
             (self.details_tab, self.tr("Clinic details")),
             (self.answers_tab, self.tr("Answers")),
@@ -224,9 +233,16 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(holder)
 
     def focus_page(self, page: QWidget) -> None:
-        """Bring ``page`` to the front and put the keyboard focus on its first control."""
+        """Bring ``page`` to the front and put the keyboard focus where the next keystroke is
+        meant for: the grid on Comparison, the question weights on Weights (not the sort or
+        whose-weights box above them, where an arrow key would change it unseen), elsewhere
+        the page's first control."""
         self.show_page(page)
         holder = self.tabs.currentWidget()
+        table = self._page_table(holder)
+        if table is not None:
+            _focus_current_cell(*table)
+            return
         widget = holder.nextInFocusChain() if holder is not None else None
         while widget is not None and widget is not holder:  # the chain is a ring
             if (
@@ -239,6 +255,16 @@ class MainWindow(QMainWindow):
                 widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
             widget = widget.nextInFocusChain()
+
+    def _page_table(self, holder: QWidget | None) -> tuple[QAbstractItemView, int] | None:
+        """The table a page's shortcut focuses, and the column of its first cell to change."""
+        if holder is self.comparison_tab:
+            return self.comparison.table, 1  # the first clinic's answer (0 names the row)
+        if holder is self.weights_tab:
+            from ketachecklist.ui.weights_model import WEIGHT_COLUMN
+
+            return self.weights.table, WEIGHT_COLUMN
+        return None
 
     def current_page(self) -> QWidget:
         """The page in front (the page itself, not the tab that holds it)."""
@@ -381,3 +407,14 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         event.accept()
+
+
+def _focus_current_cell(table: QAbstractItemView, first_column: int) -> None:
+    """Focus ``table`` on its current cell, scrolled into view; on the first row's cell in
+    ``first_column`` when there is none yet."""
+    model = table.model()
+    if not table.currentIndex().isValid() and model.rowCount():
+        table.setCurrentIndex(model.index(0, min(first_column, model.columnCount() - 1)))
+    table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    if table.currentIndex().isValid():
+        table.scrollTo(table.currentIndex())

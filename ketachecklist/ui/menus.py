@@ -93,13 +93,15 @@ class WindowMenus(QObject):
         window = self._window
         clinics = window.clinics
         menu = window.menuBar().addMenu(self.tr("&Clinic"))
-        for action in (
-            clinics.add_action,
-            clinics.duplicate_action,
-            clinics.move_up_action,
-            clinics.move_down_action,
-            clinics.remove_action,
+        # The panel's own actions, with the menu's Alt letters (its buttons show short words).
+        for action, text in (
+            (clinics.add_action, self.tr("&Add clinic")),
+            (clinics.duplicate_action, self.tr("&Duplicate clinic")),
+            (clinics.move_up_action, self.tr("Move clinic &up")),
+            (clinics.move_down_action, self.tr("Move clinic do&wn")),
+            (clinics.remove_action, self.tr("&Remove clinic")),
         ):
+            action.setText(text)
             menu.addAction(action)
             window.addAction(action)
 
@@ -107,14 +109,24 @@ class WindowMenus(QObject):
         window = self._window
         menu = window.menuBar().addMenu(self.tr("&View"))
         self.page_actions: list[QAction] = []
-        for number, (page, title) in enumerate(window.pages, start=1):
+        # The menu's own words for the pages: an Alt letter in a tab's name would be the
+        # window's, and clash with the page's controls.
+        items = (
+            self.tr("Clinic &details"),
+            self.tr("&Answers"),
+            self.tr("&Comparison"),
+            self.tr("&Weights"),
+            self.tr("&Before your consultation"),
+            self.tr("D&ecision"),
+        )
+        for number, ((page, title), item) in enumerate(zip(window.pages, items, strict=True), 1):
             action = self.add(
-                menu, title, partial(window.focus_page, page), QKeySequence(f"Ctrl+{number}")
+                menu, item, partial(window.focus_page, page), QKeySequence(f"Ctrl+{number}")
             )
             self.page_actions.append(action)
             window.tabs.setTabToolTip(number - 1, f"{title} ({action.shortcut().toString()})")
         menu.addSeparator()
-        self.notes_action = menu.addAction(self.tr("Show what each clinic said in the comparison"))
+        self.notes_action = menu.addAction(self.tr("&Show what each clinic said in the comparison"))
         self.notes_action.setCheckable(True)  # tied to the page's check box when it is built
 
     def _fill_recent_menu(self) -> None:
@@ -133,7 +145,7 @@ class WindowMenus(QObject):
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
         menu.addSeparator()
-        clear = menu.addAction(self.tr("Clear this list"))
+        clear = menu.addAction(self.tr("&Clear this list"))
         clear.triggered.connect(settings.clear_recent_files)
 
     def _open_recent(self, path: Path) -> bool:

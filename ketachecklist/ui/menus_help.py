@@ -79,7 +79,9 @@ class HelpMenu(QObject):
             self.help_box.deleteLater()
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
 
-        box = QMessageBox(self._window)
+        from ketachecklist.ui.screen_fit import ScreenFitMessageBox  # noqa: PLC0415
+
+        box = ScreenFitMessageBox(self._window)
         box.setWindowTitle(title)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if icon is None:

@@ -12,6 +12,8 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ketachecklist.ui.screen_fit import ScreenFitMessageBox
+
 Answer = TypeVar("Answer")
 
 
@@ -25,7 +27,7 @@ class Choice(Generic[Answer]):
 
 
 def plain_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(parent)
+    box = ScreenFitMessageBox(parent)  # on the screen at a large font (ui/screen_fit.py)
     box.setIcon(icon)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)

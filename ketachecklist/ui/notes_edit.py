@@ -8,6 +8,7 @@ instead of being cut or lost.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from ketachecklist.core.limits import MAX_TEXT
@@ -39,6 +40,10 @@ class NotesEdit(QWidget):
         self._updating = False
         self.editor.textChanged.connect(self._changed)
 
+    def set_context(self, text: str) -> None:
+        """What a screen reader hears about the box besides its name (the question it answers)."""
+        self.message.set_context(text)
+
     def text(self) -> str:
         return self.editor.toPlainText()
 
@@ -51,6 +56,8 @@ class NotesEdit(QWidget):
             self.editor.setPlainText(text)
         finally:
             self._updating = False
+        # Alt+letter or Tab into a note goes on from its end, where more is added, not its start.
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def _changed(self) -> None:
         if self._updating:

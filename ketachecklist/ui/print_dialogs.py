@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ketachecklist.text import isolated
 from ketachecklist.ui.export_actions import PrintPainter, SheetChoice
+from ketachecklist.ui.file_dialogs import choose_file_to_save
 from ketachecklist.ui.message_box import Choice, ask, tell
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ class PrintDialogs:
         self._parent = parent
 
     def choose_export_file(self, title: str, suggestion: Path, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self._parent, title, str(suggestion), file_filter)
+        name = choose_file_to_save(self._parent, title, str(suggestion), file_filter)
         return Path(name) if name else None
 
     def choose_sheet(self, clinic_name: str) -> SheetChoice:

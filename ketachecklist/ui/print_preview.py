@@ -4,9 +4,13 @@ the keyboard focus, so Print… (Ctrl+P), Zoom in/out and Close are reachable by
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
+
+from ketachecklist.ui.screen_fit import keep_on_screen, largest_size, size_to_screen
+
+PREVIEW_SHARE = 0.85  # of the screen
 
 
 class PrintPreview(QPrintPreviewDialog):
@@ -31,6 +35,12 @@ class PrintPreview(QPrintPreviewDialog):
         layout = self.layout()
         assert layout is not None
         layout.addWidget(buttons)
+        # Room for a page to be read, whatever the font; never past the screen.
+        size_to_screen(self, largest_size(self) * PREVIEW_SHARE)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keep_on_screen(self)
 
     @staticmethod
     def _button(

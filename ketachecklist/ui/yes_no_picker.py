@@ -10,9 +10,9 @@ from ketachecklist import QT_TRANSLATE_NOOP
 from ketachecklist.ui.flow_layout import FlowLayout
 
 _CHOICES: tuple[tuple[bool | None, str], ...] = (
-    (True, QT_TRANSLATE_NOOP("YesNoPicker", "Yes")),
-    (False, QT_TRANSLATE_NOOP("YesNoPicker", "No")),
-    (None, QT_TRANSLATE_NOOP("YesNoPicker", "Not recorded")),
+    (True, QT_TRANSLATE_NOOP("YesNoPicker", "&Yes")),
+    (False, QT_TRANSLATE_NOOP("YesNoPicker", "N&o")),
+    (None, QT_TRANSLATE_NOOP("YesNoPicker", "Not &recorded")),
 )
 
 
@@ -27,8 +27,9 @@ class YesNoPicker(QWidget):
         for button_id, (value, source) in enumerate(_CHOICES):
             label = self.tr(source)
             button = QRadioButton(label)
+            words = label.replace("&", "")  # heard without the mnemonic's mark
             button.setAccessibleName(
-                self.tr("{prefix}: {choice}").format(prefix=accessible_prefix, choice=label)
+                self.tr("{prefix}: {choice}").format(prefix=accessible_prefix, choice=words)
             )
             self.group.addButton(button, button_id)
             self.buttons[value] = button

@@ -80,7 +80,7 @@ def test_the_choice_is_reachable_from_the_keyboard(qtbot: QtBot, window: MainWin
     qtbot.waitUntil(editor.rating.buttons[None].hasFocus)
     focused = QApplication.focusWidget()
     assert focused is not None
-    qtbot.keyClick(focused, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)  # Doesn't appl&y
+    qtbot.keyClick(focused, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # … c&linic
     qtbot.waitUntil(lambda: window.document.comparison.answer(clinic_id, FIRST).doesnt_apply)
     assert editor.doesnt_apply.hasFocus()
     qtbot.keyClick(editor.doesnt_apply, Qt.Key.Key_Space)

@@ -137,7 +137,7 @@ def test_recent_files_menu_opens_a_file(
     assert _title(window) == f"{example_file.name} — ketachecklist"
     # "Clear this list" empties it.
     window.recent_menu.aboutToShow.emit()
-    clear = next(a for a in window.recent_menu.actions() if a.text() == "Clear this list")
+    clear = next(a for a in window.recent_menu.actions() if a.text() == "&Clear this list")
     clear.trigger()
     window.recent_menu.aboutToShow.emit()
     assert [a.text() for a in window.recent_menu.actions()] == ["No recent files"]

@@ -147,6 +147,30 @@ def test_mnemonics_are_unique_in_every_menu_and_form(qtbot: QtBot, active: MainW
     assert _repeated(_visible_mnemonics(window)) == set(), "own question"
 
 
+def test_every_menu_item_and_every_answer_choice_has_a_letter(
+    qtbot: QtBot, active: MainWindow
+) -> None:
+    window = active
+    for menu in window.menuBar().findChildren(QMenu):
+        menu.aboutToShow.emit()  # Open recent fills itself
+        unlettered = [
+            a.text()
+            for a in menu.actions()
+            if not a.isSeparator() and a.isEnabled() and not mnemonic(a.text())
+        ]
+        assert unlettered == [], menu.title()
+    window.show_page(window.answers)
+    window.answers.show_question(_first_of_kind(window, AnswerKind.YES_NO))
+    yes_no = window.answers.editor.value.yes_no
+    for value, button in yes_no.buttons.items():
+        assert mnemonic(button.text()), button.text()
+        assert "&" not in button.accessibleName()
+        window.answers.editor.said.setFocus()
+        _press(qtbot, getattr(Qt.Key, f"Key_{mnemonic(button.text()).upper()}"), ALT)
+        assert _focused() is button
+        qtbot.waitUntil(lambda: yes_no.value() is value)  # noqa: B023 - picked, as by a click
+
+
 def test_every_cost_label_takes_the_focus_to_its_field(qtbot: QtBot, active: MainWindow) -> None:
     window = active
     window.show_page(window.answers)

@@ -207,17 +207,19 @@ def test_a_large_font_fits_a_1280_by_720_screen(
     _check_answers(qtbot, window)
 
 
+@pytest.mark.parametrize("font_scale", [1.0, 2.0], indirect=True)
 def test_a_1024_by_700_window_cuts_nothing_off(
     qtbot: QtBot,
     settings: AppSettings,
     catalogue: Catalogue,
     prompter: ScriptedPrompter,
     example_file: Path,
+    font_scale: float,
 ) -> None:
     size = QSize(1024, 700)
     window = _window(qtbot, settings, catalogue, prompter, example_file, size)
     assert window.size() == size
-    _check_every_page(qtbot, window)
+    _check_every_page(qtbot, window)  # at 2× the Compare button too: whole, inside its page
     _check_answers(qtbot, window)
 
 

@@ -14,7 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QStyleOptionTab, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyleOptionTab,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.ui.app import build_main_window
@@ -95,6 +101,33 @@ def test_every_page_tab_shows_its_whole_name(
     if text_scale == 2.0:  # the long name went onto two lines, the short ones did not
         assert "\n" in painted_words(bar, 4)
         assert "\n" not in painted_words(bar, 1)
+
+
+@pytest.mark.parametrize("text_scale", [2.0], indirect=True)
+def test_at_twice_the_text_in_1024_by_700_the_page_tabs_scroll_with_whole_names(
+    qtbot: QtBot, settings: AppSettings, prompter: ScriptedPrompter, text_scale: float
+) -> None:
+    window: MainWindow = build_main_window(settings, prompter=prompter)
+    qtbot.add_widget(window)
+    window.resize(QSize(1024, 700))
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.tabs.tabBar()
+    assert isinstance(bar, PageTabBar)
+    qtbot.waitUntil(lambda: bar.width() > 0 and bar.tabRect(bar.count() - 1).right() > 0)
+    for index in range(bar.count()):  # whole names, the long ones on two lines
+        assert painted_words(bar, index).replace("\n", " ") == bar.tabText(index)
+    assert "\n" in painted_words(bar, 4)
+    for index in range(bar.count()):  # each page's tab scrolled into view when in front
+        window.page_actions[index].trigger()  # Ctrl+1…6
+        QApplication.processEvents()
+        arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+        end = min((b.x() for b in arrows), default=bar.width())
+        tab = bar.tabRect(index)
+        assert tab.left() >= 0, (bar.tabText(index), tab)
+        assert tab.right() < end, (bar.tabText(index), tab, end)
+        words = painted_words(bar, index)
+        assert ink_width(bar, index) >= widest_line(bar, words) - 6, words
 
 
 @pytest.mark.parametrize(

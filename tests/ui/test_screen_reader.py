@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.catalogue import AnswerKind
+from ketachecklist.core.limits import MAX_TEXT
 from ketachecklist.ui.information_page import TITLE
 from ketachecklist.ui.main_window import MainWindow
 
@@ -138,3 +139,42 @@ def test_the_grid_exposes_each_question_as_its_row_header(example_window: MainWi
     assert [h.text(NAME) for h in headers] == [model.index(row, 0).data()]
     assert headers[0].text(NAME).startswith(question.text)
     assert not table.verticalHeader().isVisible()  # heard, not shown: column 0 shows it
+
+
+def test_after_next_question_the_note_box_and_the_choices_say_the_question(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    window = example_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_page(window.answers)
+    answers = window.answers
+    said = answers.editor.said.editor
+    seen = []
+    for _ in range(3):
+        question = window.document.comparison.question(answers.current_question_id())
+        assert _heard(said, NAME) == "What the clinic said"
+        assert question.text in _heard(said, DESCRIPTION)
+        for button in answers.editor.rating.buttons.values():
+            assert question.text in _heard(button, DESCRIPTION), button.text()
+        seen.append(question.text)
+        answers.next_button.click()
+        assert QApplication.focusWidget() is said
+    assert len(set(seen)) == 3  # each question in turn, not the first one kept
+    yes_no = next(q for q in window.document.comparison.questions() if q.kind is AnswerKind.YES_NO)
+    answers.show_question(yes_no.id)
+    for button in answers.editor.value.yes_no.buttons.values():
+        assert yes_no.text in _heard(button, DESCRIPTION), button.text()
+
+
+def test_a_note_too_long_is_heard_before_the_question(example_window: MainWindow) -> None:
+    window = example_window
+    window.show_page(window.answers)
+    said = window.answers.editor.said
+    question = window.document.comparison.question(window.answers.current_question_id())
+    said.editor.setPlainText("x" * (MAX_TEXT + 1))
+    heard = _heard(said.editor, DESCRIPTION)
+    assert heard.startswith("This is ")
+    assert heard.endswith(question.text)
+    said.editor.setPlainText("shorter")
+    assert _heard(said.editor, DESCRIPTION) == f"Question: {question.text}"
