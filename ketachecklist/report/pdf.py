@@ -60,7 +60,6 @@ from ketachecklist.report.pdf_sets import (
 )
 from ketachecklist.report.pdf_styles import (
     BODY,
-    BODY_BOLD,
     CELL,
     CELL_BOLD,
     CELL_ITALIC,
@@ -166,6 +165,12 @@ def first_page(flow: Flow, report: ComparisonReport) -> None:
     flow.text([Para(report.crisis_help, BODY)])
     flow.space(pt(12))
     family_head(flow, report)
+    # The recorded decision under the verdict, before the ranking, so page 1 carries it
+    # however many clinics the ranking lists.
+    flow.space(pt(4))
+    decided, reason = report.decision.text, report.decision.reason_text
+    # One paragraph, the decision in bold: a short reason shares its last line.
+    flow.text([Para(f"{decided} {reason}" if reason else decided, BODY, len(decided))])
     flow.space(pt(4))
     flow.text([Para(report.ranking_note, BODY)])
     flow.space(pt(6))
@@ -176,11 +181,6 @@ def first_page(flow: Flow, report: ComparisonReport) -> None:
         flow.text([Para(tr("No clinics in this comparison yet."), BODY)])
         flow.space(pt(4))
         flow.text(legend)
-    flow.space(pt(10))
-    decision = [Para(report.decision.text, BODY_BOLD)]
-    if report.decision.reason_text:
-        decision.append(Para(report.decision.reason_text, BODY))
-    flow.text(decision)
     family_details(flow, report)
 
 

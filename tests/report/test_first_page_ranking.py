@@ -91,16 +91,22 @@ def assert_ranked_on_page_one(pages: PdfPages, report: ComparisonReport, rows: i
         for fact in (row.rank_text, row.name, row.cost_text, row.red_flags_text):
             assert shows(first, searchable(fact)), fact
     for row in report.summary[rows:]:
+        if row.decided:
+            continue  # named on page 1 anyway, in the recorded decision above the ranking
         if all(checkable(word) for word in row.name.split()):  # comes back word for word
             assert not shows(first, searchable(row.name)), row.name
 
 
-def test_twelve_clinics_are_all_ranked_on_the_first_page() -> None:
+def test_twelve_clinics_are_ranked_on_the_first_page_as_far_as_it_holds_them() -> None:
+    """A landscape page 1 holds ten or so one-line rows under the verdict and the recorded
+    decision; the rest of the twelve follow on page 2, and page 1 says so."""
     report, pages = report_of(12), pages_of(12)
     first = searchable(pages.texts[0])
     assert "The clinics, ranked by your scores" in first
-    assert_ranked_on_page_one(pages, report, 12)
-    assert not CONTINUES.search(first)
+    note = CONTINUES.search(first)
+    shown = 12 if note is None else int(note.group(2)) - 1
+    assert shown >= 10
+    assert_ranked_on_page_one(pages, report, shown)
     # The set scores and questions rated follow, with the note on how to read the report.
     second = searchable(pages.texts[1])
     assert "Scores by question set and questions rated" in second
@@ -181,3 +187,14 @@ def test_page_one_ranks_every_clinic_it_can_and_names_the_page_of_the_rest(
         page, first, last, count = map(int, notes[0].groups())
         assert notes[0].group(0) in paragraphs(pages[0])
         assert (page, first, last, count) == (2, len(on_page_one) + 1, clinics, clinics)
+
+
+@pytest.mark.parametrize("clinics", [3, 12, 20])
+def test_the_recorded_decision_is_on_the_first_page(clinics: int) -> None:
+    """However many clinics the ranking lists, page 1 carries the recorded decision and its
+    reason (the design's first page: the verdict, the ranking and the decision)."""
+    report, pages = report_of(clinics), pages_of(clinics)
+    assert report.decision.reason_text  # the factory records a decision with a reason
+    first = searchable(pages.texts[0])
+    assert shows(first, searchable(report.decision.text)), report.decision.text
+    assert shows(first, searchable(report.decision.reason_text)), report.decision.reason_text
