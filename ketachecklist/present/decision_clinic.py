@@ -38,7 +38,7 @@ from ketachecklist.present.numbers import (
     round_half_up,
 )
 from ketachecklist.present.ratings import rating_text
-from ketachecklist.present.scores import score_text
+from ketachecklist.present.scores import completeness_text, score_text
 from ketachecklist.present.standing import Standing, standing_order, standings
 from ketachecklist.present.text import tr
 
@@ -77,16 +77,15 @@ class ClinicWording(DecisionContext):
     def clinic(self, clinic_id: str) -> ClinicDecisionText:
         decision = self.analysis.of(clinic_id)
         score = self.scores.of(clinic_id)
-        rated = tr("{rated} of {total} questions rated").format(
-            rated=f"{score.answered:,}", total=f"{score.total:,}"
-        )
+        # The questions rated as the grid and the standing say them: '8 of 28 (29%); 2 don't apply'
+        rated = tr("questions rated: {completeness}").format(completeness=completeness_text(score))
         return ClinicDecisionText(
             clinic_id=clinic_id,
             name=self.name(clinic_id),
             ruled_out=decision.ruled_out,
             place=self.place(clinic_id),
             standing_text=self.standing_text(decision),
-            score_text=f"{score_text(score.overall)}, {rated}",
+            score_text=f"{score_text(score.overall)} · {rated}",
             range_text=range_text(decision.score_range),
             could_overtake=decision.could_overtake,
             overtake_text=self.overtake_text(decision),

@@ -42,7 +42,7 @@ class ClinicDecisionText(FrozenRecord):
     standing_text: (
         str  # '1st of 3 in the running', 'ruled out by your own criteria', 'No score yet'
     )
-    score_text: str  # '63/100, 8 of 28 questions rated'
+    score_text: str  # '63/100 · questions rated: 8 of 28 (29%); 2 don't apply'
     range_text: str  # 'could end between 40 and 81 once its 20 open questions are answered'
     could_overtake: bool
     overtake_text: str  # 'leads on your scores', 'could still overtake Harbor Light', 'cannot …'

@@ -54,7 +54,7 @@ def clinic_heading(clinic: FamilyClinic) -> str:
 
 
 def clinic_block_text(clinic: FamilyClinic) -> str:
-    """One clinic's lines under its heading: 'Score: 63/100, 8 of 28 questions rated' …"""
+    """One clinic's lines under its heading: 'Score: 63/100 · questions rated: 8 of 28 (29%)' …"""
     lines = [decided_text()] if clinic.decided else []  # as every report marks it
     lines.extend(f"{label}: {text}" for label, text in clinic.lines)
     return "\n".join(lines)

@@ -279,7 +279,7 @@ def test_score_range_strengths_and_concerns_in_one_line_each() -> None:
     rate(comparison, "b", e1=3)
     a = words(comparison).clinic("a")
     # Evaluation (100 + 75) / 2 = 87.5, Administration 25, Cost 0 -> 37.5, shown 38.
-    assert a.score_text == "38/100, 4 of 8 questions rated"
+    assert a.score_text == "38/100 · questions rated: 4 of 8 (50%)"  # as the grid says it
     # Open: e3, a2, a3, c2. All 1: (58.3 + 8.3 + 0) / 3 = 22.2. All 5: (91.7 + 75 + 50) / 3.
     assert a.range_text == "could end between 22 and 72 once its 4 open questions are answered"
     assert a.strengths_text == (
