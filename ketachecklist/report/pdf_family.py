@@ -46,12 +46,18 @@ def family_details(flow: Flow, report: ComparisonReport) -> None:
     page = report.family
     if page.clinics:
         flow.space(pt(14))
-        first = flow.stack(block_paras(page.clinics[0]))
-        flow.text([Para(page.blocks_heading, H2)], keep_with=first.height + pt(30))
+        rows = _block_rows(flow, page)
+        intro = [Para(page.intro, NOTE)]
+        # The heading stays with its note and the first row of blocks as they are laid out
+        # (three narrow boxes across are far taller than one block at the page's width).
+        with_first = flow.stack(intro).height + flow.table_height(rows[0]) + pt(7)
+        flow.text([Para(page.blocks_heading, H2)], keep_with=with_first)
         flow.space(pt(3))
-        flow.text([Para(page.intro, NOTE)])
+        flow.text(intro)
         flow.space(pt(4))
-        _clinic_blocks(flow, page)
+        for table in rows:  # a row of blocks never splits across pages
+            flow.keep_together(flow.table_height(table))
+            flow.table(table)
     if page.has_leader:
         _section(flow, page.change_heading, list(page.change_lines))
         if page.deciding_questions:
@@ -74,17 +80,16 @@ def block_paras(clinic: FamilyClinic) -> list[Para]:
     return paras
 
 
-def _clinic_blocks(flow: Flow, page: FamilyPage) -> None:
-    """One block per clinic, each in its own box; a row of blocks never splits across pages
-    (unless a single block is taller than a page)."""
+def _block_rows(flow: Flow, page: FamilyPage) -> list[Table]:
+    """One block per clinic, each in its own box, up to three across: a table per row (a
+    single block taller than a page is the only one that splits)."""
     across = max(1, min(3, int(flow.width // BLOCK_WIDTH)))
     width = flow.width / across
     blocks = [block_paras(c) for c in page.clinics]
-    for start in range(0, len(blocks), across):
-        cells = blocks[start : start + across]
-        table = Table([width] * len(cells), None, [Row(cells)], padding=BLOCK_PADDING)
-        flow.keep_together(flow.table_height(table))
-        flow.table(table)
+    return [
+        Table([width] * len(cells), None, [Row(cells)], padding=BLOCK_PADDING)
+        for cells in (blocks[start : start + across] for start in range(0, len(blocks), across))
+    ]
 
 
 def _section(flow: Flow, heading: str, lines: list[str]) -> None:

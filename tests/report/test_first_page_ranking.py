@@ -198,3 +198,15 @@ def test_the_recorded_decision_is_on_the_first_page(clinics: int) -> None:
     first = searchable(pages.texts[0])
     assert shows(first, searchable(report.decision.text)), report.decision.text
     assert shows(first, searchable(report.decision.reason_text)), report.decision.reason_text
+
+
+@pytest.mark.parametrize("clinics", [3, 12, 20])
+def test_the_clinic_blocks_heading_is_never_left_alone_at_a_page_foot(clinics: int) -> None:
+    """'Each clinic in short' starts the page its first row of blocks is on: it was kept with
+    one block measured at the page's width, while three narrow blocks across are far taller."""
+    report, pages = report_of(clinics), pages_of(clinics)
+    heading = report.family.blocks_heading
+    page = next(i for i, text in enumerate(pages.texts) if heading in searchable(text))
+    first = report.family.clinics[0]
+    assert shows(searchable(pages.texts[page]), searchable(first.standing_text))
+    assert shows(searchable(pages.texts[page]), searchable(first.lines[0][1]))
