@@ -83,9 +83,10 @@ def block_paras(clinic: FamilyClinic) -> list[Para]:
 def _block_rows(flow: Flow, page: FamilyPage) -> list[Table]:
     """One block per clinic, each in its own box, up to three across: a table per row (a
     single block taller than a page is the only one that splits)."""
-    across = max(1, min(3, int(flow.width // BLOCK_WIDTH)))
-    width = flow.width / across
     blocks = [block_paras(c) for c in page.clinics]
+    # Up to three across; fewer clinics share the width (one clinic: one wide, short box).
+    across = max(1, min(3, int(flow.width // BLOCK_WIDTH), len(blocks)))
+    width = flow.width / across
     return [
         Table([width] * len(cells), None, [Row(cells)], padding=BLOCK_PADDING)
         for cells in (blocks[start : start + across] for start in range(0, len(blocks), across))
