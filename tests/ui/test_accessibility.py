@@ -18,30 +18,25 @@ from ketachecklist.ui.contrast import contrast_ratio
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.settings import AppSettings
 from tests.ui.conftest import ScriptedPrompter
+from tests.ui.focus import focused_widget
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
 def _type(qtbot: QtBot, text: str) -> None:
-    qtbot.keyClicks(_focused(), text)
+    qtbot.keyClicks(focused_widget(), text)
 
 
 def _press(
     qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
-    qtbot.keyClick(_focused(), key, modifier)
+    qtbot.keyClick(focused_widget(), key, modifier)
 
 
 def _tab_until(qtbot: QtBot, wanted: type[QWidget] | QWidget, limit: int = 60) -> QWidget:
     for _ in range(limit):
-        widget = _focused()
+        widget = focused_widget()
         if widget is wanted or (isinstance(wanted, type) and isinstance(widget, wanted)):
             return widget
         _press(qtbot, Qt.Key.Key_Tab)
@@ -63,10 +58,10 @@ def test_keyboard_only_walkthrough(
 
     # Add a clinic: its name box has the focus, all selected, so just type; Tab to the next box.
     _press(qtbot, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: _focused() is window.details.lines["name"])
+    qtbot.waitUntil(lambda: focused_widget() is window.details.lines["name"])
     _type(qtbot, "Harbor Light")
     _press(qtbot, Qt.Key.Key_Tab)
-    assert _focused() is window.details.lines["location"]
+    assert focused_widget() is window.details.lines["location"]
     _type(qtbot, "Springfield")
     clinic_id = window.clinics.current_clinic_id
     assert comparison().clinic(clinic_id).name == "Harbor Light"
@@ -80,7 +75,7 @@ def test_keyboard_only_walkthrough(
     _press(qtbot, Qt.Key.Key_4, ALT)  # a mnemonic "animates" the click: it lands a moment later
     qtbot.waitUntil(lambda: comparison().answer(clinic_id, question_id).rating == 4)
     _press(qtbot, Qt.Key.Key_S, ALT)
-    assert _focused() is window.answers.editor.said.editor
+    assert focused_widget() is window.answers.editor.said.editor
     _type(qtbot, "A psychiatrist, in person.")
     assert comparison().answer(clinic_id, question_id).said == "A psychiatrist, in person."
     # Next question with Alt+N; the arrow keys move through the rating scale.
@@ -89,7 +84,7 @@ def test_keyboard_only_walkthrough(
     second_question = window.answers.current_question_id()
     _press(qtbot, Qt.Key.Key_2, ALT)
     qtbot.waitUntil(lambda: comparison().answer(clinic_id, second_question).rating == 2)
-    assert _focused() is window.answers.editor.rating.buttons[2]
+    assert focused_widget() is window.answers.editor.rating.buttons[2]
     _press(qtbot, Qt.Key.Key_Right)
     assert comparison().answer(clinic_id, second_question).rating == 3
 
@@ -110,13 +105,13 @@ def test_keyboard_only_walkthrough(
     _press(qtbot, Qt.Key.Key_Z, CTRL)
     assert comparison().answer(clinic_id, second_question).rating == 2
     redo = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)[0][0]
-    qtbot.keyClick(_focused(), redo.key(), redo.keyboardModifiers())
+    qtbot.keyClick(focused_widget(), redo.key(), redo.keyboardModifiers())
     assert comparison().answer(clinic_id, second_question).rating == 3
 
     # Decision (Ctrl+6): Alt+N picks the chooser, Down chooses, Alt+W writes the reason.
     _press(qtbot, Qt.Key.Key_6, CTRL)
     _press(qtbot, Qt.Key.Key_N, ALT)
-    assert _focused() is window.decision.clinic
+    assert focused_widget() is window.decision.clinic
     _press(qtbot, Qt.Key.Key_Down)
     assert comparison().decision.clinic_id == clinic_id
     _press(qtbot, Qt.Key.Key_W, ALT)

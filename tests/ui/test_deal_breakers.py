@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.catalogue import load_bundled_catalogue
@@ -34,16 +34,11 @@ from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.roles import QUESTION_ID_ROLE
 from ketachecklist.ui.weights_model import QUESTION_COLUMN
 from tests.strategies import comparisons
+from tests.ui.focus import focused_widget
 
 CATALOGUE = load_bundled_catalogue()
 
 QUESTION = "evaluation-who-evaluates"  # Quickwell rated it 2 in the example
-
-
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 @pytest.fixture
@@ -82,7 +77,7 @@ def test_mark_and_unmark_by_keyboard_with_undo_and_redo(qtbot: QtBot, active: Ma
     assert DEAL_BREAKER_MARK not in _grid_label(window)
 
     window.answers.editor.said.setFocus()
-    qtbot.keyClick(_focused(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # the mnemonic
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # the mnemonic
     qtbot.waitUntil(lambda: comparison.is_deal_breaker(QUESTION))
     assert box.isChecked()
     assert _listed(window).endswith(f" · {DEAL_BREAKER_MARK}")
@@ -283,10 +278,10 @@ def test_the_family_section_is_read_and_scrolled_by_keyboard(
 ) -> None:
     window = active
     window.resize(1024, 700)
-    qtbot.keyClick(_focused(), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     page = window.decision
     family = page.family
-    assert _focused() is family  # the first stop on the tab: the words, the charts, the form
+    assert focused_widget() is family  # the first stop on the tab: the words, the charts, the form
     charts = page.findChild(ChartPanel)
     qtbot.waitUntil(lambda: bool(charts.views))  # built when first shown: the page settles
     QApplication.processEvents()
@@ -298,10 +293,10 @@ def test_the_family_section_is_read_and_scrolled_by_keyboard(
     assert bar.value() == bar.maximum()
     qtbot.keyClick(family, Qt.Key.Key_Home)
     assert bar.value() == 0
-    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
-    assert _focused() is charts.toggle  # Tab leaves it for the charts
-    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
-    assert _focused() is page.clinic  # then the decision form
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_Tab)
+    assert focused_widget() is charts.toggle  # Tab leaves it for the charts
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_Tab)
+    assert focused_widget() is page.clinic  # then the decision form
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,14 +10,9 @@ from pytestqt.qtbot import QtBot
 from ketachecklist.core.catalogue import AnswerKind
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.page_scroll import PageScroll
+from tests.ui.focus import focused_widget
 
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def _shown_part(widget: QWidget) -> QRect:
@@ -52,9 +47,9 @@ def test_next_question_shows_what_the_clinic_said(qtbot: QtBot, example_window: 
     said = window.answers.editor.said.editor
     for _ in range(4):  # questions whose guidance is long enough to push the box down
         before = window.answers.current_question_id()
-        qtbot.keyClick(_focused(), Qt.Key.Key_N, ALT)
+        qtbot.keyClick(focused_widget(), Qt.Key.Key_N, ALT)
         qtbot.waitUntil(lambda: window.answers.current_question_id() != before)  # noqa: B023
-        assert _focused() is said
+        assert focused_widget() is said
         assert _wholly_shown(said), (window.answers.current_question_id(), _shown_part(said))
 
 
@@ -65,9 +60,12 @@ def test_a_cost_label_shows_its_field(qtbot: QtBot, example_window: MainWindow) 
     cost = window.answers.editor.value.cost
     for key, field in ((Qt.Key.Key_R, cost.price), (Qt.Key.Key_M, cost.sessions)):
         window.answers.editor.rating.setFocus()
-        qtbot.keyClick(_focused(), key, ALT)
-        assert field.isAncestorOf(_focused())
-        assert _wholly_shown(_focused()), (field.accessibleName(), _shown_part(_focused()))
+        qtbot.keyClick(focused_widget(), key, ALT)
+        assert field.isAncestorOf(focused_widget())
+        assert _wholly_shown(focused_widget()), (
+            field.accessibleName(),
+            _shown_part(focused_widget()),
+        )
 
 
 def test_focus_set_by_the_app_scrolls_into_view(qtbot: QtBot, example_window: MainWindow) -> None:
@@ -93,10 +91,10 @@ def test_tab_in_from_the_page_tabs_shows_the_family_section(
     family = window.decision.family
     window.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
     for _ in range(6):
-        qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
-        if window.decision.isAncestorOf(_focused()):
+        qtbot.keyClick(focused_widget(), Qt.Key.Key_Tab)
+        if window.decision.isAncestorOf(focused_widget()):
             break
-    assert _focused() is family
+    assert focused_widget() is family
     shown = _shown_part(family)
     assert shown.top() == 0, shown  # its top in view, where its reading starts
     assert shown.height() >= min(family.height(), scroll.viewport().height() // 2), shown

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from ketachecklist.ui.contrast import FOCUS_CONTRAST, contrast_ratio, focus_colour
 from ketachecklist.ui.main_window import MainWindow
+from tests.ui.focus import focused_widget
 from tests.ui.palettes import palette
 
 __all__ = ["palette"]  # the fixture, used by name
@@ -74,12 +75,6 @@ def missing_sides(changed: set[tuple[int, int]]) -> list[str]:
     return [side for side, ok in sides.items() if not ok]
 
 
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
 def _describe(widget: QWidget) -> str:
     return f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
 
@@ -108,7 +103,7 @@ class Seen:
 def _tab_through(qtbot: QtBot, window: MainWindow, steps: int) -> dict[str, Seen]:
     """Tab ``steps`` times from the current focus; per control, what its focus changed."""
     results: dict[str, Seen] = {}
-    widget = _focused()
+    widget = focused_widget()
     for _ in range(steps):
         # The control and a few pixels round it: a focus ring may be drawn just outside it.
         shown = widget.visibleRegion().boundingRect()  # the part not scrolled out of view
@@ -117,7 +112,7 @@ def _tab_through(qtbot: QtBot, window: MainWindow, steps: int) -> dict[str, Seen
         focused = window.grab(area).toImage()
         bars = _scroll_bars(widget)
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
-        following = _focused()
+        following = focused_widget()
         if following is widget:
             break
         for bar, value in bars:  # back to where it was, to see the same place unfocused

@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.catalogue import AnswerKind
 from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.print_preview import PrintPreview
+from tests.ui.focus import focused_widget
 from tests.ui.test_print_dialogs import _when_dialog_opens
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -22,16 +23,10 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 
 
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
 def _press(
     qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
-    qtbot.keyClick(_focused(), key, modifier)
+    qtbot.keyClick(focused_widget(), key, modifier)
 
 
 def mnemonic(text: str) -> str:
@@ -65,8 +60,8 @@ def test_after_next_question_typing_goes_to_what_the_clinic_said(
     qtbot.waitUntil(lambda: answers.current_question_id() != first)
     second = answers.current_question_id()
     before = window.document.comparison.answer(clinic_id, second)
-    assert _focused() is answers.editor.said.editor
-    qtbot.keyClicks(_focused(), "  yes ")
+    assert focused_widget() is answers.editor.said.editor
+    qtbot.keyClicks(focused_widget(), "  yes ")
     after = window.document.comparison.answer(clinic_id, second)
     assert after.rating == before.rating  # Space never re-rates
     assert after.said == before.said + "  yes "  # added at the end of what was there
@@ -82,14 +77,14 @@ def test_the_pickers_take_focus_on_the_checked_choice(qtbot: QtBot, active: Main
     question_id = answers.current_question_id()
     answers.editor.said.setFocus()
     answers.editor.rating.setFocus(Qt.FocusReason.TabFocusReason)
-    assert _focused() is answers.editor.rating.buttons[3]
+    assert focused_widget() is answers.editor.rating.buttons[3]
     _press(qtbot, Qt.Key.Key_Space)
     assert window.document.comparison.answer(clinic_id, question_id).rating == 3
 
     answers.show_question(_first_of_kind(window, AnswerKind.YES_NO))
     answers.editor.value.yes_no.buttons[False].click()
     answers.editor.value.yes_no.setFocus(Qt.FocusReason.TabFocusReason)
-    assert _focused() is answers.editor.value.yes_no.buttons[False]
+    assert focused_widget() is answers.editor.value.yes_no.buttons[False]
 
 
 @pytest.mark.parametrize("page", ["comparison", "weights"])
@@ -100,9 +95,9 @@ def test_tab_leaves_a_table(qtbot: QtBot, active: MainWindow, page: str) -> None
     table.setFocus()
     table.setCurrentIndex(table.model().index(2, 1))
     _press(qtbot, Qt.Key.Key_Tab)
-    assert _focused() is not table
-    qtbot.keyClick(_focused(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
-    assert _focused() is table  # and Shift+Tab comes back
+    assert focused_widget() is not table
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused_widget() is table  # and Shift+Tab comes back
 
 
 def test_ctrl_number_puts_the_focus_inside_its_page(qtbot: QtBot, active: MainWindow) -> None:
@@ -110,7 +105,7 @@ def test_ctrl_number_puts_the_focus_inside_its_page(qtbot: QtBot, active: MainWi
     for number in range(1, 7):
         _press(qtbot, getattr(Qt.Key, f"Key_{number}"), CTRL)
         page = window.current_page()
-        assert page.isAncestorOf(_focused()), (number, _focused())
+        assert page.isAncestorOf(focused_widget()), (number, focused_widget())
 
 
 def _visible_mnemonics(window: MainWindow) -> list[str]:
@@ -167,7 +162,7 @@ def test_every_menu_item_and_every_answer_choice_has_a_letter(
         assert "&" not in button.accessibleName()
         window.answers.editor.said.setFocus()
         _press(qtbot, getattr(Qt.Key, f"Key_{mnemonic(button.text()).upper()}"), ALT)
-        assert _focused() is button
+        assert focused_widget() is button
         qtbot.waitUntil(lambda: yes_no.value() is value)  # noqa: B023 - picked, as by a click
 
 
@@ -186,7 +181,7 @@ def test_every_cost_label_takes_the_focus_to_its_field(qtbot: QtBot, active: Mai
         window.answers.editor.said.setFocus()
         key = getattr(Qt.Key, f"Key_{mnemonic(label.text()).upper()}")
         _press(qtbot, key, ALT)
-        assert buddy is _focused() or buddy.isAncestorOf(_focused()), label.text()
+        assert buddy is focused_widget() or buddy.isAncestorOf(focused_widget()), label.text()
 
 
 def test_the_print_preview_prints_from_the_keyboard(qtbot: QtBot, active: MainWindow) -> None:

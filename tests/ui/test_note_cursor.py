@@ -4,18 +4,12 @@ the cursor at its end: what is typed next is added after it, never in front."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.ui.main_window import MainWindow
+from tests.ui.focus import focused_widget
 
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def test_alt_s_into_a_written_note_types_at_its_end(
@@ -32,9 +26,9 @@ def test_alt_s_into_a_written_note_types_at_its_end(
         before = window.document.comparison.answer(clinic_id, question_id).said
         assert before  # the example recorded what they said
         answers.editor.rating.setFocus()
-        qtbot.keyClick(_focused(), Qt.Key.Key_S, ALT)
-        assert _focused() is answers.editor.said.editor
-        qtbot.keyClicks(_focused(), " More.")
+        qtbot.keyClick(focused_widget(), Qt.Key.Key_S, ALT)
+        assert focused_widget() is answers.editor.said.editor
+        qtbot.keyClicks(focused_widget(), " More.")
         assert window.document.comparison.answer(clinic_id, question_id).said == before + " More."
 
 
@@ -47,7 +41,7 @@ def test_alt_w_into_the_reason_types_at_its_end(qtbot: QtBot, example_window: Ma
     reason.editor.setPlainText("Kind people.")
     reason.set_text("Kind people, and near.")  # as an undo or a file puts it back
     window.decision.clinic.setFocus()
-    qtbot.keyClick(_focused(), Qt.Key.Key_W, ALT)
-    assert _focused() is reason.editor
-    qtbot.keyClicks(_focused(), " Yes.")
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_W, ALT)
+    assert focused_widget() is reason.editor
+    qtbot.keyClicks(focused_widget(), " Yes.")
     assert reason.text() == "Kind people, and near. Yes."

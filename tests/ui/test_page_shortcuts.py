@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.ui.main_window import MainWindow
+from tests.ui.focus import focused_widget
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 @pytest.fixture
@@ -30,9 +25,9 @@ def active(qtbot: QtBot, example_window: MainWindow) -> MainWindow:
 def test_ctrl_3_focuses_the_grid_and_arrows_move_in_it(qtbot: QtBot, active: MainWindow) -> None:
     window = active
     window.clinics.setFocus()
-    qtbot.keyClick(_focused(), Qt.Key.Key_3, CTRL)
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_3, CTRL)
     table = window.comparison.table
-    assert _focused() is table
+    assert focused_widget() is table
     assert table.currentIndex().isValid()
     assert table.currentIndex().column() == 1  # a clinic's cell, not the question's name
     sort, order = window.comparison.sort.currentIndex(), window.comparison.model.clinic_order()
@@ -46,17 +41,17 @@ def test_ctrl_3_focuses_the_grid_and_arrows_move_in_it(qtbot: QtBot, active: Mai
     # Back on the page later, the focus returns to the cell left, not the first one.
     left = table.currentIndex()
     window.clinics.setFocus()
-    qtbot.keyClick(_focused(), Qt.Key.Key_3, CTRL)
-    assert _focused() is table
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_3, CTRL)
+    assert focused_widget() is table
     assert table.currentIndex() == left
 
 
 def test_ctrl_4_focuses_the_question_weights(qtbot: QtBot, active: MainWindow) -> None:
     window = active
     window.clinics.setFocus()
-    qtbot.keyClick(_focused(), Qt.Key.Key_4, CTRL)
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_4, CTRL)
     weights = window.weights
-    assert _focused() is weights.table
+    assert focused_widget() is weights.table
     profile = weights.profiles.findChildren(QWidget)
     assert not any(widget.hasFocus() for widget in profile)
     cell = weights.table.currentIndex()
@@ -68,12 +63,12 @@ def test_shift_tab_from_the_grid_reaches_the_controls_above_it(
     qtbot: QtBot, active: MainWindow
 ) -> None:
     window = active
-    qtbot.keyClick(_focused(), Qt.Key.Key_3, CTRL)
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_3, CTRL)
     page = window.comparison
     seen = []
     for _ in range(6):
-        qtbot.keyClick(_focused(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
-        seen.append(_focused())
-        if _focused() is page.sort:
+        qtbot.keyClick(focused_widget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        seen.append(focused_widget())
+        if focused_widget() is page.sort:
             break
     assert page.sort in seen, seen  # the Tab order runs up the page from the grid

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.core.catalogue import load_bundled_catalogue
@@ -23,6 +22,7 @@ from ketachecklist.ui.main_window import MainWindow
 from ketachecklist.ui.open_document import OpenDocument
 from ketachecklist.ui.weight_profiles_editor import UNNAMED
 from ketachecklist.ui.weights_page import WeightsPage
+from tests.ui.focus import focused_widget
 
 CATALOGUE = load_bundled_catalogue()
 SET_IDS = [s.id for s in CATALOGUE.sets]
@@ -39,12 +39,6 @@ def _shares(page: WeightsPage) -> dict[str, int]:
 
 def _weights(page: WeightsPage) -> dict[str, float]:
     return {set_id: spin.value() for set_id, spin in page.set_weights.items()}
-
-
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 @pytest.fixture(scope="module")
@@ -235,32 +229,32 @@ def test_the_editor_works_by_keyboard_alone(qtbot: QtBot, example_window: MainWi
     window.show_page(window.weights)
     editor = window.weights.profiles
     window.weights.set_weights["cost"].setFocus()
-    qtbot.keyClick(_focused(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
-    assert _focused() is editor.name
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert focused_widget() is editor.name
     qtbot.keyClicks(editor.name, "Dad")
-    qtbot.keyClick(_focused(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.document.comparison.active_profile == "Dad")
-    qtbot.keyClick(_focused(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
-    assert _focused() is editor.preset
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert focused_widget() is editor.preset
     qtbot.keyClick(editor.preset, Qt.Key.Key_Down)
-    qtbot.keyClick(_focused(), Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(
         lambda: _weights(window.weights) == preset_weights(Preset.SAFETY_FIRST, SET_IDS)
     )
-    qtbot.keyClick(_focused(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: set(_weights(window.weights).values()) == {1.0})
-    qtbot.keyClick(_focused(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClicks(editor.name, "Dad and me")
-    qtbot.keyClick(_focused(), Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.document.comparison.active_profile == "Dad and me")
     asked: list[str] = []
     editor.confirm_removal = lambda name: asked.append(name) or True
-    qtbot.keyClick(_focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: not window.document.comparison.weight_profiles)
     assert asked == ["Dad and me"]
     window.undo_action.trigger()
-    qtbot.keyClick(_focused(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
-    assert _focused() is editor.chooser
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert focused_widget() is editor.chooser
     qtbot.keyClick(editor.chooser, Qt.Key.Key_Up)  # to the weights not saved as a profile
     assert window.document.comparison.active_profile is None
     for widget in (editor.chooser, editor.name, editor.save_button, editor.preset):
