@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import math
 
+# Binary floats miss most decimal halves by a hair: 57 of 200 rated is 0.285, and 0.285 × 100 is
+# 28.499999999999996. Rounded to this many places first, that noise goes and the half is a half.
+_NOISE_PLACES = 9
+
 
 def round_half_up(value: float) -> int:
     """62.5 → 63, 12.49 → 12: the rule every score, percentage and margin is shown with."""
-    return math.floor(value + 0.5)
+    return math.floor(round(value, _NOISE_PLACES) + 0.5)
 
 
 def shown_lead(higher: float, lower: float) -> int:

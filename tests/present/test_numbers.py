@@ -60,3 +60,10 @@ def test_plurals_ordinals_ranks_and_flags() -> None:
     assert red_flag_count_text(0) == "None recorded"
     assert red_flag_count_text(1) == "⚠ 1 red flag"
     assert red_flag_count_text(2) == "⚠ 2 red flags"
+
+
+def test_a_half_missed_by_float_noise_still_rounds_up() -> None:
+    """57 of 200 is 28.5%, though 57 / 200 * 100 is 28.499999999999996 in binary floats."""
+    assert 57 / 200 * 100 < 28.5
+    assert percent_text(57 / 200) == "29%"
+    assert score_number_text(0.285 * 100) == "29"
