@@ -192,8 +192,8 @@ class DialogPrompter:
             QCoreApplication.translate("DialogPrompter", "Delete unsaved work?"),
             QCoreApplication.translate(
                 "DialogPrompter",
-                "Delete this work for good?\n\n{description}\n\nIt was never saved to a file, "
-                "so it cannot be brought back afterwards.",
+                "Delete this work for good?\n\n{description}\n\nThese changes were never "
+                "saved, so they cannot be brought back afterwards.",
             ).format(description=description),
             QCoreApplication.translate("DialogPrompter", "Delete it for good"),
             QMessageBox.Icon.Warning,

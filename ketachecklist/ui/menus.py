@@ -85,7 +85,10 @@ class WindowMenus(QObject):
         self.undo_action = stack.createUndoAction(window, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(window, self.tr("&Redo"))
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        # The platform's Redo (Ctrl+Shift+Z here) and Ctrl+Y, which people used to Windows press.
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        ctrl_y = QKeySequence("Ctrl+Y")
+        self.redo_action.setShortcuts([*redo_keys, *([] if ctrl_y in redo_keys else [ctrl_y])])
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
 

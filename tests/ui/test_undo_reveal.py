@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ketachecklist.ui.main_window import MainWindow
+from tests.ui.focus import focused_widget
 
 QUESTION = "evaluation-basis"
 OTHER_QUESTION = "evaluation-time"
@@ -76,3 +77,22 @@ def test_other_changes_are_named_without_moving_anything(example_window: MainWin
     window.undo_action.trigger()
     assert window.statusBar().currentMessage() == "Undone: Add clinic"
     assert window.current_page() is window.weights
+
+
+def test_ctrl_y_redoes_as_well_as_the_platform_key(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    window = example_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    comparison = window.document.comparison
+    window.show_page(window.answers)
+    first = comparison.clinics[0]
+    before = comparison.answer(first.id, QUESTION).rating
+    _rate(qtbot, window, first.id, QUESTION, 1 if before != 1 else 2)
+    after = comparison.answer(first.id, QUESTION).rating
+    window.undo_action.trigger()
+    assert comparison.answer(first.id, QUESTION).rating == before
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert comparison.answer(first.id, QUESTION).rating == after
+    assert window.statusBar().currentMessage().startswith("Redone: Edit rating — ")
