@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QRadioButton, QWidget
 
 from ketachecklist.present.ratings import RATING_LABELS
@@ -52,4 +52,7 @@ class RatingPicker(QWidget):
     def _focus_checked(self, button: QAbstractButton, checked: bool) -> None:
         # Focus lands on the choice that is set, so Space there never clears a rating.
         if checked:
+            had_focus = any(b.hasFocus() for b in self.buttons.values())
             self.setFocusProxy(button)
+            if had_focus:  # set from elsewhere (an undo) while a choice had the focus
+                button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -8,9 +8,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication
 
 from ketachecklist.core.changes import Change, ChangeKind
 from ketachecklist.text import isolated
+from ketachecklist.ui.page_scroll import show_focused
 
 if TYPE_CHECKING:
     from ketachecklist.ui.main_window import MainWindow
@@ -58,6 +60,10 @@ class UndoReveal(QObject):
         ):
             window.clinics.select_clinic(clinic.id)
             window.answers.show_question(question.id)
+        if tab is window.answers_tab:
+            focused = QApplication.focusWidget()
+            if focused is not None and window.answers.isAncestorOf(focused):
+                show_focused(focused)  # the answer changed under it: in view again
         elif tab is window.comparison_tab:
             window.comparison.select_cell(clinic.id, question.id)
         text = question.text

@@ -3,7 +3,7 @@ answer editor's "Doesn't apply to this clinic" box, never with a yes or a no."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QRadioButton, QWidget
 
 from ketachecklist import QT_TRANSLATE_NOOP
@@ -45,7 +45,10 @@ class YesNoPicker(QWidget):
 
     def _focus_checked(self, button: QAbstractButton, checked: bool) -> None:
         if checked:  # focus lands on the answer that is set, never on a Space that changes it
+            had_focus = any(b.hasFocus() for b in self.buttons.values())
             self.setFocusProxy(button)
+            if had_focus:  # set from elsewhere (an undo) while a choice had the focus
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def value(self) -> bool | None:
         checked = self.group.checkedId()

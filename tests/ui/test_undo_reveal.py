@@ -96,3 +96,27 @@ def test_ctrl_y_redoes_as_well_as_the_platform_key(
     qtbot.keyClick(focused_widget(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert comparison.answer(first.id, QUESTION).rating == after
     assert window.statusBar().currentMessage().startswith("Redone: Edit rating — ")
+
+
+def test_undo_of_a_rating_leaves_the_focus_on_the_choice_it_restored(
+    qtbot: QtBot, example_window: MainWindow
+) -> None:
+    """The rating put back by Undo has the focus when a choice had it, so a Space there never
+    records the rating that was just undone."""
+    window = example_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    comparison = window.document.comparison
+    window.show_page(window.answers)
+    first = comparison.clinics[0]
+    before = comparison.answer(first.id, QUESTION).rating
+    new_rating = 5 if before != 5 else 4
+    _rate(qtbot, window, first.id, QUESTION, new_rating)
+    picker = window.answers.editor.rating
+    picker.buttons[new_rating].setFocus()
+    qtbot.waitUntil(picker.buttons[new_rating].hasFocus)
+    window.undo_action.trigger()
+    assert picker.rating() == before
+    qtbot.waitUntil(picker.buttons[before].hasFocus)
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_Space)
+    assert comparison.answer(first.id, QUESTION).rating == before  # Space kept it
