@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 
 from ketachecklist.core.changes import Change, ChangeKind
+from ketachecklist.core.document import Clinic
 from ketachecklist.text import isolated
 from ketachecklist.ui.page_scroll import show_focused
 
@@ -36,9 +37,20 @@ class UndoReveal(QObject):
         self._window.show_message(text.format(change=f"{what} — {where}" if where else what))
 
     def _reveal(self, change: Change) -> str:
-        """Bring the changed answer or clinic into view; the words naming it ('' for others)."""
+        """Bring the changed answer or clinic into view; the words naming it ('' for a change
+        of no one clinic or question, such as the set weights)."""
         window = self._window
         comparison = window.document.comparison
+        if change.kind in _OF_A_QUESTION:
+            try:
+                return _quoted(comparison.question(change.question_id or "").text)
+            except KeyError:
+                return ""
+        if change.kind in _OF_THE_LIST:
+            name = _clinic_name(change)
+            if change.clinic_id in {c.id for c in comparison.clinics}:
+                window.clinics.select_clinic(change.clinic_id or "")  # back, or moved: shown
+            return isolated(name) if name else ""
         if change.kind not in (ChangeKind.SET_ANSWER, ChangeKind.EDIT_CLINIC):
             return ""
         try:
@@ -66,7 +78,30 @@ class UndoReveal(QObject):
                 show_focused(focused)  # the answer changed under it: in view again
         elif tab is window.comparison_tab:
             window.comparison.select_cell(clinic.id, question.id)
-        text = question.text
-        if len(text) > _QUESTION_SHOWN:
-            text = text[: _QUESTION_SHOWN - 1].rstrip() + "…"
-        return f"{isolated(clinic.name)}, “{isolated(text)}”"
+        return f"{isolated(clinic.name)}, {_quoted(question.text)}"
+
+
+_OF_A_QUESTION = {ChangeKind.SET_DEAL_BREAKER, ChangeKind.SET_QUESTION_WEIGHT}
+_OF_THE_LIST = {
+    ChangeKind.ADD_CLINIC,
+    ChangeKind.REMOVE_CLINIC,
+    ChangeKind.DUPLICATE_CLINIC,
+    ChangeKind.MOVE_CLINIC,
+}
+
+
+def _quoted(question: str) -> str:
+    """A question named in the status bar: quoted, and cut after a few words when long."""
+    if len(question) > _QUESTION_SHOWN:
+        question = question[: _QUESTION_SHOWN - 1].rstrip() + "…"
+    return f"“{isolated(question)}”"
+
+
+def _clinic_name(change: Change) -> str:
+    """The name of the clinic a change of the clinic list added, removed or moved (it may be
+    gone from the comparison: its record is in the change)."""
+    for step in change.steps:
+        clinic = getattr(step, "clinic", None)
+        if isinstance(clinic, Clinic) and clinic.id == change.clinic_id:
+            return clinic.name
+    return ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from ketachecklist.ui.commands import push_edit
 from ketachecklist.ui.main_window import MainWindow
 from tests.ui.focus import focused_widget
 
@@ -74,9 +75,31 @@ def test_other_changes_are_named_without_moving_anything(example_window: MainWin
     window = example_window
     window.clinics.add_clinic()  # shows the new clinic's details
     window.show_page(window.weights)
+    added = window.document.comparison.clinics[-1]
     window.undo_action.trigger()
-    assert window.statusBar().currentMessage() == "Undone: Add clinic"
+    assert window.statusBar().currentMessage() == f"Undone: Add clinic — {added.name}"
     assert window.current_page() is window.weights
+
+
+def test_undo_names_the_question_or_clinic_and_selects_a_clinic_it_brings_back(
+    example_window: MainWindow,
+) -> None:
+    window = example_window
+    comparison = window.document.comparison
+    question = comparison.question(QUESTION)
+    push_edit(window.document, lambda c: c.set_deal_breaker(QUESTION, True))
+    window.undo_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Undone: Mark deal-breaker — “{question.text[:40]}")
+
+    removed = comparison.clinics[1]
+    window.clinics.select_clinic(removed.id)
+    window.clinics.confirm_removal = lambda _name: True  # type: ignore[method-assign]
+    window.clinics.remove_action.trigger()
+    assert window.clinics.current_clinic_id != removed.id
+    window.undo_action.trigger()
+    assert window.clinics.current_clinic_id == removed.id  # back, and shown
+    assert window.statusBar().currentMessage() == f"Undone: Remove clinic — {removed.name}"
 
 
 def test_ctrl_y_redoes_as_well_as_the_platform_key(
