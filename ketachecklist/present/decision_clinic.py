@@ -213,7 +213,7 @@ class ClinicWording(DecisionContext):
     def per_point_text(self, clinic_id: str) -> str:
         """What the family would pay per point of the overall score (under a heading that
         says so): '$48'. Where the share insurance leaves is not known, the whole course's
-        figure, saying so: '$95 for the whole course (insurance: not known yet)'. Per point
+        figure, saying so: '$95 if you pay the whole course (insurance: not known yet)'. Per point
         of the score as shown (62.5 shows 63), so a reader's own sum matches."""
         score = self.scores.of(clinic_id)
         cost = score.cost
@@ -225,7 +225,8 @@ class ClinicWording(DecisionContext):
         if cost.out_of_pocket is not None and cost.insurance is not Coverage.UNKNOWN:
             return money_text(round_half_up(cost.out_of_pocket / shown))
         whole = money_text(round_half_up(cost.course_total / shown))
-        return tr("{amount} for the whole course (insurance: {coverage})").format(
+        # Not "for the whole course": under a per-point heading that read as the course's price.
+        return tr("{amount} if you pay the whole course (insurance: {coverage})").format(
             amount=whole, coverage=insurance_coverage_text(cost.insurance, cost.insurance_percent)
         )
 

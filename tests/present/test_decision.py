@@ -427,7 +427,7 @@ def test_costs_side_by_side_with_the_sourced_price_range() -> None:
     assert cost.course_text == "$3,000"
     assert cost.maintenance_text == "Boosters $450 each"
     # 3,000 / 100; insurance not recorded, so the figure says it is the whole course's
-    assert cost.per_point_text == "$30 for the whole course (insurance: not known yet)"
+    assert cost.per_point_text == "$30 if you pay the whole course (insurance: not known yet)"
     assert text.price_context_text == (
         "For context, the sources quote $350 to $1,000 per infusion (Verywell Mind, no date) and "
         "about $495 to $570 per infusion (Dr. Axe, 2019)."
@@ -496,8 +496,8 @@ def _costed(rating: int, details: CostDetails | None) -> Presentation:
         (Coverage.NONE, None, "$30"),  # pays it all: 3,000 / 100
         (Coverage.PARTIAL, 60.0, "$12"),  # pays 40%: 1,200 / 100
         (Coverage.FULL, None, "$0"),
-        (Coverage.PARTIAL, None, "$30 for the whole course (insurance: partly covered)"),
-        (Coverage.UNKNOWN, None, "$30 for the whole course (insurance: not known yet)"),
+        (Coverage.PARTIAL, None, "$30 if you pay the whole course (insurance: partly covered)"),
+        (Coverage.UNKNOWN, None, "$30 if you pay the whole course (insurance: not known yet)"),
     ],
 )
 def test_cost_per_point_is_what_the_family_would_pay(
