@@ -151,3 +151,12 @@ def example_file(tmp_path: Path) -> Path:
 def example_window(window: MainWindow, example_file: Path) -> MainWindow:
     assert window.controller.open_path(example_file, confirm=False)
     return window
+
+
+@pytest.fixture
+def active_answers(qtbot: QtBot, example_window: MainWindow) -> MainWindow:
+    """The example in an active window (keys go to it) with the Answers tab in front."""
+    example_window.activateWindow()
+    qtbot.waitUntil(example_window.isActiveWindow)
+    example_window.show_page(example_window.answers)
+    return example_window

@@ -13,12 +13,9 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 
 def test_alt_s_into_a_written_note_types_at_its_end(
-    qtbot: QtBot, example_window: MainWindow
+    qtbot: QtBot, active_answers: MainWindow
 ) -> None:
-    window = example_window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.show_page(window.answers)
+    window = active_answers
     answers = window.answers
     clinic_id = answers.clinic_id
     for question_id in ("evaluation-basis", "evaluation-who-evaluates"):

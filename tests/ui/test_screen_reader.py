@@ -142,12 +142,9 @@ def test_the_grid_exposes_each_question_as_its_row_header(example_window: MainWi
 
 
 def test_after_next_question_the_note_box_and_the_choices_say_the_question(
-    qtbot: QtBot, example_window: MainWindow
+    qtbot: QtBot, active_answers: MainWindow
 ) -> None:
-    window = example_window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.show_page(window.answers)
+    window = active_answers
     answers = window.answers
     said = answers.editor.said.editor
     seen = []

@@ -103,13 +103,10 @@ def test_undo_names_the_question_or_clinic_and_selects_a_clinic_it_brings_back(
 
 
 def test_ctrl_y_redoes_as_well_as_the_platform_key(
-    qtbot: QtBot, example_window: MainWindow
+    qtbot: QtBot, active_answers: MainWindow
 ) -> None:
-    window = example_window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = active_answers
     comparison = window.document.comparison
-    window.show_page(window.answers)
     first = comparison.clinics[0]
     before = comparison.answer(first.id, QUESTION).rating
     _rate(qtbot, window, first.id, QUESTION, 1 if before != 1 else 2)
@@ -122,15 +119,12 @@ def test_ctrl_y_redoes_as_well_as_the_platform_key(
 
 
 def test_undo_of_a_rating_leaves_the_focus_on_the_choice_it_restored(
-    qtbot: QtBot, example_window: MainWindow
+    qtbot: QtBot, active_answers: MainWindow
 ) -> None:
     """The rating put back by Undo has the focus when a choice had it, so a Space there never
     records the rating that was just undone."""
-    window = example_window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = active_answers
     comparison = window.document.comparison
-    window.show_page(window.answers)
     first = comparison.clinics[0]
     before = comparison.answer(first.id, QUESTION).rating
     new_rating = 5 if before != 5 else 4
