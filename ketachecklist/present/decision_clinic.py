@@ -207,27 +207,39 @@ class ClinicWording(DecisionContext):
             course_text=course_total_text(estimate),
             out_of_pocket_text=out_of_pocket_text(estimate),
             maintenance_text=decision.costs.maintenance_recorded or tr("Not recorded"),
+            per_point=self.per_point(decision.clinic_id),
             per_point_text=self.per_point_text(decision.clinic_id),
         )
 
-    def per_point_text(self, clinic_id: str) -> str:
-        """What the family would pay per point of the overall score (under a heading that
-        says so): '$48'. Where the share insurance leaves is not known, the whole course's
-        figure, saying so: '$95 if you pay the whole course (insurance: not known yet)'. Per point
-        of the score as shown (62.5 shows 63), so a reader's own sum matches."""
+    def per_point(self, clinic_id: str) -> int | None:
+        """What the family would pay per point of the overall score as shown (62.5 shows 63),
+        in whole dollars, so a reader's own sum matches; the whole course's figure where the
+        share insurance leaves is not known (``per_point_text`` says so). None: no course cost
+        yet, or no score above 0."""
         score = self.scores.of(clinic_id)
         cost = score.cost
+        shown = round_half_up(score.overall) if score.overall is not None else 0
+        if cost.course_total is None or shown <= 0:
+            return None
+        if cost.out_of_pocket is not None and cost.insurance is not Coverage.UNKNOWN:
+            return round_half_up(cost.out_of_pocket / shown)
+        return round_half_up(cost.course_total / shown)
+
+    def per_point_text(self, clinic_id: str) -> str:
+        """``per_point`` in words under a heading that says per point: '$48'; '$95 if you pay
+        the whole course (insurance: not known yet)'; or why there is none."""
+        cost = self.scores.of(clinic_id).cost
+        amount = self.per_point(clinic_id)
         if cost.course_total is None:
             return no_course_cost_text()
-        shown = round_half_up(score.overall) if score.overall is not None else 0
-        if shown <= 0:
+        if amount is None:
             return tr("no score above 0 yet")
         if cost.out_of_pocket is not None and cost.insurance is not Coverage.UNKNOWN:
-            return money_text(round_half_up(cost.out_of_pocket / shown))
-        whole = money_text(round_half_up(cost.course_total / shown))
+            return money_text(amount)
         # Not "for the whole course": under a per-point heading that read as the course's price.
         return tr("{amount} if you pay the whole course (insurance: {coverage})").format(
-            amount=whole, coverage=insurance_coverage_text(cost.insurance, cost.insurance_percent)
+            amount=money_text(amount),
+            coverage=insurance_coverage_text(cost.insurance, cost.insurance_percent),
         )
 
     def price_context(self) -> str:

@@ -28,6 +28,7 @@ class CostText(FrozenRecord):
     course_text: str  # '$6,000' or 'no course cost yet'
     out_of_pocket_text: str  # '$3,000' or 'Not known yet'
     maintenance_text: str  # what the clinic said about boosters, as typed, or 'Not recorded'
+    per_point: int | None  # whole dollars per point of the overall score as shown, or None
     per_point_text: str  # '$95' (under a heading that says per point), or why there is none
 
 

@@ -153,12 +153,13 @@ def report_rows(report: ComparisonReport) -> list[list[Value]]:
                 [(n, note) for n, note in zip(total.numbers, notes, strict=True)],
             )
         )
-    per_point = {cost.clinic_id: cost.per_point_text for cost in report.family.costs}
+    # A number a spreadsheet can add up, and the words that say what it is of
+    per_point = {c.clinic_id: (c.per_point, c.per_point_text) for c in report.family.costs}
     summary_rows.append(
         (
             tr("Course cost"),
             report.family.cost_columns[-1],
-            [(None, per_point.get(column.id, "")) for column in clinics],
+            [per_point.get(column.id, (None, "")) for column in clinics],
         )
     )
     summary_rows.append(

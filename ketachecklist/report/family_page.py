@@ -51,6 +51,7 @@ class FamilyCost:
     name: str
     standing_text: str
     cells: tuple[str, ...]  # aligned with COST_COLUMNS[1:]
+    per_point: int | None  # the last column's figure in whole dollars (None: no figure)
 
     @property
     def per_point_text(self) -> str:
@@ -133,6 +134,7 @@ def build_family_page(decision: DecisionText, decided_id: str | None) -> FamilyP
                     cost.maintenance_text,
                     cost.per_point_text,
                 ),
+                cost.per_point,
             )
             for clinic, cost in zip(decision.clinics, decision.costs, strict=True)
         ),

@@ -124,3 +124,20 @@ def test_a_clinic_with_no_red_flag_question_checked_has_no_count_not_zero() -> N
     assert checked[-2].startswith("none of ")  # and the row below says why
     assert amounts[0] in {"0", "1", "2", "3", "4"}  # a clinic that was checked keeps its count
     assert all(a != "" for a in amounts[:-1])
+
+
+def test_the_cost_per_point_is_a_number_beside_its_words() -> None:
+    """A spreadsheet can add up what the family would pay per point: the figure is a number
+    in the clinic's number column, the words (which figure it is) beside it."""
+    comparison = load_comparison(EXAMPLES / "three-clinics.yaml", load_bundled_catalogue())
+    report = build_report(comparison)
+    rows = read_rows(render_csv(report))
+    row = next(r for r in rows if len(r) > 1 and r[1] == report.family.cost_columns[-1])
+    costs = {cost.clinic_id: cost for cost in report.family.costs}
+    for index, column in enumerate(report.clinics):
+        cost = costs[column.id]
+        number, words = row[3 + 3 * index], row[4 + 3 * index]
+        assert cost.per_point is not None  # every example clinic has a cost and a score
+        assert number == str(cost.per_point)
+        assert words == cost.per_point_text
+        assert words == f"${cost.per_point:,}" or words.startswith(f"${cost.per_point:,} if")
