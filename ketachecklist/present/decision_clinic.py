@@ -201,46 +201,40 @@ class ClinicWording(DecisionContext):
     # --- costs --------------------------------------------------------------------------------
     def cost(self, decision: ClinicDecision) -> CostText:
         estimate = self.scores.of(decision.clinic_id).cost
+        per_point, per_point_text = self.per_point(decision.clinic_id)
         return CostText(
             clinic_id=decision.clinic_id,
             name=self.name(decision.clinic_id),
             course_text=course_total_text(estimate),
             out_of_pocket_text=out_of_pocket_text(estimate),
             maintenance_text=decision.costs.maintenance_recorded or tr("Not recorded"),
-            per_point=self.per_point(decision.clinic_id),
-            per_point_text=self.per_point_text(decision.clinic_id),
+            per_point=per_point,
+            per_point_text=per_point_text,
         )
 
-    def per_point(self, clinic_id: str) -> int | None:
+    def per_point(self, clinic_id: str) -> tuple[int | None, str]:
         """What the family would pay per point of the overall score as shown (62.5 shows 63),
-        in whole dollars, so a reader's own sum matches; the whole course's figure where the
-        share insurance leaves is not known (``per_point_text`` says so). None: no course cost
-        yet, or no score above 0."""
+        in whole dollars so a reader's own sum matches, and its words under a heading that says
+        per point: (48, '$48'). Where the share insurance leaves is not known, the whole
+        course's figure, saying so: (95, '$95 if you pay the whole course (insurance: not known
+        yet)'). No figure: (None, why)."""
         score = self.scores.of(clinic_id)
         cost = score.cost
-        shown = round_half_up(score.overall) if score.overall is not None else 0
-        if cost.course_total is None or shown <= 0:
-            return None
-        if cost.out_of_pocket is not None and cost.insurance is not Coverage.UNKNOWN:
-            return round_half_up(cost.out_of_pocket / shown)
-        return round_half_up(cost.course_total / shown)
-
-    def per_point_text(self, clinic_id: str) -> str:
-        """``per_point`` in words under a heading that says per point: '$48'; '$95 if you pay
-        the whole course (insurance: not known yet)'; or why there is none."""
-        cost = self.scores.of(clinic_id).cost
-        amount = self.per_point(clinic_id)
         if cost.course_total is None:
-            return no_course_cost_text()
-        if amount is None:
-            return tr("no score above 0 yet")
+            return None, no_course_cost_text()
+        shown = round_half_up(score.overall) if score.overall is not None else 0
+        if shown <= 0:
+            return None, tr("no score above 0 yet")
         if cost.out_of_pocket is not None and cost.insurance is not Coverage.UNKNOWN:
-            return money_text(amount)
+            amount = round_half_up(cost.out_of_pocket / shown)
+            return amount, money_text(amount)
+        amount = round_half_up(cost.course_total / shown)
         # Not "for the whole course": under a per-point heading that read as the course's price.
-        return tr("{amount} if you pay the whole course (insurance: {coverage})").format(
+        words = tr("{amount} if you pay the whole course (insurance: {coverage})").format(
             amount=money_text(amount),
             coverage=insurance_coverage_text(cost.insurance, cost.insurance_percent),
         )
+        return amount, words
 
     def price_context(self) -> str:
         catalogue = self.comparison.catalogue

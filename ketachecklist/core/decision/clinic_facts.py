@@ -83,8 +83,6 @@ class CostRow(FrozenRecord):
     out_of_pocket: float | None
     course_price_quoted: bool  # the clinic quoted the whole course (else per session × sessions)
     maintenance_recorded: str  # what the clinic said about boosters and their cost, as typed
-    cost_per_point: float | None  # course total per point of overall score
-    out_of_pocket_per_point: float | None
 
 
 def cost_row(comparison: Comparison, score: ClinicScore) -> CostRow:
@@ -95,8 +93,6 @@ def cost_row(comparison: Comparison, score: ClinicScore) -> CostRow:
         cost.out_of_pocket,
         cost.course_price_quoted is not None,
         _maintenance(comparison, score),
-        _per_point(cost.course_total, score.overall),
-        _per_point(cost.out_of_pocket, score.overall),
     )
 
 
@@ -108,9 +104,3 @@ def _maintenance(comparison: Comparison, score: ClinicScore) -> str:
     answer = comparison.answer(score.clinic_id, MAINTENANCE_QUESTION_ID)
     value = answer.value if isinstance(answer.value, str) else ""
     return value or answer.said
-
-
-def _per_point(amount: float | None, overall: float | None) -> float | None:
-    if amount is None or overall is None or overall <= 0:
-        return None
-    return amount / overall

@@ -106,16 +106,16 @@ def test_red_flags_as_coverage_and_highlights() -> None:
     assert sum(a.share for a in (*notes.strengths, *notes.low_ratings)) == 1
 
 
-def test_costs_side_by_side_per_point_of_score() -> None:
+def test_costs_side_by_side() -> None:
+    # (The cost per point is the presentation's, of the score as shown: tests/present.)
     comparison = make("Harbor", "Lakeside")
     rate(comparison, "harbor", e1=5, a1=3)  # (100 + 50) / 2 = 75
-    rate(comparison, "lakeside", e1=1)  # 0: no cost per point
+    rate(comparison, "lakeside", e1=1)
     analysis = analyse(comparison)
     row = analysis.of("harbor").costs
     assert row.course_total is None
-    assert row.cost_per_point is None
     assert row.maintenance_recorded == ""
-    assert analysis.of("lakeside").costs.cost_per_point is None
+    assert analysis.of("lakeside").costs.course_total is None
     assert CostDetails().is_empty
 
 
