@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from ketachecklist.core.catalogue import Question
@@ -72,6 +79,9 @@ _TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 class ComparisonTableModel(QAbstractTableModel):
+    # After a layoutChanged that moved the clinics' columns: old column → new column
+    columns_moved = Signal(object)
+
     def __init__(self, document: OpenDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
@@ -301,6 +311,9 @@ class ComparisonTableModel(QAbstractTableModel):
             new_indexes.append(self.index(index.row(), column))
         self.changePersistentIndexList(old_indexes, new_indexes)
         self.layoutChanged.emit()
+        self.columns_moved.emit(
+            {column: new_position[clinic_id] for column, clinic_id in enumerate(old_columns, 1)}
+        )
         return True
 
     def _scores_changed(self) -> None:

@@ -146,7 +146,6 @@ class ComparisonPage(QWidget):
         # cells that changed when that is all (an edit changes a handful of cells).
         self._rows_to_fit: dict[int, set[int]] | None = {}  # row → columns; None: every row
         self._check_every_row = False  # columns came into view: every row, known cells kept
-        self._order = self.model.clinic_order()  # the clinics' columns as the view has them
         self._resize_rows = QTimer(self)
         self._resize_rows.setSingleShot(True)
         self._resize_rows.setInterval(0)
@@ -158,7 +157,7 @@ class ComparisonPage(QWidget):
         self.table.activated.connect(self._activated)
         self.model.modelReset.connect(self._after_reset)
         self.model.dataChanged.connect(self._cells_changed)
-        self.model.layoutChanged.connect(self._columns_moved)
+        self.model.columns_moved.connect(self._columns_moved)
         self.model.headerDataChanged.connect(self.refit_all_rows)
         self.table.horizontalScrollBar().valueChanged.connect(self._check_rows)
         self.table.horizontalHeader().sectionResized.connect(self.refit_all_rows)
@@ -182,22 +181,15 @@ class ComparisonPage(QWidget):
         self._check_every_row = True
         self._resize_rows.start()
 
-    def _columns_moved(self) -> None:
-        """Sorted by a score, the clinics' columns moved: their measured cells move with them."""
-        order = self.model.clinic_order()
-        new_column = {clinic_id: column for column, clinic_id in enumerate(order, start=1)}
-        moved = {
-            column: new_column[clinic_id]
-            for column, clinic_id in enumerate(self._order, start=1)
-            if clinic_id in new_column
-        }
+    def _columns_moved(self, moved: dict[int, int]) -> None:
+        """Sorted by a score, the clinics' columns moved (old → new): their measured cells move
+        with them, and so do cells changed before the move and not fitted yet."""
         self.table.move_columns(moved)
-        if self._rows_to_fit:  # cells changed before the move, not fitted yet, moved too
+        if self._rows_to_fit:
             self._rows_to_fit = {
                 row: {moved.get(column, column) for column in columns}
                 for row, columns in self._rows_to_fit.items()
             }
-        self._order = order
         self._show_chosen()
 
     def _cells_changed(
@@ -238,7 +230,6 @@ class ComparisonPage(QWidget):
             self.table.setColumnWidth(column, clinic)
         self._update_chooser()
         self.frozen.set_frozen_rows(self._summary_row_count())
-        self._order = self.model.clinic_order()
         self._show_chosen()
         self.refit_all_rows()  # other rows and clinics: nothing measured before counts
 
