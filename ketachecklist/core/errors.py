@@ -202,6 +202,14 @@ _FAILURE_WORDS = {
 }
 
 
+def named_place(path: Path) -> tuple[str, str]:
+    """A file and its folder as a failure message names them: '“mine.yaml”', '“/home/…”' (the
+    user's names inside our sentence: isolated, text.py)."""
+    name = tr("“{file}”").format(file=isolated(path.name))
+    folder = tr("“{folder}”").format(folder=isolated(str(path.parent)))
+    return name, folder
+
+
 def failure_words(writing: Writing, code: int | None) -> tuple[str, str] | None:
     """Why ``writing`` failed with the OS error ``code`` and what to do, translated (still to
     be filled in), or None when the error is not one the patient can act on."""
@@ -215,9 +223,8 @@ def save_error_message(error: BaseException, path: Path | None = None) -> str:
     """One or two plain sentences for the patient about a failed save of ``path``."""
     if isinstance(error, SaveError):
         path = error.path
-    if path is not None:  # the user's names inside our sentence: isolated (text.py)
-        name = tr("“{file}”").format(file=isolated(path.name))
-        folder = tr("“{folder}”").format(folder=isolated(str(path.parent)))
+    if path is not None:
+        name, folder = named_place(path)
     else:
         name, folder = tr("your comparison"), tr("the folder")
     if not isinstance(error, OSError):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ketachecklist.core.atomic import atomic_write_bytes
-from ketachecklist.core.errors import SaveError, Writing, failure_words
+from ketachecklist.core.errors import SaveError, Writing, failure_words, named_place
 from ketachecklist.present.text import isolated, tr
 
 if TYPE_CHECKING:
@@ -194,8 +194,7 @@ def export_error_message(error: BaseException, path: Path) -> str:
     cause: BaseException = error.cause if isinstance(error, SaveError) else error
     if isinstance(error, RenderError) and error.__cause__ is not None:
         cause = error.__cause__
-    name = tr("“{file}”").format(file=isolated(path.name))
-    folder = tr("“{folder}”").format(folder=isolated(str(path.parent)))
+    name, folder = named_place(path)
     code = cause.errno if isinstance(cause, OSError) else None
     detail = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
     if isinstance(error, SaveError) and not error.original_unchanged:
