@@ -156,15 +156,53 @@ def _table(
     )
 
 
+# Each column's heading and cells, the same in the one summary table and in the two that
+# replace it when it does not fit page 1.
+def _rank_column(flow: Flow, rows: tuple[SummaryRow, ...]) -> _Column:
+    return _column(flow, tr("Rank"), _rank_cells(rows), mm(11))
+
+
+def _name_column(flow: Flow, rows: tuple[SummaryRow, ...]) -> _Column:
+    return _column(flow, tr("Clinic"), _name_cells(rows), mm(38))
+
+
+def _overall_column(flow: Flow, rows: tuple[SummaryRow, ...]) -> _Column:
+    return _column(flow, tr("Overall (of 100)"), _overall_cells(rows), 0)
+
+
+def _rated_column(flow: Flow, rows: tuple[SummaryRow, ...]) -> _Column:
+    cells = [[Para(r.completeness_text, CELL)] for r in rows]
+    return _column(flow, tr("Questions rated"), cells, mm(17))
+
+
+def _cost_column(flow: Flow, rows: tuple[SummaryRow, ...], minimum: float) -> _Column:
+    cells = [[Para(r.cost_text, CELL)] for r in rows]
+    return _column(flow, tr("Course cost (estimate)"), cells, minimum)
+
+
+def _flags_column(flow: Flow, rows: tuple[SummaryRow, ...], minimum: float) -> _Column:
+    cells = [[Para(r.red_flags_text, CELL_BOLD)] for r in rows]
+    return _column(flow, tr("Red flags"), cells, minimum)
+
+
+def _set_columns(flow: Flow, report: ComparisonReport) -> list[_Column]:
+    rows = report.summary
+    return [
+        _column(flow, title, [[Para(r.set_score_texts[i], CELL)] for r in rows], mm(12))
+        for i, title in enumerate(report.set_titles)
+    ]
+
+
 def _compact_ranking(flow: Flow, report: ComparisonReport) -> Table:
     """Rank, name, overall, course cost, red flags: one line per clinic, where the page
     width allows (a long name or 'ruled out by your own criteria' may take two)."""
     rows = report.summary
-    rank = _column(flow, tr("Rank"), _rank_cells(rows), mm(11))
-    name = _column(flow, tr("Clinic"), _name_cells(rows), mm(38))
-    overall = _column(flow, tr("Overall (of 100)"), _overall_cells(rows), 0)
-    cost = _column(flow, tr("Course cost (estimate)"), [[Para(r.cost_text, CELL)] for r in rows], 0)
-    flags = _column(flow, tr("Red flags"), [[Para(r.red_flags_text, CELL_BOLD)] for r in rows], 0)
+    rank, name, overall = (
+        _rank_column(flow, rows),
+        _name_column(flow, rows),
+        _overall_column(flow, rows),
+    )
+    cost, flags = _cost_column(flow, rows, 0), _flags_column(flow, rows, 0)
     overall.width = _head_on_one_line(flow, overall)
     in_the_running = [c for r, c in zip(rows, rank.cells, strict=True) if not r.ruled_out]
     rank.width = _one_line(flow, _Column(rank.head, in_the_running, rank.need, 0), mm(40))
@@ -176,16 +214,12 @@ def _compact_ranking(flow: Flow, report: ComparisonReport) -> Table:
 def _set_scores_table(flow: Flow, report: ComparisonReport, legend: list[Para]) -> Table:
     """Rank, name, overall, each set's score and questions rated, with the note under it."""
     rows = report.summary
-    rank = _column(flow, tr("Rank"), _rank_cells(rows), mm(11))
-    name = _column(flow, tr("Clinic"), _name_cells(rows), mm(38))
-    overall = _column(flow, tr("Overall (of 100)"), _overall_cells(rows), 0)
-    sets = [
-        _column(flow, title, [[Para(r.set_score_texts[i], CELL)] for r in rows], mm(12))
-        for i, title in enumerate(report.set_titles)
-    ]
-    rated = _column(
-        flow, tr("Questions rated"), [[Para(r.completeness_text, CELL)] for r in rows], mm(17)
+    rank, name, overall = (
+        _rank_column(flow, rows),
+        _name_column(flow, rows),
+        _overall_column(flow, rows),
     )
+    sets, rated = _set_columns(flow, report), _rated_column(flow, rows)
     rank.width = _one_line(flow, rank, mm(40))
     rated.width = _one_line(flow, rated, mm(60))
     for column in sets:
@@ -202,32 +236,21 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
     Every column is at least as wide as its widest word. Where the set scores cannot each have
     a column (a portrait page, at these type sizes), they share one, a line per set.
     """
-    fonts = flow.fonts
     rows = report.summary
-
-    def column(head: str, cells: list[list[Para]], minimum: float) -> _Column:
-        return _column(flow, head, cells, minimum)
 
     def grow_to_one_line(target: _Column, spare: float, limit: float) -> float:
         """Widen ``target`` towards one line per cell, up to ``limit`` and within ``spare``;
         returns the spare left."""
-        longest = max(fonts.text_width(p.text, p.style) for c in target.cells for p in c)
-        wanted = min(longest + 2 * PADDING + SLACK, limit)
-        grow = max(0.0, min(wanted - target.width, spare))
+        grow = max(0.0, min(_one_line(flow, target, limit) - target.width, spare))
         target.width += grow
         return spare - grow
 
-    name = column(tr("Clinic"), _name_cells(rows), mm(38))
-    rated = column(tr("Questions rated"), [[Para(r.completeness_text, CELL)] for r in rows], mm(17))
-    cost = column(tr("Course cost (estimate)"), [[Para(r.cost_text, CELL)] for r in rows], mm(21))
-    rank = column(tr("Rank"), _rank_cells(rows), mm(11))
-    before = [rank, name, column(tr("Overall (of 100)"), _overall_cells(rows), 0)]
-    flags = column(tr("Red flags"), [[Para(r.red_flags_text, CELL_BOLD)] for r in rows], mm(12))
+    name, rated = _name_column(flow, rows), _rated_column(flow, rows)
+    cost, rank = _cost_column(flow, rows, mm(21)), _rank_column(flow, rows)
+    before = [rank, name, _overall_column(flow, rows)]
+    flags = _flags_column(flow, rows, mm(12))
     after = [rated, cost, flags]
-    sets = [
-        column(title, [[Para(r.set_score_texts[i], CELL)] for r in rows], mm(12))
-        for i, title in enumerate(report.set_titles)
-    ]
+    sets = _set_columns(flow, report)
     if sum(c.width for c in [*before, *sets, *after] if c is not name) + name.width > flow.width:
         lines = [
             [
@@ -236,7 +259,7 @@ def _summary_table(flow: Flow, report: ComparisonReport, footnote: list[Para]) -
             ]
             for r in rows
         ]
-        sets = [column(tr("Scores by question set"), lines, mm(40))]
+        sets = [_column(flow, tr("Scores by question set"), lines, mm(40))]
     columns = [*before, *sets, *after]
     # Spare room goes to one line per cell, cheapest first (fewer lines, more clinics on the
     # page): the rank ('3rd of 10 in the running'), questions rated, red flags, the cost, the
